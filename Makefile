@@ -1,0 +1,63 @@
+# Thin wrapper over CMake/CTest. `make test` on a fresh machine installs what
+# is missing, builds, and runs every test; see README.md.
+BUILD ?= build
+SAN_BUILD ?= build-san
+JOBS ?= $(shell nproc)
+CTEST_ARGS ?= --output-on-failure
+LOCAL_DIR ?= $(CURDIR)/.local
+
+.PHONY: all deps build generate charts test test-unit test-integration test-san \
+        test-valgrind bench fuzz testenv run-local stop-local install clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+generate:
+	python3 codegen/foremangen.py --root $(CURDIR)
+
+charts: generate
+	python3 codegen/foremangen.py --root $(CURDIR) --charts
+
+testenv: deps
+	tests/testenv/testenv build
+
+test: build testenv
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
+
+test-unit: build
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
+
+test-integration: build testenv
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
+
+test-san: deps testenv
+	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Sanitize
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest $(CTEST_ARGS) -L 'unit|integration'
+
+test-valgrind: build
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit -T memcheck
+
+bench: build testenv
+	cd $(BUILD) && ctest $(CTEST_ARGS) -L bench -V
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SAN_BUILD)
+
+run-local: build testenv
+	scripts/run-local.sh
+
+stop-local:
+	scripts/stop-local.sh

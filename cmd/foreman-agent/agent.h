@@ -1,0 +1,202 @@
+/*
+ * agent.h - the parts of foreman-agent and what they share.
+ *
+ *   main.c       flags, start-up, the signal wait and the shutdown sequence
+ *   config.c     the flag table, validation and the agent_config it yields
+ *   node.c       the FleetNode: registration, the heartbeat thread, the
+ *                Draining patch
+ *   tasks.c      AgenticTasks: one informer per task namespace, the
+ *                dispatcher thread that claims Scheduled tasks, a runner
+ *                thread per task, terminal status and restart recovery
+ *
+ * Threads: main (waits for signals), heartbeat, dispatcher, one informer per
+ * namespace, one runner per running task (plus the executor's own thread).
+ * Shared state lives in struct agent behind a.mu; the heartbeat and the
+ * dispatcher sleep on their own condition variables and are woken when
+ * something they care about changes.
+ */
+#ifndef FOREMAN_AGENT_AGENT_H
+#define FOREMAN_AGENT_AGENT_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "codec.h"
+#include "executor.h"
+#include "flags.h"
+#include "foreman_v1alpha1.h"
+#include "informer.h"
+#include "kube.h"
+#include "metrics.h"
+#include "probe_status.h"
+
+#ifndef FOREMAN_VERSION
+#define FOREMAN_VERSION "0.0.0-dev"
+#endif
+
+/* The label the operator puts on a task it placed, naming the node. */
+#define AGENT_ASSIGNED_LABEL "foreman.llmkube.dev/assigned-node"
+/* Annotation on the FleetNode listing the label keys --node-labels set, so
+ * a restart with fewer labels removes the ones it no longer sets. */
+#define AGENT_LABELS_ANNOTATION "foreman.llmkube.dev/agent-labels"
+/* Default task timeout when spec.timeoutSeconds is 0. */
+#define AGENT_DEFAULT_TASK_TIMEOUT_S 2700
+/* Grace between SIGTERM and SIGKILL when a task times out or is cancelled. */
+#define AGENT_KILL_GRACE_NS (10 * INT64_C(1000000000))
+/* The whole shutdown must end within this (the reference: 5 s patch). */
+#define AGENT_DRAIN_TIMEOUT_NS (5 * INT64_C(1000000000))
+#define AGENT_MAX_NAMESPACES 64
+
+/* Everything the flags decide. Strings are borrowed from argv or the flag
+ * table, lists owned by the flag set. */
+typedef struct agent_config {
+    char name[64];               /* FleetNode name (sanitized) */
+    char host[256];              /* raw host name, spec.nodeName */
+    const char *tailscale_addr;
+    fm_list roles;               /* char *; absent = none */
+    probe_capability_flags cap;
+    int64_t heartbeat_ns;
+    const char *kubeconfig;
+    const char *kube_context;
+    const char *workspace_dir;
+    fm_list node_labels;         /* raw "k=v" entries */
+    fm_strmap labels;            /* parsed node labels (owned) */
+    fm_list task_namespaces;     /* absent = all namespaces */
+    const char *agent_mode;
+    const executor_ops *executor;
+    int64_t stub_sleep_ns;
+    const char *task_command;
+    int32_t max_concurrent;
+    const char *metrics_bind;
+    const char *log_format;
+    int64_t verbosity;
+    int64_t kill_grace_ns;
+} agent_config;
+
+/* One task this agent has claimed and is running. */
+typedef struct agent_slot {
+    char *key;                   /* "ns/name" */
+    char *ns;
+    char *name;
+    fm_time claimed_at;
+    executor_run *run;           /* NULL until the executor started */
+    executor_stop_reason stop_pending; /* a stop asked before run existed */
+    pthread_t thread;
+    bool finished;               /* runner done: joinable */
+    struct agent_slot *next;
+} agent_slot;
+
+typedef struct agent {
+    agent_config cfg;
+    kube_client *kc;
+
+    pthread_mutex_t mu;
+    atomic_int draining;         /* set on the first signal: no new claims */
+
+    /* heartbeat (node.c) */
+    pthread_t hb_thread;
+    bool hb_started;
+    bool hb_exited;
+    pthread_cond_t hb_cond;
+    bool hb_wake;
+    fm_fleet_node_status server_status; /* agent-owned fields as the server has them */
+    fm_capability last_capability;      /* the last good probe */
+    bool have_capability;
+    bool no_gpus;                /* NVML absent: do not try on every beat */
+
+    /* tasks (tasks.c) */
+    fm_informer *informers[AGENT_MAX_NAMESPACES];
+    size_t n_informers;
+    pthread_t disp_thread;
+    bool disp_started;
+    bool disp_exited;
+    pthread_cond_t disp_cond;
+    bool disp_wake;
+    agent_slot *slots;
+    size_t n_running;
+    char label_selector[128];
+
+    /* metrics (main.c) */
+    fm_series *m_hb_ok;
+    fm_series *m_hb_failed;
+    fm_series *m_last_hb;
+    fm_series *m_running;
+    fm_metric *m_tasks;
+} agent;
+
+/* ---- config.c */
+
+/* Flag storage and table; config_parse fills cfg. */
+typedef struct agent_flags agent_flags;
+
+/*
+ * Parses argv (argv[0] is the program) into cfg. Returns 0, FLAGS_HELP
+ * (usage printed to stdout), or FM_EINVAL with a one-line message (the main
+ * prints it and exits 2). *fs_out is the flag set to free with
+ * config_free (also on failure).
+ */
+int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv);
+
+/* Prints the help: a short description and every flag with its default. */
+void config_usage(FILE *out, const agent_flags *f);
+
+/* Frees what config_parse allocated. Accepts NULL. */
+void config_free(agent_config *cfg, agent_flags *fs);
+
+/* Parses "k=v,k2=v2" entries into labels. Returns 0 or FM_EINVAL naming the
+ * bad entry. */
+int config_parse_labels(fm_strmap *out, const fm_list *entries);
+
+/* ---- node.c */
+
+/*
+ * Creates the FleetNode or brings its spec and owned labels up to date
+ * (no write when they already match). Retries until it succeeds or the
+ * agent is shutting down. Returns 0 or FM_ECANCELED.
+ */
+int node_register(agent *a);
+
+/* Starts the heartbeat thread (first beat at once). Returns 0 or FM_ERROR. */
+int node_heartbeat_start(agent *a);
+
+/* Asks for a heartbeat now (currentTask changed). */
+void node_heartbeat_kick(agent *a);
+
+/* Patches phase Draining; blocks at most deadline (monotonic ns).
+ * Returns 0 or a negative FM_E*. */
+int node_patch_draining(agent *a, int64_t deadline_ns);
+
+/* Frees heartbeat state (after the thread exited). */
+void node_cleanup(agent *a);
+
+/* ---- tasks.c */
+
+/* Lists the tasks assigned to this node, returns the ones this node left
+ * Running in an earlier life to Pending, then starts the informers and the
+ * dispatcher. Returns 0 or a negative FM_E*. */
+int tasks_start(agent *a);
+
+/* The name of a running task for FleetNode status.currentTask, copied into
+ * buf ("" when idle). */
+void tasks_current(agent *a, char *buf, size_t cap);
+
+/* Stops every running task with EXECUTOR_STOP_SHUTDOWN (its runner puts it
+ * back to Pending) and wakes the dispatcher so it exits. */
+void tasks_shutdown(agent *a);
+
+/* True when every runner and the dispatcher have finished. */
+bool tasks_all_done(agent *a);
+
+/* Stops the informers, joins finished threads and frees. Only when
+ * tasks_all_done(). */
+void tasks_cleanup(agent *a);
+
+/* ---- main.c */
+
+/* Records a finished task in the metrics. */
+void agent_count_task(agent *a, const char *verdict);
+
+#endif

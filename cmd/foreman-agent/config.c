@@ -1,0 +1,180 @@
+/*
+ * config.c - the agent's command line: the flag table (Go flag syntax and Go
+ * durations, drop-in compatible with the reference agent's names), its
+ * validation, and the agent_config it produces.
+ */
+#include "agent.h"
+
+#include "agentutil.h"
+#include "error.h"
+#include "log.h"
+#include "probe.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define N_OWN_FLAGS 17
+
+struct agent_flags {
+    flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
+    flags_set fs;
+    const char *fleet_node_name;
+    int64_t max_concurrent;
+};
+
+/* True for a valid label name segment: [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?,
+ * at most max bytes; empty allowed only when allow_empty. */
+static bool label_segment_ok(const char *s, size_t n, size_t max, bool allow_empty)
+{
+    if (n == 0) return allow_empty;
+    if (n > max) return false;
+    if (!isalnum((unsigned char)s[0]) || !isalnum((unsigned char)s[n - 1])) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+    }
+    return true;
+}
+
+/* True for a label key: optional DNS-subdomain prefix and '/', then a name. */
+static bool label_key_ok(const char *k)
+{
+    const char *slash = strchr(k, '/');
+    const char *name = slash ? slash + 1 : k;
+    if (slash) {
+        size_t plen = (size_t)(slash - k);
+        if (plen == 0 || plen > 253) return false;
+        for (size_t i = 0; i < plen; i++) {
+            unsigned char c = (unsigned char)k[i];
+            if (!(islower(c) || isdigit(c) || c == '-' || c == '.')) return false;
+        }
+    }
+    return label_segment_ok(name, strlen(name), 63, false);
+}
+
+int config_parse_labels(fm_strmap *out, const fm_list *entries)
+{
+    char **items = entries->items;
+    for (size_t i = 0; i < entries->len; i++) {
+        const char *e = items[i];
+        const char *eq = strchr(e, '=');
+        if (!eq)
+            return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -node-labels: want key=value", e);
+        char *k = fm_strndup(e, (size_t)(eq - e));
+        if (!k) return fm_error_set(FM_ENOMEM, "out of memory");
+        const char *v = eq + 1;
+        bool ok = label_key_ok(k) && label_segment_ok(v, strlen(v), 63, true);
+        int rc = ok ? fm_strmap_set(out, k, v)
+                    : fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -node-labels: not a valid Kubernetes label", e);
+        free(k);
+        if (rc != 0) return rc;
+    }
+    return 0;
+}
+
+int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    agent_flags *f = calloc(1, sizeof(*f));
+    *fs_out = f;
+    if (!f) return fm_error_set(FM_ENOMEM, "out of memory");
+    flags_def own[N_OWN_FLAGS] = {
+        {"fleet-node-name", FLAGS_STRING, &f->fleet_node_name, NULL,
+         "FleetNode `name` (default: this host's name, sanitized to a DNS label)", false},
+        {"tailscale-addr", FLAGS_STRING, &cfg->tailscale_addr, NULL,
+         "`address` at which this host is reachable over the tailnet", false},
+        {"roles", FLAGS_STRLIST, &cfg->roles, "worker", "comma-separated `roles` of this node", false},
+        {"heartbeat-interval", FLAGS_DURATION, &cfg->heartbeat_ns, "30s",
+         "how often to report status to the API server", false},
+        {"kubeconfig", FLAGS_STRING, &cfg->kubeconfig, NULL,
+         "`path` to a kubeconfig (default: $KUBECONFIG, in-cluster, ~/.kube/config)", false},
+        {"kube-context", FLAGS_STRING, &cfg->kube_context, NULL, "kubeconfig `context` to use", false},
+        {"workspace-dir", FLAGS_STRING, &cfg->workspace_dir, EXECUTOR_WORKSPACE_DEFAULT,
+         "`directory` under which exec tasks get their working directories", false},
+        {"node-labels", FLAGS_STRLIST, &cfg->node_labels, NULL,
+         "comma-separated key=value `labels` to put on the FleetNode", false},
+        {"task-namespace", FLAGS_STRLIST, &cfg->task_namespaces, "default",
+         "comma-separated `namespaces` to take tasks from; empty means all", false},
+        {"agent-mode", FLAGS_STRING, &cfg->agent_mode, "stub", "task executor: stub or exec", false},
+        {"stub-sleep", FLAGS_DURATION, &cfg->stub_sleep_ns, "10s",
+         "how long the stub executor works on a task", false},
+        {"task-command", FLAGS_STRING, &cfg->task_command, NULL,
+         "shell `command` the exec executor runs for each task", false},
+        {"max-concurrent-tasks", FLAGS_INT, &f->max_concurrent, "1",
+         "how many tasks this node runs at once", false},
+        {"metrics-bind-address", FLAGS_STRING, &cfg->metrics_bind, NULL,
+         "`address` to serve /metrics on, e.g. :9090 (default: off)", false},
+        {"log-format", FLAGS_STRING, &cfg->log_format, "logfmt", "log `format`: logfmt or json", false},
+        {"v", FLAGS_INT, &cfg->verbosity, "0", "log `verbosity` (1 = debug)", false},
+        {"kill-grace", FLAGS_DURATION, &cfg->kill_grace_ns, "10s",
+         "time between SIGTERM and SIGKILL when a task is stopped", false},
+    };
+    memcpy(f->defs, own, sizeof(own));
+    probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
+    f->fs.program = "foreman-agent";
+    f->fs.defs = f->defs;
+    f->fs.n_defs = N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS;
+
+    int first = 0;
+    int rc = flags_parse(&f->fs, argc, argv, &first);
+    if (rc != 0) return rc;
+    if (first < argc) return fm_error_set(FM_EINVAL, "unexpected argument \"%s\"", argv[first]);
+    if ((rc = probe_capability_flags_collect(&cfg->cap, &f->fs)) != 0) return rc;
+    if (cfg->heartbeat_ns <= 0)
+        return fm_error_set(FM_EINVAL, "invalid value for flag -heartbeat-interval: must be positive");
+    if (cfg->stub_sleep_ns < 0)
+        return fm_error_set(FM_EINVAL, "invalid value for flag -stub-sleep: must not be negative");
+    if (cfg->kill_grace_ns < 0)
+        return fm_error_set(FM_EINVAL, "invalid value for flag -kill-grace: must not be negative");
+    if (f->max_concurrent < 1)
+        return fm_error_set(FM_EINVAL, "invalid value \"%lld\" for flag -max-concurrent-tasks: must be at least 1",
+                            (long long)f->max_concurrent);
+    cfg->max_concurrent = agentutil_narrow_int32(f->max_concurrent);
+    if ((rc = executor_lookup(&cfg->executor, cfg->agent_mode)) != 0)
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -agent-mode: want stub or exec",
+                            cfg->agent_mode);
+    if (cfg->executor == &executor_exec_ops && (!cfg->task_command || !cfg->task_command[0]))
+        return fm_error_set(FM_EINVAL, "flag -task-command is required with -agent-mode=exec");
+    if (strcmp(cfg->log_format, "logfmt") != 0 && strcmp(cfg->log_format, "text") != 0 &&
+        strcmp(cfg->log_format, "json") != 0)
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -log-format: want logfmt or json",
+                            cfg->log_format);
+    if (cfg->task_namespaces.len > AGENT_MAX_NAMESPACES)
+        return fm_error_set(FM_EINVAL, "flag -task-namespace: at most %d namespaces", AGENT_MAX_NAMESPACES);
+    if ((rc = config_parse_labels(&cfg->labels, &cfg->node_labels)) != 0) return rc;
+
+    /* The name: the flag, else the host name; sanitized either way. */
+    if (gethostname(cfg->host, sizeof(cfg->host) - 1) != 0) cfg->host[0] = '\0';
+    const char *input = f->fleet_node_name && f->fleet_node_name[0] ? f->fleet_node_name : cfg->host;
+    bool changed = false;
+    agentutil_sanitize_name(cfg->name, &changed, input);
+    if (!cfg->host[0]) snprintf(cfg->host, sizeof(cfg->host), "%s", cfg->name);
+    if (changed) {
+        /* Logged once at start-up; the log format is set by now. */
+        log_set_format_name(cfg->log_format);
+        log_info("fleet node name sanitized", "input", input, "name", cfg->name, NULL);
+    }
+    return 0;
+}
+
+void config_free(agent_config *cfg, agent_flags *f)
+{
+    if (cfg) fm_strmap_clear(&cfg->labels);
+    if (!f) return;
+    flags_free(&f->fs);
+    free(f);
+}
+
+void config_usage(FILE *out, const agent_flags *f)
+{
+    fputs("foreman-agent registers this host as a FleetNode, reports its health and\n"
+          "capability, and runs the AgenticTasks the operator places on it.\n\n"
+          "Commands:\n"
+          "  foreman-agent [flags]          run the agent\n"
+          "  foreman-agent probe [flags]    print what this host would report, then exit\n"
+          "  foreman-agent version          print the version\n\n",
+          out);
+    flags_usage(out, &f->fs);
+}

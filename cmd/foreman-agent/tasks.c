@@ -1,0 +1,829 @@
+/*
+ * tasks.c - AgenticTasks on this node: watch, claim, run, report.
+ *
+ * Watch: one informer per task namespace (one for all namespaces when
+ * --task-namespace is empty), selecting label
+ * foreman.llmkube.dev/assigned-node=<node>. Its handlers only wake the
+ * dispatcher, or stop a running task that was deleted or taken away.
+ *
+ * Dispatcher thread: on every wake it (once, at start) returns the tasks
+ * this node left Running in an earlier life to Pending (condition Running
+ * False, reason AgentRestartRecovery), then claims Scheduled tasks assigned
+ * here, highest priority first, while fewer than --max-concurrent-tasks run
+ * and the agent is not draining. A claim is a status merge patch carrying
+ * metadata.resourceVersion: on 409 the task is read again and the decision
+ * made again, so a task is never claimed twice or over someone's change.
+ *
+ * Runner thread (one per claimed task): runs the executor until it ends or
+ * spec.timeoutSeconds (0 -> 2700 s) passes (then SIGTERM, SIGKILL after
+ * --kill-grace, verdict INCOMPLETE, reason Timeout), and writes the terminal
+ * status guarded by the claim: only while the task is still Running here
+ * with the same claimedAt, with a resourceVersion precondition, re-reading
+ * on conflict. A task stopped because the agent shuts down goes back to
+ * Pending (reason AgentShutdown) so another node can take it.
+ */
+#include "agent.h"
+
+#include "clock.h"
+#include "error.h"
+#include "goduration.h"
+#include "log.h"
+#include "signals.h"
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NS_PER_MS INT64_C(1000000)
+#define NS_PER_S INT64_C(1000000000)
+
+/* Test hook: FOREMAN_AGENT_TEST_CLAIM_DELAY (a Go duration) makes every
+ * claim wait that long between reading the task and patching it, so an
+ * integration test can change the task in between and see the claim
+ * conflict, re-read and decide again. Unset in production. */
+#define CLAIM_DELAY_ENV "FOREMAN_AGENT_TEST_CLAIM_DELAY"
+static int64_t claim_delay_ns;
+
+/* ------------------------------------------------------------ helpers */
+
+static bool time_eq(fm_time a, fm_time b)
+{
+    return a.sec == b.sec && a.nsec == b.nsec;
+}
+
+static fm_time now_seconds(void)
+{
+    fm_time t = codec_time_now();
+    t.nsec = 0; /* metav1.Time has whole seconds */
+    return t;
+}
+
+static bool assigned_here(const agent *a, const fm_agentic_task *t)
+{
+    return t->status.assigned_node && strcmp(t->status.assigned_node, a->cfg.name) == 0;
+}
+
+/* The slot for key that has not finished, or NULL; a.mu held. */
+static agent_slot *slot_find(agent *a, const char *key)
+{
+    for (agent_slot *s = a->slots; s; s = s->next)
+        if (!s->finished && strcmp(s->key, key) == 0) return s;
+    return NULL;
+}
+
+/* Stops a slot's run (or remembers the request until it has one); a.mu held. */
+static void slot_stop(agent *a, agent_slot *s, executor_stop_reason why)
+{
+    if (s->run) executor_stop(s->run, why, a->cfg.kill_grace_ns);
+    else if (s->stop_pending == EXECUTOR_STOP_NONE) s->stop_pending = why;
+}
+
+static void disp_kick(agent *a)
+{
+    pthread_mutex_lock(&a->mu);
+    a->disp_wake = true;
+    pthread_cond_broadcast(&a->disp_cond);
+    pthread_mutex_unlock(&a->mu);
+}
+
+/*
+ * Sets condition `type` in l: an existing one of that type is updated (its
+ * lastTransitionTime kept when the status did not change), else one is
+ * appended. Returns 0 or FM_ENOMEM.
+ */
+static int set_condition(k8s_condition_list *l, const char *type, k8s_condition_status status,
+                         const char *reason, const char *message, int64_t generation)
+{
+    k8s_condition *c = NULL;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i].type && strcmp(l->items[i].type, type) == 0) c = &l->items[i];
+    if (!c) {
+        k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof(*items));
+        if (!items) return FM_ENOMEM;
+        l->items = items;
+        c = &items[l->len++];
+        memset(c, 0, sizeof(*c));
+    }
+    if (c->status != status || !codec_has(c, 1)) {
+        c->last_transition_time = now_seconds();
+        codec_set_present(c, 1, true);
+    }
+    c->status = status;
+    if (generation > 0) {
+        c->observed_generation = generation;
+        codec_set_present(c, 0, true);
+    }
+    int rc = fm_strset(&c->type, type);
+    rc |= fm_strset(&c->reason, reason);
+    /* The CRD caps a condition message at 32768 bytes. */
+    const char *msg = message ? message : "";
+    char *m = fm_strndup(msg, strnlen(msg, 32000));
+    if (!m) return FM_ENOMEM;
+    free(c->message);
+    c->message = m;
+    return rc ? FM_ENOMEM : 0;
+}
+
+/* Reads the task from the server. Returns 0, or a negative FM_E* (404:
+ * kube_err_is_not_found()). */
+static int get_task(fm_agentic_task **out, agent *a, const char *ns, const char *name)
+{
+    *out = NULL;
+    return kube_get((void **)out, a->kc, &fm_agentic_task_kind, ns, name);
+}
+
+/* Sends the status merge patch old -> new with old's resourceVersion as a
+ * precondition. *out (may be NULL) receives the result. */
+static int patch_status(fm_agentic_task **out, agent *a, const fm_agentic_task *old_t,
+                        const fm_agentic_task *new_t)
+{
+    fm_buf body = FM_BUF_INIT;
+    int rc = fm_agentic_task_merge_patch(&body, old_t, new_t, old_t->metadata.resource_version);
+    if (rc == 0) {
+        kube_patch_opts po = {.subresource = "status"};
+        rc = kube_patch((void **)out, a->kc, &fm_agentic_task_kind, old_t->metadata.namespace,
+                        old_t->metadata.name, KUBE_PATCH_MERGE, body.data, body.len, &po);
+    }
+    fm_buf_free(&body);
+    return rc;
+}
+
+/* Sleeps before retrying a write that failed for a reason other than a
+ * conflict; false when the agent is past its shutdown and should give up. */
+static bool retry_pause(agent *a, int64_t *backoff_ms, int attempt)
+{
+    if (atomic_load(&a->draining) && attempt >= 3) return false;
+    struct timespec ts = {(time_t)(*backoff_ms / 1000), (long)(*backoff_ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+    *backoff_ms = *backoff_ms * 2 > 10000 ? 10000 : *backoff_ms * 2;
+    return true;
+}
+
+/* ------------------------------------------------------------ requeue */
+
+/*
+ * Returns a task this node holds Running to Pending: clears assignedNode,
+ * claimedAt and startedAt, sets condition Running=False with reason, then
+ * removes the assigned-node label (only if it still names this node).
+ * claimed (may be NULL) must match status.claimedAt. Returns 0 (also when
+ * the task is gone or no longer ours) or a negative FM_E*.
+ */
+static int requeue(agent *a, const char *ns, const char *name, const fm_time *claimed,
+                   const char *reason, const char *message)
+{
+    int64_t backoff_ms = 200;
+    int rc = 0;
+    for (int attempt = 0; attempt < 50; attempt++) {
+        fm_agentic_task *cur = NULL, *want = NULL;
+        rc = get_task(&cur, a, ns, name);
+        if (rc != 0 && kube_err_is_not_found()) return 0;
+        if (rc == 0) {
+            const fm_agentic_task_status *st = &cur->status;
+            if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
+                (claimed && !time_eq(st->claimed_at, *claimed))) {
+                fm_agentic_task_free(cur);
+                return 0;
+            }
+            rc = fm_agentic_task_copy(&want, cur);
+            if (rc == 0) {
+                fm_agentic_task_status *ws = &want->status;
+                ws->phase = FM_TASK_PHASE_PENDING;
+                free(ws->assigned_node);
+                ws->assigned_node = NULL;
+                fm_agentic_task_status_clear_claimed_at(ws);
+                fm_agentic_task_status_clear_started_at(ws);
+                rc = set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE, reason,
+                                   message, cur->metadata.generation);
+                fm_agentic_task_status_set_conditions_present(ws, true);
+                if (rc == 0) rc = patch_status(NULL, a, cur, want);
+            }
+            fm_agentic_task_free(cur);
+            fm_agentic_task_free(want);
+            if (rc == 0) break;
+            if (kube_err_is_not_found()) return 0;
+            if (kube_err_is_conflict()) continue;
+        }
+        log_warn("returning task to Pending failed; retrying", "task", name, "namespace", ns,
+                 "error", fm_error_last()->message, NULL);
+        if (!retry_pause(a, &backoff_ms, attempt)) return rc;
+    }
+    if (rc != 0) return rc;
+
+    /* The label: a JSON patch whose test makes it a no-op when the operator
+     * has meanwhile placed the task on another node. */
+    fm_buf body = FM_BUF_INIT;
+    fm_buf_printf(&body,
+                  "[{\"op\":\"test\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\",\"value\":");
+    fm_buf_put_json_string(&body, a->cfg.name, strlen(a->cfg.name));
+    fm_buf_puts(&body, "},{\"op\":\"remove\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\"}]");
+    int lrc = kube_patch(NULL, a->kc, &fm_agentic_task_kind, ns, name, KUBE_PATCH_JSON, body.data,
+                         body.len, NULL);
+    if (lrc != 0 && !kube_err_is_not_found() && !kube_err_is_invalid() &&
+        fm_error_last()->http_status != 422)
+        log_warn("removing the assigned-node label failed", "task", name, "namespace", ns, "error",
+                 fm_error_last()->message, NULL);
+    fm_buf_free(&body);
+    log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
+    return 0;
+}
+
+/* ------------------------------------------------------------ terminal status */
+
+/*
+ * Writes the terminal status of a task this node ran, guarded by the claim
+ * (still Running here with the same claimedAt) and the resourceVersion.
+ * Returns 0 (also when the task is gone or changed hands: nothing is
+ * written then) or a negative FM_E* when it gave up.
+ */
+static int write_result(agent *a, const char *ns, const char *name, fm_time claimed,
+                        const executor_result *res, const char *fail_message)
+{
+    fm_buf env = FM_BUF_INIT;
+    int rc = executor_envelope(&env, res);
+    if (rc != 0) return rc;
+    int64_t backoff_ms = 200;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        fm_agentic_task *cur = NULL, *want = NULL;
+        rc = get_task(&cur, a, ns, name);
+        if (rc != 0 && kube_err_is_not_found()) {
+            log_info("task deleted; its result is dropped", "task", name, "namespace", ns, NULL);
+            rc = 0;
+            break;
+        }
+        if (rc == 0) {
+            const fm_agentic_task_status *st = &cur->status;
+            if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
+                !time_eq(st->claimed_at, claimed)) {
+                log_warn("task is no longer this node's claim; result not written", "task", name,
+                         "namespace", ns, "phase", fm_task_phase_name(st->phase), "assignedNode",
+                         st->assigned_node, NULL);
+                fm_agentic_task_free(cur);
+                rc = 0;
+                break;
+            }
+            rc = fm_agentic_task_copy(&want, cur);
+            if (rc == 0) {
+                fm_agentic_task_status *ws = &want->status;
+                int64_t gen = cur->metadata.generation;
+                ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
+                ws->verdict = res->failed ? FM_VERDICT_INCOMPLETE : res->verdict;
+                fm_agentic_task_status_set_finished_at(ws, now_seconds());
+                rc |= fm_strset(&ws->result, env.data);
+                if (res->transcript_ref) rc |= fm_strset(&ws->transcript_ref, res->transcript_ref);
+                rc |= set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE,
+                                    "Finished", "the executor finished", gen);
+                if (res->failed)
+                    rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
+                                        res->reason, fail_message ? fail_message : res->message, gen);
+                else
+                    rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_TRUE,
+                                        "Succeeded", res->summary, gen);
+                fm_agentic_task_status_set_conditions_present(ws, true);
+                if (rc == 0) rc = patch_status(NULL, a, cur, want);
+                else rc = fm_error_set(FM_ENOMEM, "agentictasks/%s/%s: out of memory", ns, name);
+            }
+            fm_agentic_task_free(cur);
+            fm_agentic_task_free(want);
+            if (rc == 0) break;
+            if (kube_err_is_conflict()) continue;
+            if (kube_err_is_not_found()) continue; /* next read says it is gone */
+        }
+        log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
+                 fm_error_last()->message, NULL);
+        if (!retry_pause(a, &backoff_ms, attempt)) break;
+    }
+    fm_buf_free(&env);
+    return rc;
+}
+
+/* ------------------------------------------------------------ runner */
+
+typedef struct runner_ctx {
+    agent *a;
+    agent_slot *slot;
+    fm_agentic_task *task; /* the claimed object (owned) */
+} runner_ctx;
+
+static void *runner_main(void *arg)
+{
+    runner_ctx *ctx = arg;
+    agent *a = ctx->a;
+    agent_slot *slot = ctx->slot;
+    fm_agentic_task *t = ctx->task;
+    free(ctx);
+
+    fm_buf json = FM_BUF_INIT;
+    fm_agentic_task_encode(&json, t);
+    const fm_task_payload *p = &t->spec.payload;
+    executor_task et = {
+        .name = t->metadata.name,
+        .namespace_ = t->metadata.namespace,
+        .uid = t->metadata.uid,
+        .kind = fm_task_kind_name(t->spec.kind),
+        .model_ref = t->spec.model_ref,
+        .prompt = p->prompt,
+        .repo = p->repo,
+        .branch = p->branch,
+        .has_issue = fm_task_payload_has_issue(p),
+        .issue = p->issue,
+        .json = json.data,
+        .json_len = json.len,
+    };
+    executor_config ec = {
+        .agent_name = a->cfg.name,
+        .stub_sleep_ns = a->cfg.stub_sleep_ns,
+        .command = a->cfg.task_command,
+        .workspace_dir = a->cfg.workspace_dir,
+    };
+    int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
+    executor_result res;
+    memset(&res, 0, sizeof(res));
+    char *fail_message = NULL;
+    executor_run *run = NULL;
+    int rc = executor_start(&run, a->cfg.executor, &ec, &et);
+    fm_buf_free(&json);
+    if (rc != 0) {
+        res.kind = a->cfg.executor->kind;
+        res.failed = true;
+        res.reason = "ExecutorError";
+        res.message = fm_strdup(fm_error_last()->message);
+        res.extra = fm_strdup("{}");
+        res.summary = fm_strdup("the executor could not start");
+    } else {
+        pthread_mutex_lock(&a->mu);
+        slot->run = run;
+        /* A stop that came before the run existed, or a shutdown that
+         * began while this task was being claimed. */
+        if (atomic_load(&a->draining) && slot->stop_pending == EXECUTOR_STOP_NONE)
+            slot->stop_pending = EXECUTOR_STOP_SHUTDOWN;
+        if (slot->stop_pending != EXECUTOR_STOP_NONE)
+            executor_stop(run, slot->stop_pending,
+                          slot->stop_pending == EXECUTOR_STOP_SHUTDOWN ? 2 * NS_PER_S
+                                                                       : a->cfg.kill_grace_ns);
+        pthread_mutex_unlock(&a->mu);
+        node_heartbeat_kick(a);
+
+        int64_t deadline = executor_now_ns() + (int64_t)timeout_s * NS_PER_S;
+        if (executor_wait(run, deadline) == 0) {
+            char s[24];
+            log_warn("task timed out; stopping it", "task", slot->name, "namespace", slot->ns,
+                     "timeoutSeconds", log_int(s, timeout_s), NULL);
+            executor_stop(run, EXECUTOR_STOP_TIMEOUT, a->cfg.kill_grace_ns);
+            executor_wait(run, -1);
+        }
+        executor_result_get(&res, run);
+        if (res.stopped == EXECUTOR_STOP_TIMEOUT) {
+            fm_buf m = FM_BUF_INIT;
+            fm_buf_printf(&m, "task exceeded its timeout of %ds and was stopped", (int)timeout_s);
+            if (res.message) fm_buf_printf(&m, ": %s", res.message);
+            fail_message = fm_buf_detach(&m);
+        }
+    }
+
+    const char *verdict = fm_verdict_name(res.failed ? FM_VERDICT_INCOMPLETE : res.verdict);
+    if (res.stopped == EXECUTOR_STOP_SHUTDOWN) {
+        char msg[256];
+        snprintf(msg, sizeof(msg), "foreman-agent on %s shut down while the task was running",
+                 a->cfg.name);
+        requeue(a, slot->ns, slot->name, &slot->claimed_at, "AgentShutdown", msg);
+        agent_count_task(a, "Requeued");
+    } else {
+        char el[32];
+        snprintf(el, sizeof(el), "%.3f", res.elapsed_sec);
+        log_info("task finished", "task", slot->name, "namespace", slot->ns, "verdict", verdict,
+                 "reason", res.failed ? res.reason : NULL, "elapsedSec", el, NULL);
+        if (write_result(a, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
+            log_error("giving up on writing the task result", "task", slot->name, "namespace",
+                      slot->ns, "error", fm_error_last()->message, NULL);
+        agent_count_task(a, verdict);
+    }
+    free(fail_message);
+    executor_result_clear(&res);
+    fm_agentic_task_free(t);
+
+    pthread_mutex_lock(&a->mu);
+    slot->run = NULL;
+    slot->finished = true;
+    a->n_running--;
+    metrics_set(a->m_running, (double)a->n_running);
+    a->disp_wake = true;
+    pthread_cond_broadcast(&a->disp_cond);
+    pthread_mutex_unlock(&a->mu);
+    executor_free(run);
+    node_heartbeat_kick(a);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ claim */
+
+/*
+ * Claims ns/name from the cached version `cached` (re-reading on conflict)
+ * and starts its runner. Returns 1 when claimed, 0 when the task is no
+ * longer claimable, or a negative FM_E* (retry later).
+ */
+static int claim(agent *a, const fm_agentic_task *cached)
+{
+    const char *ns = cached->metadata.namespace, *name = cached->metadata.name;
+    fm_agentic_task *cur = NULL;
+    int rc = fm_agentic_task_copy(&cur, cached);
+    if (rc != 0) return rc;
+    if (claim_delay_ns > 0) {
+        struct timespec ts = {(time_t)(claim_delay_ns / NS_PER_S), (long)(claim_delay_ns % NS_PER_S)};
+        nanosleep(&ts, NULL);
+    }
+    for (int attempt = 0; attempt < 5; attempt++) {
+        const fm_agentic_task_status *st = &cur->status;
+        if (st->phase != FM_TASK_PHASE_SCHEDULED || !assigned_here(a, cur) ||
+            k8s_object_meta_has_deletion_timestamp(&cur->metadata)) {
+            log_v(1, "task no longer claimable", "task", name, "namespace", ns, "phase",
+                  fm_task_phase_name(st->phase), NULL);
+            fm_agentic_task_free(cur);
+            return 0;
+        }
+        fm_agentic_task *want = NULL, *claimed = NULL;
+        if ((rc = fm_agentic_task_copy(&want, cur)) != 0) break;
+        fm_time now = now_seconds();
+        fm_agentic_task_status *ws = &want->status;
+        ws->phase = FM_TASK_PHASE_RUNNING;
+        fm_agentic_task_status_set_claimed_at(ws, now);
+        fm_agentic_task_status_set_started_at(ws, now);
+        char msg[200];
+        snprintf(msg, sizeof(msg), "claimed by foreman-agent on %s", a->cfg.name);
+        rc = set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_TRUE, "Claimed", msg,
+                           cur->metadata.generation);
+        fm_agentic_task_status_set_conditions_present(ws, true);
+        if (rc == 0) rc = patch_status(&claimed, a, cur, want);
+        fm_agentic_task_free(want);
+        if (rc == 0) {
+            fm_agentic_task_free(cur);
+            /* Start the runner. */
+            agent_slot *s = calloc(1, sizeof(*s));
+            runner_ctx *ctx = calloc(1, sizeof(*ctx));
+            if (!s || !ctx || store_object_key(&s->key, &fm_agentic_task_desc, claimed) != 0 ||
+                !(s->ns = fm_strdup(ns ? ns : "")) || !(s->name = fm_strdup(claimed->metadata.name))) {
+                /* Could not even track it: give it back. */
+                if (s) {
+                    free(s->key);
+                    free(s->ns);
+                    free(s->name);
+                }
+                free(s);
+                free(ctx);
+                requeue(a, claimed->metadata.namespace, claimed->metadata.name,
+                        &claimed->status.claimed_at, "AgentError", "out of memory");
+                fm_agentic_task_free(claimed);
+                return fm_error_set(FM_ENOMEM, "out of memory");
+            }
+            s->claimed_at = claimed->status.claimed_at;
+            ctx->a = a;
+            ctx->slot = s;
+            ctx->task = claimed;
+            log_info("task claimed", "task", s->name, "namespace", s->ns, "resourceVersion",
+                     claimed->metadata.resource_version, NULL);
+            pthread_mutex_lock(&a->mu);
+            s->next = a->slots;
+            a->slots = s;
+            a->n_running++;
+            metrics_set(a->m_running, (double)a->n_running);
+            pthread_attr_t attr;
+            pthread_attr_init(&attr);
+            pthread_attr_setstacksize(&attr, 256 * 1024);
+            int e = pthread_create(&s->thread, &attr, runner_main, ctx);
+            pthread_attr_destroy(&attr);
+            if (e != 0) {
+                s->finished = true;
+                a->n_running--;
+                pthread_mutex_unlock(&a->mu);
+                log_error("starting a task thread failed", "task", s->name, "error", strerror(e), NULL);
+                requeue(a, s->ns, s->name, &s->claimed_at, "AgentError", "could not start a thread");
+                fm_agentic_task_free(claimed);
+                free(ctx);
+                return fm_error_set(FM_ERROR, "pthread_create: %s", strerror(e));
+            }
+            pthread_mutex_unlock(&a->mu);
+            return 1;
+        }
+        if (kube_err_is_conflict()) {
+            log_info("claim conflicted; reading the task again", "task", name, "namespace", ns, NULL);
+            fm_agentic_task_free(cur);
+            cur = NULL;
+            rc = get_task(&cur, a, ns, name);
+            if (rc != 0) {
+                if (kube_err_is_not_found()) return 0;
+                break;
+            }
+            continue;
+        }
+        if (kube_err_is_not_found()) {
+            fm_agentic_task_free(cur);
+            return 0;
+        }
+        break;
+    }
+    log_warn("claiming task failed", "task", name, "namespace", ns, "error", fm_error_last()->message,
+             NULL);
+    fm_agentic_task_free(cur);
+    return rc < 0 ? rc : FM_ERROR;
+}
+
+/* ------------------------------------------------------------ dispatcher */
+
+typedef struct candidate {
+    fm_agentic_task *task;
+    int32_t priority;
+    fm_time created;
+} candidate;
+
+typedef struct scan_ctx {
+    agent *a;
+    candidate *c;
+    size_t n, cap;
+    bool recovery;   /* collect Running-here tasks instead */
+} scan_ctx;
+
+/* store_foreach callback: collects claimable (or, in recovery, orphaned)
+ * tasks; a.mu must NOT be held by the caller (slot_find takes it). */
+static int scan_one(void *ud, const char *key, const void *obj)
+{
+    scan_ctx *sc = ud;
+    const fm_agentic_task *t = obj;
+    if (!assigned_here(sc->a, t)) return 0;
+    fm_task_phase want = sc->recovery ? FM_TASK_PHASE_RUNNING : FM_TASK_PHASE_SCHEDULED;
+    if (t->status.phase != want) return 0;
+    pthread_mutex_lock(&sc->a->mu);
+    bool active = slot_find(sc->a, key) != NULL;
+    pthread_mutex_unlock(&sc->a->mu);
+    if (active) return 0;
+    if (sc->n == sc->cap) {
+        size_t nc = sc->cap ? sc->cap * 2 : 8;
+        candidate *c = realloc(sc->c, nc * sizeof(*c));
+        if (!c) return 0;
+        sc->c = c;
+        sc->cap = nc;
+    }
+    fm_agentic_task *copy = NULL;
+    if (fm_agentic_task_copy(&copy, t) != 0) return 0;
+    sc->c[sc->n].task = copy;
+    sc->c[sc->n].priority = t->spec.priority;
+    sc->c[sc->n].created = t->metadata.creation_timestamp;
+    sc->n++;
+    return 0;
+}
+
+static int cmp_candidate(const void *x, const void *y)
+{
+    const candidate *a = x, *b = y;
+    if (a->priority != b->priority) return a->priority > b->priority ? -1 : 1;
+    if (a->created.sec != b->created.sec) return a->created.sec < b->created.sec ? -1 : 1;
+    return strcmp(a->task->metadata.name, b->task->metadata.name);
+}
+
+static void scan(agent *a, scan_ctx *sc, bool recovery)
+{
+    memset(sc, 0, sizeof(*sc));
+    sc->a = a;
+    sc->recovery = recovery;
+    for (size_t i = 0; i < a->n_informers; i++)
+        store_foreach(informer_store(a->informers[i]), scan_one, sc);
+    qsort(sc->c, sc->n, sizeof(*sc->c), cmp_candidate);
+}
+
+static void scan_free(scan_ctx *sc)
+{
+    for (size_t i = 0; i < sc->n; i++) fm_agentic_task_free(sc->c[i].task);
+    free(sc->c);
+}
+
+/* Unlinks the finished slots (a.mu held) and returns them as a list for
+ * free_slots(), which joins their threads without the lock: a runner
+ * takes a.mu on its way out. */
+static agent_slot *take_finished(agent *a)
+{
+    agent_slot *done = NULL;
+    agent_slot **pp = &a->slots;
+    while (*pp) {
+        agent_slot *s = *pp;
+        if (s->finished) {
+            *pp = s->next;
+            s->next = done;
+            done = s;
+        } else {
+            pp = &s->next;
+        }
+    }
+    return done;
+}
+
+static void free_slots(agent_slot *s)
+{
+    while (s) {
+        agent_slot *next = s->next;
+        pthread_join(s->thread, NULL);
+        free(s->key);
+        free(s->ns);
+        free(s->name);
+        free(s);
+        s = next;
+    }
+}
+
+static void *disp_main(void *arg)
+{
+    agent *a = arg;
+    bool recovery_pending = true;
+    int64_t retry_at = -1;
+
+    /* Wait for the first list of every informer. */
+    for (size_t i = 0; i < a->n_informers && !atomic_load(&a->draining); i++)
+        while (!atomic_load(&a->draining) && informer_wait_synced(a->informers[i], 500) != 0) {
+        }
+
+    pthread_mutex_lock(&a->mu);
+    while (!atomic_load(&a->draining)) {
+        a->disp_wake = false;
+        agent_slot *done = take_finished(a);
+        pthread_mutex_unlock(&a->mu);
+        free_slots(done);
+        retry_at = -1;
+
+        scan_ctx sc;
+        if (recovery_pending) {
+            scan(a, &sc, true);
+            bool ok = true;
+            char msg[256];
+            snprintf(msg, sizeof(msg),
+                     "foreman-agent on %s restarted while the task was running; returned to Pending",
+                     a->cfg.name);
+            for (size_t i = 0; i < sc.n; i++) {
+                const fm_agentic_task *t = sc.c[i].task;
+                if (requeue(a, t->metadata.namespace, t->metadata.name, &t->status.claimed_at,
+                            "AgentRestartRecovery", msg) != 0)
+                    ok = false;
+            }
+            scan_free(&sc);
+            recovery_pending = !ok;
+            if (!ok) retry_at = fm_clock_now(NULL) + NS_PER_S;
+        }
+
+        scan(a, &sc, false);
+        for (size_t i = 0; i < sc.n && !atomic_load(&a->draining); i++) {
+            pthread_mutex_lock(&a->mu);
+            bool full = a->n_running >= (size_t)a->cfg.max_concurrent;
+            pthread_mutex_unlock(&a->mu);
+            if (full) break;
+            if (claim(a, sc.c[i].task) < 0) retry_at = fm_clock_now(NULL) + NS_PER_S;
+        }
+        scan_free(&sc);
+
+        pthread_mutex_lock(&a->mu);
+        while (!a->disp_wake && !atomic_load(&a->draining) &&
+               (retry_at < 0 || fm_clock_now(NULL) < retry_at))
+            fm_clock_wait_until(NULL, &a->disp_cond, &a->mu, retry_at);
+    }
+    a->disp_exited = true;
+    pthread_mutex_unlock(&a->mu);
+    return NULL;
+}
+
+/* ------------------------------------------------------------ informer handlers */
+
+/* Stops the slot of a task that is no longer ours to run. */
+static void check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
+{
+    char *key = NULL;
+    if (store_object_key(&key, &fm_agentic_task_desc, t) != 0) return;
+    pthread_mutex_lock(&a->mu);
+    agent_slot *s = slot_find(a, key);
+    /* A run that already ended is writing its result: nothing to stop. */
+    if (s && !(s->run && executor_done(s->run))) {
+        const fm_agentic_task_status *st = &t->status;
+        bool ours = st->phase == FM_TASK_PHASE_RUNNING && assigned_here(a, t) &&
+                    time_eq(st->claimed_at, s->claimed_at);
+        /* A Scheduled version older than our claim may still arrive. */
+        bool stale = st->phase == FM_TASK_PHASE_SCHEDULED && assigned_here(a, t);
+        bool terminating = k8s_object_meta_has_deletion_timestamp(&t->metadata);
+        if (deleted || terminating || (!ours && !stale)) {
+            log_info("task deleted or taken away while running; cancelling", "task", s->name,
+                     "namespace", s->ns, "deleted", deleted ? "true" : "false", NULL);
+            slot_stop(a, s, EXECUTOR_STOP_CANCEL);
+        }
+    }
+    pthread_mutex_unlock(&a->mu);
+    free(key);
+}
+
+static void on_add(void *ud, const void *obj)
+{
+    agent *a = ud;
+    const fm_agentic_task *t = obj;
+    if (t->status.phase == FM_TASK_PHASE_SCHEDULED || t->status.phase == FM_TASK_PHASE_RUNNING)
+        disp_kick(a);
+}
+
+static void on_update(void *ud, const void *old_obj, const void *new_obj)
+{
+    agent *a = ud;
+    const fm_agentic_task *t = new_obj;
+    (void)old_obj;
+    check_taken_away(a, t, false);
+    if (t->status.phase == FM_TASK_PHASE_SCHEDULED) disp_kick(a);
+}
+
+static void on_delete(void *ud, const void *old_obj)
+{
+    check_taken_away(ud, old_obj, true);
+}
+
+static void on_error(void *ud, int code, const char *message)
+{
+    agent *a = ud;
+    if (atomic_load(&a->draining)) return;
+    log_warn("task watch failed; retrying", "error", message, NULL);
+}
+
+/* ------------------------------------------------------------ public */
+
+int tasks_start(agent *a)
+{
+    snprintf(a->label_selector, sizeof(a->label_selector), "%s=%s", AGENT_ASSIGNED_LABEL, a->cfg.name);
+    const char *delay = getenv(CLAIM_DELAY_ENV);
+    if (delay && goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
+    fm_clock_cond_init(&a->disp_cond);
+    size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
+    char **nss = a->cfg.task_namespaces.items;
+    for (size_t i = 0; i < n_ns; i++) {
+        informer_options o;
+        memset(&o, 0, sizeof(o));
+        o.kind = &fm_agentic_task_kind;
+        o.ns = a->cfg.task_namespaces.len ? nss[i] : NULL;
+        o.label_selector = a->label_selector;
+        o.on_error = on_error;
+        o.on_error_ud = a;
+        fm_informer *inf = NULL;
+        int rc = informer_new(&inf, a->kc, &o);
+        if (rc != 0) return rc;
+        informer_handlers h = {on_add, on_update, on_delete, a};
+        a->informers[a->n_informers++] = inf;
+        if ((rc = informer_add_handlers(inf, &h)) != 0) return rc;
+        if ((rc = informer_start(inf)) != 0) return rc;
+    }
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 256 * 1024);
+    int e = pthread_create(&a->disp_thread, &attr, disp_main, a);
+    pthread_attr_destroy(&attr);
+    if (e != 0) return fm_error_set(FM_ERROR, "starting the dispatcher: %s", strerror(e));
+    a->disp_started = true;
+    return 0;
+}
+
+void tasks_current(agent *a, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    pthread_mutex_lock(&a->mu);
+    agent_slot *first = NULL;
+    for (agent_slot *s = a->slots; s; s = s->next)
+        if (!s->finished) first = s; /* the list is newest first: keep the oldest */
+    if (first) snprintf(buf, cap, "%s", first->name);
+    pthread_mutex_unlock(&a->mu);
+}
+
+void tasks_shutdown(agent *a)
+{
+    pthread_mutex_lock(&a->mu);
+    for (agent_slot *s = a->slots; s; s = s->next)
+        if (!s->finished) {
+            /* Shutdown does not wait the whole kill grace: 6 s is the budget. */
+            if (s->run) executor_stop(s->run, EXECUTOR_STOP_SHUTDOWN, 2 * NS_PER_S);
+            else if (s->stop_pending == EXECUTOR_STOP_NONE) s->stop_pending = EXECUTOR_STOP_SHUTDOWN;
+        }
+    a->disp_wake = true;
+    pthread_cond_broadcast(&a->disp_cond);
+    pthread_mutex_unlock(&a->mu);
+}
+
+bool tasks_all_done(agent *a)
+{
+    pthread_mutex_lock(&a->mu);
+    bool done = !a->disp_started || a->disp_exited;
+    for (agent_slot *s = a->slots; s && done; s = s->next)
+        if (!s->finished) done = false;
+    pthread_mutex_unlock(&a->mu);
+    return done;
+}
+
+void tasks_cleanup(agent *a)
+{
+    for (size_t i = 0; i < a->n_informers; i++) informer_stop(a->informers[i]);
+    if (a->disp_started) {
+        pthread_join(a->disp_thread, NULL);
+        a->disp_started = false;
+    }
+    pthread_mutex_lock(&a->mu);
+    agent_slot *done = take_finished(a);
+    pthread_mutex_unlock(&a->mu);
+    free_slots(done);
+    for (size_t i = 0; i < a->n_informers; i++) informer_free(a->informers[i]);
+    a->n_informers = 0;
+}

@@ -1,0 +1,416 @@
+/*
+ * main.c - foreman-operator: flags, logging, the API client, informers,
+ * leader election, health and metrics servers, and graceful shutdown.
+ *
+ * Every replica starts the informers (a warm cache makes a takeover fast);
+ * only the leader (or the only replica, without --leader-elect) runs the
+ * controllers. A leader that loses its lease exits with status 1, as
+ * controller-runtime does, so it never acts on a lease it no longer holds;
+ * SIGTERM/SIGINT stop the controllers (in-flight reconciles finish),
+ * release the lease and exit 0.
+ */
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "flags.h"
+#include "goduration.h"
+#include "httpserver.h"
+#include "leader.h"
+#include "log.h"
+#include "operator.h"
+#include "signals.h"
+
+/* ------------------------------------------------------------ metrics */
+
+static const double latency_buckets[] = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+                                         10, 30, 60, 120, 300, 600};
+static const double duration_buckets[] = {1, 5, 10, 30, 60, 120, 300, 600, 1200, 2700, 3600, 7200};
+
+int op_metrics_setup(fm_operator *op)
+{
+    fm_metrics *r = op->registry;
+    fm_metric *m;
+    int rc;
+    if ((rc = metrics_counter(&m, r, "foreman_tasks_scheduled_total",
+                              "AgenticTasks placed on a FleetNode by this operator.", NULL)) ||
+        (rc = metrics_series(&op->m.scheduled_total, m, NULL)))
+        return rc;
+    if ((rc = metrics_histogram(&m, r, "foreman_scheduling_latency_seconds",
+                                "Time from a task's creation to its placement.", latency_buckets,
+                                sizeof latency_buckets / sizeof latency_buckets[0], NULL)) ||
+        (rc = metrics_series(&op->m.latency, m, NULL)))
+        return rc;
+    if ((rc = metrics_gauge(&m, r, "foreman_pending_tasks", "AgenticTasks in phase Pending.", NULL)) ||
+        (rc = metrics_series(&op->m.pending, m, NULL)))
+        return rc;
+    if ((rc = metrics_gauge(&op->m.fleetnodes, r, "foreman_fleetnodes", "FleetNodes by phase.",
+                            "phase", NULL)))
+        return rc;
+    if ((rc = metrics_counter(&op->m.completed, r, "foreman_task_completed_total",
+                              "AgenticTasks that reached a terminal phase, by kind and verdict.",
+                              "kind", "verdict", NULL)))
+        return rc;
+    if ((rc = metrics_histogram(&m, r, "foreman_task_duration_seconds",
+                                "Run time of finished tasks, startedAt to finishedAt.",
+                                duration_buckets, sizeof duration_buckets / sizeof duration_buckets[0],
+                                NULL)) ||
+        (rc = metrics_series(&op->m.duration, m, NULL)))
+        return rc;
+    if ((rc = metrics_counter(&m, r, "foreman_scheduling_passes_total",
+                              "Scheduling passes run.", NULL)) ||
+        (rc = metrics_series(&op->m.passes, m, NULL)))
+        return rc;
+    if ((rc = metrics_counter(&m, r, "foreman_claim_expiries_total",
+                              "Task claims that expired (released or failed).", NULL)) ||
+        (rc = metrics_series(&op->m.claim_expiries, m, NULL)))
+        return rc;
+    if ((rc = metrics_counter(&m, r, "foreman_task_timeouts_total",
+                              "Running tasks failed by the timeout backstop.", NULL)) ||
+        (rc = metrics_series(&op->m.timeouts, m, NULL)))
+        return rc;
+    return 0;
+}
+
+typedef struct node_counts {
+    double by_phase[5];
+} node_counts;
+
+static int count_node(void *ud, const char *key, const void *obj)
+{
+    node_counts *c = ud;
+    const fm_fleet_node *n = obj;
+    int p = n->status.phase;
+    c->by_phase[p >= 0 && p <= 4 ? p : 4] += 1;
+    return 0;
+}
+
+void op_metrics_refresh(fm_operator *op)
+{
+    metrics_set(op->m.pending, (double)store_index_count(op->tasks, OP_IDX_PHASE, "Pending"));
+    node_counts c;
+    memset(&c, 0, sizeof c);
+    store_foreach(op->nodes, count_node, &c);
+    static const char *const names[5] = {"None", "Ready", "Draining", "NotReady", "Unknown"};
+    for (int i = 0; i < 5; i++) {
+        fm_series *s = NULL;
+        if (metrics_series(&s, op->m.fleetnodes, names[i], NULL) == 0) metrics_set(s, c.by_phase[i]);
+    }
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+static atomic_int controllers_started;
+static atomic_int lost_lease;
+static atomic_int shutting_down;
+
+static int start_controllers(fm_operator *op)
+{
+    if (atomic_exchange(&controllers_started, 1)) return 0;
+    int rc;
+    if ((rc = controller_start(op->sched_ctl)) || (rc = controller_start(op->task_ctl)) ||
+        (rc = controller_start(op->node_ctl)) || (rc = controller_start(op->workload_ctl)))
+        return rc;
+    op_trigger_pass(op);
+    log_info("controllers started", "identity", op->identity, NULL);
+    return 0;
+}
+
+static void stop_controllers(fm_operator *op)
+{
+    if (!atomic_load(&controllers_started)) return;
+    controller_stop(op->sched_ctl);
+    controller_stop(op->task_ctl);
+    controller_stop(op->node_ctl);
+    controller_stop(op->workload_ctl);
+}
+
+static void on_started_leading(void *ud)
+{
+    fm_operator *op = ud;
+    log_info("became leader", "identity", op->identity, NULL);
+    if (start_controllers(op) != 0) {
+        log_error("starting controllers failed", "error", fm_error_last()->message, NULL);
+        signals_request_shutdown();
+    }
+}
+
+static void on_stopped_leading(void *ud)
+{
+    fm_operator *op = ud;
+    if (atomic_load(&shutting_down)) return;
+    log_error("leader election lost", "identity", op->identity, NULL);
+    atomic_store(&lost_lease, 1);
+    signals_request_shutdown();
+}
+
+static void on_new_leader(void *ud, const char *identity)
+{
+    log_info("new leader observed", "leader", identity, NULL);
+}
+
+static void on_leader_error(void *ud, int code, const char *message)
+{
+    log_v(1, "leader election error", "error", message, NULL);
+}
+
+static void on_informer_error(void *ud, int code, const char *message)
+{
+    log_warn("list/watch failed", "kind", (const char *)ud, "error", message, NULL);
+}
+
+static bool ready_fn(void *ud)
+{
+    fm_operator *op = ud;
+    return informer_has_synced(op->task_inf) && informer_has_synced(op->node_inf) &&
+           informer_has_synced(op->workload_inf);
+}
+
+/* ------------------------------------------------------------ flags */
+
+typedef struct cli {
+    const char *kubeconfig, *kube_context, *metrics_bind, *probe_bind, *leader_ns, *leader_id;
+    bool leader_elect, version, events;
+    const char *placement, *log_format, *zap_level, *qps;
+    int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
+    int64_t verbosity, burst, task_workers, writers;
+} cli;
+
+static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def *defs, size_t n)
+{
+    flags_def d[] = {
+        {"kubeconfig", FLAGS_STRING, &c->kubeconfig, NULL, "path to a kubeconfig; default $KUBECONFIG, ~/.kube/config or in-cluster", false},
+        {"kube-context", FLAGS_STRING, &c->kube_context, NULL, "kubeconfig context to use (default: the current context)", false},
+        {"metrics-bind-address", FLAGS_STRING, &c->metrics_bind, ":8081", "address the /metrics endpoint binds to; \"0\" disables it", false},
+        {"health-probe-bind-address", FLAGS_STRING, &c->probe_bind, ":8082", "address /healthz and /readyz bind to; \"0\" disables them", false},
+        {"leader-elect", FLAGS_BOOL, &c->leader_elect, "false", "elect a leader on the Lease foreman-operator.llmkube.dev so only one replica acts", false},
+        {"leader-election-namespace", FLAGS_STRING, &c->leader_ns, NULL, "`namespace` of the leader Lease (default: the client's namespace)", false},
+        {"leader-election-id", FLAGS_STRING, &c->leader_id, NULL, "this replica's identity in the Lease (default: host name and a random suffix)", false},
+        {"leader-elect-lease-duration", FLAGS_DURATION, &c->lease_duration, "15s", "how long a Lease holds without renewal", false},
+        {"leader-elect-renew-deadline", FLAGS_DURATION, &c->renew_deadline, "10s", "how long the leader keeps trying to renew before giving up", false},
+        {"leader-elect-retry-period", FLAGS_DURATION, &c->retry_period, "2s", "how often candidates try and leaders renew", false},
+        {"placement", FLAGS_STRING, &c->placement, "spread", "placement policy: spread, binpack or first-fit", false},
+        {"node-stale-after", FLAGS_DURATION, &c->stale_after, "90s", "a FleetNode whose last heartbeat is older is NotReady", false},
+        {"draining-reap-after", FLAGS_DURATION, &c->reap_after, "10m", "a Draining FleetNode silent this long is deleted", false},
+        {"log-format", FLAGS_STRING, &c->log_format, "logfmt", "log format: logfmt or json", false},
+        {"v", FLAGS_INT, &c->verbosity, "0", "log verbosity (1: debug)", false},
+        {"zap-log-level", FLAGS_STRING, &c->zap_level, NULL, "log level: error, warn, info or debug (controller-runtime's flag)", false},
+        {"kube-api-qps", FLAGS_STRING, &c->qps, "50", "queries per second to the API server; 0 = unlimited", false},
+        {"kube-api-burst", FLAGS_INT, &c->burst, "100", "burst of queries to the API server", false},
+        {"task-workers", FLAGS_INT, &c->task_workers, "4", "concurrent AgenticTask reconciles", false},
+        {"placement-writers", FLAGS_INT, &c->writers, "16", "concurrent placement writes per scheduling pass", false},
+        {"record-events", FLAGS_BOOL, &c->events, "true", "record Kubernetes Events for placements and failures", false},
+        {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
+    };
+    if (sizeof d / sizeof d[0] > n) return FM_EINVAL;
+    memcpy(defs, d, sizeof d);
+    fs_out->program = "foreman-operator";
+    fs_out->defs = defs;
+    fs_out->n_defs = sizeof d / sizeof d[0];
+    return flags_parse(fs_out, argc, argv, NULL);
+}
+
+/* Empty string flags mean "not given". */
+static const char *nz(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+static int config_from_cli(op_config *cfg, const cli *c)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->kubeconfig = nz(c->kubeconfig);
+    cfg->kube_context = nz(c->kube_context);
+    cfg->metrics_bind = c->metrics_bind;
+    cfg->probe_bind = c->probe_bind;
+    cfg->leader_elect = c->leader_elect;
+    cfg->leader_ns = nz(c->leader_ns);
+    cfg->leader_id = nz(c->leader_id);
+    cfg->lease_duration_ns = c->lease_duration;
+    cfg->renew_deadline_ns = c->renew_deadline;
+    cfg->retry_period_ns = c->retry_period;
+    cfg->events = c->events;
+    if (sched_placement_parse(&cfg->placement, c->placement)) return FM_EINVAL;
+    if (c->stale_after <= 0)
+        return fm_error_set(FM_EINVAL, "invalid value for flag -node-stale-after: must be positive");
+    if (c->reap_after <= 0)
+        return fm_error_set(FM_EINVAL, "invalid value for flag -draining-reap-after: must be positive");
+    cfg->node_stale_after_ns = c->stale_after;
+    cfg->draining_reap_after_ns = c->reap_after;
+    char *end;
+    errno = 0;
+    cfg->qps = strtod(c->qps ? c->qps : "0", &end);
+    if (errno || *end || cfg->qps < 0)
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -kube-api-qps", c->qps);
+    cfg->burst = c->burst < 0 ? 0 : c->burst > 100000 ? 100000 : (int)c->burst;
+    cfg->task_workers = c->task_workers < 1 ? 1 : c->task_workers > 64 ? 64 : (int)c->task_workers;
+    cfg->writers = c->writers < 1 ? 1 : c->writers > 64 ? 64 : (int)c->writers;
+    return 0;
+}
+
+/* ------------------------------------------------------------ main */
+
+static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *k, const char *what)
+{
+    informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
+                           .on_error_ud = (void *)what};
+    return informer_new(out, op->client, &io);
+}
+
+int main(int argc, char **argv)
+{
+    cli c;
+    memset(&c, 0, sizeof c);
+    flags_def defs[32];
+    flags_set fs;
+    int rc = parse_cli(&c, argc, argv, &fs, defs, sizeof defs / sizeof defs[0]);
+    if (rc == FLAGS_HELP) {
+        flags_usage(stdout, &fs);
+        flags_free(&fs);
+        return 0;
+    }
+    if (rc) {
+        fprintf(stderr, "%s\n", fm_error_last()->message);
+        flags_usage(stderr, &fs);
+        flags_free(&fs);
+        return 2;
+    }
+    if (c.version) {
+        printf("foreman-operator %s\n", FOREMAN_VERSION);
+        flags_free(&fs);
+        return 0;
+    }
+    if (log_set_format_name(c.log_format) != 0) {
+        fprintf(stderr, "invalid value \"%s\" for flag -log-format: want logfmt or json\n", c.log_format);
+        return 2;
+    }
+    if (c.zap_level && *c.zap_level && log_set_level_name(c.zap_level) != 0) {
+        fprintf(stderr, "invalid value \"%s\" for flag -zap-log-level\n", c.zap_level);
+        return 2;
+    }
+    if (flags_is_set(&fs, "v")) log_set_verbosity((int)c.verbosity);
+
+    static fm_operator opx;
+    fm_operator *op = &opx;
+    if (config_from_cli(&op->cfg, &c) != 0) {
+        fprintf(stderr, "%s\n", fm_error_last()->message);
+        return 2;
+    }
+    if (signals_setup() != 0) {
+        log_error("signal setup failed", "error", fm_error_last()->message, NULL);
+        return 1;
+    }
+    char host[200] = "operator";
+    gethostname(host, sizeof host - 1);
+    snprintf(op->identity, sizeof op->identity, "%s_%ld", host, (long)getpid());
+    if (op->cfg.leader_id) snprintf(op->identity, sizeof op->identity, "%s", op->cfg.leader_id);
+    pthread_mutex_init(&op->mu, NULL);
+    op->registry = metrics_default();
+
+    int exit_code = 1;
+    fm_httpserver *metrics_srv = NULL, *probe_srv = NULL;
+    fm_leader *leader = NULL;
+    kube_client_opts ko = {.program = "operator", .qps = op->cfg.qps, .burst = op->cfg.burst};
+    if ((rc = kube_client_new_default(&op->client, op->cfg.kubeconfig, op->cfg.kube_context, &ko))) {
+        log_error("cannot create the API client", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+    if (kube_client_warning(op->client)) log_warn(kube_client_warning(op->client), NULL);
+    if ((rc = sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
+        (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask")) ||
+        (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode")) ||
+        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload"))) {
+        log_error("setup failed", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+    op->tasks = informer_store(op->task_inf);
+    op->nodes = informer_store(op->node_inf);
+    op->workloads = informer_store(op->workload_inf);
+    if ((rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) || (rc = op_nodes_setup(op)) ||
+        (rc = op_workloads_setup(op))) {
+        log_error("controller setup failed", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+    if ((rc = httpserver_new(&metrics_srv, op->cfg.metrics_bind)) ||
+        (rc = httpserver_add_metrics(metrics_srv, op->registry)) ||
+        (rc = httpserver_start(metrics_srv)) ||
+        (rc = httpserver_new(&probe_srv, op->cfg.probe_bind)) ||
+        (rc = httpserver_add_health(probe_srv, ready_fn, op)) || (rc = httpserver_start(probe_srv))) {
+        log_error("cannot serve metrics/health", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+    char placement[16];
+    snprintf(placement, sizeof placement, "%s", sched_placement_name(op->cfg.placement));
+    char stale[GODURATION_FORMAT_MAX];
+    goduration_format(stale, op->cfg.node_stale_after_ns);
+    log_info("starting foreman-operator", "version", FOREMAN_VERSION, "server",
+             kube_client_server(op->client), "placement", placement, "nodeStaleAfter", stale,
+             "leaderElect", op->cfg.leader_elect ? "true" : "false", "identity", op->identity, NULL);
+
+    if ((rc = informer_start(op->task_inf)) || (rc = informer_start(op->node_inf)) ||
+        (rc = informer_start(op->workload_inf))) {
+        log_error("cannot start informers", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+    /* Wait for the caches (or shutdown) before acting on them. */
+    while (!signals_shutdown_requested() && !ready_fn(op)) signals_wait(100);
+    if (signals_shutdown_requested()) {
+        exit_code = 0;
+        goto out;
+    }
+    log_info("caches synced", NULL);
+
+    if (op->cfg.leader_elect) {
+        leader_options lo = {
+            .client = op->client,
+            .name = LEADER_DEFAULT_NAME,
+            .ns = op->cfg.leader_ns,
+            .identity = op->identity,
+            .lease_duration_ms = op->cfg.lease_duration_ns / 1000000,
+            .renew_deadline_ms = op->cfg.renew_deadline_ns / 1000000,
+            .retry_period_ms = op->cfg.retry_period_ns / 1000000,
+            .metrics = op->registry,
+            .on_started_leading = on_started_leading,
+            .on_stopped_leading = on_stopped_leading,
+            .on_new_leader = on_new_leader,
+            .on_error = on_leader_error,
+            .ud = op,
+        };
+        if ((rc = leader_new(&leader, &lo)) || (rc = leader_start(leader))) {
+            log_error("cannot start leader election", "error", fm_error_last()->message, NULL);
+            goto out;
+        }
+    } else if ((rc = start_controllers(op)) != 0) {
+        log_error("cannot start controllers", "error", fm_error_last()->message, NULL);
+        goto out;
+    }
+
+    while (!signals_wait(2000)) op_metrics_refresh(op);
+    exit_code = atomic_load(&lost_lease) ? 1 : 0;
+    log_info("shutting down", NULL);
+
+out:
+    atomic_store(&shutting_down, 1);
+    stop_controllers(op);
+    leader_free(leader); /* releases a held lease */
+    if (op->task_inf) informer_stop(op->task_inf);
+    if (op->node_inf) informer_stop(op->node_inf);
+    if (op->workload_inf) informer_stop(op->workload_inf);
+    httpserver_free(metrics_srv);
+    httpserver_free(probe_srv);
+    controller_free(op->sched_ctl);
+    controller_free(op->task_ctl);
+    controller_free(op->node_ctl);
+    controller_free(op->workload_ctl);
+    informer_free(op->task_inf);
+    informer_free(op->node_inf);
+    informer_free(op->workload_inf);
+    sched_ledger_free(op->ledger);
+    kube_client_free(op->client);
+    flags_free(&fs);
+    return exit_code;
+}

@@ -1,0 +1,188 @@
+/*
+ * nodes.c - the FleetNode controller: heartbeat staleness and reaping.
+ *
+ * The agent owns its FleetNode and writes phase Ready on every heartbeat;
+ * the operator only says when a node has gone quiet:
+ *   Ready/Unknown/no phase, heartbeat older than --node-stale-after
+ *       -> phase NotReady, condition Ready=False reason HeartbeatStale
+ *          (resourceVersion-guarded); otherwise requeued for exactly the
+ *          moment it would become stale, so no polling;
+ *   Ready and fresh with a Ready=False condition left from an earlier
+ *       outage -> Ready=True reason HeartbeatReceived;
+ *   Draining, silent for --draining-reap-after -> deleted with uid and
+ *       resourceVersion preconditions (a node that heartbeats again in the
+ *       meantime is a newer version and is kept); a Draining node is not
+ *       marked NotReady, so the reap still applies to it.
+ *
+ * Handlers: a node that can take work where it could not before, or whose
+ * capability, labels or capacity changed, asks for a scheduling pass; a
+ * node whose phase changed, or that was deleted, has its tasks checked for
+ * claim expiry.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "log.h"
+#include "operator.h"
+
+/* True when a scheduling-relevant part of the node changed. */
+static bool sched_view_changed(const fm_fleet_node *o, const fm_fleet_node *n)
+{
+    if (!codec_equal(&o->status.capability, &n->status.capability, &fm_capability_desc)) return true;
+    if (!codec_equal(&o->spec, &n->spec, &fm_fleet_node_spec_desc)) return true;
+    if (o->metadata.labels.len != n->metadata.labels.len) return true;
+    for (size_t i = 0; i < n->metadata.labels.len; i++) {
+        const char *v = fm_strmap_get(&o->metadata.labels, n->metadata.labels.items[i].key);
+        if (!v || strcmp(v, n->metadata.labels.items[i].value) != 0) return true;
+    }
+    return false;
+}
+
+static void on_add(void *ud, const void *obj)
+{
+    fm_operator *op = ud;
+    const fm_fleet_node *n = obj;
+    if (sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK)
+        op_trigger_pass(op);
+    else
+        op_enqueue_tasks_on_node(op, n->metadata.name);
+}
+
+static void on_update(void *ud, const void *old_obj, const void *new_obj)
+{
+    fm_operator *op = ud;
+    const fm_fleet_node *o = old_obj, *n = new_obj;
+    fm_time now = codec_time_now();
+    bool was_ok = sched_node_health(o, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
+    bool is_ok = sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
+    if (is_ok && (!was_ok || sched_view_changed(o, n))) op_trigger_pass(op);
+    if (o->status.phase != n->status.phase || !is_ok)
+        op_enqueue_tasks_on_node(op, n->metadata.name);
+}
+
+static void on_delete(void *ud, const void *old_obj)
+{
+    fm_operator *op = ud;
+    const fm_fleet_node *n = old_obj;
+    op_enqueue_tasks_on_node(op, n->metadata.name);
+}
+
+/* ms until t (at least 1), for requeues at an exact deadline. */
+static int64_t ms_until(fm_time now, fm_time t)
+{
+    int64_t ns = sched_time_diff_ns(now, t);
+    return ns <= 0 ? 1 : ns / 1000000 + 1;
+}
+
+static int mark_not_ready(fm_operator *op, const fm_fleet_node *n, fm_time now)
+{
+    fm_fleet_node *next = NULL;
+    int rc = fm_fleet_node_copy(&next, n);
+    if (rc) return rc;
+    char msg[200], at[40] = "never";
+    if (fm_fleet_node_status_has_last_heartbeat_time(&n->status))
+        codec_time_format(at, n->status.last_heartbeat_time);
+    snprintf(msg, sizeof msg, "no heartbeat since %s", at);
+    fm_fleet_node_set_status_present(next, true);
+    next->status.phase = FM_NODE_PHASE_NOT_READY;
+    fm_fleet_node_status_set_conditions_present(&next->status, true);
+    rc = op_condition_set(&next->status.conditions, "Ready", K8S_CONDITION_STATUS_FALSE,
+                          "HeartbeatStale", msg, now);
+    if (rc == 0) rc = op_node_patch(op, n, next, true);
+    fm_fleet_node_free(next);
+    if (rc == 0)
+        log_info("fleet node not ready", "controller", "fleetnode", "object", n->metadata.name,
+                 "lastHeartbeat", at, NULL);
+    return rc;
+}
+
+static int mark_ready_again(fm_operator *op, const fm_fleet_node *n, fm_time now)
+{
+    fm_fleet_node *next = NULL;
+    int rc = fm_fleet_node_copy(&next, n);
+    if (rc) return rc;
+    rc = op_condition_set(&next->status.conditions, "Ready", K8S_CONDITION_STATUS_TRUE,
+                          "HeartbeatReceived", "the agent is heartbeating", now);
+    if (rc == 0) rc = op_node_patch(op, n, next, true);
+    fm_fleet_node_free(next);
+    return rc;
+}
+
+static int reap(fm_operator *op, const fm_fleet_node *n)
+{
+    kube_delete_opts o = {.uid = n->metadata.uid,
+                          .resource_version = n->metadata.resource_version,
+                          .grace_period_seconds = -1};
+    int rc = kube_delete(op->client, &fm_fleet_node_kind, NULL, n->metadata.name, &o);
+    if (rc == 0)
+        log_info("reaped silent draining fleet node", "controller", "fleetnode", "object",
+                 n->metadata.name, NULL);
+    return rc;
+}
+
+static int node_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+{
+    fm_operator *op = ud;
+    fm_fleet_node *n = NULL;
+    int rc = store_get_copy((void **)&n, op->nodes, ctx->key);
+    if (rc == FM_ENOTFOUND) return 0;
+    if (rc) return rc;
+    fm_time now = codec_time_now(), stale_at;
+    bool has_hb = sched_node_stale_at(&stale_at, n, op->cfg.node_stale_after_ns);
+    bool stale = !has_hb || sched_time_diff_ns(now, stale_at) < 0;
+    if (k8s_object_meta_has_deletion_timestamp(&n->metadata)) goto done;
+
+    if (n->status.phase == FM_NODE_PHASE_DRAINING) {
+        fm_time reap_at;
+        if (!has_hb) {
+            rc = reap(op, n);
+        } else {
+            reap_at = sched_time_add_ns(n->status.last_heartbeat_time, op->cfg.draining_reap_after_ns);
+            if (sched_time_diff_ns(now, reap_at) <= 0) {
+                rc = reap(op, n);
+            } else {
+                if (stale) op_enqueue_tasks_on_node(op, n->metadata.name);
+                fm_time next = stale ? reap_at : stale_at;
+                out->requeue_after_ms = ms_until(now, next);
+            }
+        }
+    } else if (n->status.phase == FM_NODE_PHASE_NOT_READY) {
+        /* The agent's next heartbeat makes it Ready; nothing to wait for. */
+    } else if (stale) {
+        rc = mark_not_ready(op, n, now);
+    } else {
+        const k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
+        if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == K8S_CONDITION_STATUS_FALSE &&
+            c->reason && strcmp(c->reason, "HeartbeatStale") == 0)
+            rc = mark_ready_again(op, n, now);
+        out->requeue_after_ms = ms_until(now, stale_at);
+    }
+    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
+done:
+    fm_fleet_node_free(n);
+    return rc;
+}
+
+static void on_reconcile_error(void *ud, const reconcile_ctx *ctx, int code, const char *message)
+{
+    log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
+}
+
+int op_nodes_setup(fm_operator *op)
+{
+    informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
+    int rc = informer_add_handlers(op->node_inf, &h);
+    if (rc) return rc;
+    controller_options co = {
+        .name = "fleetnode",
+        .reconcile = node_reconcile,
+        .ud = op,
+        .workers = 2,
+        .metrics = op->registry,
+        .on_error = on_reconcile_error,
+    };
+    if ((rc = controller_new(&op->node_ctl, &co))) return rc;
+    return controller_watch_primary(op->node_ctl, op->node_inf);
+}

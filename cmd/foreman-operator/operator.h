@@ -1,0 +1,176 @@
+/*
+ * operator.h - the parts of foreman-operator and what they share.
+ *
+ * One process runs three informers (AgenticTask in every namespace,
+ * FleetNode, Workload) and four controllers on them:
+ *
+ *   agentictask  per-task reconcile: "" -> Pending, dependency failures and
+ *                cycles, claim expiry, the timeout backstop (tasks.c)
+ *   scheduler    one key, "pass": a scheduling pass over every Pending task
+ *                whose dependencies succeeded, in priority order; the work
+ *                queue coalesces the triggers, so a burst of events costs
+ *                one pass, never a timer loop (scheduler.c)
+ *   fleetnode    heartbeat staleness -> NotReady at the exact deadline, and
+ *                deleting silent Draining nodes (nodes.c)
+ *   workload     pipeline -> AgenticTasks, status rollup (workloads.c)
+ *
+ * The capacity of every node is derived from the task cache through the
+ * scheduling ledger (schedule.h), guarded by `mu`, which the task
+ * informer's handler keeps current and the pass consults.
+ *
+ * Writes that move a task (placement, release, failure) are merge patches
+ * with a metadata.resourceVersion precondition; see writes.c for the order
+ * of the label and status writes and why it is race-free.
+ */
+#ifndef FOREMAN_OPERATOR_H
+#define FOREMAN_OPERATOR_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "controller.h"
+#include "foreman_v1alpha1.h"
+#include "informer.h"
+#include "k8s_core.h"
+#include "kube.h"
+#include "metrics.h"
+#include "schedule.h"
+
+/* Index names of the task store. */
+#define OP_IDX_NODE "node"         /* holding node (schedule.h) */
+#define OP_IDX_DEP "dep"           /* each spec.dependsOn entry (a name) */
+#define OP_IDX_PHASE "phase"       /* status.phase, "None" when unset */
+#define OP_IDX_WORKLOAD "workload" /* label foreman.llmkube.dev/workload */
+
+/* The scheduler controller's only key. */
+#define OP_PASS_KEY "pass"
+
+typedef struct op_config {
+    const char *kubeconfig;
+    const char *kube_context;
+    const char *metrics_bind;
+    const char *probe_bind;
+    bool leader_elect;
+    const char *leader_ns;       /* NULL: the client's namespace */
+    const char *leader_id;       /* NULL: host name + pid */
+    int64_t lease_duration_ns;
+    int64_t renew_deadline_ns;
+    int64_t retry_period_ns;
+    sched_placement placement;
+    int64_t node_stale_after_ns;
+    int64_t draining_reap_after_ns;
+    double qps;
+    int burst;
+    int task_workers;
+    int writers;                 /* parallel placement writes per pass */
+    bool events;                 /* record Kubernetes Events */
+} op_config;
+
+typedef struct op_metrics {
+    fm_series *scheduled_total;
+    fm_series *latency;          /* creation -> Scheduled */
+    fm_series *pending;
+    fm_metric *fleetnodes;       /* {phase} */
+    fm_metric *completed;        /* {kind,verdict} */
+    fm_series *duration;         /* startedAt -> finishedAt */
+    fm_series *passes;           /* scheduling passes run */
+    fm_series *claim_expiries;   /* releases and expiry failures */
+    fm_series *timeouts;
+} op_metrics;
+
+typedef struct fm_operator {
+    op_config cfg;
+    kube_client *client;
+    fm_informer *task_inf, *node_inf, *workload_inf;
+    fm_store *tasks, *nodes, *workloads;
+    fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl;
+    pthread_mutex_t mu;          /* guards ledger */
+    sched_ledger *ledger;
+    op_metrics m;
+    fm_metrics *registry;
+    char identity[256];
+} fm_operator;
+
+/* ---------------------------------------------------------------- setup */
+
+/* Each part declares its indexes, handlers and controller on op (before
+ * the informers start). Return 0 or a negative FM_E*. */
+int op_tasks_setup(fm_operator *op);
+int op_scheduler_setup(fm_operator *op);
+int op_nodes_setup(fm_operator *op);
+int op_workloads_setup(fm_operator *op);
+int op_metrics_setup(fm_operator *op);
+
+/* Refreshes the gauges (pending tasks, fleet nodes by phase) from the
+ * caches. */
+void op_metrics_refresh(fm_operator *op);
+
+/* Asks for a scheduling pass (coalesced). */
+void op_trigger_pass(fm_operator *op);
+
+/* Enqueues every task that holds a slot on node (claim expiry checks). */
+void op_enqueue_tasks_on_node(fm_operator *op, const char *node);
+
+/* ---------------------------------------------------------------- writes (writes.c) */
+
+/*
+ * Sets condition `type` in list l: an existing one is updated in place
+ * (lastTransitionTime kept when the status did not change), a new one is
+ * appended. Returns 0 or FM_ENOMEM.
+ */
+int op_condition_set(k8s_condition_list *l, const char *type, k8s_condition_status status,
+                     const char *reason, const char *message, fm_time now);
+
+/* The condition of that type in l, or NULL. */
+const k8s_condition *op_condition_get(const k8s_condition_list *l, const char *type);
+
+/*
+ * Sends the merge patch from old to new for a task (status_sub: to the
+ * status subresource) with old's resourceVersion as the precondition.
+ * *out (may be NULL) receives the server's object. Returns 0, or a
+ * negative FM_E* (kube_err_is_conflict() after a 409).
+ */
+int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
+                  const fm_agentic_task *new_obj, bool status_sub);
+
+/* The same for FleetNodes and Workloads. */
+int op_node_patch(fm_operator *op, const fm_fleet_node *old_obj, const fm_fleet_node *new_obj,
+                  bool status_sub);
+int op_workload_patch(fm_operator *op, const fm_workload *old_obj, const fm_workload *new_obj,
+                      bool status_sub);
+
+/* GETs the current task ns/name into *out (caller frees). */
+int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const char *name);
+
+/*
+ * Places task t (as cached, Pending) on node: label, then status (see
+ * writes.c). Re-reads and retries on 409 while the task is still Pending,
+ * at most 4 times. *out_rv receives the resourceVersion the status write
+ * produced (malloc'd) on success. Returns 0, FM_ENOTFOUND when the task
+ * stopped being placeable (deleted, no longer Pending), or another FM_E*.
+ */
+int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node);
+
+/*
+ * Fails task t (verdict INCOMPLETE, phase Failed, finishedAt, condition
+ * Completed=False with reason and message), guarded by resourceVersion.
+ * Returns 0 or FM_E* (a 409 is returned as is: the caller's next
+ * reconcile sees the newer version).
+ */
+int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason,
+                 const char *message);
+
+/*
+ * Releases task t back to Pending after its claim expired (status first,
+ * then label removal and the expiry counter annotation), or fails it with
+ * ClaimExpiryLimitReached when fail is true. why names the cause.
+ */
+int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why);
+
+/* Records a Kubernetes Event about a task (best effort; errors ignored). */
+void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
+                   const char *reason, const char *message);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * tasks.c - the AgenticTask controller and the task informer's handlers.
+ *
+ * Per-task reconcile (key "ns/name"), reading the cache only:
+ *   no phase    -> Pending (or straight to Failed when a dependency failed
+ *                  or a cycle exists);
+ *   Pending     -> Failed/DependencyCycle, Failed/UpstreamFailed, nothing
+ *                  while a dependency is unfinished (the dependency's own
+ *                  change wakes it through the "dep" index), or a request
+ *                  for a scheduling pass when every dependency succeeded;
+ *   Scheduled, Running, Verifying
+ *               -> claim expiry when the node is gone, NotReady or stale
+ *                  (or Draining, for unclaimed tasks): back to Pending, or
+ *                  Failed/ClaimExpiryLimitReached on the third expiry;
+ *                  Running past startedAt + timeoutSeconds + 60 s ->
+ *                  Failed/Timeout, with a requeue at exactly that deadline;
+ *                  a Scheduled task whose routing label is missing gets it.
+ *
+ * The handlers keep the scheduling ledger in step with the cache, wake
+ * dependents and the owning Workload, and ask for a pass when a slot frees.
+ * They also count completions for the metrics.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "log.h"
+#include "operator.h"
+
+/* ------------------------------------------------------------ indexes */
+
+static size_t idx_node(const char **out, size_t cap, const void *obj, void *ud)
+{
+    const char *n = sched_task_holding_node(obj);
+    if (!n) return 0;
+    if (cap >= 1) out[0] = n;
+    return 1;
+}
+
+static size_t idx_dep(const char **out, size_t cap, const void *obj, void *ud)
+{
+    const fm_agentic_task *t = obj;
+    if (!fm_agentic_task_spec_has_depends_on(&t->spec)) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < t->spec.depends_on.len; i++) {
+        const char *d = t->spec.depends_on.items[i];
+        if (!d) continue;
+        if (n < cap) out[n] = d;
+        n++;
+    }
+    return n;
+}
+
+static size_t idx_phase(const char **out, size_t cap, const void *obj, void *ud)
+{
+    const fm_agentic_task *t = obj;
+    const char *p = fm_task_phase_name(t->status.phase);
+    if (cap >= 1) out[0] = p ? p : "None";
+    return 1;
+}
+
+static size_t idx_workload(const char **out, size_t cap, const void *obj, void *ud)
+{
+    const fm_agentic_task *t = obj;
+    const char *w = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_WORKLOAD);
+    if (!w) return 0;
+    if (cap >= 1) out[0] = w;
+    return 1;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static void task_key(char *buf, size_t cap, const fm_agentic_task *t)
+{
+    snprintf(buf, cap, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "",
+             t->metadata.name ? t->metadata.name : "");
+}
+
+/* Enqueues keys from an index whose values are names, keeping those in ns. */
+static void enqueue_index(fm_operator *op, fm_controller *c, const char *index, const char *value,
+                          const char *ns)
+{
+    fm_list keys = {0};
+    if (store_index_keys(&keys, op->tasks, index, value) != 0) return;
+    size_t nl = strlen(ns ? ns : "");
+    for (size_t i = 0; i < keys.len; i++) {
+        const char *k = ((char **)keys.items)[i];
+        if (ns && (strncmp(k, ns, nl) != 0 || k[nl] != '/')) continue;
+        controller_enqueue(c, k);
+    }
+    store_keys_free(&keys);
+}
+
+void op_enqueue_tasks_on_node(fm_operator *op, const char *node)
+{
+    if (op->task_ctl && node) enqueue_index(op, op->task_ctl, OP_IDX_NODE, node, NULL);
+}
+
+static void enqueue_dependents(fm_operator *op, const fm_agentic_task *t)
+{
+    if (op->task_ctl && t->metadata.name)
+        enqueue_index(op, op->task_ctl, OP_IDX_DEP, t->metadata.name, t->metadata.namespace);
+}
+
+static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
+{
+    const char *w = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_WORKLOAD);
+    if (!w || !op->workload_ctl) return;
+    char key[512];
+    snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", w);
+    controller_enqueue(op->workload_ctl, key);
+}
+
+static void observe(fm_operator *op, const fm_agentic_task *t)
+{
+    char key[512];
+    task_key(key, sizeof key, t);
+    pthread_mutex_lock(&op->mu);
+    if (sched_ledger_observe(op->ledger, key, sched_task_holding_node(t),
+                             t->metadata.resource_version) != 0)
+        log_error("scheduler ledger update failed", "object", key, "error",
+                  fm_error_last()->message, NULL);
+    pthread_mutex_unlock(&op->mu);
+}
+
+/* Completion metrics, once per transition into a terminal phase. */
+static void count_completion(fm_operator *op, const fm_agentic_task *t)
+{
+    const char *kind = fm_task_kind_name(t->spec.kind);
+    const char *verdict = fm_verdict_name(t->status.verdict);
+    fm_series *s = NULL;
+    if (metrics_series(&s, op->m.completed, kind ? kind : "unknown", verdict ? verdict : "none",
+                       NULL) == 0)
+        metrics_inc(s);
+    if (fm_agentic_task_status_has_started_at(&t->status) &&
+        fm_agentic_task_status_has_finished_at(&t->status)) {
+        double d = (double)sched_time_diff_ns(t->status.started_at, t->status.finished_at) / 1e9;
+        metrics_observe(op->m.duration, d < 0 ? 0 : d);
+    }
+}
+
+/* ------------------------------------------------------------ handlers */
+
+static void on_add(void *ud, const void *obj)
+{
+    fm_operator *op = ud;
+    const fm_agentic_task *t = obj;
+    observe(op, t);
+    enqueue_dependents(op, t); /* they may have waited for it to exist */
+    enqueue_workload(op, t);
+}
+
+static void on_update(void *ud, const void *old_obj, const void *new_obj)
+{
+    fm_operator *op = ud;
+    const fm_agentic_task *o = old_obj, *n = new_obj;
+    observe(op, n);
+    if (o->status.phase != n->status.phase) {
+        enqueue_dependents(op, n);
+        enqueue_workload(op, n);
+        if (sched_phase_terminal(n->status.phase) && !sched_phase_terminal(o->status.phase))
+            count_completion(op, n);
+    }
+    /* A slot given back (finished, failed, released): others may fit now. */
+    const char *was = sched_task_holding_node(o), *is = sched_task_holding_node(n);
+    if (was && (!is || strcmp(was, is) != 0)) op_trigger_pass(op);
+}
+
+static void on_delete(void *ud, const void *old_obj)
+{
+    fm_operator *op = ud;
+    const fm_agentic_task *t = old_obj;
+    char key[512];
+    task_key(key, sizeof key, t);
+    pthread_mutex_lock(&op->mu);
+    sched_ledger_forget(op->ledger, key);
+    pthread_mutex_unlock(&op->mu);
+    enqueue_dependents(op, t);
+    enqueue_workload(op, t);
+    if (sched_task_holding_node(t)) op_trigger_pass(op);
+}
+
+/* ------------------------------------------------------------ reconcile */
+
+static const fm_agentic_task *lookup(void *ud, const char *ns, const char *name)
+{
+    fm_operator *op = ud;
+    char key[512];
+    snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
+    return store_get(op->tasks, key);
+}
+
+/* Dependency state of t from the cache; *dep_out receives a copy of the
+ * deciding dependency's name (caller frees). */
+static int deps_of(fm_operator *op, sched_deps *st, char **dep_out, const fm_agentic_task *t)
+{
+    const char *dep = NULL;
+    store_read_lock(op->tasks);
+    int rc = sched_deps_check(st, &dep, t, lookup, op);
+    *dep_out = fm_strdup(dep);
+    store_read_unlock(op->tasks);
+    return rc;
+}
+
+/* Handles a task without a phase or Pending: dependencies. */
+static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
+{
+    sched_deps st;
+    char *dep = NULL;
+    int rc = deps_of(op, &st, &dep, t);
+    if (rc) return rc;
+    char msg[600];
+    if (st == SCHED_DEPS_CYCLE) {
+        snprintf(msg, sizeof msg, "dependency cycle: %s depends on itself through %s",
+                 t->metadata.name, dep ? dep : "?");
+        rc = op_fail_task(op, t, "DependencyCycle", msg);
+    } else if (st == SCHED_DEPS_FAILED) {
+        snprintf(msg, sizeof msg, "dependency %s failed", dep ? dep : "?");
+        rc = op_fail_task(op, t, "UpstreamFailed", msg);
+    } else if (t->status.phase == FM_TASK_PHASE_UNSET) {
+        fm_agentic_task *next = NULL;
+        rc = fm_agentic_task_copy(&next, t);
+        if (rc == 0) {
+            fm_agentic_task_set_status_present(next, true);
+            next->status.phase = FM_TASK_PHASE_PENDING;
+            rc = op_task_patch(op, NULL, t, next, true);
+        }
+        fm_agentic_task_free(next);
+        /* The Pending version's update event brings the task back here. */
+    } else if (st == SCHED_DEPS_READY) {
+        op_trigger_pass(op);
+    }
+    free(dep);
+    return rc;
+}
+
+/* Why a claim expired, as a condition reason. */
+static const char *expiry_reason(const fm_fleet_node *n, fm_time now, int64_t stale_ns)
+{
+    if (!n) return "FleetNodeGone";
+    if (n->status.phase == FM_NODE_PHASE_DRAINING) return "FleetNodeDraining";
+    sched_fit f = sched_node_health(n, now, stale_ns);
+    return f == SCHED_FIT_STALE ? "HeartbeatStale" : "FleetNodeNotReady";
+}
+
+static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_agentic_task *t)
+{
+    fm_time now = codec_time_now();
+    fm_fleet_node *n = NULL;
+    const char *node = t->status.assigned_node;
+    if (node && *node) store_get_copy((void **)&n, op->nodes, node);
+    int rc = 0;
+    sched_claim c = (node && *node) ? sched_claim_check(t, n, now, op->cfg.node_stale_after_ns)
+                                    : (sched_claim_expiries(t) + 1 >= SCHED_MAX_CLAIM_EXPIRIES
+                                           ? SCHED_CLAIM_FAIL
+                                           : SCHED_CLAIM_RELEASE);
+    if (c != SCHED_CLAIM_KEEP) {
+        const char *why = expiry_reason(n, now, op->cfg.node_stale_after_ns);
+        rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
+        if (rc == 0) {
+            metrics_inc(op->m.claim_expiries);
+            log_info(c == SCHED_CLAIM_FAIL ? "claim expired: task failed" : "claim expired: task released",
+                     "controller", "agentictask", "object", t->metadata.name, "namespace",
+                     t->metadata.namespace, "node", node, "reason", why, NULL);
+        }
+        goto done;
+    }
+    fm_time deadline;
+    if (sched_timeout_deadline(&deadline, t)) {
+        int64_t left = sched_time_diff_ns(now, deadline);
+        if (left <= 0) {
+            int32_t secs = fm_agentic_task_spec_has_timeout_seconds(&t->spec) && t->spec.timeout_seconds > 0
+                               ? t->spec.timeout_seconds
+                               : SCHED_DEFAULT_TIMEOUT_SECONDS;
+            char msg[200];
+            snprintf(msg, sizeof msg, "still running %d s after its %d s timeout; failed by the operator",
+                     SCHED_TIMEOUT_GRACE_SECONDS, secs);
+            rc = op_fail_task(op, t, "Timeout", msg);
+            if (rc == 0) metrics_inc(op->m.timeouts);
+        } else {
+            /* Round up so the requeue never lands just before the deadline. */
+            out->requeue_after_ms = left / 1000000 + 1;
+        }
+        goto done;
+    }
+    if (t->status.phase == FM_TASK_PHASE_SCHEDULED && node && *node) {
+        const char *lbl = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
+        if (!lbl || strcmp(lbl, node) != 0) {
+            fm_agentic_task *next = NULL;
+            rc = fm_agentic_task_copy(&next, t);
+            if (rc == 0) rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node);
+            if (rc == 0) {
+                k8s_object_meta_set_labels_present(&next->metadata, true);
+                rc = op_task_patch(op, NULL, t, next, false);
+            }
+            fm_agentic_task_free(next);
+        }
+    }
+done:
+    fm_fleet_node_free(n);
+    return rc;
+}
+
+static int task_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+{
+    fm_operator *op = ud;
+    fm_agentic_task *t = NULL;
+    int rc = store_get_copy((void **)&t, op->tasks, ctx->key);
+    if (rc == FM_ENOTFOUND) return 0;
+    if (rc) return rc;
+    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) goto done;
+    switch (t->status.phase) {
+    case FM_TASK_PHASE_UNSET:
+    case FM_TASK_PHASE_PENDING:
+        rc = reconcile_pending(op, t);
+        break;
+    case FM_TASK_PHASE_SCHEDULED:
+    case FM_TASK_PHASE_RUNNING:
+    case FM_TASK_PHASE_VERIFYING:
+        rc = reconcile_assigned(op, out, t);
+        break;
+    default:
+        break;
+    }
+    /* A 409 means the cache is behind: the newer version's event brings
+     * the key back, so there is nothing to retry. 404: deleted meanwhile. */
+    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
+done:
+    fm_agentic_task_free(t);
+    return rc;
+}
+
+static void on_reconcile_error(void *ud, const reconcile_ctx *ctx, int code, const char *message)
+{
+    log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
+}
+
+int op_tasks_setup(fm_operator *op)
+{
+    int rc;
+    if ((rc = informer_add_index(op->task_inf, OP_IDX_NODE, idx_node, NULL)) ||
+        (rc = informer_add_index(op->task_inf, OP_IDX_DEP, idx_dep, NULL)) ||
+        (rc = informer_add_index(op->task_inf, OP_IDX_PHASE, idx_phase, NULL)) ||
+        (rc = informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)))
+        return rc;
+    informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
+    if ((rc = informer_add_handlers(op->task_inf, &h))) return rc;
+    controller_options co = {
+        .name = "agentictask",
+        .reconcile = task_reconcile,
+        .ud = op,
+        .workers = op->cfg.task_workers > 0 ? op->cfg.task_workers : 4,
+        .metrics = op->registry,
+        .on_error = on_reconcile_error,
+    };
+    if ((rc = controller_new(&op->task_ctl, &co))) return rc;
+    return controller_watch_primary(op->task_ctl, op->task_inf);
+}

@@ -1,0 +1,338 @@
+/*
+ * writes.c - every write the operator makes to an AgenticTask, FleetNode or
+ * Workload, each a JSON merge patch (codec_merge_patch from the cached
+ * object to the desired one) carrying metadata.resourceVersion as an
+ * optimistic-concurrency precondition, plus Events.
+ *
+ * Placement writes two objects-worth of fields, because labels live on the
+ * main resource and a /status patch cannot change them:
+ *
+ *   1. PATCH the task (main resource): label
+ *      foreman.llmkube.dev/assigned-node=<node>, guarded by the cached
+ *      resourceVersion;
+ *   2. PATCH /status: phase Scheduled, assignedNode, condition
+ *      Scheduled=True/FleetNodeAssigned, guarded by the version step 1
+ *      produced.
+ *
+ * Why this order is race-free: the label is only a routing hint for the
+ * agent's label-selected watch; the agent claims a task only when
+ * status.phase is Scheduled and status.assignedNode is its own name, and
+ * its claim carries the resourceVersion it read. Between the two steps the
+ * task is labelled but still Pending, so no agent runs it. If step 2 fails
+ * the next pass re-labels the task for whatever node it picks. With the
+ * opposite order a crash between the steps would leave a Scheduled task
+ * that its agent never sees.
+ *
+ * Release after a claim expiry goes the other way round: status first
+ * (phase Pending, assignedNode cleared: from then on no agent may claim
+ * it), then the label removal and the expiry counter. If the task was
+ * placed again in between, the label (now the new node's) is kept.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "operator.h"
+
+/* ------------------------------------------------------------ conditions */
+
+const k8s_condition *op_condition_get(const k8s_condition_list *l, const char *type)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i].type && strcmp(l->items[i].type, type) == 0) return &l->items[i];
+    return NULL;
+}
+
+int op_condition_set(k8s_condition_list *l, const char *type, k8s_condition_status status,
+                     const char *reason, const char *message, fm_time now)
+{
+    now.nsec = 0; /* metav1.Time: whole seconds, as Go clients write it */
+    k8s_condition *c = (k8s_condition *)op_condition_get(l, type);
+    if (!c) {
+        k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof *items);
+        if (!items) return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
+        l->items = items;
+        c = &items[l->len++];
+        memset(c, 0, sizeof *c);
+        if (fm_strset(&c->type, type)) return fm_error_set(FM_ENOMEM, "condition: out of memory");
+    }
+    if (c->status != status || !k8s_condition_has_last_transition_time(c))
+        k8s_condition_set_last_transition_time(c, now);
+    c->status = status;
+    if (fm_strset(&c->reason, reason) || fm_strset(&c->message, message ? message : ""))
+        return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
+    return 0;
+}
+
+/* Removes key from a string map (insertion order of the rest kept). */
+static void strmap_del(fm_strmap *m, const char *key)
+{
+    for (size_t i = 0; i < m->len; i++) {
+        if (strcmp(m->items[i].key, key) != 0) continue;
+        free(m->items[i].key);
+        free(m->items[i].value);
+        memmove(&m->items[i], &m->items[i + 1], (m->len - i - 1) * sizeof m->items[0]);
+        m->len--;
+        return;
+    }
+}
+
+/* ------------------------------------------------------------ patches */
+
+/* Sends a merge patch (body) to kind/ns/name. */
+static int send_patch(fm_operator *op, void **out, const fm_kind_desc *k, const char *ns,
+                      const char *name, const fm_buf *body, bool status_sub)
+{
+    kube_patch_opts po = {.subresource = status_sub ? "status" : NULL};
+    return kube_patch(out, op->client, k, ns, name, KUBE_PATCH_MERGE, body->data, body->len, &po);
+}
+
+int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
+                  const fm_agentic_task *new_obj, bool status_sub)
+{
+    if (out) *out = NULL;
+    fm_buf b = FM_BUF_INIT;
+    int rc = fm_agentic_task_merge_patch(&b, old_obj, new_obj, old_obj->metadata.resource_version);
+    if (rc == 0)
+        rc = send_patch(op, (void **)out, &fm_agentic_task_kind, old_obj->metadata.namespace,
+                        old_obj->metadata.name, &b, status_sub);
+    fm_buf_free(&b);
+    return rc;
+}
+
+int op_node_patch(fm_operator *op, const fm_fleet_node *old_obj, const fm_fleet_node *new_obj,
+                  bool status_sub)
+{
+    fm_buf b = FM_BUF_INIT;
+    int rc = fm_fleet_node_merge_patch(&b, old_obj, new_obj, old_obj->metadata.resource_version);
+    if (rc == 0)
+        rc = send_patch(op, NULL, &fm_fleet_node_kind, NULL, old_obj->metadata.name, &b, status_sub);
+    fm_buf_free(&b);
+    return rc;
+}
+
+int op_workload_patch(fm_operator *op, const fm_workload *old_obj, const fm_workload *new_obj,
+                      bool status_sub)
+{
+    fm_buf b = FM_BUF_INIT;
+    int rc = fm_workload_merge_patch(&b, old_obj, new_obj, old_obj->metadata.resource_version);
+    if (rc == 0)
+        rc = send_patch(op, NULL, &fm_workload_kind, old_obj->metadata.namespace,
+                        old_obj->metadata.name, &b, status_sub);
+    fm_buf_free(&b);
+    return rc;
+}
+
+int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const char *name)
+{
+    return kube_get((void **)out, op->client, &fm_agentic_task_kind, ns, name);
+}
+
+/* ------------------------------------------------------------ placement */
+
+static bool placeable(const fm_agentic_task *t)
+{
+    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) return false;
+    return t->status.phase == FM_TASK_PHASE_PENDING || t->status.phase == FM_TASK_PHASE_UNSET;
+}
+
+/* Replaces *cur with the server's current version. Returns 0,
+ * FM_ENOTFOUND (gone) or another FM_E*. */
+static int refetch(fm_operator *op, fm_agentic_task **cur)
+{
+    fm_agentic_task *fresh = NULL;
+    int rc = op_task_get(op, &fresh, (*cur)->metadata.namespace, (*cur)->metadata.name);
+    if (rc) return kube_err_is_not_found() ? FM_ENOTFOUND : rc;
+    fm_agentic_task_free(*cur);
+    *cur = fresh;
+    return 0;
+}
+
+int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node)
+{
+    *out_rv = NULL;
+    fm_agentic_task *cur = NULL, *next = NULL, *resp = NULL;
+    int rc = fm_agentic_task_copy(&cur, t);
+    for (int attempt = 0; rc == 0 && attempt < 4; attempt++) {
+        if (!placeable(cur)) {
+            rc = FM_ENOTFOUND;
+            break;
+        }
+        const char *lbl = fm_strmap_get(&cur->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
+        if (!lbl || strcmp(lbl, node) != 0) {
+            if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
+            if ((rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node)) != 0)
+                break;
+            k8s_object_meta_set_labels_present(&next->metadata, true);
+            rc = op_task_patch(op, &resp, cur, next, false);
+            fm_agentic_task_free(next);
+            next = NULL;
+            if (rc && kube_err_is_conflict()) {
+                rc = refetch(op, &cur);
+                continue;
+            }
+            if (rc) break;
+            fm_agentic_task_free(cur);
+            cur = resp;
+            resp = NULL;
+        }
+        if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
+        fm_agentic_task_set_status_present(next, true);
+        next->status.phase = FM_TASK_PHASE_SCHEDULED;
+        if ((rc = fm_strset(&next->status.assigned_node, node)) != 0) break;
+        char msg[320];
+        snprintf(msg, sizeof msg, "assigned to fleet node %s", node);
+        if ((rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_TRUE,
+                                   "FleetNodeAssigned", msg, codec_time_now())) != 0)
+            break;
+        fm_agentic_task_status_set_conditions_present(&next->status, true);
+        rc = op_task_patch(op, &resp, cur, next, true);
+        fm_agentic_task_free(next);
+        next = NULL;
+        if (rc && kube_err_is_conflict()) {
+            rc = refetch(op, &cur);
+            continue;
+        }
+        if (rc == 0) {
+            *out_rv = fm_strdup(resp->metadata.resource_version);
+            fm_agentic_task_free(resp);
+            resp = NULL;
+        }
+        break;
+    }
+    if (rc == 0 && !*out_rv) rc = fm_error_set(FM_ERROR, "agentictasks/%s/%s: still conflicting after 4 tries",
+                                               t->metadata.namespace, t->metadata.name);
+    if (rc && kube_err_is_not_found()) rc = FM_ENOTFOUND;
+    fm_agentic_task_free(next);
+    fm_agentic_task_free(resp);
+    fm_agentic_task_free(cur);
+    return rc;
+}
+
+/* ------------------------------------------------------------ failure, release */
+
+/* Turns t's status into a failure with reason and message. */
+static int make_failed(fm_agentic_task *t, const char *reason, const char *message, fm_time now)
+{
+    now.nsec = 0;
+    fm_agentic_task_set_status_present(t, true);
+    t->status.phase = FM_TASK_PHASE_FAILED;
+    t->status.verdict = FM_VERDICT_INCOMPLETE;
+    fm_agentic_task_status_set_finished_at(&t->status, now);
+    fm_agentic_task_status_set_conditions_present(&t->status, true);
+    return op_condition_set(&t->status.conditions, "Completed", K8S_CONDITION_STATUS_FALSE, reason,
+                            message, now);
+}
+
+int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason, const char *message)
+{
+    fm_agentic_task *next = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc == 0) rc = make_failed(next, reason, message, codec_time_now());
+    if (rc == 0) rc = op_task_patch(op, NULL, t, next, true);
+    fm_agentic_task_free(next);
+    if (rc == 0) op_task_event(op, t, "Warning", reason, message);
+    return rc;
+}
+
+int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why)
+{
+    fm_time now = codec_time_now();
+    int count = sched_claim_expiries(t) + 1;
+    const char *node = t->status.assigned_node ? t->status.assigned_node : "";
+    char msg[512];
+    fm_agentic_task *next = NULL, *cur = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc) goto done;
+    if (fail) {
+        snprintf(msg, sizeof msg, "claim on fleet node %s expired (%s) %d times; giving up", node,
+                 why, count);
+        rc = make_failed(next, "ClaimExpiryLimitReached", msg, now);
+    } else {
+        snprintf(msg, sizeof msg, "claim on fleet node %s expired (%s); back to Pending (expiry %d of %d)",
+                 node, why, count, SCHED_MAX_CLAIM_EXPIRIES);
+        next->status.phase = FM_TASK_PHASE_PENDING;
+        free(next->status.assigned_node);
+        next->status.assigned_node = NULL;
+        fm_agentic_task_status_clear_claimed_at(&next->status);
+        fm_agentic_task_status_clear_started_at(&next->status);
+        fm_agentic_task_status_set_conditions_present(&next->status, true);
+        rc = op_condition_set(&next->status.conditions, "ClaimExpired", K8S_CONDITION_STATUS_TRUE,
+                              why, msg, now);
+        if (rc == 0)
+            rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
+                                  "ClaimExpired", msg, now);
+        if (rc == 0 && op_condition_get(&next->status.conditions, "Running"))
+            rc = op_condition_set(&next->status.conditions, "Running", K8S_CONDITION_STATUS_FALSE,
+                                  "ClaimExpired", msg, now);
+    }
+    if (rc == 0) rc = op_task_patch(op, &cur, t, next, true);
+    fm_agentic_task_free(next);
+    next = NULL;
+    if (rc) goto done;
+    op_task_event(op, t, "Warning", fail ? "ClaimExpiryLimitReached" : "ClaimExpired", msg);
+
+    /* Metadata: the counter, and the routing label unless the task was
+     * placed again meanwhile. A few tries: other writers may interleave. */
+    char cnt[16];
+    snprintf(cnt, sizeof cnt, "%d", count);
+    for (int attempt = 0; attempt < 4; attempt++) {
+        if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
+        if ((rc = fm_strmap_set(&next->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, cnt)))
+            break;
+        k8s_object_meta_set_annotations_present(&next->metadata, true);
+        if (next->status.phase == FM_TASK_PHASE_PENDING || sched_phase_terminal(next->status.phase))
+            strmap_del(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
+        rc = op_task_patch(op, NULL, cur, next, false);
+        fm_agentic_task_free(next);
+        next = NULL;
+        if (rc && kube_err_is_conflict()) {
+            if ((rc = refetch(op, &cur)) != 0) break;
+            continue;
+        }
+        break;
+    }
+done:
+    fm_agentic_task_free(next);
+    fm_agentic_task_free(cur);
+    return rc;
+}
+
+/* ------------------------------------------------------------ events */
+
+void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
+                   const char *reason, const char *message)
+{
+    if (!op->cfg.events) return;
+    k8s_event ev;
+    memset(&ev, 0, sizeof ev);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    char name[320];
+    snprintf(name, sizeof name, "%s.%llx", t->metadata.name,
+             (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
+    fm_time now = codec_time_now();
+    now.nsec = 0;
+    k8s_event_set_metadata_present(&ev, true);
+    k8s_event_set_involved_object_present(&ev, true);
+    k8s_event_set_source_present(&ev, true);
+    int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
+             fm_strset(&ev.metadata.name, name) |
+             fm_strset(&ev.metadata.namespace, t->metadata.namespace) |
+             fm_strset(&ev.involved_object.api_version, "foreman.llmkube.dev/v1alpha1") |
+             fm_strset(&ev.involved_object.kind, "AgenticTask") |
+             fm_strset(&ev.involved_object.name, t->metadata.name) |
+             fm_strset(&ev.involved_object.namespace, t->metadata.namespace) |
+             fm_strset(&ev.involved_object.uid, t->metadata.uid) |
+             fm_strset(&ev.reason, reason) | fm_strset(&ev.message, message) |
+             fm_strset(&ev.type, type) | fm_strset(&ev.source.component, "foreman-operator") |
+             fm_strset(&ev.reporting_component, "foreman-operator") |
+             fm_strset(&ev.reporting_instance, op->identity);
+    k8s_event_set_first_timestamp(&ev, now);
+    k8s_event_set_last_timestamp(&ev, now);
+    k8s_event_set_count(&ev, 1);
+    if (rc == 0) (void)kube_create(NULL, op->client, &k8s_event_kind, t->metadata.namespace, &ev);
+    codec_clear(&ev, &k8s_event_desc);
+}

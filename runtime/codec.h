@@ -1,0 +1,282 @@
+/*
+ * codec.h - the descriptor tables the generator emits, and the ONE engine that
+ * walks them: decode, encode, deep copy, free, equality and merge-patch diff.
+ *
+ * The model is protobuf-c: codegen/ turns the schema/ YAML files into C structs plus a
+ * table per struct (one row per field: JSON name, C offset, type, nested
+ * descriptor, presence bit, validation). This file is the only code that
+ * knows how to turn those structs into JSON and back. Generated per-kind
+ * functions are one-line wrappers that pass their descriptor to these.
+ *
+ * C representation of each field type (what the generator emits):
+ *
+ *   FM_T_STRING   char *            NULL = absent; "" is a set empty string
+ *   FM_T_BOOL     bool              + presence bit
+ *   FM_T_INT32    int32_t           + presence bit
+ *   FM_T_INT64    int64_t           + presence bit
+ *   FM_T_FLOAT64  double            + presence bit
+ *   FM_T_ENUM     int32_t           0 = absent, 1..n = the n schema values in
+ *                                   order, FM_ENUM_UNKNOWN = a value this
+ *                                   build does not know (its raw JSON is kept
+ *                                   in the struct's unknown bag under the
+ *                                   field's name and re-emitted on encode)
+ *   FM_T_TIME     fm_time           + presence bit (RFC 3339 date-time)
+ *   FM_T_STRUCT   the struct itself, embedded by value, + presence bit
+ *   FM_T_JSON     char *            raw JSON text of an arbitrary value
+ *                                   (compact), NULL = absent
+ *   FM_T_LIST     fm_list layout    {T *items; size_t len;} + presence bit,
+ *                                   so an absent list and [] differ
+ *   FM_T_MAP      fm_strmap         string to string, insertion order kept,
+ *                                   + presence bit
+ *
+ * Every generated struct starts with `uint32_t _present[N]` (N >= 1; bit i of
+ * the bitmap is word i/32, bit i%32) and ends with `char *_unknown`: the JSON
+ * members this build does not know, kept verbatim as a comma-separated
+ * member list (`"a":1,"b":{"c":true}`, no braces), NULL when none. Unknown
+ * members are re-emitted after the known ones, so read-modify-write never
+ * drops another controller's or a newer schema's fields.
+ */
+#ifndef FOREMAN_CODEC_H
+#define FOREMAN_CODEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fm_type {
+    FM_T_STRING = 1,
+    FM_T_BOOL,
+    FM_T_INT32,
+    FM_T_INT64,
+    FM_T_FLOAT64,
+    FM_T_ENUM,
+    FM_T_TIME,
+    FM_T_STRUCT,
+    FM_T_JSON,
+    FM_T_LIST,
+    FM_T_MAP,
+} fm_type;
+
+#define FM_ENUM_UNKNOWN (-1)
+
+/* A point in time: seconds since the Unix epoch (UTC) and nanoseconds. */
+typedef struct fm_time {
+    int64_t sec;
+    int32_t nsec;
+} fm_time;
+
+/* Generic view of every generated list type: items is an array of len
+ * elements of the element's C type (char * for strings). */
+typedef struct fm_list {
+    void *items;
+    size_t len;
+} fm_list;
+
+typedef struct fm_strpair {
+    char *key;
+    char *value;
+} fm_strpair;
+
+typedef struct fm_strmap {
+    fm_strpair *items;
+    size_t len;
+} fm_strmap;
+
+/* Field flags. */
+#define FM_F_REQUIRED 0x1u   /* the schema requires it (checked on decode only
+                                when the caller asks for validation) */
+#define FM_F_MICROTIME 0x2u  /* FM_T_TIME (or list of) that Kubernetes types as
+                                MicroTime (Lease acquireTime/renewTime, Event
+                                eventTime): always encoded with exactly six
+                                fraction digits, which the API server requires */
+
+/* Validation rules of one field; absent rules are flagged off in `has`. */
+#define FM_V_MIN 0x01u
+#define FM_V_MAX 0x02u
+#define FM_V_MINLEN 0x04u
+#define FM_V_MAXLEN 0x08u
+#define FM_V_PATTERN 0x10u
+
+typedef struct fm_validation {
+    uint32_t has;        /* FM_V_* bits */
+    int64_t minimum;
+    int64_t maximum;
+    int64_t min_length;
+    int64_t max_length;
+    const char *pattern; /* ECMA-262 as in the CRD; informative in C */
+} fm_validation;
+
+typedef struct fm_enum_desc {
+    const char *name;          /* C type name, e.g. "fm_task_phase" */
+    size_t n_values;
+    const char *const *values; /* JSON spellings; C value i+1 is values[i] */
+} fm_enum_desc;
+
+struct fm_struct_desc;
+
+typedef struct fm_field_desc {
+    const char *json_name;
+    uint32_t json_name_len;
+    uint8_t type;            /* fm_type */
+    uint8_t elem_type;       /* FM_T_LIST: element type (no nested lists) */
+    uint16_t flags;          /* FM_F_* */
+    uint32_t offset;         /* offsetof(struct, field) */
+    int32_t presence_bit;    /* bit index in _present, -1 when the type
+                                carries its own absence (string, json, enum) */
+    uint32_t elem_size;      /* FM_T_LIST: sizeof(element) */
+    const struct fm_struct_desc *sub; /* FM_T_STRUCT, or list of struct */
+    const fm_enum_desc *enm;          /* FM_T_ENUM, or list of enum */
+    const fm_validation *v;           /* NULL when none */
+    /* listType map: the JSON names of the key fields of the items, for the
+     * merge-patch differ and for validation; NULL-terminated, or NULL. */
+    const char *const *list_map_keys;
+} fm_field_desc;
+
+typedef struct fm_struct_desc {
+    const char *name;          /* C type name */
+    size_t size;               /* sizeof(struct) */
+    uint32_t unknown_offset;   /* offsetof(struct, _unknown) */
+    size_t n_fields;
+    const fm_field_desc *fields;  /* schema order (encode order) */
+    /* Indexes into `fields` sorted by json_name (memcmp order, shorter
+     * first on a common prefix) for binary search while decoding. */
+    const uint16_t *by_name;
+} fm_struct_desc;
+
+/* One printer column (kubectl's additionalPrinterColumns). */
+typedef struct fm_printer_column {
+    const char *name;
+    const char *type;      /* string, integer, date, ... */
+    const char *json_path; /* ".status.phase" */
+    int32_t priority;
+} fm_printer_column;
+
+/* A top-level API kind. */
+typedef struct fm_kind_desc {
+    const char *group;       /* "foreman.llmkube.dev", "" for core */
+    const char *version;     /* "v1alpha1" */
+    const char *api_version; /* "foreman.llmkube.dev/v1alpha1" or "v1" */
+    const char *kind;        /* "AgenticTask" */
+    const char *list_kind;   /* "AgenticTaskList" */
+    const char *plural;      /* "agentictasks" */
+    const char *singular;
+    bool namespaced;
+    bool has_status;         /* has a status subresource */
+    const struct fm_struct_desc *object; /* the kind's struct */
+    const struct fm_struct_desc *list;   /* its List struct */
+    size_t n_columns;
+    const fm_printer_column *columns;
+} fm_kind_desc;
+
+/* ------------------------------------------------------------------ buffer */
+
+/* A growable byte buffer; always NUL-terminated when data != NULL. */
+typedef struct fm_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} fm_buf;
+
+#define FM_BUF_INIT {NULL, 0, 0}
+
+int fm_buf_grow(fm_buf *b, size_t extra);
+int fm_buf_put(fm_buf *b, const void *data, size_t len);
+int fm_buf_puts(fm_buf *b, const char *s);
+int fm_buf_printf(fm_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal (quotes and escapes). */
+int fm_buf_put_json_string(fm_buf *b, const char *s, size_t len);
+void fm_buf_reset(fm_buf *b);   /* len = 0, keeps memory */
+void fm_buf_free(fm_buf *b);    /* releases memory; accepts an empty buf */
+/* Hands the data to the caller (caller frees) and empties the buffer. */
+char *fm_buf_detach(fm_buf *b);
+
+/* ------------------------------------------------------------------ engine */
+
+/* Limits that bound work on hostile input. */
+#define CODEC_MAX_DEPTH 512
+#define CODEC_MAX_INPUT (256u * 1024u * 1024u)
+
+/*
+ * Decodes the JSON object in buf[0..len) into obj, which must be zeroed (or
+ * freshly cleared) memory of d->size bytes. Returns 0, or a negative FM_E*
+ * code with a message naming the JSON path and the problem, e.g.
+ * ".spec.requiredCapability.minRAMGB: expected integer, got string". On
+ * failure obj holds whatever was decoded so far and must still be cleared.
+ * `null` values decode as absent; duplicate keys: the last one wins.
+ */
+int codec_decode(void *obj, const fm_struct_desc *d, const char *buf, size_t len);
+
+/*
+ * Appends the compact JSON encoding of obj to out: known fields in schema
+ * order (absent ones omitted), then the unknown members. Returns 0 or FM_ENOMEM.
+ */
+int codec_encode(fm_buf *out, const void *obj, const fm_struct_desc *d);
+
+/* Frees everything obj owns and zeroes it (obj itself is not freed). */
+void codec_clear(void *obj, const fm_struct_desc *d);
+
+/* Deep copy of src into dst (dst is overwritten, not cleared first). */
+int codec_copy(void *dst, const void *src, const fm_struct_desc *d);
+
+/* True when a and b encode to the same JSON (unknown members included). */
+bool codec_equal(const void *a, const void *b, const fm_struct_desc *d);
+
+/*
+ * Appends to out the minimal RFC 7386 JSON merge patch that turns old into
+ * new: changed fields with their new value, removed fields as null, nested
+ * structs and string maps patched member-wise, lists replaced whole. When
+ * resource_version is non-NULL it is added as metadata.resourceVersion (an
+ * optimistic-concurrency precondition). Writes "{}" when nothing changed
+ * (and no precondition was asked for). Returns 0 or FM_ENOMEM.
+ */
+int codec_merge_patch(fm_buf *out, const void *old_obj, const void *new_obj,
+                      const fm_struct_desc *d, const char *resource_version);
+
+/* Presence bits. */
+static inline bool codec_has(const void *obj, int32_t bit)
+{
+    const uint32_t *p = (const uint32_t *)obj;
+    return bit >= 0 && ((p[bit / 32] >> (bit % 32)) & 1u);
+}
+static inline void codec_set_present(void *obj, int32_t bit, bool on)
+{
+    uint32_t *p = (uint32_t *)obj;
+    if (bit < 0) return;
+    if (on) p[bit / 32] |= (1u << (bit % 32));
+    else p[bit / 32] &= ~(1u << (bit % 32));
+}
+
+/* Enum helpers: JSON spelling of value (NULL when 0/unknown/out of range),
+ * and the value for a spelling (0 when not found). */
+const char *codec_enum_name(const fm_enum_desc *e, int32_t value);
+int32_t codec_enum_value(const fm_enum_desc *e, const char *s, size_t len);
+
+/* RFC 3339 helpers. Parse accepts "Z" and "+hh:mm" offsets and fractional
+ * seconds; format writes "YYYY-MM-DDThh:mm:ssZ" (fraction only when nsec).
+ * out must hold 40 bytes. */
+int codec_time_parse(fm_time *out, const char *s, size_t len);
+void codec_time_format(char out[40], fm_time t);
+fm_time codec_time_now(void);
+
+/* Small string helpers every module needs. */
+char *fm_strdup(const char *s);           /* NULL-safe; NULL on NULL */
+char *fm_strndup(const char *s, size_t n);
+/* Replaces *dst with a copy of s (NULL allowed); returns 0 or FM_ENOMEM. */
+int fm_strset(char **dst, const char *s);
+
+/* String-map helpers (maps keep insertion order). */
+const char *fm_strmap_get(const fm_strmap *m, const char *key);
+int fm_strmap_set(fm_strmap *m, const char *key, const char *value);
+void fm_strmap_clear(fm_strmap *m);
+
+/* Appends a copy of s to a string list (the char ** list layout). */
+int fm_strlist_push(fm_list *l, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

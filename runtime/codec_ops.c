@@ -1,0 +1,533 @@
+/*
+ * codec_ops.c - the ONE deep free, deep copy, equality and merge-patch
+ * differ; each walks the descriptor tables like the decoder and encoder do.
+ *
+ * Recursion follows the schema's struct nesting only (a fixed, small depth
+ * known from the descriptors), never the shape of arbitrary JSON; raw JSON
+ * values are compared and diffed with the iterative scanner in
+ * codec_encode.c, with their own depth bound.
+ */
+#include "codec.h"
+#include "codec_internal.h"
+#include "error.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- clear */
+
+static void clear_value(int type, const fm_struct_desc *sub, void *p)
+{
+    switch (type) {
+    case FM_T_STRING:
+    case FM_T_JSON:
+        free(*(char **)p);
+        break;
+    case FM_T_STRUCT:
+        codec_clear(p, sub);
+        break;
+    case FM_T_MAP:
+        fm_strmap_clear(p);
+        break;
+    default:
+        break;
+    }
+}
+
+void codec_clear(void *obj, const fm_struct_desc *d)
+{
+    size_t i, k;
+    if (!obj || !d) return;
+    for (i = 0; i < d->n_fields; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        void *p = CODEC_FIELD(obj, f);
+        if (f->type == FM_T_LIST) {
+            fm_list *l = p;
+            if (f->elem_type == FM_T_STRING || f->elem_type == FM_T_JSON || f->elem_type == FM_T_STRUCT ||
+                f->elem_type == FM_T_MAP)
+                for (k = 0; k < l->len; k++) clear_value(f->elem_type, f->sub, (char *)l->items + k * f->elem_size);
+            free(l->items);
+        } else {
+            clear_value(f->type, f->sub, p);
+        }
+    }
+    free(*codec_unknown_ptr(obj, d));
+    memset(obj, 0, d->size);
+}
+
+/* ------------------------------------------------------------- copy */
+
+/* Number of 32-bit presence words in front of structs described by d. */
+static size_t presence_words(const fm_struct_desc *d)
+{
+    int32_t max = -1;
+    size_t i;
+    for (i = 0; i < d->n_fields; i++)
+        if (d->fields[i].presence_bit > max) max = d->fields[i].presence_bit;
+    return max < 0 ? 1 : (size_t)max / 32 + 1;
+}
+
+static size_t scalar_size(int type)
+{
+    switch (type) {
+    case FM_T_BOOL: return sizeof(bool);
+    case FM_T_INT32:
+    case FM_T_ENUM: return sizeof(int32_t);
+    case FM_T_INT64: return sizeof(int64_t);
+    case FM_T_FLOAT64: return sizeof(double);
+    case FM_T_TIME: return sizeof(fm_time);
+    default: return 0;
+    }
+}
+
+static int copy_struct(void *dst, const void *src, const fm_struct_desc *d);
+
+static char *dup_or_fail(const char *s, int *rc)
+{
+    char *p;
+    if (!s) return NULL;
+    if (!(p = fm_strdup(s))) *rc = FM_ENOMEM;
+    return p;
+}
+
+static int copy_map(fm_strmap *dst, const fm_strmap *src)
+{
+    size_t i;
+    int rc = 0;
+    if (!src->len) return 0;
+    dst->items = calloc(src->len, sizeof(fm_strpair));
+    if (!dst->items) return fm_error_set(FM_ENOMEM, "out of memory copying a map");
+    for (i = 0; i < src->len && !rc; i++) {
+        dst->items[i].key = dup_or_fail(src->items[i].key, &rc);
+        dst->items[i].value = dup_or_fail(src->items[i].value, &rc);
+        dst->len = i + 1;
+    }
+    return rc;
+}
+
+/* Copies one value into zeroed memory at dst; owned pointers are set only
+ * to copies, so a failed copy can always be cleared. */
+static int copy_value(int type, const fm_struct_desc *sub, void *dst, const void *src)
+{
+    int rc = 0;
+    switch (type) {
+    case FM_T_STRING:
+    case FM_T_JSON:
+        *(char **)dst = dup_or_fail(*(char *const *)src, &rc);
+        return rc;
+    case FM_T_STRUCT:
+        return copy_struct(dst, src, sub);
+    case FM_T_MAP:
+        return copy_map(dst, src);
+    default:
+        memcpy(dst, src, scalar_size(type));
+        return 0;
+    }
+}
+
+static int copy_struct(void *dst, const void *src, const fm_struct_desc *d)
+{
+    size_t i, k;
+    int rc = 0;
+    memcpy(dst, src, presence_words(d) * sizeof(uint32_t));
+    for (i = 0; i < d->n_fields && !rc; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        void *dp = CODEC_FIELD(dst, f);
+        const void *sp = CODEC_CFIELD(src, f);
+        if (f->type == FM_T_LIST) {
+            const fm_list *sl = sp;
+            fm_list *dl = dp;
+            if (!sl->len) continue;
+            dl->items = calloc(sl->len, f->elem_size);
+            if (!dl->items) return fm_error_set(FM_ENOMEM, "out of memory copying a %zu-item list", sl->len);
+            if (scalar_size(f->elem_type)) {
+                memcpy(dl->items, sl->items, sl->len * f->elem_size);
+                dl->len = sl->len;
+                continue;
+            }
+            for (k = 0; k < sl->len && !rc; k++) {
+                dl->len = k + 1;
+                rc = copy_value(f->elem_type, f->sub, (char *)dl->items + k * f->elem_size,
+                                (const char *)sl->items + k * f->elem_size);
+            }
+        } else {
+            rc = copy_value(f->type, f->sub, dp, sp);
+        }
+    }
+    if (!rc) *codec_unknown_ptr(dst, d) = dup_or_fail(codec_unknown(src, d), &rc);
+    if (rc) fm_error_set(FM_ENOMEM, "out of memory copying a %s", d->name);
+    return rc;
+}
+
+int codec_copy(void *dst, const void *src, const fm_struct_desc *d)
+{
+    int rc;
+    memset(dst, 0, d->size);
+    rc = copy_struct(dst, src, d);
+    if (rc) codec_clear(dst, d);
+    return rc;
+}
+
+/* ------------------------------------------------------------- equal */
+
+static bool eq_struct(const void *a, const void *b, const fm_struct_desc *d);
+
+static bool str_eq(const char *a, const char *b)
+{
+    if (!a || !b) return a == b;
+    return strcmp(a, b) == 0;
+}
+
+static bool eq_map(const fm_strmap *a, const fm_strmap *b)
+{
+    size_t i;
+    if (a->len != b->len) return false;
+    for (i = 0; i < a->len; i++)
+        if (!str_eq(a->items[i].key, b->items[i].key) || !str_eq(a->items[i].value, b->items[i].value))
+            return false;
+    return true;
+}
+
+static bool eq_value(int type, const fm_struct_desc *sub, const void *a, const void *b)
+{
+    switch (type) {
+    case FM_T_STRING:
+    case FM_T_JSON:
+        return str_eq(*(char *const *)a, *(char *const *)b);
+    case FM_T_BOOL:
+        return *(const bool *)a == *(const bool *)b;
+    case FM_T_INT32:
+    case FM_T_ENUM:
+        return *(const int32_t *)a == *(const int32_t *)b;
+    case FM_T_INT64:
+        return *(const int64_t *)a == *(const int64_t *)b;
+    case FM_T_FLOAT64: {
+        double x = *(const double *)a, y = *(const double *)b;
+        if (isnan(x) || isnan(y)) return isnan(x) && isnan(y);
+        return x == y && signbit(x) == signbit(y);
+    }
+    case FM_T_TIME:
+        return ((const fm_time *)a)->sec == ((const fm_time *)b)->sec &&
+               ((const fm_time *)a)->nsec == ((const fm_time *)b)->nsec;
+    case FM_T_STRUCT:
+        return eq_struct(a, b, sub);
+    case FM_T_MAP:
+        return eq_map(a, b);
+    default:
+        return false;
+    }
+}
+
+static bool eq_field(const void *a, const void *b, const fm_field_desc *f)
+{
+    const void *pa = CODEC_CFIELD(a, f), *pb = CODEC_CFIELD(b, f);
+    size_t k;
+    if (f->type != FM_T_LIST) return eq_value(f->type, f->sub, pa, pb);
+    const fm_list *la = pa, *lb = pb;
+    if (la->len != lb->len) return false;
+    for (k = 0; k < la->len; k++)
+        if (!eq_value(f->elem_type, f->sub, (const char *)la->items + k * f->elem_size,
+                      (const char *)lb->items + k * f->elem_size))
+            return false;
+    return true;
+}
+
+/* Reads the next bag member not named like a known field of d. */
+static int next_unknown(const char **p, const char *end, const fm_struct_desc *d, codec_member *m)
+{
+    int r;
+    while ((r = codec_member_next(p, end, m)) == 1)
+        if (!codec_find_field(d, m->key, m->klen)) return 1;
+    return r;
+}
+
+static bool member_eq(const codec_member *x, const codec_member *y)
+{
+    return x->klen == y->klen && x->vlen == y->vlen && memcmp(x->key, y->key, x->klen) == 0 &&
+           memcmp(x->val, y->val, x->vlen) == 0;
+}
+
+/* Compares the unknown members that encoding would write, in order. */
+static bool eq_bags(const char *a, const char *b, const fm_struct_desc *d)
+{
+    const char *pa = a ? a : "", *pb = b ? b : "";
+    const char *ea = pa + strlen(pa), *eb = pb + strlen(pb);
+    codec_member ma, mb;
+    for (;;) {
+        int ra = next_unknown(&pa, ea, d, &ma), rb = next_unknown(&pb, eb, d, &mb);
+        if (ra != rb) return false;
+        if (ra != 1) return true;
+        if (!member_eq(&ma, &mb)) return false;
+    }
+}
+
+static bool eq_struct(const void *a, const void *b, const fm_struct_desc *d)
+{
+    size_t i;
+    for (i = 0; i < d->n_fields; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        bool pa = codec_field_present(a, f), pb = codec_field_present(b, f);
+        if (pa != pb) return false;
+        if (!pa) continue;
+        if (!eq_field(a, b, f)) return false;
+        if (codec_field_is_raw_enum(a, f)) {
+            codec_member ma, mb;
+            int fa = codec_bag_find(codec_unknown(a, d), f->json_name, f->json_name_len, &ma);
+            int fb = codec_bag_find(codec_unknown(b, d), f->json_name, f->json_name_len, &mb);
+            if (fa != fb || (fa && !member_eq(&ma, &mb))) return false;
+        }
+    }
+    return eq_bags(codec_unknown(a, d), codec_unknown(b, d), d);
+}
+
+bool codec_equal(const void *a, const void *b, const fm_struct_desc *d)
+{
+    if (a == b) return true;
+    if (!a || !b) return false;
+    return eq_struct(a, b, d);
+}
+
+/* ------------------------------------------------------------- merge patch */
+
+/* Writes `,"key":` (comma unless first); key is raw JSON string text. */
+static int put_key(fm_buf *b, bool *first, const char *k, size_t kl)
+{
+    int rc = fm_buf_grow(b, kl + 4);
+    if (rc) return rc;
+    if (!*first) b->data[b->len++] = ',';
+    *first = false;
+    b->data[b->len++] = '"';
+    memcpy(b->data + b->len, k, kl);
+    b->len += kl;
+    b->data[b->len++] = '"';
+    b->data[b->len++] = ':';
+    b->data[b->len] = 0;
+    return 0;
+}
+
+static void rollback(fm_buf *b, size_t mark)
+{
+    b->len = mark;
+    if (b->data) b->data[mark] = 0;
+}
+
+/* The member named key[0..kl) among the members of the object text
+ * between p and end (braces excluded). */
+static int obj_find(const char *p, const char *end, const char *key, size_t kl, codec_member *out)
+{
+    while (codec_member_next(&p, end, out) == 1)
+        if (out->klen == kl && memcmp(out->key, key, kl) == 0) return 1;
+    return 0;
+}
+
+static bool is_null(const codec_member *m)
+{
+    return m->vlen == 4 && memcmp(m->val, "null", 4) == 0;
+}
+
+/* Strips whitespace around a raw value; true when it is an object, with
+ * *in / *in_end set to the text inside its braces. */
+static bool as_object(const char *v, size_t n, const char **in, const char **in_end)
+{
+    const char *e = v + n;
+    while (v < e && (*v == ' ' || *v == '\n' || *v == '\r' || *v == '\t')) v++;
+    while (e > v && (e[-1] == ' ' || e[-1] == '\n' || e[-1] == '\r' || e[-1] == '\t')) e--;
+    if (e - v < 2 || *v != '{' || e[-1] != '}') return false;
+    *in = v + 1;
+    *in_end = e - 1;
+    return true;
+}
+
+/*
+ * Writes the merge patch value that turns raw JSON value o into n: for two
+ * objects, a member-wise patch (removed members null, changed ones patched
+ * recursively to `depth` levels); otherwise n itself. An RFC 7386 patch
+ * merges objects, so replacing an object by a smaller one needs the nulls.
+ */
+static int json_diff(fm_buf *b, const char *o, size_t ol, const char *n, size_t nl, int depth)
+{
+    const char *oi, *oe, *ni, *ne, *p;
+    codec_member m, x;
+    bool first = true;
+    int rc;
+
+    if (depth > 64 || !as_object(o, ol, &oi, &oe) || !as_object(n, nl, &ni, &ne)) return fm_buf_put(b, n, nl);
+    if ((rc = fm_buf_put(b, "{", 1))) return rc;
+    for (p = oi; codec_member_next(&p, oe, &m) == 1;)
+        if (!obj_find(ni, ne, m.key, m.klen, &x)) {
+            if ((rc = put_key(b, &first, m.key, m.klen)) || (rc = fm_buf_put(b, "null", 4))) return rc;
+        }
+    for (p = ni; codec_member_next(&p, ne, &m) == 1;) {
+        if (!obj_find(oi, oe, m.key, m.klen, &x)) {
+            if (is_null(&m)) continue; /* adding a null member changes nothing */
+            if ((rc = put_key(b, &first, m.key, m.klen)) || (rc = fm_buf_put(b, m.val, m.vlen))) return rc;
+        } else if (x.vlen != m.vlen || memcmp(x.val, m.val, m.vlen) != 0) {
+            if ((rc = put_key(b, &first, m.key, m.klen))) return rc;
+            if ((rc = json_diff(b, x.val, x.vlen, m.val, m.vlen, depth + 1))) return rc;
+        }
+    }
+    return fm_buf_put(b, "}", 1);
+}
+
+/* Member-wise patch of two string maps (removed keys null). */
+static int diff_map(fm_buf *b, bool *first, const fm_strmap *o, const fm_strmap *n)
+{
+    size_t i;
+    int rc;
+    for (i = 0; i < o->len; i++) {
+        const char *k = o->items[i].key;
+        if (!k || fm_strmap_get(n, k)) continue;
+        if (!*first && (rc = fm_buf_put(b, ",", 1))) return rc;
+        *first = false;
+        if ((rc = fm_buf_put_json_string(b, k, strlen(k))) || (rc = fm_buf_put(b, ":null", 5))) return rc;
+    }
+    for (i = 0; i < n->len; i++) {
+        const char *k = n->items[i].key, *v = n->items[i].value, *ov;
+        if (!k || !v) continue;
+        ov = fm_strmap_get(o, k);
+        if (ov && strcmp(ov, v) == 0) continue;
+        if (!*first && (rc = fm_buf_put(b, ",", 1))) return rc;
+        *first = false;
+        if ((rc = fm_buf_put_json_string(b, k, strlen(k))) || (rc = fm_buf_put(b, ":", 1)) ||
+            (rc = fm_buf_put_json_string(b, v, strlen(v))))
+            return rc;
+    }
+    return 0;
+}
+
+/* Patch of the unknown members: compared by key, removed ones null,
+ * changed ones diffed as raw JSON. */
+static int diff_bags(fm_buf *b, bool *first, const char *ob, const char *nb, const fm_struct_desc *d)
+{
+    const char *o = ob ? ob : "", *n = nb ? nb : "", *p;
+    const char *oe = o + strlen(o), *ne = n + strlen(n);
+    codec_member m, x;
+    int rc;
+
+    for (p = o; next_unknown(&p, oe, d, &m) == 1;)
+        if (!obj_find(n, ne, m.key, m.klen, &x)) {
+            if ((rc = put_key(b, first, m.key, m.klen)) || (rc = fm_buf_put(b, "null", 4))) return rc;
+        }
+    for (p = n; next_unknown(&p, ne, d, &m) == 1;) {
+        if (!obj_find(o, oe, m.key, m.klen, &x)) {
+            if (is_null(&m)) continue;
+            if ((rc = put_key(b, first, m.key, m.klen)) || (rc = fm_buf_put(b, m.val, m.vlen))) return rc;
+        } else if (x.vlen != m.vlen || memcmp(x.val, m.val, m.vlen) != 0) {
+            if ((rc = put_key(b, first, m.key, m.klen))) return rc;
+            if ((rc = json_diff(b, x.val, x.vlen, m.val, m.vlen, 0))) return rc;
+        }
+    }
+    return 0;
+}
+
+static int diff_struct(fm_buf *b, bool *first, const void *o, const void *n, const fm_struct_desc *d,
+                       const char *rv, bool top);
+
+/* Writes `"metadata":{...,"resourceVersion":rv}` for field f (the object's
+ * metadata; either side may be absent). */
+static int diff_metadata(fm_buf *b, bool *first, const void *o, const void *n, const fm_field_desc *f,
+                         const char *rv)
+{
+    void *zero = calloc(1, f->sub->size);
+    bool inner = true;
+    int rc;
+    if (!zero) return fm_error_set(FM_ENOMEM, "out of memory building a merge patch");
+    const void *om = codec_field_present(o, f) ? CODEC_CFIELD(o, f) : zero;
+    const void *nm = codec_field_present(n, f) ? CODEC_CFIELD(n, f) : zero;
+    if (!(rc = put_key(b, first, f->json_name, f->json_name_len)) && !(rc = fm_buf_put(b, "{", 1)) &&
+        !(rc = diff_struct(b, &inner, om, nm, f->sub, rv, false)) && !(rc = put_key(b, &inner, "resourceVersion", 15)) &&
+        !(rc = fm_buf_put_json_string(b, rv, strlen(rv))))
+        rc = fm_buf_put(b, "}", 1);
+    free(zero);
+    return rc;
+}
+
+/*
+ * Writes the members of the patch from o to n (no braces). At the top level
+ * a non-NULL rv is added as metadata.resourceVersion; inside that metadata
+ * (rv set, top false) the resourceVersion field itself is skipped because
+ * the precondition supersedes it. Nested structs and maps are written only
+ * when something inside changed: their key is written speculatively and
+ * rolled back when the inner patch came out empty.
+ */
+static int diff_struct(fm_buf *b, bool *first, const void *o, const void *n, const fm_struct_desc *d,
+                       const char *rv, bool top)
+{
+    fm_buf to = FM_BUF_INIT, tn = FM_BUF_INIT;
+    bool meta_done = false;
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < d->n_fields && !rc; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        bool po = codec_field_present(o, f), pn = codec_field_present(n, f);
+        size_t mark = b->len;
+        bool first_save = *first;
+
+        if (rv && top && f->type == FM_T_STRUCT && strcmp(f->json_name, "metadata") == 0) {
+            rc = diff_metadata(b, first, o, n, f, rv);
+            meta_done = true;
+            continue;
+        }
+        if (rv && !top && strcmp(f->json_name, "resourceVersion") == 0) continue;
+        if (!po && !pn) continue;
+        if (po && pn && (f->type == FM_T_STRUCT || f->type == FM_T_MAP)) {
+            bool inner = true;
+            if ((rc = put_key(b, first, f->json_name, f->json_name_len)) || (rc = fm_buf_put(b, "{", 1))) break;
+            if (f->type == FM_T_STRUCT)
+                rc = diff_struct(b, &inner, CODEC_CFIELD(o, f), CODEC_CFIELD(n, f), f->sub, NULL, false);
+            else
+                rc = diff_map(b, &inner, CODEC_CFIELD(o, f), CODEC_CFIELD(n, f));
+            if (rc) break;
+            if (inner) {
+                rollback(b, mark);
+                *first = first_save;
+            } else {
+                rc = fm_buf_put(b, "}", 1);
+            }
+            continue;
+        }
+        if (po && pn && f->type == FM_T_JSON) {
+            const char *ov = *(char *const *)CODEC_CFIELD(o, f), *nv = *(char *const *)CODEC_CFIELD(n, f);
+            if (strcmp(ov, nv) == 0) continue;
+            if (!(rc = put_key(b, first, f->json_name, f->json_name_len)))
+                rc = json_diff(b, ov, strlen(ov), nv, strlen(nv), 0);
+            continue;
+        }
+        /* scalars, lists and one-sided structs/maps: compare encodings */
+        fm_buf_reset(&to);
+        fm_buf_reset(&tn);
+        int eo = codec_encode_field_value(&to, o, f, d);
+        int en = codec_encode_field_value(&tn, n, f, d);
+        if (eo < 0 || en < 0) {
+            rc = eo < 0 ? eo : en;
+            break;
+        }
+        if (eo == en && to.len == tn.len && (to.len == 0 || memcmp(to.data, tn.data, to.len) == 0)) continue;
+        if ((rc = put_key(b, first, f->json_name, f->json_name_len))) break;
+        rc = en ? fm_buf_put(b, tn.data, tn.len) : fm_buf_put(b, "null", 4);
+    }
+    if (!rc) rc = diff_bags(b, first, codec_unknown(o, d), codec_unknown(n, d), d);
+    if (!rc && rv && top && !meta_done) {
+        bool inner = true;
+        if (!(rc = put_key(b, first, "metadata", 8)) && !(rc = fm_buf_put(b, "{", 1)) &&
+            !(rc = put_key(b, &inner, "resourceVersion", 15)) && !(rc = fm_buf_put_json_string(b, rv, strlen(rv))))
+            rc = fm_buf_put(b, "}", 1);
+    }
+    fm_buf_free(&to);
+    fm_buf_free(&tn);
+    return rc;
+}
+
+int codec_merge_patch(fm_buf *out, const void *old_obj, const void *new_obj, const fm_struct_desc *d,
+                      const char *resource_version)
+{
+    size_t mark = out->len;
+    bool first = true;
+    int rc = fm_buf_put(out, "{", 1);
+    if (!rc) rc = diff_struct(out, &first, old_obj, new_obj, d, resource_version, true);
+    if (!rc) rc = fm_buf_put(out, "}", 1);
+    if (rc) rollback(out, mark);
+    return rc;
+}

@@ -1,0 +1,199 @@
+/*
+ * executor.h - what runs an AgenticTask on the agent's host, behind one small
+ * interface so that a future native LLM executor plugs in beside the two we
+ * have:
+ *
+ *   stub   sleeps for a configured time, then reports verdict GO with kind
+ *          "stub" and extra {taskKind, agentName, modelRef};
+ *   exec   runs a shell command (/bin/sh -c) in a fresh per-task directory
+ *          under the workspace, in its own process group, with the task JSON
+ *          on stdin and the FOREMAN_TASK_* variables in its environment; its
+ *          output goes to a transcript file capped at 1 MiB.
+ *
+ * Life of a run (every call is thread-safe; the agent starts a run from its
+ * task thread and may stop it from its watch thread or the signal handler
+ * thread):
+ *
+ *     executor_start(&run, ops, &cfg, &task);     work starts in its own thread
+ *     executor_wait(run, deadline_ns);            1 finished, 0 deadline passed
+ *     executor_stop(run, EXECUTOR_STOP_TIMEOUT, grace);   asks it to end
+ *     executor_result(&res, run);                 what happened (after finish)
+ *     executor_free(run);                         joins the thread
+ *
+ * Stopping is asynchronous: the run ends as soon as the work notices
+ * (the stub at once; exec after SIGTERM to the process group, or SIGKILL when
+ * the grace period runs out), and its result says it was stopped and why.
+ *
+ * An implementation is one executor_ops row: a name and a function that
+ * does the whole job in the run's thread, using the executor_run_* helpers
+ * below to notice a stop request.
+ */
+#ifndef FOREMAN_EXECUTOR_H
+#define FOREMAN_EXECUTOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codec.h"
+#include "foreman_v1alpha1.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The schemaVersion of every result envelope. */
+#define EXECUTOR_SCHEMA_VERSION "foreman.v1"
+/* Defaults of executor_config. */
+#define EXECUTOR_TRANSCRIPT_MAX_DEFAULT (1024u * 1024u)
+#define EXECUTOR_TAIL_MAX_DEFAULT 4096u
+#define EXECUTOR_WORKSPACE_DEFAULT "/tmp/foreman-workspace"
+
+/* What an executor needs to know about the task (all strings borrowed by
+ * executor_start, which copies them; NULL = absent). */
+typedef struct executor_task {
+    const char *name;
+    const char *namespace_;
+    const char *uid;
+    const char *kind;        /* spec.kind spelling: "issue-fix", "verify", "freeform" */
+    const char *model_ref;
+    const char *prompt;
+    const char *repo;
+    const char *branch;
+    bool has_issue;
+    int32_t issue;
+    const char *json;        /* the whole task object as JSON (exec: stdin) */
+    size_t json_len;
+} executor_task;
+
+/* How the executors behave; copied by executor_start. */
+typedef struct executor_config {
+    const char *agent_name;     /* FleetNode name (stub extra.agentName) */
+    int64_t stub_sleep_ns;      /* stub: how long to "work" */
+    const char *command;        /* exec: shell command, run with /bin/sh -c */
+    const char *workspace_dir;  /* exec: parent of the per-task directories;
+                                   NULL -> EXECUTOR_WORKSPACE_DEFAULT */
+    size_t transcript_max;      /* exec: transcript cap; 0 -> 1 MiB */
+    size_t tail_max;            /* exec: output kept for a failure message; 0 -> 4 KiB */
+    int64_t exit_linger_ns;     /* exec: after the shell exits, how long to
+                                   wait for stragglers holding its output
+                                   open before killing its group; 0 -> 500 ms */
+} executor_config;
+
+/* Why a run was asked to stop. */
+typedef enum executor_stop_reason {
+    EXECUTOR_STOP_NONE = 0,
+    EXECUTOR_STOP_TIMEOUT,   /* the task ran past its timeout */
+    EXECUTOR_STOP_CANCEL,    /* the task was deleted or taken away */
+    EXECUTOR_STOP_SHUTDOWN,  /* the agent is shutting down */
+} executor_stop_reason;
+
+/* The outcome of a finished run; strings are owned (executor_result_clear). */
+typedef struct executor_result {
+    const char *kind;          /* the executor's name ("stub", "exec"); static */
+    fm_verdict verdict;        /* GO, NO-GO, ...; INCOMPLETE when failed */
+    bool failed;               /* the task fails (phase Failed) */
+    const char *reason;        /* when failed, a CamelCase reason: Timeout,
+                                  Cancelled, AgentShutdown, CommandFailed,
+                                  InvalidResult, ExecutorError; static */
+    char *message;             /* when failed: what happened (may hold the
+                                  output's last lines, so several lines) */
+    char *summary;             /* one line */
+    char *extra;               /* JSON object text, never NULL after a run */
+    double elapsed_sec;
+    char *transcript_ref;      /* exec: transcript path; NULL otherwise */
+    char *workdir;             /* exec: the per-task directory; NULL otherwise */
+    executor_stop_reason stopped; /* why it was stopped, NONE when it ended itself */
+    int exit_code;             /* exec: exit status, or -signal; 0 otherwise */
+} executor_result;
+
+typedef struct executor_run executor_run;
+
+/* One executor implementation. run() does the whole job in the run's own
+ * thread and fills res (kind, extra and elapsed are filled in afterwards
+ * when left empty). */
+typedef struct executor_ops {
+    const char *kind;
+    void (*run)(executor_run *r, const executor_config *cfg, const executor_task *t,
+                executor_result *res);
+} executor_ops;
+
+extern const executor_ops executor_stub_ops;
+extern const executor_ops executor_exec_ops;
+
+/* The ops named kind ("stub", "exec"). Returns 0, or FM_EINVAL naming the
+ * unknown mode and listing the known ones. */
+int executor_lookup(const executor_ops **out, const char *kind);
+
+/*
+ * Starts running task t with ops in a new thread. cfg and t are copied.
+ * Returns 0, FM_ENOMEM or FM_ERROR (no thread); *out is the caller's
+ * (executor_free).
+ */
+int executor_start(executor_run **out, const executor_ops *ops, const executor_config *cfg,
+                   const executor_task *t);
+
+/*
+ * Waits until the run finishes or the monotonic clock (executor_now_ns)
+ * passes deadline_ns (< 0: no deadline). Returns 1 when finished, 0 when the
+ * deadline passed first.
+ */
+int executor_wait(executor_run *r, int64_t deadline_ns);
+
+/* True once the run has finished (never blocks). */
+bool executor_done(executor_run *r);
+
+/*
+ * Asks the run to stop for `why`; exec sends SIGTERM to the process group
+ * and SIGKILL after grace_ns. The first request wins; later ones are
+ * ignored. Never blocks; a finished run ignores it.
+ */
+void executor_stop(executor_run *r, executor_stop_reason why, int64_t grace_ns);
+
+/*
+ * Copies the result of a finished run into out (which is overwritten; clear
+ * it with executor_result_clear). Returns 0, FM_EINVAL when the run has not
+ * finished, or FM_ENOMEM.
+ */
+int executor_result_get(executor_result *out, executor_run *r);
+
+/* Stops (EXECUTOR_STOP_CANCEL, 0 grace) a run still going, joins its thread
+ * and frees it. Accepts NULL. */
+void executor_free(executor_run *r);
+
+/* Frees the strings of a result and zeroes it. Accepts NULL. */
+void executor_result_clear(executor_result *res);
+
+/*
+ * Appends the result envelope stored in AgenticTask status.result:
+ * {"schemaVersion":"foreman.v1","kind":..,"verdict":..,"summary":..,
+ *  "extra":{..},"elapsedSec":..}. summary is cut at its first newline.
+ * Returns 0 or FM_ENOMEM.
+ */
+int executor_envelope(fm_buf *out, const executor_result *res);
+
+/* The CamelCase failure reason for a stop reason ("Timeout", "Cancelled",
+ * "AgentShutdown"; NULL for NONE). */
+const char *executor_stop_reason_name(executor_stop_reason why);
+
+/* Monotonic clock in nanoseconds (CLOCK_MONOTONIC). */
+int64_t executor_now_ns(void);
+
+/* ---------------------------------------------- for implementations only */
+
+/* True when a stop was requested; *why and *grace_ns (each may be NULL)
+ * receive the request. */
+bool executor_run_stop_requested(executor_run *r, executor_stop_reason *why, int64_t *grace_ns);
+
+/* Sleeps until the monotonic deadline or a stop request, whichever comes
+ * first. Returns 1 when stopped, 0 when the deadline passed. */
+int executor_run_sleep_until(executor_run *r, int64_t deadline_ns);
+
+/* A file descriptor that becomes readable when a stop is requested (for
+ * poll(2) in implementations that wait on their own descriptors). */
+int executor_run_wake_fd(const executor_run *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

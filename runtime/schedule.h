@@ -1,0 +1,303 @@
+/*
+ * schedule.h - the pure decision logic of foreman-operator: which FleetNode a
+ * Pending AgenticTask may go to, in which order tasks are considered, how
+ * many tasks a node holds (with placements the cache has not seen yet), the
+ * state of a task's dependencies, claim expiry and timeout decisions, and
+ * the tasks a Workload pipeline expands into.
+ *
+ * Nothing here talks to the API server, takes a lock, logs or reads a clock:
+ * every function takes "now" as an argument, so the unit tests drive every
+ * rule with plain structs (tests/unit/test_sched.c). The controllers in
+ * cmd/foreman-operator feed it objects from their caches and act on the
+ * answers.
+ *
+ * Capacity model (the "ledger"): a node's load is the number of non-terminal
+ * tasks whose status.assignedNode names it. The ledger learns the tasks from
+ * the informer cache (sched_ledger_observe) and also remembers placements
+ * the operator has just written but the cache has not delivered yet
+ * (sched_ledger_assume), like kube-scheduler's assume cache. An assumption
+ * ends as soon as the cache shows a version of the task at or after the one
+ * the placement produced, so a lagging cache can never make a full node look
+ * free. Nothing is ever reserved by hand: the load is always derived.
+ */
+#ifndef FOREMAN_SCHEDULE_H
+#define FOREMAN_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "codec.h"
+#include "foreman_v1alpha1.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Label routing a Scheduled task to the agent of one node (a hint for the
+ * agent's label-selected watch: the status is the truth). */
+#define SCHED_LABEL_ASSIGNED_NODE "foreman.llmkube.dev/assigned-node"
+/* Label on the tasks a Workload created. */
+#define SCHED_LABEL_WORKLOAD "foreman.llmkube.dev/workload"
+/* Annotation counting how often a task's claim expired. */
+#define SCHED_ANNOTATION_CLAIM_EXPIRIES "foreman.llmkube.dev/claim-expiries"
+
+/* The expiry that fails a task instead of releasing it again. */
+#define SCHED_MAX_CLAIM_EXPIRIES 3
+/* timeoutSeconds 0 (or absent) means this many seconds. */
+#define SCHED_DEFAULT_TIMEOUT_SECONDS 2700
+/* Grace the operator gives the agent past the timeout before failing it. */
+#define SCHED_TIMEOUT_GRACE_SECONDS 60
+/* Default staleness of a heartbeat (3 agent intervals of 30 s). */
+#define SCHED_DEFAULT_NODE_STALE_AFTER_NS (INT64_C(90) * INT64_C(1000000000))
+/* Default time a silent Draining node is kept before it is deleted. */
+#define SCHED_DEFAULT_DRAINING_REAP_AFTER_NS (INT64_C(600) * INT64_C(1000000000))
+
+/* ------------------------------------------------------------ placement */
+
+typedef enum sched_placement {
+    SCHED_SPREAD = 0,  /* fewest tasks, then most available RAM, then name */
+    SCHED_BINPACK,     /* most tasks (still below capacity), then least
+                          available RAM, then name */
+    SCHED_FIRST_FIT,   /* the first eligible node by name */
+} sched_placement;
+
+/* Parses "spread", "binpack" or "first-fit". Returns 0 or FM_EINVAL. */
+int sched_placement_parse(sched_placement *out, const char *s);
+/* The flag spelling of p. */
+const char *sched_placement_name(sched_placement p);
+
+/* Why a node cannot take a task, in the order the checks run. */
+typedef enum sched_fit {
+    SCHED_FIT_OK = 0,
+    SCHED_FIT_NOT_READY,   /* phase is not Ready (NotReady, Unknown, unset) */
+    SCHED_FIT_DRAINING,    /* phase Draining */
+    SCHED_FIT_STALE,       /* no heartbeat, or older than stale_after */
+    SCHED_FIT_ACCELERATOR, /* accelerator differs and the task did not say any */
+    SCHED_FIT_RAM,         /* availableRAMGB below minRAMGB */
+    SCHED_FIT_CONTEXT,     /* maxContextTokens below minContextTokens */
+    SCHED_FIT_SELECTOR,    /* a nodeSelector label missing or different */
+    SCHED_FIT_FULL,        /* load already at maxConcurrentTasks */
+} sched_fit;
+
+/* A CamelCase word for f ("Draining", "InsufficientRAM", ...). */
+const char *sched_fit_reason(sched_fit f);
+
+/* Nanoseconds from a to b (b - a), saturating. */
+int64_t sched_time_diff_ns(fm_time a, fm_time b);
+/* t moved by delta_ns (may be negative). */
+fm_time sched_time_add_ns(fm_time t, int64_t delta_ns);
+
+/*
+ * Whether node n can take new work at `now`: phase Ready (SCHED_FIT_OK),
+ * otherwise the first failing check among NOT_READY, DRAINING and STALE.
+ * A heartbeat in the future (clock skew) counts as fresh.
+ */
+sched_fit sched_node_health(const fm_fleet_node *n, fm_time now, int64_t stale_after_ns);
+
+/*
+ * Whether the node's reported capability satisfies req (NULL or an absent
+ * struct asks nothing): accelerator equal unless req says any or nothing
+ * (node metal/cuda/none against task metal/cuda/any), minRAMGB <=
+ * availableRAMGB, minContextTokens <= maxContextTokens, and every
+ * nodeSelector key present in the FleetNode's labels with an equal value.
+ * A requirement the node does not report (absent availableRAMGB) fails
+ * unless the requirement is 0. Returns SCHED_FIT_OK or the first failure.
+ */
+sched_fit sched_capability_fits(const fm_fleet_node *n, const fm_required_capability *req);
+
+/* spec.maxConcurrentTasks, 1 when absent; negative counts as 0. */
+int32_t sched_node_capacity(const fm_fleet_node *n);
+
+/*
+ * The whole test for one task on one node holding `load` tasks: health,
+ * capability, then capacity. Returns SCHED_FIT_OK or the first failure.
+ */
+sched_fit sched_node_fits(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
+                          fm_time now, int64_t stale_after_ns);
+
+/* One node as the picker sees it. */
+typedef struct sched_candidate {
+    const fm_fleet_node *node;
+    int32_t load; /* tasks it holds, assumed placements included */
+} sched_candidate;
+
+/*
+ * Picks the node for task t among c[0..n) with policy p. Returns the index,
+ * or -1 when none fits; then *why_out (may be NULL) receives the failure
+ * that ruled out the most promising node (the "furthest" check reached,
+ * so "FULL" beats "ACCELERATOR": the message says what would help most).
+ * Cost: one pass over the candidates, no allocation.
+ */
+long sched_pick_node(const sched_candidate *c, size_t n, const fm_agentic_task *t,
+                     sched_placement p, fm_time now, int64_t stale_after_ns,
+                     sched_fit *why_out);
+
+/* ------------------------------------------------------------ ordering */
+
+/*
+ * Scheduling order: higher spec.priority first, then older
+ * metadata.creationTimestamp, then namespace, then name (so the order is
+ * total and deterministic). Returns <0, 0 or >0 like strcmp.
+ */
+int sched_task_cmp(const fm_agentic_task *a, const fm_agentic_task *b);
+
+/* Sorts an array of task pointers into scheduling order. */
+void sched_sort_tasks(const fm_agentic_task **tasks, size_t n);
+
+/* True for the terminal phases Succeeded and Failed. */
+bool sched_phase_terminal(fm_task_phase p);
+
+/*
+ * The node a task holds a slot on: status.assignedNode while the phase is
+ * not terminal (Scheduled, Running, Verifying, or a Pending task that still
+ * names a node), else NULL. Borrowed from t.
+ */
+const char *sched_task_holding_node(const fm_agentic_task *t);
+
+/* ------------------------------------------------------------ ledger */
+
+typedef struct sched_ledger sched_ledger;
+
+/* Creates an empty ledger. Returns 0 or FM_ENOMEM. Not thread-safe: the
+ * caller locks around every call. */
+int sched_ledger_new(sched_ledger **out);
+void sched_ledger_free(sched_ledger *l);
+
+/*
+ * Records the version of task `key` ("ns/name") the cache holds: node is
+ * the node it holds a slot on (sched_task_holding_node; NULL for none),
+ * rv its metadata.resourceVersion. Ends the task's assumption once the
+ * cache shows the placement: rv at or after the version the placement
+ * produced (compared as integers when both are decimal, as etcd writes
+ * them), or, for versions that cannot be ordered, rv equal to it or the
+ * cache naming a node itself. An assumption whose write is still in flight
+ * (to_rv NULL) never ends here. Returns 0 or FM_ENOMEM.
+ */
+int sched_ledger_observe(sched_ledger *l, const char *key, const char *node, const char *rv);
+
+/* The task left the cache (deleted): forgets it and any assumption. */
+void sched_ledger_forget(sched_ledger *l, const char *key);
+
+/*
+ * Records that this operator places task `key` on node. Call it with
+ * to_rv NULL before writing (the slot is held while the write is in
+ * flight), then again with the resourceVersion the write produced; when
+ * the cache already holds that version the assumption ends at once.
+ * Returns 0 or FM_ENOMEM.
+ */
+int sched_ledger_assume(sched_ledger *l, const char *key, const char *node, const char *to_rv);
+
+/* Drops the assumption of key (its write failed); the cache's view counts
+ * again. */
+void sched_ledger_unassume(sched_ledger *l, const char *key);
+
+/* True while key has an assumption. */
+bool sched_ledger_is_assumed(const sched_ledger *l, const char *key);
+
+/* The node's load: observed tasks plus assumed ones (each task once). */
+int32_t sched_ledger_load(const sched_ledger *l, const char *node);
+
+/* How many assumptions are outstanding (for tests and metrics). */
+size_t sched_ledger_assumed(const sched_ledger *l);
+
+/*
+ * Compares two resourceVersions: -1, 0, 1 when both are decimal integers,
+ * else 0 when equal strings and 2 when they differ and cannot be ordered.
+ */
+int sched_rv_cmp(const char *a, const char *b);
+
+/* ------------------------------------------------------------ dependencies */
+
+typedef enum sched_deps {
+    SCHED_DEPS_READY = 0, /* none, or all Succeeded */
+    SCHED_DEPS_WAITING,   /* one is missing or not finished */
+    SCHED_DEPS_FAILED,    /* one Failed: the task fails with UpstreamFailed */
+    SCHED_DEPS_CYCLE,     /* the task depends on itself, directly or not */
+} sched_deps;
+
+/* Looks a task up by namespace and name in the caller's cache; NULL when
+ * unknown. The pointer must stay valid for the duration of the check. */
+typedef const fm_agentic_task *(*sched_lookup_fn)(void *ud, const char *ns, const char *name);
+
+/*
+ * The state of t's dependencies (spec.dependsOn, names in t's namespace).
+ * A cycle through t (including t naming itself) is found by a depth-first
+ * walk over the dependency graph the lookup knows, visiting each task once.
+ * *dep_out (may be NULL) receives the name of the dependency that decided
+ * (borrowed from t or from the cache; for a cycle the first dependency on
+ * it). Returns 0 or FM_ENOMEM.
+ */
+int sched_deps_check(sched_deps *out, const char **dep_out, const fm_agentic_task *t,
+                     sched_lookup_fn lookup, void *ud);
+
+/* ------------------------------------------------------------ claims, timeouts */
+
+/* The claim-expiries annotation as a number (0 when absent or malformed). */
+int sched_claim_expiries(const fm_agentic_task *t);
+
+typedef enum sched_claim {
+    SCHED_CLAIM_KEEP = 0, /* nothing to do */
+    SCHED_CLAIM_RELEASE,  /* back to Pending, counter + 1 */
+    SCHED_CLAIM_FAIL,     /* the limit is reached: Failed, ClaimExpiryLimitReached */
+} sched_claim;
+
+/*
+ * Claim expiry for a task that is Scheduled or Running on node n (NULL when
+ * the FleetNode is gone): the claim expires when the node is gone, NotReady
+ * or Unknown, its heartbeat is stale, or the task is still Scheduled
+ * (unclaimed) and the node is Draining. A Running task on a Draining node
+ * whose agent still heartbeats is kept (the agent finishes it). Returns
+ * KEEP for other phases.
+ */
+sched_claim sched_claim_check(const fm_agentic_task *t, const fm_fleet_node *n, fm_time now,
+                              int64_t stale_after_ns);
+
+/*
+ * The backstop deadline of a Running task: startedAt (or claimedAt) +
+ * timeoutSeconds (0 or absent: 2700) + 60 s grace. Returns false when the
+ * task is not Running or has no start time.
+ */
+bool sched_timeout_deadline(fm_time *out, const fm_agentic_task *t);
+
+/*
+ * The moment node n becomes stale: lastHeartbeatTime + stale_after.
+ * Returns false when the node has no heartbeat.
+ */
+bool sched_node_stale_at(fm_time *out, const fm_fleet_node *n, int64_t stale_after_ns);
+
+/* ------------------------------------------------------------ workloads */
+
+/*
+ * Checks a pipeline: step names present, DNS labels, unique; every
+ * dependsOn names another step. On failure returns FM_EINVAL with a one-line
+ * message naming the step (fm_error_last()).
+ */
+int sched_pipeline_validate(const fm_workload *w);
+
+/*
+ * Chooses the steps to create under spec.maxTasks (0 or absent: all): the
+ * first maxTasks steps in pipeline order, then every step whose
+ * dependencies (transitively) are not kept is dropped too, so no created
+ * task waits for a task that will never exist. keep[i] is set for kept
+ * steps (keep has pipeline.len entries). Returns the number kept.
+ */
+size_t sched_pipeline_select(bool *keep, const fm_workload *w);
+
+/* "<workload>-<step>" into a malloc'd string (NULL on ENOMEM). */
+char *sched_pipeline_task_name(const char *workload, const char *step);
+
+/*
+ * Builds the AgenticTask for pipeline step i of w (not yet created): name
+ * <workload>-<step>, w's namespace, label foreman.llmkube.dev/workload=<w>,
+ * a controller ownerReference to w (uid from w), spec from the step
+ * (payload.repo defaulting to the workload's repo, kind defaulting to
+ * freeform), dependsOn rewritten to task names. *out is the caller's
+ * (fm_agentic_task_free). Returns 0 or FM_ENOMEM/FM_EINVAL.
+ */
+int sched_pipeline_task(fm_agentic_task **out, const fm_workload *w, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,131 @@
+"""Broken schemas are rejected with one precise `file:LINE: message` line.
+
+Each tests/codegen/bad/<name>.yaml is tests/codegen/good/minimal.yaml with
+one mistake; the generator (in --validate mode) must exit 1 and print
+exactly the expected line. An expectation ending in "..." is a prefix (used
+where the rest comes from Python's own regex error text).
+"""
+
+import glob
+import os
+import subprocess
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = os.environ.get("FOREMAN_SOURCE_DIR") or os.path.abspath(os.path.join(HERE, "..", ".."))
+GEN = os.path.join(SRC, "codegen", "foremangen.py")
+
+EXPECTED = {
+    "addition_required":
+        "tests/codegen/bad/addition_required.yaml:15: struct ThingSpec field 'name': an addition to the reference API cannot be required",
+    "bad_import":
+        "tests/codegen/bad/bad_import.yaml:3: imports: cannot find 'nope.yaml'",
+    "bad_pattern":
+        "tests/codegen/bad/bad_pattern.yaml:15: struct ThingSpec field 'name': invalid pattern: ...",
+    "bad_scope":
+        'tests/codegen/bad/bad_scope.yaml:26: kind Thing: scope must be Namespaced or Cluster',
+    "c_name_collision":
+        "tests/codegen/bad/c_name_collision.yaml:19: struct ThingSpec field 'minRAMGB': duplicate C member name 'min_ram_gb' (also field 'min_ram_gb')",
+    "default_type":
+        "tests/codegen/bad/default_type.yaml:18: struct ThingSpec field 'size': default 'big' does not match type int32",
+    "duplicate_enum_value":
+        "tests/codegen/bad/duplicate_enum_value.yaml:7: enum Color: duplicate value 'red'",
+    "duplicate_field":
+        "tests/codegen/bad/duplicate_field.yaml:16: duplicate key 'name' (first at line 12)",
+    "duplicate_type":
+        "tests/codegen/bad/duplicate_type.yaml:9: duplicate type name 'Color' (also defined at tests/codegen/bad/duplicate_type.yaml:5)",
+    "enum_default":
+        "tests/codegen/bad/enum_default.yaml:18: struct ThingSpec field 'color': default 'blue' is not a value of enum Color",
+    "length_on_enum":
+        "tests/codegen/bad/length_on_enum.yaml:19: struct ThingSpec field 'color': 'maxLength' needs type string, not Color",
+    "list_map_key_not_required":
+        "tests/codegen/bad/list_map_key_not_required.yaml:23: struct ThingSpec field 'items': listMapKeys 'color' is not a required field of struct 'ThingSpec'",
+    "list_map_keys_without_map":
+        "tests/codegen/bad/list_map_keys_without_map.yaml:22: struct ThingSpec field 'items': 'listMapKeys' needs listType map",
+    "list_type_on_scalar":
+        "tests/codegen/bad/list_type_on_scalar.yaml:19: struct ThingSpec field 'color': 'listType' needs a list type, not Color",
+    "min_above_max":
+        "tests/codegen/bad/min_above_max.yaml:19: struct ThingSpec field 'size': maximum 5 is below minimum 10",
+    "min_on_string":
+        "tests/codegen/bad/min_on_string.yaml:15: struct ThingSpec field 'name': 'minimum' needs a numeric type, not string",
+    "missing_description":
+        "tests/codegen/bad/missing_description.yaml:17: struct ThingSpec field 'color': missing 'description'",
+    "missing_plural":
+        "tests/codegen/bad/missing_plural.yaml:22: kind Thing: missing 'plural'",
+    "nested_list":
+        "tests/codegen/bad/nested_list.yaml:17: struct ThingSpec field 'grid': list inside a list is not supported",
+    "printer_column_path":
+        "tests/codegen/bad/printer_column_path.yaml:33: kind Thing: printer column path '.spec.size' does not name a field",
+    "printer_column_type":
+        "tests/codegen/bad/printer_column_type.yaml:33: kind Thing: printer column type 'text' is not one of string, integer, number, boolean, date",
+    "recursive_struct":
+        'tests/codegen/bad/recursive_struct.yaml:9: struct ThingSpec: embeds itself by value (ThingSpec -> ThingSpec); use a list',
+    "reserved_kind_field":
+        "tests/codegen/bad/reserved_kind_field.yaml:28: kind Thing: field 'metadata' is added by the generator",
+    "status_without_field":
+        "tests/codegen/bad/status_without_field.yaml:27: kind Thing: statusSubresource needs a 'status' field",
+    "string_map":
+        "tests/codegen/bad/string_map.yaml:17: struct ThingSpec field 'counts': only map<string,string> is supported, not 'map<string,int32>'",
+    "unknown_attribute":
+        "tests/codegen/bad/unknown_attribute.yaml:14: struct ThingSpec field 'name': unknown attribute 'requird'",
+    "unknown_type":
+        "tests/codegen/bad/unknown_type.yaml:17: struct ThingSpec field 'color': unknown type 'Colour'",
+    "yaml_syntax":
+        "tests/codegen/bad/yaml_syntax.yaml:24: YAML syntax error: expected ',' or ']', but got ':'",
+}
+
+
+def validate(path):
+    r = subprocess.run([sys.executable, GEN, "--root", SRC, "--schema", path, "--validate"],
+                       capture_output=True, text=True, cwd=SRC)
+    return r.returncode, r.stdout, r.stderr
+
+
+class BadSchemas(unittest.TestCase):
+    def test_every_bad_file_has_an_expectation(self):
+        names = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(HERE, "bad", "*.yaml")))
+        self.assertEqual(names, sorted(EXPECTED))
+
+    def test_minimal_schema_is_valid(self):
+        rc, out, err = validate(os.path.join(HERE, "good", "minimal.yaml"))
+        self.assertEqual((rc, err), (0, ""))
+
+    def test_real_schema_is_valid(self):
+        rc, out, err = validate(os.path.join(SRC, "schema", "foreman.v1alpha1.yaml"))
+        self.assertEqual((rc, err), (0, ""))
+
+    def test_bad_schemas(self):
+        for name, expected in sorted(EXPECTED.items()):
+            with self.subTest(schema=name):
+                rc, out, err = validate(os.path.join(HERE, "bad", name + ".yaml"))
+                self.assertEqual(rc, 1)
+                self.assertEqual(out, "")
+                lines = err.rstrip("\n").split("\n")
+                self.assertEqual(len(lines), 1, err)
+                if expected.endswith("..."):
+                    self.assertTrue(lines[0].startswith(expected[:-3]), lines[0])
+                else:
+                    self.assertEqual(lines[0], expected)
+
+    def test_errors_are_collected_not_first_only(self):
+        # Two mistakes in one file: both reported, sorted by line.
+        import tempfile
+        with open(os.path.join(HERE, "good", "minimal.yaml"), encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace("type: Color", "type: Colour").replace("scope: Namespaced", "scope: Global")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "two.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            rc, out, err = validate(path)
+        lines = err.rstrip("\n").split("\n")
+        self.assertEqual(rc, 1)
+        self.assertEqual(len(lines), 2, err)
+        self.assertIn("unknown type 'Colour'", lines[0])
+        self.assertIn("scope must be Namespaced or Cluster", lines[1])
+        self.assertTrue(lines[0].startswith(path + ":"), lines[0])
+
+
+if __name__ == "__main__":
+    unittest.main()

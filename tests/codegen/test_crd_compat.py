@@ -1,0 +1,194 @@
+"""CRD compatibility: generated/crds/*.yaml against shared/reference/upstream-crds.
+
+The reference lives at <repo>/../shared/reference (FOREMAN_SOURCE_DIR points
+at the repository; CI clones it with shared/ beside it).
+"""
+
+import copy
+import glob
+import os
+import sys
+import unittest
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import crdcompat  # noqa: E402
+
+SRC = os.environ.get("FOREMAN_SOURCE_DIR") or os.path.abspath(os.path.join(HERE, "..", ".."))
+REF = os.path.join(SRC, "..", "shared", "reference", "upstream-crds")
+GEN = os.path.join(SRC, "generated", "crds")
+CHART = os.path.join(SRC, "charts", "foreman", "templates", "crds")
+
+# Our documented additions (docs/schema.md); anything else new is a mistake.
+EXPECTED_ADDITIONS = {
+    "fleetnodes": {
+        "spec.properties.maxConcurrentTasks",
+        "status.properties.agentVersion",
+        "status.properties.arch",
+        "status.properties.capability.properties.gpus",
+        "status.properties.os",
+    },
+    "agentictasks": set(),
+    "workloads": {"spec.properties.pipeline"},
+}
+PLURALS = sorted(EXPECTED_ADDITIONS)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def additions_below_schema(additions):
+    """Additions as paths below openAPIV3Schema.properties."""
+    marker = ".openAPIV3Schema.properties."
+    out = set()
+    for a in additions:
+        if marker in a:
+            out.add(a.split(marker, 1)[1])
+        else:
+            out.add(a)
+    return out
+
+
+class CrdCompat(unittest.TestCase):
+    def setUp(self):
+        if not os.path.isdir(REF):
+            self.fail(f"reference CRDs not found at {REF}")
+
+    def generated(self, plural):
+        path = os.path.join(GEN, f"foreman.llmkube.dev_{plural}.yaml")
+        self.assertTrue(os.path.isfile(path), f"{path} missing")
+        return load(path)
+
+    def test_every_reference_crd_is_generated(self):
+        refs = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(REF, "*.yaml")))
+        self.assertEqual(refs, PLURALS)
+        gens = sorted(os.path.basename(p) for p in glob.glob(os.path.join(GEN, "*.yaml")))
+        self.assertEqual(gens, [f"foreman.llmkube.dev_{p}.yaml" for p in PLURALS])
+
+    def test_compatible_with_reference(self):
+        for plural in PLURALS:
+            with self.subTest(crd=plural):
+                ref = load(os.path.join(REF, f"{plural}.yaml"))
+                problems, additions = crdcompat.compare(ref, self.generated(plural))
+                self.assertEqual(problems, [], "\n".join(problems))
+                self.assertEqual(additions_below_schema(additions), EXPECTED_ADDITIONS[plural])
+
+    def test_additions_are_optional(self):
+        # An added property must not appear in any required list of ours.
+        for plural in PLURALS:
+            gen = self.generated(plural)
+            root = gen["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+            for path in EXPECTED_ADDITIONS[plural]:
+                parts = path.split(".properties.")
+                node = root["properties"][parts[0]]
+                for p in parts[1:-1]:
+                    node = node["properties"][p]
+                self.assertNotIn(parts[-1], node.get("required", []), f"{plural}: {path} is required")
+
+    def test_every_field_has_a_description(self):
+        def walk(node, path, missing):
+            if isinstance(node, dict):
+                for name, sub in node.get("properties", {}).items():
+                    # metadata must be exactly {type: object} (API server rule)
+                    if name == "metadata" and path == plural:
+                        self.assertEqual(sub, {"type": "object"})
+                        continue
+                    if "description" not in sub:
+                        missing.append(f"{path}.{name}")
+                    walk(sub, f"{path}.{name}", missing)
+                if "items" in node:
+                    walk(node["items"], path + "[]", missing)
+        for plural in PLURALS:
+            root = self.generated(plural)["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+            missing = []
+            walk(root, plural, missing)
+            self.assertEqual(missing, [])
+
+    def test_chart_copies_match(self):
+        for plural in PLURALS:
+            path = os.path.join(CHART, f"foreman.llmkube.dev_{plural}.yaml")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            lines = text.rstrip("\n").split("\n")
+            self.assertEqual(lines[0], "{{- if .Values.crds.install }}")
+            self.assertEqual(lines[-1], "{{- end }}")
+            body = yaml.safe_load("\n".join(lines[1:-1]))
+            self.assertEqual(body, self.generated(plural))
+
+
+class ComparatorCatchesBreaks(unittest.TestCase):
+    """The comparator itself: each mutation of a reference-equal CRD is caught."""
+
+    def setUp(self):
+        self.ref = load(os.path.join(REF, "agentictasks.yaml"))
+        self.schema = lambda c: c["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+
+    def broken(self, mutate):
+        gen = copy.deepcopy(self.ref)
+        mutate(gen)
+        problems, _ = crdcompat.compare(self.ref, gen)
+        return problems
+
+    def test_identical_is_clean(self):
+        self.assertEqual(crdcompat.compare(self.ref, copy.deepcopy(self.ref)), ([], []))
+
+    def test_retype(self):
+        def m(g):
+            self.schema(g)["properties"]["spec"]["properties"]["priority"]["format"] = "int64"
+        self.assertTrue(self.broken(m))
+
+    def test_rename(self):
+        def m(g):
+            props = self.schema(g)["properties"]["spec"]["properties"]
+            props["modelReference"] = props.pop("modelRef")
+        self.assertTrue(self.broken(m))
+
+    def test_newly_required(self):
+        def m(g):
+            self.schema(g)["properties"]["spec"]["required"].append("modelRef")
+        self.assertTrue(self.broken(m))
+
+    def test_enum_value_dropped(self):
+        def m(g):
+            self.schema(g)["properties"]["status"]["properties"]["verdict"]["enum"].remove("NO-GO")
+        self.assertTrue(self.broken(m))
+
+    def test_enum_value_added_is_fine(self):
+        def m(g):
+            self.schema(g)["properties"]["status"]["properties"]["verdict"]["enum"].append("SKIPPED")
+        self.assertEqual(self.broken(m), [])
+
+    def test_list_marker_dropped(self):
+        def m(g):
+            del self.schema(g)["properties"]["status"]["properties"]["conditions"]["x-kubernetes-list-type"]
+        self.assertTrue(self.broken(m))
+
+    def test_bound_changed(self):
+        def m(g):
+            self.schema(g)["properties"]["spec"]["properties"]["timeoutSeconds"]["minimum"] = 1
+        self.assertTrue(self.broken(m))
+
+    def test_default_dropped(self):
+        def m(g):
+            rc = self.schema(g)["properties"]["spec"]["properties"]["requiredCapability"]
+            del rc["properties"]["accelerator"]["default"]
+        self.assertTrue(self.broken(m))
+
+    def test_new_default_on_existing_field(self):
+        def m(g):
+            self.schema(g)["properties"]["spec"]["properties"]["priority"]["default"] = 0
+        self.assertTrue(self.broken(m))
+
+    def test_scope_and_columns(self):
+        self.assertTrue(self.broken(lambda g: g["spec"].__setitem__("scope", "Cluster")))
+        self.assertTrue(self.broken(
+            lambda g: g["spec"]["versions"][0]["additionalPrinterColumns"].pop()))
+        self.assertTrue(self.broken(lambda g: g["spec"]["versions"][0].pop("subresources")))
+
+
+if __name__ == "__main__":
+    unittest.main()

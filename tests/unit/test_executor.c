@@ -1,0 +1,372 @@
+/*
+ * test_executor.c - the stub and exec executors (runtime/executor.h) without
+ * a cluster: verdicts, envelopes, stop requests, the exec environment, the
+ * result file, transcript capping, failure messages and process-group
+ * cleanup.
+ */
+#include "test.h"
+
+#include "error.h"
+#include "executor.h"
+#include "kube_json.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MS (INT64_C(1000000))
+
+static char workspace[256];
+
+static executor_task sample_task(void)
+{
+    static const char json[] = "{\"metadata\":{\"name\":\"t1\",\"namespace\":\"ns1\"},\"spec\":{\"kind\":\"verify\"}}";
+    executor_task t;
+    memset(&t, 0, sizeof(t));
+    t.name = "t1";
+    t.namespace_ = "ns1";
+    t.uid = "uid-1";
+    t.kind = "verify";
+    t.model_ref = "qwen3:8b";
+    t.prompt = "check it";
+    t.repo = "acme/app";
+    t.branch = "main";
+    t.has_issue = true;
+    t.issue = 42;
+    t.json = json;
+    t.json_len = sizeof(json) - 1;
+    return t;
+}
+
+static executor_config exec_config(const char *cmd)
+{
+    executor_config c;
+    memset(&c, 0, sizeof(c));
+    c.agent_name = "node-a";
+    c.command = cmd;
+    c.workspace_dir = workspace;
+    return c;
+}
+
+/* Runs cmd to the end with exec and returns its result (deadline 20 s). */
+static int run_exec(executor_result *res, executor_config cfg)
+{
+    executor_task t = sample_task();
+    executor_run *run = NULL;
+    int rc = executor_start(&run, &executor_exec_ops, &cfg, &t);
+    if (rc != 0) return rc;
+    if (executor_wait(run, executor_now_ns() + 20000 * MS) != 1) {
+        executor_free(run);
+        return FM_ERROR;
+    }
+    rc = executor_result_get(res, run);
+    executor_free(run);
+    return rc;
+}
+
+TEST(lookup_modes)
+{
+    const executor_ops *ops = NULL;
+    CHECK_INT(executor_lookup(&ops, "stub"), 0);
+    CHECK(ops == &executor_stub_ops);
+    CHECK_INT(executor_lookup(&ops, "exec"), 0);
+    CHECK(ops == &executor_exec_ops);
+    CHECK_INT(executor_lookup(&ops, "llm"), FM_EINVAL);
+    CHECK(ops == NULL);
+    CHECK_CONTAINS(fm_error_last()->message, "llm");
+}
+
+TEST(stub_sleeps_then_go)
+{
+    executor_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.agent_name = "node-a";
+    cfg.stub_sleep_ns = 150 * MS;
+    executor_task t = sample_task();
+    executor_run *run = NULL;
+    int64_t t0 = executor_now_ns();
+    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
+    CHECK_INT(executor_wait(run, t0 + 20 * MS), 0); /* not yet */
+    CHECK(!executor_done(run));
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), FM_EINVAL);
+    CHECK_INT(executor_wait(run, -1), 1);
+    int64_t took = executor_now_ns() - t0;
+    CHECK(took >= 150 * MS && took < 2000 * MS);
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_GO);
+    CHECK_STR(res.kind, "stub");
+    CHECK_STR(res.extra, "{\"taskKind\":\"verify\",\"agentName\":\"node-a\",\"modelRef\":\"qwen3:8b\"}");
+    CHECK(res.elapsed_sec >= 0.15);
+
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_CONTAINS(env.data, "{\"schemaVersion\":\"foreman.v1\",\"kind\":\"stub\",\"verdict\":\"GO\",\"summary\":\"stub executor slept 150ms");
+    CHECK_CONTAINS(env.data, "\"extra\":{\"taskKind\":\"verify\"");
+    CHECK_CONTAINS(env.data, "\"elapsedSec\":0.1");
+    size_t pos = 0;
+    CHECK_INT(kube_json_skip(env.data, env.len, &pos), 0);
+    CHECK_INT(pos, env.len);
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+    executor_free(run);
+}
+
+TEST(stub_stop_is_prompt)
+{
+    executor_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.stub_sleep_ns = 60000 * MS;
+    executor_task t = sample_task();
+    t.model_ref = NULL;
+    executor_run *run = NULL;
+    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
+    int64_t t0 = executor_now_ns();
+    executor_stop(run, EXECUTOR_STOP_TIMEOUT, 0);
+    executor_stop(run, EXECUTOR_STOP_CANCEL, 0); /* the first request wins */
+    CHECK_INT(executor_wait(run, t0 + 2000 * MS), 1);
+    CHECK(executor_now_ns() - t0 < 500 * MS);
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK(res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_INCOMPLETE);
+    CHECK_STR(res.reason, "Timeout");
+    CHECK_INT(res.stopped, EXECUTOR_STOP_TIMEOUT);
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_CONTAINS(env.data, "\"verdict\":\"INCOMPLETE\"");
+    CHECK_CONTAINS(env.data, "\"extra\":{}");
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+    executor_free(run);
+}
+
+TEST(free_stops_running_work)
+{
+    executor_config cfg;
+    memset(&cfg, 0, sizeof(cfg));
+    cfg.stub_sleep_ns = 60000 * MS;
+    executor_task t = sample_task();
+    executor_run *run = NULL;
+    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
+    int64_t t0 = executor_now_ns();
+    executor_free(run);
+    CHECK(executor_now_ns() - t0 < 500 * MS);
+    executor_free(NULL);
+    executor_result_clear(NULL);
+}
+
+TEST(exec_success_env_and_stdin)
+{
+    executor_result res;
+    executor_config cfg = exec_config(
+        "echo \"name=$FOREMAN_TASK_NAME ns=$FOREMAN_TASK_NAMESPACE kind=$FOREMAN_TASK_KIND\";"
+        "echo \"prompt=$FOREMAN_TASK_PROMPT repo=$FOREMAN_TASK_REPO issue=$FOREMAN_TASK_ISSUE branch=$FOREMAN_TASK_BRANCH\";"
+        "echo \"pwd=$(pwd)\"; echo \"rf=$FOREMAN_RESULT_FILE\"; cat; echo err >&2");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_GO);
+    CHECK_STR(res.kind, "exec");
+    CHECK_INT(res.exit_code, 0);
+    CHECK_FATAL(res.transcript_ref != NULL && res.workdir != NULL);
+    CHECK(strncmp(res.workdir, workspace, strlen(workspace)) == 0);
+    CHECK_CONTAINS(res.workdir, "/ns1-t1-");
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "name=t1 ns=ns1 kind=verify");
+    CHECK_CONTAINS(tr, "prompt=check it repo=acme/app issue=42 branch=main");
+    char want[600];
+    snprintf(want, sizeof(want), "pwd=%s\n", res.workdir);
+    CHECK_CONTAINS(tr, want);
+    snprintf(want, sizeof(want), "rf=%s/result.json\n", res.workdir);
+    CHECK_CONTAINS(tr, want);
+    CHECK_CONTAINS(tr, "{\"metadata\":{\"name\":\"t1\"");
+    CHECK_CONTAINS(tr, "err\n");
+    free(tr);
+    CHECK_CONTAINS(res.extra, "\"exitCode\":0");
+    executor_result_clear(&res);
+}
+
+TEST(exec_failure_keeps_last_output)
+{
+    executor_result res;
+    /* 20000 numbered lines, then exit 3: the message holds the last 4 KiB. */
+    executor_config cfg = exec_config("i=0; while [ $i -lt 20000 ]; do echo line-$i; i=$((i+1)); done; exit 3");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_STR(res.reason, "CommandFailed");
+    CHECK_INT(res.exit_code, 3);
+    CHECK_INT(res.verdict, FM_VERDICT_INCOMPLETE);
+    CHECK_CONTAINS(res.message, "command exited with status 3");
+    CHECK_CONTAINS(res.message, "line-19999\n");
+    CHECK(strstr(res.message, "line-10000\n") == NULL);
+    CHECK(strlen(res.message) <= 4096 + 100);
+    executor_result_clear(&res);
+}
+
+TEST(exec_huge_output_capped)
+{
+    executor_result res;
+    /* About 3 MiB of output. */
+    executor_config cfg = exec_config("head -c 3145728 /dev/zero | tr '\\0' 'x'; echo; echo done-marker");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(!res.failed);
+    struct stat st;
+    CHECK_FATAL(stat(res.transcript_ref, &st) == 0);
+    CHECK(st.st_size <= 1024 * 1024);
+    CHECK(st.st_size > 1024 * 1024 - 100);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "transcript truncated");
+    free(tr);
+    CHECK_CONTAINS(res.extra, "\"outputBytes\":3145741");
+    executor_result_clear(&res);
+}
+
+TEST(exec_result_file_verdict)
+{
+    executor_result res;
+    executor_config cfg = exec_config(
+        "printf '{\"verdict\":\"NO-GO\",\"summary\":\"tests fail\",\"extra\":{\"failed\":2}}' > \"$FOREMAN_RESULT_FILE\"");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_NO_GO);
+    CHECK_STR(res.summary, "tests fail");
+    CHECK_STR(res.extra, "{\"failed\":2}");
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_CONTAINS(env.data, "\"kind\":\"exec\",\"verdict\":\"NO-GO\",\"summary\":\"tests fail\",\"extra\":{\"failed\":2}");
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+
+    cfg = exec_config("echo 'not json' > \"$FOREMAN_RESULT_FILE\"");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_STR(res.reason, "InvalidResult");
+    CHECK_CONTAINS(res.message, "not a JSON object");
+    executor_result_clear(&res);
+
+    cfg = exec_config("echo '{\"verdict\":\"MAYBE\"}' > \"$FOREMAN_RESULT_FILE\"");
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_CONTAINS(res.message, "unknown verdict");
+    executor_result_clear(&res);
+}
+
+TEST(exec_stop_term_then_kill)
+{
+    executor_task t = sample_task();
+    executor_run *run = NULL;
+    char pidfile[512];
+    snprintf(pidfile, sizeof(pidfile), "%s/bg.pid", workspace);
+    char cmd[1024];
+    /* A background child in the same group, and a shell that ignores TERM:
+     * SIGKILL after the grace period must take both. */
+    snprintf(cmd, sizeof(cmd), "sleep 300 & echo $! > %s; trap '' TERM; echo started; while :; do sleep 0.05; done", pidfile);
+    executor_config cfg = exec_config(cmd);
+    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &cfg, &t) == 0);
+    CHECK_INT(executor_wait(run, executor_now_ns() + 300 * MS), 0);
+    int64_t t0 = executor_now_ns();
+    executor_stop(run, EXECUTOR_STOP_CANCEL, 300 * MS);
+    CHECK_INT(executor_wait(run, t0 + 5000 * MS), 1);
+    int64_t took = executor_now_ns() - t0;
+    CHECK(took >= 300 * MS && took < 3000 * MS);
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK(res.failed);
+    CHECK_STR(res.reason, "Cancelled");
+    CHECK_INT(res.exit_code, -SIGKILL);
+    CHECK_CONTAINS(res.message, "started");
+    executor_result_clear(&res);
+    executor_free(run);
+    char *pid = test_read_file(pidfile, NULL);
+    CHECK_FATAL(pid != NULL);
+    usleep(100000);
+    CHECK(kill(atoi(pid), 0) != 0 && errno == ESRCH);
+    free(pid);
+}
+
+TEST(exec_stop_term_is_enough)
+{
+    executor_task t = sample_task();
+    executor_run *run = NULL;
+    executor_config cfg = exec_config("sleep 300");
+    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &cfg, &t) == 0);
+    usleep(100000);
+    int64_t t0 = executor_now_ns();
+    executor_stop(run, EXECUTOR_STOP_TIMEOUT, 10000 * MS);
+    CHECK_INT(executor_wait(run, t0 + 5000 * MS), 1);
+    CHECK(executor_now_ns() - t0 < 1000 * MS);
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK_STR(res.reason, "Timeout");
+    CHECK_INT(res.exit_code, -SIGTERM);
+    executor_result_clear(&res);
+    executor_free(run);
+}
+
+TEST(exec_straggler_killed_after_exit)
+{
+    executor_result res;
+    /* The shell exits at once but its background child keeps stdout open. */
+    executor_config cfg = exec_config("sleep 300 & echo bye");
+    cfg.exit_linger_ns = 200 * MS;
+    int64_t t0 = executor_now_ns();
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(executor_now_ns() - t0 < 3000 * MS);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_GO);
+    executor_result_clear(&res);
+}
+
+TEST(exec_without_command_fails)
+{
+    executor_result res;
+    executor_config cfg = exec_config(NULL);
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_STR(res.reason, "ExecutorError");
+    CHECK_CONTAINS(res.message, "--task-command");
+    executor_result_clear(&res);
+}
+
+TEST(envelope_summary_one_line)
+{
+    executor_result res;
+    memset(&res, 0, sizeof(res));
+    res.kind = "exec";
+    res.verdict = FM_VERDICT_GO;
+    res.summary = strdup("first line\nsecond \"line\"");
+    res.extra = strdup("{\"a\":1}");
+    res.elapsed_sec = 1.5;
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_STR(env.data, "{\"schemaVersion\":\"foreman.v1\",\"kind\":\"exec\",\"verdict\":\"GO\","
+                        "\"summary\":\"first line\",\"extra\":{\"a\":1},\"elapsedSec\":1.500}");
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+}
+
+int main(void)
+{
+    snprintf(workspace, sizeof(workspace), "/tmp/foreman-test-executor-%d", (int)getpid());
+    RUN(lookup_modes);
+    RUN(stub_sleeps_then_go);
+    RUN(stub_stop_is_prompt);
+    RUN(free_stops_running_work);
+    RUN(exec_success_env_and_stdin);
+    RUN(exec_failure_keeps_last_output);
+    RUN(exec_huge_output_capped);
+    RUN(exec_result_file_verdict);
+    RUN(exec_stop_term_then_kill);
+    RUN(exec_stop_term_is_enough);
+    RUN(exec_straggler_killed_after_exit);
+    RUN(exec_without_command_fails);
+    RUN(envelope_summary_one_line);
+    char cmd[300];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", workspace);
+    if (system(cmd) != 0) fprintf(stderr, "warning: could not remove %s\n", workspace);
+    return test_summary();
+}

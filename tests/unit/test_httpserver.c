@@ -1,0 +1,191 @@
+/*
+ * test_httpserver.c - health, readiness and metrics endpoints over real
+ * HTTP on loopback (libmicrohttpd serving, libcurl fetching).
+ */
+#include <curl/curl.h>
+#include <stdatomic.h>
+
+#include "error.h"
+#include "httpserver.h"
+#include "metrics.h"
+#include "test.h"
+
+typedef struct reply {
+    long status;
+    char body[8192];
+    size_t len;
+    char content_type[128];
+} reply;
+
+static size_t on_data(char *p, size_t size, size_t n, void *ud)
+{
+    reply *r = ud;
+    size_t len = size * n;
+    size_t room = sizeof(r->body) - 1 - r->len;
+    memcpy(r->body + r->len, p, len < room ? len : room);
+    r->len += len < room ? len : room;
+    r->body[r->len] = 0;
+    return len;
+}
+
+/* Fetches http://127.0.0.1:port/path with method; 0 on transport success. */
+static int fetch(reply *r, int port, const char *method, const char *path)
+{
+    memset(r, 0, sizeof(*r));
+    char url[256];
+    snprintf(url, sizeof(url), "http://127.0.0.1:%d%s", port, path);
+    CURL *c = curl_easy_init();
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 5L);
+    if (strcmp(method, "HEAD") == 0) curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    else if (strcmp(method, "GET") != 0) curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    CURLcode rc = curl_easy_perform(c);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+    char *ct = NULL;
+    curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct);
+    if (ct) snprintf(r->content_type, sizeof(r->content_type), "%s", ct);
+    curl_easy_cleanup(c);
+    return rc == CURLE_OK ? 0 : -1;
+}
+
+static atomic_bool is_ready;
+static bool ready_cb(void *ud)
+{
+    return atomic_load(&is_ready);
+}
+
+static int teapot(fm_buf *body, const char **ct, void *ud)
+{
+    *ct = "application/json";
+    fm_buf_puts(body, "{\"tea\":true}");
+    return 418;
+}
+
+TEST(test_parse_bind)
+{
+    char host[256];
+    int port;
+    CHECK_INT(httpserver_parse_bind(host, &port, ":8081"), 0);
+    CHECK_STR(host, "");
+    CHECK_INT(port, 8081);
+    CHECK_INT(httpserver_parse_bind(host, &port, "127.0.0.1:8082"), 0);
+    CHECK_STR(host, "127.0.0.1");
+    CHECK_INT(port, 8082);
+    CHECK_INT(httpserver_parse_bind(host, &port, "[::1]:9000"), 0);
+    CHECK_STR(host, "::1");
+    CHECK_INT(port, 9000);
+    CHECK_INT(httpserver_parse_bind(host, &port, "0"), 1);
+    CHECK_INT(httpserver_parse_bind(host, &port, ""), 1);
+    CHECK_INT(httpserver_parse_bind(host, &port, "8081"), FM_EINVAL);
+    CHECK_INT(httpserver_parse_bind(host, &port, "host:"), FM_EINVAL);
+    CHECK_INT(httpserver_parse_bind(host, &port, "host:99999"), FM_EINVAL);
+    CHECK_INT(httpserver_parse_bind(host, &port, "host:8x"), FM_EINVAL);
+    CHECK_INT(httpserver_parse_bind(host, &port, "::1:80"), FM_EINVAL);
+    CHECK_CONTAINS(fm_error_last()->message, "::1:80");
+}
+
+TEST(test_disabled_server_is_null)
+{
+    fm_httpserver *s = (fm_httpserver *)1;
+    CHECK_INT(httpserver_new(&s, "0"), 0);
+    CHECK(s == NULL);
+    CHECK_INT(httpserver_add_health(s, NULL, NULL), 0);
+    CHECK_INT(httpserver_add_metrics(s, NULL), 0);
+    CHECK_INT(httpserver_start(s), 0);
+    CHECK_INT(httpserver_port(s), 0);
+    httpserver_free(s);
+}
+
+TEST(test_endpoints)
+{
+    fm_metrics *reg = NULL;
+    CHECK_FATAL(metrics_new(&reg) == 0);
+    fm_metric *m;
+    fm_series *ser;
+    metrics_gauge(&m, reg, "leader_election_master_status", "Is master.", "name", NULL);
+    metrics_series(&ser, m, "foreman-operator.llmkube.dev", NULL);
+    metrics_set(ser, 1);
+
+    fm_httpserver *s = NULL;
+    CHECK_FATAL(httpserver_new(&s, "127.0.0.1:0") == 0 && s);
+    CHECK_INT(httpserver_add_health(s, ready_cb, NULL), 0);
+    CHECK_INT(httpserver_add_metrics(s, reg), 0);
+    CHECK_INT(httpserver_route(s, "/tea", teapot, NULL), 0);
+    CHECK_INT(httpserver_route(s, "bad", teapot, NULL), FM_EINVAL);
+    CHECK_INT(httpserver_start(s), 0);
+    CHECK_INT(httpserver_route(s, "/late", teapot, NULL), FM_EINVAL);
+    CHECK_INT(httpserver_start(s), FM_EINVAL);
+    int port = httpserver_port(s);
+    CHECK(port > 0);
+    printf("listening on 127.0.0.1:%d\n", port);
+
+    reply r;
+    CHECK_INT(fetch(&r, port, "GET", "/healthz"), 0);
+    CHECK_INT(r.status, 200);
+    CHECK_STR(r.body, "ok");
+    CHECK_INT(fetch(&r, port, "GET", "/readyz"), 0);
+    CHECK_INT(r.status, 503);
+    atomic_store(&is_ready, true);
+    CHECK_INT(fetch(&r, port, "GET", "/readyz"), 0);
+    CHECK_INT(r.status, 200);
+    CHECK_STR(r.body, "ok");
+    CHECK_INT(fetch(&r, port, "GET", "/readyz?verbose=1"), 0);
+    CHECK_INT(r.status, 200);
+    CHECK_INT(fetch(&r, port, "GET", "/metrics"), 0);
+    CHECK_INT(r.status, 200);
+    CHECK_STR(r.content_type, METRICS_CONTENT_TYPE);
+    CHECK_CONTAINS(r.body, "# TYPE leader_election_master_status gauge\n");
+    CHECK_CONTAINS(r.body, "leader_election_master_status{name=\"foreman-operator.llmkube.dev\"} 1\n");
+    CHECK_INT(fetch(&r, port, "HEAD", "/healthz"), 0);
+    CHECK_INT(r.status, 200);
+    CHECK_INT(r.len, 0);
+    CHECK_INT(fetch(&r, port, "GET", "/nope"), 0);
+    CHECK_INT(r.status, 404);
+    CHECK_INT(fetch(&r, port, "DELETE", "/healthz"), 0);
+    CHECK_INT(r.status, 405);
+    CHECK_INT(fetch(&r, port, "GET", "/tea"), 0);
+    CHECK_INT(r.status, 418);
+    CHECK_STR(r.content_type, "application/json");
+    CHECK_STR(r.body, "{\"tea\":true}");
+
+    /* The same port again: the bind fails with a message naming it. */
+    char bind[64];
+    snprintf(bind, sizeof(bind), "127.0.0.1:%d", port);
+    fm_httpserver *s2 = NULL;
+    CHECK_INT(httpserver_new(&s2, bind), 0);
+    CHECK_INT(httpserver_start(s2), FM_EIO);
+    CHECK_CONTAINS(fm_error_last()->message, bind);
+    httpserver_free(s2);
+
+    httpserver_free(s);
+    /* Stopped: nothing listens any more. */
+    CHECK(fetch(&r, port, "GET", "/healthz") != 0);
+    metrics_free(reg);
+}
+
+TEST(test_any_address)
+{
+    fm_httpserver *s = NULL;
+    CHECK_FATAL(httpserver_new(&s, ":0") == 0 && s);
+    CHECK_INT(httpserver_add_health(s, NULL, NULL), 0);
+    CHECK_INT(httpserver_start(s), 0);
+    int port = httpserver_port(s);
+    CHECK(port > 0);
+    reply r;
+    CHECK_INT(fetch(&r, port, "GET", "/readyz"), 0);
+    CHECK_INT(r.status, 200);
+    httpserver_free(s);
+}
+
+int main(void)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    RUN(test_parse_bind);
+    RUN(test_disabled_server_is_null);
+    RUN(test_endpoints);
+    RUN(test_any_address);
+    curl_global_cleanup();
+    return test_summary();
+}

@@ -1,0 +1,722 @@
+/*
+ * test_sched.c - the pure scheduling rules (runtime/schedule.h): capability
+ * matching, node health, ordering, the three placement policies, capacity
+ * with assumed placements, dependency states and cycles, claim expiry,
+ * timeouts and pipeline expansion. Objects are decoded from JSON, as the
+ * informers would deliver them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "foreman_v1alpha1.h"
+#include "schedule.h"
+#include "test.h"
+
+#define SEC INT64_C(1000000000)
+static const fm_time NOW = {1700000000, 0};
+
+static fm_fleet_node *node_json(const char *json)
+{
+    fm_fleet_node *n = NULL;
+    if (fm_fleet_node_decode(&n, json, strlen(json)) != 0) {
+        fprintf(stderr, "decode node: %s\n", fm_error_last()->message);
+        return NULL;
+    }
+    return n;
+}
+
+static fm_agentic_task *task_json(const char *json)
+{
+    fm_agentic_task *t = NULL;
+    if (fm_agentic_task_decode(&t, json, strlen(json)) != 0) {
+        fprintf(stderr, "decode task: %s\n", fm_error_last()->message);
+        return NULL;
+    }
+    return t;
+}
+
+/* A Ready node with a fresh heartbeat (NOW - 10 s). */
+static fm_fleet_node *ready_node(const char *name, const char *accel, int ram, int ctx,
+                                 const char *labels, const char *spec_extra)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "{\"metadata\":{\"name\":\"%s\",\"labels\":{%s}},"
+             "\"spec\":{\"nodeName\":\"%s\"%s},"
+             "\"status\":{\"phase\":\"Ready\",\"lastHeartbeatTime\":\"2023-11-14T22:13:10Z\","
+             "\"capability\":{\"accelerator\":\"%s\",\"availableRAMGB\":%d,\"maxContextTokens\":%d}}}",
+             name, labels ? labels : "", name, spec_extra ? spec_extra : "", accel, ram, ctx);
+    return node_json(buf);
+}
+
+static fm_agentic_task *req_task(const char *name, const char *req)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "{\"metadata\":{\"name\":\"%s\",\"namespace\":\"default\","
+             "\"creationTimestamp\":\"2023-11-14T22:00:00Z\"},"
+             "\"spec\":{\"kind\":\"freeform\",\"payload\":{}%s%s}}",
+             name, req ? ",\"requiredCapability\":" : "", req ? req : "");
+    return task_json(buf);
+}
+
+TEST(test_time_helpers)
+{
+    fm_time a = {100, 900000000};
+    fm_time b = sched_time_add_ns(a, 200000000);
+    CHECK_INT(b.sec, 101);
+    CHECK_INT(b.nsec, 100000000);
+    CHECK_INT(sched_time_diff_ns(a, b), 200000000);
+    fm_time c = sched_time_add_ns(a, -950000000);
+    CHECK_INT(c.sec, 99);
+    CHECK_INT(c.nsec, 950000000);
+    CHECK_INT(sched_time_diff_ns(b, a), -200000000);
+}
+
+TEST(test_placement_parse)
+{
+    sched_placement p;
+    CHECK_INT(sched_placement_parse(&p, "spread"), 0);
+    CHECK_INT(p, SCHED_SPREAD);
+    CHECK_INT(sched_placement_parse(&p, "binpack"), 0);
+    CHECK_INT(p, SCHED_BINPACK);
+    CHECK_INT(sched_placement_parse(&p, "first-fit"), 0);
+    CHECK_INT(p, SCHED_FIRST_FIT);
+    CHECK_INT(sched_placement_parse(&p, "random"), FM_EINVAL);
+    CHECK_CONTAINS(fm_error_last()->message, "random");
+    CHECK_STR(sched_placement_name(SCHED_FIRST_FIT), "first-fit");
+}
+
+TEST(test_capability_table)
+{
+    fm_fleet_node *metal = ready_node("m1", "metal", 64, 32768, "\"zone\":\"a\",\"tier\":\"gold\"", NULL);
+    fm_fleet_node *cuda = ready_node("c1", "cuda", 16, 8192, NULL, NULL);
+    fm_fleet_node *none = ready_node("n1", "none", 8, 4096, NULL, NULL);
+    CHECK_FATAL(metal && cuda && none);
+    static const struct {
+        const char *req;
+        sched_fit metal, cuda, none;
+    } rows[] = {
+        {NULL, SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
+        {"{}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
+        {"{\"accelerator\":\"any\"}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
+        {"{\"accelerator\":\"metal\"}", SCHED_FIT_OK, SCHED_FIT_ACCELERATOR, SCHED_FIT_ACCELERATOR},
+        {"{\"accelerator\":\"cuda\"}", SCHED_FIT_ACCELERATOR, SCHED_FIT_OK, SCHED_FIT_ACCELERATOR},
+        {"{\"accelerator\":\"rocm\"}", SCHED_FIT_ACCELERATOR, SCHED_FIT_ACCELERATOR, SCHED_FIT_ACCELERATOR},
+        {"{\"minRAMGB\":16}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_RAM},
+        {"{\"minRAMGB\":0}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
+        {"{\"minRAMGB\":65}", SCHED_FIT_RAM, SCHED_FIT_RAM, SCHED_FIT_RAM},
+        {"{\"minContextTokens\":8192}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_CONTEXT},
+        {"{\"minContextTokens\":32769}", SCHED_FIT_CONTEXT, SCHED_FIT_CONTEXT, SCHED_FIT_CONTEXT},
+        {"{\"nodeSelector\":{\"zone\":\"a\"}}", SCHED_FIT_OK, SCHED_FIT_SELECTOR, SCHED_FIT_SELECTOR},
+        {"{\"nodeSelector\":{\"zone\":\"a\",\"tier\":\"gold\"}}", SCHED_FIT_OK, SCHED_FIT_SELECTOR, SCHED_FIT_SELECTOR},
+        {"{\"nodeSelector\":{\"zone\":\"b\"}}", SCHED_FIT_SELECTOR, SCHED_FIT_SELECTOR, SCHED_FIT_SELECTOR},
+        {"{\"nodeSelector\":{}}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
+        {"{\"accelerator\":\"cuda\",\"minRAMGB\":16,\"minContextTokens\":8192}", SCHED_FIT_ACCELERATOR, SCHED_FIT_OK, SCHED_FIT_ACCELERATOR},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        fm_agentic_task *t = req_task("t", rows[i].req);
+        CHECK_FATAL(t);
+        const fm_required_capability *rc =
+            fm_agentic_task_spec_has_required_capability(&t->spec) ? &t->spec.required_capability : NULL;
+        if (sched_capability_fits(metal, rc) != rows[i].metal ||
+            sched_capability_fits(cuda, rc) != rows[i].cuda ||
+            sched_capability_fits(none, rc) != rows[i].none) {
+            fprintf(stderr, "row %zu (%s): metal %d cuda %d none %d\n", i,
+                    rows[i].req ? rows[i].req : "null", sched_capability_fits(metal, rc),
+                    sched_capability_fits(cuda, rc), sched_capability_fits(none, rc));
+            CHECK(0);
+        }
+        /* The full test agrees for an empty node. */
+        CHECK_INT(sched_node_fits(metal, 0, t, NOW, 90 * SEC), rows[i].metal);
+        fm_agentic_task_free(t);
+    }
+    /* A node that reports no capability fails any non-zero requirement. */
+    fm_fleet_node *bare = node_json("{\"metadata\":{\"name\":\"b\"},\"spec\":{\"nodeName\":\"b\"},"
+                                    "\"status\":{\"phase\":\"Ready\",\"lastHeartbeatTime\":\"2023-11-14T22:13:10Z\"}}");
+    fm_agentic_task *t = req_task("t", "{\"minRAMGB\":1}");
+    CHECK_FATAL(bare && t);
+    CHECK_INT(sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_RAM);
+    fm_agentic_task_free(t);
+    t = req_task("t", "{\"accelerator\":\"any\"}");
+    CHECK_INT(sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_OK);
+    fm_agentic_task_free(t);
+    fm_fleet_node_free(bare);
+    fm_fleet_node_free(metal);
+    fm_fleet_node_free(cuda);
+    fm_fleet_node_free(none);
+}
+
+TEST(test_node_health)
+{
+    /* heartbeat at NOW-10s */
+    fm_fleet_node *n = ready_node("a", "none", 8, 0, NULL, NULL);
+    CHECK_FATAL(n);
+    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(sched_node_health(n, NOW, 10 * SEC), SCHED_FIT_OK); /* exactly at the limit */
+    CHECK_INT(sched_node_health(n, NOW, 9 * SEC), SCHED_FIT_STALE);
+    CHECK_INT(sched_node_health(n, sched_time_add_ns(NOW, 81 * SEC), 90 * SEC), SCHED_FIT_STALE);
+    fm_time at;
+    CHECK(sched_node_stale_at(&at, n, 90 * SEC));
+    CHECK_INT(at.sec, NOW.sec + 80);
+    n->status.phase = FM_NODE_PHASE_DRAINING;
+    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_DRAINING);
+    n->status.phase = FM_NODE_PHASE_NOT_READY;
+    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
+    n->status.phase = FM_NODE_PHASE_UNSET;
+    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
+    n->status.phase = FM_NODE_PHASE_READY;
+    fm_fleet_node_status_clear_last_heartbeat_time(&n->status);
+    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_STALE);
+    CHECK(!sched_node_stale_at(&at, n, 90 * SEC));
+    fm_fleet_node_free(n);
+}
+
+TEST(test_capacity_default)
+{
+    fm_fleet_node *a = ready_node("a", "none", 8, 0, NULL, NULL);
+    fm_fleet_node *b = ready_node("b", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":3");
+    fm_fleet_node *c = ready_node("c", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":0");
+    fm_agentic_task *t = req_task("t", NULL);
+    CHECK_FATAL(a && b && c && t);
+    CHECK_INT(sched_node_capacity(a), 1);
+    CHECK_INT(sched_node_capacity(b), 3);
+    CHECK_INT(sched_node_capacity(c), 0);
+    CHECK_INT(sched_node_fits(a, 0, t, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(sched_node_fits(a, 1, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    CHECK_INT(sched_node_fits(b, 2, t, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(sched_node_fits(b, 3, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    CHECK_INT(sched_node_fits(c, 0, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    fm_fleet_node_free(a);
+    fm_fleet_node_free(b);
+    fm_fleet_node_free(c);
+    fm_agentic_task_free(t);
+}
+
+TEST(test_priority_order)
+{
+    const char *js[] = {
+        "{\"metadata\":{\"name\":\"old-low\",\"namespace\":\"default\",\"creationTimestamp\":\"2023-01-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{}}}",
+        "{\"metadata\":{\"name\":\"new-high\",\"namespace\":\"default\",\"creationTimestamp\":\"2023-06-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"priority\":10}}",
+        "{\"metadata\":{\"name\":\"old-high\",\"namespace\":\"default\",\"creationTimestamp\":\"2023-02-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"priority\":10}}",
+        "{\"metadata\":{\"name\":\"neg\",\"namespace\":\"default\",\"creationTimestamp\":\"2022-01-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"priority\":-5}}",
+        "{\"metadata\":{\"name\":\"b-same\",\"namespace\":\"default\",\"creationTimestamp\":\"2023-03-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{}}}",
+        "{\"metadata\":{\"name\":\"a-same\",\"namespace\":\"default\",\"creationTimestamp\":\"2023-03-01T00:00:00Z\"},\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"priority\":0}}",
+    };
+    enum { N = sizeof js / sizeof js[0] };
+    fm_agentic_task *t[N];
+    const fm_agentic_task *p[N];
+    for (size_t i = 0; i < N; i++) {
+        t[i] = task_json(js[i]);
+        CHECK_FATAL(t[i]);
+        p[i] = t[i];
+    }
+    sched_sort_tasks(p, N);
+    const char *want[N] = {"old-high", "new-high", "old-low", "a-same", "b-same", "neg"};
+    for (size_t i = 0; i < N; i++) CHECK_STR(p[i]->metadata.name, want[i]);
+    CHECK(sched_task_cmp(t[0], t[0]) == 0);
+    for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
+}
+
+/* Four nodes: a (load 1 of 4, 32 GB), b (load 0 of 4, 16 GB), c (load 0 of
+ * 4, 64 GB), d (load 2 of 4, 8 GB), plus a stale one and a full one. */
+TEST(test_policies)
+{
+    fm_fleet_node *n[6] = {
+        ready_node("a", "none", 32, 0, NULL, ",\"maxConcurrentTasks\":4"),
+        ready_node("b", "none", 16, 0, NULL, ",\"maxConcurrentTasks\":4"),
+        ready_node("c", "none", 64, 0, NULL, ",\"maxConcurrentTasks\":4"),
+        ready_node("d", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":4"),
+        ready_node("0-stale", "none", 128, 0, NULL, ",\"maxConcurrentTasks\":4"),
+        ready_node("0-full", "none", 128, 0, NULL, ",\"maxConcurrentTasks\":1"),
+    };
+    for (int i = 0; i < 6; i++) CHECK_FATAL(n[i]);
+    n[4]->status.last_heartbeat_time.sec -= 1000;
+    sched_candidate c[6] = {{n[0], 1}, {n[1], 0}, {n[2], 0}, {n[3], 2}, {n[4], 0}, {n[5], 1}};
+    fm_agentic_task *t = req_task("t", NULL);
+    CHECK_FATAL(t);
+    sched_fit why;
+    /* spread: fewest tasks (b, c), then most RAM -> c */
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), 2);
+    CHECK_INT(why, SCHED_FIT_OK);
+    /* binpack: most tasks -> d */
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
+    /* first-fit: by name among eligible -> a ("0-*" ruled out) */
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 0);
+    /* ties on load and RAM fall to the name */
+    c[1].load = 0;
+    n[1]->status.capability.available_ram_gb = 64;
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, NULL), 1);
+    /* binpack tie on load: least RAM */
+    c[0].load = 2;
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
+    n[0]->status.capability.available_ram_gb = 4;
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 0);
+    /* binpack never goes above capacity */
+    c[0].load = 4;
+    c[3].load = 4;
+    long got = sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL);
+    CHECK(got == 1 || got == 2);
+    /* nothing fits: why is the furthest failure (FULL beats STALE) */
+    c[1].load = 4;
+    c[2].load = 4;
+    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(why, SCHED_FIT_FULL);
+    CHECK_STR(sched_fit_reason(why), "NodeFull");
+    CHECK_INT(sched_pick_node(c, 0, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    fm_agentic_task_free(t);
+    for (int i = 0; i < 6; i++) fm_fleet_node_free(n[i]);
+}
+
+/* Spread over 3 nodes of capacity 2 with the load the ledger derives:
+ * six placements go 2/2/2, the seventh finds nothing. */
+TEST(test_spread_with_ledger)
+{
+    fm_fleet_node *n[3] = {
+        ready_node("x", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":2"),
+        ready_node("y", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":2"),
+        ready_node("z", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":2"),
+    };
+    sched_ledger *l;
+    CHECK_FATAL(sched_ledger_new(&l) == 0);
+    fm_agentic_task *t = req_task("t", NULL);
+    CHECK_FATAL(t);
+    for (int k = 0; k < 7; k++) {
+        sched_candidate c[3];
+        for (int i = 0; i < 3; i++) c[i] = (sched_candidate){n[i], sched_ledger_load(l, n[i]->metadata.name)};
+        long i = sched_pick_node(c, 3, t, SCHED_SPREAD, NOW, 90 * SEC, NULL);
+        if (k == 6) {
+            CHECK_INT(i, -1);
+            break;
+        }
+        CHECK_FATAL(i >= 0);
+        char key[32];
+        snprintf(key, sizeof key, "default/t%d", k);
+        /* The cache never catches up in this test: only assumptions count. */
+        CHECK_INT(sched_ledger_assume(l, key, n[i]->metadata.name, NULL), 0);
+    }
+    CHECK_INT(sched_ledger_load(l, "x"), 2);
+    CHECK_INT(sched_ledger_load(l, "y"), 2);
+    CHECK_INT(sched_ledger_load(l, "z"), 2);
+    CHECK_INT(sched_ledger_assumed(l), 6);
+    sched_ledger_free(l);
+    fm_agentic_task_free(t);
+    for (int i = 0; i < 3; i++) fm_fleet_node_free(n[i]);
+}
+
+TEST(test_ledger_assume_cache)
+{
+    sched_ledger *l;
+    CHECK_FATAL(sched_ledger_new(&l) == 0);
+    /* The cache has t1 Pending (no node) at rv 100. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "100"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 0);
+    /* We place it on a: the slot is held while the writes are in flight. */
+    CHECK_INT(sched_ledger_assume(l, "ns/t1", "a", NULL), 0);
+    CHECK(sched_ledger_is_assumed(l, "ns/t1"));
+    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    CHECK_INT(sched_ledger_assumed(l), 1);
+    /* The label patch (an intermediate version) arrives mid-flight. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    /* The status write produced 105. */
+    CHECK_INT(sched_ledger_assume(l, "ns/t1", "a", "105"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    /* A lagging cache re-delivers an old version: still counted. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    CHECK_INT(sched_ledger_assumed(l), 1);
+    /* The cache catches up: the assumption ends, the load stays one. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t1", "a", "105"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    CHECK_INT(sched_ledger_assumed(l), 0);
+    CHECK(!sched_ledger_is_assumed(l, "ns/t1"));
+    /* The task finishes: the slot is free. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "120"), 0);
+    CHECK_INT(sched_ledger_load(l, "a"), 0);
+
+    /* The watch was faster than the write's reply: ends at once. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t2", NULL, "200"), 0);
+    CHECK_INT(sched_ledger_assume(l, "ns/t2", "b", NULL), 0);
+    CHECK_INT(sched_ledger_observe(l, "ns/t2", "b", "230"), 0); /* claimed already */
+    CHECK_INT(sched_ledger_assumed(l), 1);                       /* in flight */
+    CHECK_INT(sched_ledger_assume(l, "ns/t2", "b", "201"), 0);
+    CHECK_INT(sched_ledger_assumed(l), 0);
+    CHECK_INT(sched_ledger_load(l, "b"), 1);
+    /* Moving between nodes keeps totals right. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t2", "c", "231"), 0);
+    CHECK_INT(sched_ledger_load(l, "b"), 0);
+    CHECK_INT(sched_ledger_load(l, "c"), 1);
+    /* Deletion frees the slot, assumed or not. */
+    sched_ledger_forget(l, "ns/t2");
+    CHECK_INT(sched_ledger_load(l, "c"), 0);
+    CHECK_INT(sched_ledger_assume(l, "ns/t3", "d", NULL), 0);
+    sched_ledger_forget(l, "ns/t3");
+    CHECK_INT(sched_ledger_load(l, "d"), 0);
+    CHECK_INT(sched_ledger_assumed(l), 0);
+    sched_ledger_forget(l, "ns/unknown");
+
+    /* A failed write gives the slot back. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t5", NULL, "500"), 0);
+    CHECK_INT(sched_ledger_assume(l, "ns/t5", "f", NULL), 0);
+    CHECK_INT(sched_ledger_load(l, "f"), 1);
+    sched_ledger_unassume(l, "ns/t5");
+    CHECK_INT(sched_ledger_load(l, "f"), 0);
+    CHECK_INT(sched_ledger_assumed(l), 0);
+    sched_ledger_unassume(l, "ns/t5");
+    /* Re-placing a task the cache still shows on another node moves it. */
+    CHECK_INT(sched_ledger_observe(l, "ns/t6", "g", "600"), 0);
+    CHECK_INT(sched_ledger_assume(l, "ns/t6", "h", NULL), 0);
+    CHECK_INT(sched_ledger_load(l, "g"), 0);
+    CHECK_INT(sched_ledger_load(l, "h"), 1);
+    sched_ledger_unassume(l, "ns/t6");
+    CHECK_INT(sched_ledger_load(l, "g"), 1);
+    CHECK_INT(sched_ledger_load(l, "h"), 0);
+
+    /* Opaque versions: equality, or the cache naming a node, ends it. */
+    CHECK_INT(sched_ledger_assume(l, "ns/t4", "e", "xyz"), 0);
+    CHECK_INT(sched_ledger_observe(l, "ns/t4", NULL, "abc"), 0);
+    CHECK_INT(sched_ledger_load(l, "e"), 1);
+    CHECK_INT(sched_ledger_assumed(l), 1);
+    CHECK_INT(sched_ledger_observe(l, "ns/t4", "e", "abd"), 0);
+    CHECK_INT(sched_ledger_load(l, "e"), 1);
+    CHECK_INT(sched_ledger_assumed(l), 0);
+    sched_ledger_free(l);
+    sched_ledger_free(NULL);
+}
+
+TEST(test_rv_cmp)
+{
+    CHECK_INT(sched_rv_cmp("9", "10"), -1);
+    CHECK_INT(sched_rv_cmp("10", "9"), 1);
+    CHECK_INT(sched_rv_cmp("0010", "10"), 0);
+    CHECK_INT(sched_rv_cmp("12345678901234567890", "12345678901234567891"), -1);
+    CHECK_INT(sched_rv_cmp("a", "a"), 0);
+    CHECK_INT(sched_rv_cmp("a", "b"), 2);
+    CHECK_INT(sched_rv_cmp(NULL, "1"), 2);
+}
+
+/* A tiny cache for the dependency lookups. */
+typedef struct mini_cache {
+    fm_agentic_task *t[16];
+    size_t n;
+} mini_cache;
+
+static const fm_agentic_task *mini_lookup(void *ud, const char *ns, const char *name)
+{
+    mini_cache *c = ud;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->t[i]->metadata.name, name) == 0 &&
+            strcmp(c->t[i]->metadata.namespace, ns) == 0)
+            return c->t[i];
+    return NULL;
+}
+
+static fm_agentic_task *dep_task(mini_cache *c, const char *name, const char *deps,
+                                 const char *phase)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             "{\"metadata\":{\"name\":\"%s\",\"namespace\":\"default\"},"
+             "\"spec\":{\"kind\":\"verify\",\"payload\":{}%s%s%s}%s%s%s}",
+             name, deps ? ",\"dependsOn\":[" : "", deps ? deps : "", deps ? "]" : "",
+             phase ? ",\"status\":{\"phase\":\"" : "", phase ? phase : "", phase ? "\"}" : "");
+    fm_agentic_task *t = task_json(buf);
+    if (t) c->t[c->n++] = t;
+    return t;
+}
+
+TEST(test_dependencies)
+{
+    mini_cache c = {0};
+    fm_agentic_task *ok = dep_task(&c, "ok", NULL, "Succeeded");
+    fm_agentic_task *bad = dep_task(&c, "bad", NULL, "Failed");
+    fm_agentic_task *run = dep_task(&c, "run", NULL, "Running");
+    fm_agentic_task *none = dep_task(&c, "free", NULL, NULL);
+    fm_agentic_task *t1 = dep_task(&c, "t1", "\"ok\"", "Pending");
+    fm_agentic_task *t2 = dep_task(&c, "t2", "\"ok\",\"run\"", "Pending");
+    fm_agentic_task *t3 = dep_task(&c, "t3", "\"ok\",\"missing\"", "Pending");
+    fm_agentic_task *t4 = dep_task(&c, "t4", "\"run\",\"bad\"", "Pending");
+    fm_agentic_task *t5 = dep_task(&c, "t5", "\"t4\"", "Pending");
+    fm_agentic_task *empty = dep_task(&c, "empty", "", "Pending");
+    CHECK_FATAL(ok && bad && run && none && t1 && t2 && t3 && t4 && t5 && empty);
+    sched_deps st;
+    const char *d;
+    CHECK_INT(sched_deps_check(&st, &d, none, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_READY);
+    CHECK(d == NULL);
+    CHECK_INT(sched_deps_check(&st, &d, empty, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_READY);
+    CHECK_INT(sched_deps_check(&st, &d, t1, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_READY);
+    CHECK_INT(sched_deps_check(&st, &d, t2, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    CHECK_STR(d, "run");
+    CHECK_INT(sched_deps_check(&st, &d, t3, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    CHECK_STR(d, "missing");
+    /* Failed wins over waiting, whatever the order. */
+    CHECK_INT(sched_deps_check(&st, &d, t4, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_FAILED);
+    CHECK_STR(d, "bad");
+    /* A dependent of a Pending task waits (the cascade happens as t4 fails). */
+    CHECK_INT(sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    t4->status.phase = FM_TASK_PHASE_FAILED;
+    CHECK_INT(sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_FAILED);
+    CHECK_STR(d, "t4");
+    for (size_t i = 0; i < c.n; i++) fm_agentic_task_free(c.t[i]);
+}
+
+TEST(test_cycles)
+{
+    mini_cache c = {0};
+    fm_agentic_task *self = dep_task(&c, "self", "\"self\"", "Pending");
+    fm_agentic_task *a = dep_task(&c, "a", "\"b\"", "Pending");
+    fm_agentic_task *b = dep_task(&c, "b", "\"c\"", "Pending");
+    fm_agentic_task *cc = dep_task(&c, "c", "\"a\"", "Pending");
+    fm_agentic_task *tail = dep_task(&c, "tail", "\"a\"", "Pending");
+    /* A diamond is not a cycle. */
+    fm_agentic_task *top = dep_task(&c, "top", "\"l\",\"r\"", "Pending");
+    fm_agentic_task *l = dep_task(&c, "l", "\"base\"", "Pending");
+    fm_agentic_task *r = dep_task(&c, "r", "\"base\"", "Pending");
+    fm_agentic_task *base = dep_task(&c, "base", NULL, "Succeeded");
+    CHECK_FATAL(self && a && b && cc && tail && top && l && r && base);
+    sched_deps st;
+    const char *d;
+    CHECK_INT(sched_deps_check(&st, &d, self, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_CYCLE);
+    CHECK_STR(d, "self");
+    CHECK_INT(sched_deps_check(&st, &d, a, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_CYCLE);
+    CHECK_STR(d, "b");
+    CHECK_INT(sched_deps_check(&st, &d, cc, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_CYCLE);
+    /* tail hangs off the cycle but is not on it: it waits (and fails as
+     * UpstreamFailed once a does). */
+    CHECK_INT(sched_deps_check(&st, &d, tail, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    CHECK_INT(sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    l->status.phase = r->status.phase = FM_TASK_PHASE_SUCCEEDED;
+    CHECK_INT(sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
+    CHECK_INT(st, SCHED_DEPS_READY);
+    for (size_t i = 0; i < c.n; i++) fm_agentic_task_free(c.t[i]);
+}
+
+/* Lookup for test_long_chain: "n<i>" is ts[i]. */
+enum { CHAIN_N = 2000 };
+static const fm_agentic_task *chain_lookup(void *ud, const char *ns, const char *name)
+{
+    fm_agentic_task **ts = ud;
+    if (name[0] != 'n') return NULL;
+    int i = atoi(name + 1);
+    return i >= 0 && i < CHAIN_N ? ts[i] : NULL;
+}
+
+/* A ring of 2000 tasks is found without recursion (explicit stack), and a
+ * chain of the same length without the closing edge is no cycle. */
+TEST(test_long_chain)
+{
+    fm_agentic_task **ts = calloc(CHAIN_N, sizeof *ts);
+    CHECK_FATAL(ts);
+    for (int i = 0; i < CHAIN_N; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf,
+                 "{\"metadata\":{\"name\":\"n%d\",\"namespace\":\"x\"},"
+                 "\"spec\":{\"kind\":\"verify\",\"payload\":{},\"dependsOn\":[\"n%d\"]}}",
+                 i, i == 0 ? CHAIN_N - 1 : i - 1);
+        ts[i] = task_json(buf);
+        CHECK_FATAL(ts[i]);
+    }
+    sched_deps st;
+    CHECK_INT(sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
+    CHECK_INT(st, SCHED_DEPS_CYCLE);
+    /* break the ring: n0 depends on a missing task */
+    free(ts[0]->spec.depends_on.items[0]);
+    ts[0]->spec.depends_on.items[0] = fm_strdup("gone");
+    CHECK_INT(sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
+    CHECK_INT(st, SCHED_DEPS_WAITING);
+    for (int i = 0; i < CHAIN_N; i++) fm_agentic_task_free(ts[i]);
+    free(ts);
+}
+
+TEST(test_claim_expiry)
+{
+    fm_fleet_node *n = ready_node("a", "none", 8, 0, NULL, NULL);
+    fm_agentic_task *t = task_json(
+        "{\"metadata\":{\"name\":\"t\",\"namespace\":\"default\"},"
+        "\"spec\":{\"kind\":\"freeform\",\"payload\":{}},"
+        "\"status\":{\"phase\":\"Scheduled\",\"assignedNode\":\"a\"}}");
+    CHECK_FATAL(n && t);
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    /* stale heartbeat */
+    CHECK_INT(sched_claim_check(t, n, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+              SCHED_CLAIM_RELEASE);
+    n->status.phase = FM_NODE_PHASE_NOT_READY;
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    /* Draining: an unclaimed task goes back, a running one stays while the
+     * agent heartbeats. */
+    n->status.phase = FM_NODE_PHASE_DRAINING;
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    t->status.phase = FM_TASK_PHASE_RUNNING;
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(sched_claim_check(t, n, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+              SCHED_CLAIM_RELEASE);
+    n->status.phase = FM_NODE_PHASE_NOT_READY;
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    /* the counter: third expiry fails */
+    CHECK_INT(sched_claim_expiries(t), 0);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "1"), 0);
+    CHECK_INT(sched_claim_expiries(t), 1);
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
+    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "x"), 0);
+    CHECK_INT(sched_claim_expiries(t), 0);
+    /* terminal and pending tasks are never touched */
+    t->status.phase = FM_TASK_PHASE_SUCCEEDED;
+    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    t->status.phase = FM_TASK_PHASE_PENDING;
+    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    /* holding node */
+    CHECK_STR(sched_task_holding_node(t), "a");
+    t->status.phase = FM_TASK_PHASE_FAILED;
+    CHECK(sched_task_holding_node(t) == NULL);
+    fm_agentic_task_free(t);
+    fm_fleet_node_free(n);
+}
+
+TEST(test_timeout_deadline)
+{
+    fm_agentic_task *t = task_json(
+        "{\"metadata\":{\"name\":\"t\",\"namespace\":\"default\"},"
+        "\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"timeoutSeconds\":30},"
+        "\"status\":{\"phase\":\"Running\",\"startedAt\":\"2023-11-14T22:13:20Z\"}}");
+    CHECK_FATAL(t);
+    fm_time d;
+    CHECK(sched_timeout_deadline(&d, t));
+    CHECK_INT(d.sec, NOW.sec + 30 + 60);
+    fm_agentic_task_spec_set_timeout_seconds(&t->spec, 0);
+    CHECK(sched_timeout_deadline(&d, t));
+    CHECK_INT(d.sec, NOW.sec + 2700 + 60);
+    fm_agentic_task_spec_clear_timeout_seconds(&t->spec);
+    CHECK(sched_timeout_deadline(&d, t));
+    CHECK_INT(d.sec, NOW.sec + 2760);
+    t->status.phase = FM_TASK_PHASE_SCHEDULED;
+    CHECK(!sched_timeout_deadline(&d, t));
+    t->status.phase = FM_TASK_PHASE_RUNNING;
+    fm_agentic_task_status_clear_started_at(&t->status);
+    CHECK(!sched_timeout_deadline(&d, t));
+    fm_agentic_task_free(t);
+}
+
+static fm_workload *workload_json(const char *json)
+{
+    fm_workload *w = NULL;
+    if (fm_workload_decode(&w, json, strlen(json)) != 0) {
+        fprintf(stderr, "decode workload: %s\n", fm_error_last()->message);
+        return NULL;
+    }
+    return w;
+}
+
+TEST(test_pipeline)
+{
+    fm_workload *w = workload_json(
+        "{\"metadata\":{\"name\":\"wl\",\"namespace\":\"team\",\"uid\":\"u-1\"},"
+        "\"spec\":{\"intent\":\"fix it\",\"repo\":\"o/r\",\"maxTasks\":3,\"pipeline\":["
+        "{\"name\":\"fix\",\"kind\":\"issue-fix\",\"payload\":{\"issue\":7},\"priority\":5},"
+        "{\"name\":\"verify\",\"kind\":\"verify\",\"dependsOn\":[\"fix\"],\"timeoutSeconds\":60,"
+        " \"requiredCapability\":{\"accelerator\":\"cuda\"}},"
+        "{\"name\":\"late\",\"dependsOn\":[\"extra\"]},"
+        "{\"name\":\"extra\",\"payload\":{\"repo\":\"o/other\"}}]}}");
+    CHECK_FATAL(w);
+    CHECK_INT(sched_pipeline_validate(w), 0);
+    bool keep[4];
+    /* maxTasks 3 keeps fix, verify, late; late depends on the dropped
+     * extra, so it goes too. */
+    CHECK_INT(sched_pipeline_select(keep, w), 2);
+    CHECK(keep[0] && keep[1] && !keep[2] && !keep[3]);
+    fm_workload_spec_clear_max_tasks(&w->spec);
+    CHECK_INT(sched_pipeline_select(keep, w), 4);
+
+    fm_agentic_task *t = NULL;
+    CHECK_INT(sched_pipeline_task(&t, w, 1), 0);
+    CHECK_FATAL(t);
+    CHECK_STR(t->metadata.name, "wl-verify");
+    CHECK_STR(t->metadata.namespace, "team");
+    CHECK_STR(fm_strmap_get(&t->metadata.labels, SCHED_LABEL_WORKLOAD), "wl");
+    CHECK_INT(t->metadata.owner_references.len, 1);
+    CHECK_STR(t->metadata.owner_references.items[0].uid, "u-1");
+    CHECK_STR(t->metadata.owner_references.items[0].kind, "Workload");
+    CHECK(t->metadata.owner_references.items[0].controller);
+    CHECK_INT(t->spec.kind, FM_TASK_KIND_VERIFY);
+    CHECK_INT(t->spec.depends_on.len, 1);
+    CHECK_STR(t->spec.depends_on.items[0], "wl-fix");
+    CHECK_INT(t->spec.timeout_seconds, 60);
+    CHECK_INT(t->spec.required_capability.accelerator, FM_REQUIRED_ACCELERATOR_CUDA);
+    CHECK_STR(t->spec.payload.repo, "o/r");
+    fm_buf b = FM_BUF_INIT;
+    CHECK_INT(fm_agentic_task_encode(&b, t), 0);
+    CHECK_CONTAINS(b.data, "\"ownerReferences\":[{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"Workload\",\"name\":\"wl\",\"uid\":\"u-1\",\"controller\":true,\"blockOwnerDeletion\":true}]");
+    fm_buf_free(&b);
+    fm_agentic_task_free(t);
+    CHECK_INT(sched_pipeline_task(&t, w, 0), 0);
+    CHECK_INT(t->spec.kind, FM_TASK_KIND_ISSUE_FIX);
+    CHECK_INT(t->spec.payload.issue, 7);
+    CHECK_INT(t->spec.priority, 5);
+    CHECK(!fm_agentic_task_spec_has_depends_on(&t->spec));
+    fm_agentic_task_free(t);
+    CHECK_INT(sched_pipeline_task(&t, w, 3), 0);
+    CHECK_INT(t->spec.kind, FM_TASK_KIND_FREEFORM);
+    CHECK_STR(t->spec.payload.repo, "o/other");
+    fm_agentic_task_free(t);
+    CHECK_INT(sched_pipeline_task(&t, w, 9), FM_EINVAL);
+    fm_workload_free(w);
+
+    /* invalid pipelines */
+    static const char *bad[] = {
+        "[{\"name\":\"A\"}]",
+        "[{\"name\":\"a\"},{\"name\":\"a\"}]",
+        "[{\"name\":\"a\",\"dependsOn\":[\"nope\"]}]",
+        "[{\"name\":\"-a\"}]",
+        "[{}]",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char buf[512];
+        snprintf(buf, sizeof buf,
+                 "{\"metadata\":{\"name\":\"wl\",\"namespace\":\"team\"},\"spec\":{\"intent\":\"x\",\"pipeline\":%s}}",
+                 bad[i]);
+        w = workload_json(buf);
+        CHECK_FATAL(w);
+        CHECK_INT(sched_pipeline_validate(w), FM_EINVAL);
+        CHECK_CONTAINS(fm_error_last()->message, "workloads/wl");
+        fm_workload_free(w);
+    }
+}
+
+int main(void)
+{
+    RUN(test_time_helpers);
+    RUN(test_placement_parse);
+    RUN(test_capability_table);
+    RUN(test_node_health);
+    RUN(test_capacity_default);
+    RUN(test_priority_order);
+    RUN(test_policies);
+    RUN(test_spread_with_ledger);
+    RUN(test_ledger_assume_cache);
+    RUN(test_rv_cmp);
+    RUN(test_dependencies);
+    RUN(test_cycles);
+    RUN(test_long_chain);
+    RUN(test_claim_expiry);
+    RUN(test_timeout_deadline);
+    RUN(test_pipeline);
+    return test_summary();
+}
