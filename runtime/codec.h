@@ -257,7 +257,10 @@ int32_t codec_enum_value(const fm_enum_desc *e, const char *s, size_t len);
 
 /* RFC 3339 helpers. Parse accepts "Z" and "+hh:mm" offsets and fractional
  * seconds; format writes "YYYY-MM-DDThh:mm:ssZ" (fraction only when nsec).
- * out must hold 40 bytes. */
+ * out must hold 40 bytes. Times are kept to the microsecond (Kubernetes'
+ * finest): parse drops further digits, format writes six fraction digits
+ * when nsec >= 1000, and now() returns whole microseconds, never 0 past
+ * the second (so a MicroTime field always gets its fraction). */
 int codec_time_parse(fm_time *out, const char *s, size_t len);
 void codec_time_format(char out[40], fm_time t);
 fm_time codec_time_now(void);

@@ -297,29 +297,11 @@ static size_t utf8_len(const unsigned char *s, size_t n)
  * a low one never stands alone, no raw byte below 0x20, and the raw bytes
  * are UTF-8. Returns 0 or FM_EPARSE naming the byte.
  */
-static int check_string(dctx *c, int i)
+static int check_string_from(dctx *c, int i, size_t p)
 {
     const unsigned char *s = (const unsigned char *)c->js;
-    size_t p = (size_t)c->t[i].start, end = (size_t)c->t[i].end;
+    size_t end = (size_t)c->t[i].end;
     for (;;) {
-#ifdef __SSE2__
-        /* 16 bytes at a time while the whole input has them (reading past
-         * the string's end but never past the input's): a signed compare
-         * with 0x20 flags both controls and bytes >= 0x80 */
-        while (p + 16 <= c->len) {
-            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-            unsigned m = (unsigned)_mm_movemask_epi8(
-                _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
-            if (m) {
-                unsigned z = (unsigned)__builtin_ctz(m);
-                if (p + z >= end) return 0;
-                p += z;
-                break;
-            }
-            if (p + 16 >= end) return 0;
-            p += 16;
-        }
-#endif
         /* 8 plain bytes at a time: no byte < 0x20, none >= 0x80, no '\\' */
         while (end - p >= 8) {
             uint64_t x;
@@ -374,6 +356,32 @@ static int check_string(dctx *c, int i)
     return 0;
 bad_escape:
     return jerr(c, FM_EPARSE, p, "invalid escape in string");
+}
+
+/* check_string_from's fast path, inlined into validate(): most strings are
+ * short and plain, and one or two 16-byte probes (SSE2, reading past the
+ * string's end but never past the input's) settle them; a signed compare
+ * with 0x20 flags both controls and bytes >= 0x80. */
+static inline int check_string(dctx *c, int i)
+{
+    size_t p = (size_t)c->t[i].start;
+#ifdef __SSE2__
+    const unsigned char *s = (const unsigned char *)c->js;
+    size_t end = (size_t)c->t[i].end;
+    while (p + 16 <= c->len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+        unsigned m = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+        if (m) {
+            unsigned z = (unsigned)__builtin_ctz(m);
+            if (p + z >= end) return 0;
+            return check_string_from(c, i, p + z);
+        }
+        if (p + 16 >= end) return 0;
+        p += 16;
+    }
+#endif
+    return check_string_from(c, i, p);
 }
 
 /* Validates a primitive's spelling: exactly true, false, null, or a number

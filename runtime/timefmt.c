@@ -56,7 +56,9 @@ static int is_leap(int64_t y)
 
 /*
  * Parses an RFC 3339 date-time: "YYYY-MM-DDThh:mm:ss", an optional fraction
- * (1 to 9 digits kept, further digits accepted and dropped), then "Z" or
+ * (any number of digits; kept to the microsecond, the finest precision
+ * Kubernetes stores, so that every parsed time formats back to the same
+ * text and value), then "Z" or
  * "+hh:mm"/"-hh:mm". 't' and 'z' are accepted in lower case, as RFC 3339
  * allows. A leap second (:60) is refused. Returns 0 or FM_EPARSE.
  */
@@ -84,12 +86,12 @@ int codec_time_parse(fm_time *out, const char *s, size_t len)
     if (s[i] == '.') {
         size_t start = ++i, nd;
         while (i < len && s[i] >= '0' && s[i] <= '9') {
-            if (i - start < 9) nsec = nsec * 10 + (s[i] - '0');
+            if (i - start < 6) nsec = nsec * 10 + (s[i] - '0');
             i++;
         }
         nd = i - start;
         if (nd == 0) goto bad;
-        for (; nd < 9; nd++) nsec *= 10;
+        for (nd = nd < 6 ? nd : 6; nd < 9; nd++) nsec *= 10;
     }
     if (i >= len) goto bad;
     if (s[i] == 'Z' || s[i] == 'z') {
@@ -127,10 +129,12 @@ static char *put2(char *p, unsigned v)
 }
 
 /*
- * Writes t as "YYYY-MM-DDThh:mm:ssZ" in UTC. A non-zero nsec adds a
- * fraction: 6 digits when it is a whole number of microseconds (what
- * Kubernetes' MicroTime fields expect), else 9. Years outside 0..9999 are
- * clamped to the range so the output always stays valid RFC 3339.
+ * Writes t as "YYYY-MM-DDThh:mm:ssZ" in UTC. When t has at least one whole
+ * microsecond past the second, a six-digit fraction follows (nanoseconds
+ * below the microsecond are dropped): the API server parses MicroTime
+ * fields (Lease renewTime) with exactly six digits and Time fields with
+ * any fraction, so six digits suit both. Years outside 0..9999 are clamped
+ * to the range so the output always stays valid RFC 3339.
  */
 void codec_time_format(char out[40], fm_time t)
 {
@@ -174,27 +178,33 @@ void codec_time_format(char out[40], fm_time t)
     p = put2(p, (unsigned)(secs / 60 % 60));
     *p++ = ':';
     p = put2(p, (unsigned)(secs % 60));
-    if (ns) {
-        int nd = ns % 1000 == 0 ? 6 : 9, i;
-        int32_t v = nd == 6 ? ns / 1000 : ns;
+    if (ns >= 1000) {
+        int32_t v = ns / 1000;
+        int i;
         *p++ = '.';
-        for (i = nd - 1; i >= 0; i--) {
+        for (i = 5; i >= 0; i--) {
             p[i] = (char)('0' + v % 10);
             v /= 10;
         }
-        p += nd;
+        p += 6;
     }
     *p++ = 'Z';
     *p = 0;
 }
 
-/* The wall clock (CLOCK_REALTIME). */
+/*
+ * The wall clock (CLOCK_REALTIME) to the microsecond. A time in the first
+ * microsecond of a second is nudged to 1 us, so that a time taken here
+ * always encodes with its fraction: a MicroTime field sent without one is
+ * refused by the API server (see codec_time_format).
+ */
 fm_time codec_time_now(void)
 {
     struct timespec ts;
     fm_time t;
     clock_gettime(CLOCK_REALTIME, &ts);
     t.sec = (int64_t)ts.tv_sec;
-    t.nsec = (int32_t)ts.tv_nsec;
+    t.nsec = (int32_t)(ts.tv_nsec / 1000 * 1000);
+    if (t.nsec == 0) t.nsec = 1000;
     return t;
 }

@@ -586,7 +586,7 @@ static void scan(agent *a, scan_ctx *sc, bool recovery)
     sc->recovery = recovery;
     for (size_t i = 0; i < a->n_informers; i++)
         store_foreach(informer_store(a->informers[i]), scan_one, sc);
-    qsort(sc->c, sc->n, sizeof(*sc->c), cmp_candidate);
+    if (sc->n > 1) qsort(sc->c, sc->n, sizeof(*sc->c), cmp_candidate);
 }
 
 static void scan_free(scan_ctx *sc)

