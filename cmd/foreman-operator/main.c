@@ -201,7 +201,7 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"zap-log-level", FLAGS_STRING, &c->zap_level, NULL, "log level: error, warn, info or debug (controller-runtime's flag)", false},
         {"kube-api-qps", FLAGS_STRING, &c->qps, "50", "queries per second to the API server; 0 = unlimited", false},
         {"kube-api-burst", FLAGS_INT, &c->burst, "100", "burst of queries to the API server", false},
-        {"task-workers", FLAGS_INT, &c->task_workers, "4", "concurrent AgenticTask reconciles", false},
+        {"task-workers", FLAGS_INT, &c->task_workers, "16", "concurrent AgenticTask reconciles", false},
         {"placement-writers", FLAGS_INT, &c->writers, "16", "concurrent placement writes per scheduling pass", false},
         {"record-events", FLAGS_BOOL, &c->events, "true", "record Kubernetes Events for placements and failures", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},

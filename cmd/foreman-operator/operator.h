@@ -146,10 +146,12 @@ int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const ch
 
 /*
  * Places task t (as cached, Pending) on node: label, then status (see
- * writes.c). Re-reads and retries on 409 while the task is still Pending,
+ * writes.c). On 409 it re-reads the task and decides again: it retries
+ * while the task is still Pending and the node still healthy and matching,
  * at most 4 times. *out_rv receives the resourceVersion the status write
  * produced (malloc'd) on success. Returns 0, FM_ENOTFOUND when the task
- * stopped being placeable (deleted, no longer Pending), or another FM_E*.
+ * stopped being placeable there (deleted, no longer Pending, node no longer
+ * fits), or another FM_E*.
  */
 int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node);
 

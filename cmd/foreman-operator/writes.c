@@ -150,13 +150,29 @@ static int refetch(fm_operator *op, fm_agentic_task **cur)
     return 0;
 }
 
+/* After a re-read: the node must still be healthy and satisfy the task's
+ * (possibly edited) requirements. Its slot is already held by the
+ * caller's assumption, so capacity is not checked again. */
+static bool still_fits(fm_operator *op, const fm_agentic_task *t, const char *node)
+{
+    bool ok = false;
+    store_read_lock(op->nodes);
+    const fm_fleet_node *n = store_get(op->nodes, node);
+    if (n && sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK)
+        ok = !fm_agentic_task_spec_has_required_capability(&t->spec) ||
+             sched_capability_fits(n, &t->spec.required_capability) == SCHED_FIT_OK;
+    store_read_unlock(op->nodes);
+    return ok;
+}
+
 int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node)
 {
     *out_rv = NULL;
     fm_agentic_task *cur = NULL, *next = NULL, *resp = NULL;
     int rc = fm_agentic_task_copy(&cur, t);
     for (int attempt = 0; rc == 0 && attempt < 4; attempt++) {
-        if (!placeable(cur)) {
+        /* On a retry cur is the re-read version: decide again. */
+        if (!placeable(cur) || (attempt > 0 && !still_fits(op, cur, node))) {
             rc = FM_ENOTFOUND;
             break;
         }

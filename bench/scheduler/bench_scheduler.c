@@ -1,0 +1,414 @@
+/*
+ * bench_scheduler.c - how fast foreman-operator places AgenticTasks on a
+ * large fleet, measured against a real API server.
+ *
+ *   1. Creates N FleetNodes (default 1,000, maxConcurrentTasks C, default
+ *      14) and keeps them Ready itself: status patches with a fresh
+ *      heartbeat every 20 s, as the agents would.
+ *   2. Starts foreman-operator ($FOREMAN_BIN/foreman-operator) with
+ *      --kube-api-qps=0 (no client-side throttle).
+ *   3. Burst: creates T tasks (default 10,000) at once from 16 threads and
+ *      times until a watch has seen every one Scheduled.
+ *   4. Steady: creates tasks at R per second (default 100) for S seconds
+ *      (default 30) and reports creation-to-Scheduled latency p50/p99
+ *      (client clock: before the POST to the watch event).
+ *   5. The operator's RSS (VmRSS, VmHWM) and then, with the operator
+ *      stopped, the API server floor: the time one client (16 threads)
+ *      needs for T bare status merge patches, and the ratio burst/floor.
+ *   6. Checks from the final state that no node holds more than C tasks.
+ * Everything it created is deleted at the end.
+ *
+ * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
+ *                        [--steady-seconds S] [--threads K]
+ * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds one flag to
+ * the operator's command line (e.g. --record-events=false).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "foreman_v1alpha1.h"
+#include "kube.h"
+
+static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
+static kube_client *kc;
+static char ns[64];
+static char label[64];
+static pid_t op_pid;
+static atomic_int stop_hb;
+
+static double mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "bench_scheduler: %s: %s\n", what, fm_error_last()->message);
+    if (op_pid > 0) kill(op_pid, SIGKILL);
+    exit(1);
+}
+
+/* POST/PATCH/DELETE with a JSON body; returns the kube_request result. */
+static int req(const char *method, const char *path, const char *ctype, const char *body)
+{
+    kube_response r;
+    memset(&r, 0, sizeof r);
+    int rc = kube_request(&r, kc, method, path, ctype, body, body ? strlen(body) : 0);
+    kube_response_free(&r);
+    return rc;
+}
+
+/* ------------------------------------------------------------ parallel loops */
+
+typedef struct loop {
+    int n;
+    atomic_int next;
+    int (*fn)(int i);
+    atomic_int errors;
+} loop;
+
+static void *loop_main(void *arg)
+{
+    loop *l = arg;
+    for (;;) {
+        int i = atomic_fetch_add(&l->next, 1);
+        if (i >= l->n) break;
+        if (l->fn(i) != 0) {
+            if (atomic_fetch_add(&l->errors, 1) < 3)
+                fprintf(stderr, "bench_scheduler: %s\n", fm_error_last()->message);
+        }
+    }
+    return NULL;
+}
+
+/* Runs fn(0..n-1) on `threads` threads; returns the number of failures. */
+static int parallel(int n, int (*fn)(int))
+{
+    loop l = {.n = n, .fn = fn};
+    atomic_init(&l.next, 0);
+    atomic_init(&l.errors, 0);
+    pthread_t th[64];
+    int k = threads > 64 ? 64 : threads;
+    for (int i = 0; i < k; i++) pthread_create(&th[i], NULL, loop_main, &l);
+    for (int i = 0; i < k; i++) pthread_join(th[i], NULL);
+    return atomic_load(&l.errors);
+}
+
+/* ------------------------------------------------------------ nodes */
+
+static char nodes_path[256], tasks_path[256];
+
+static int create_node(int i)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"FleetNode\","
+             "\"metadata\":{\"name\":\"bench-%s-n%04d\",\"labels\":{\"bench\":\"%s\"}},"
+             "\"spec\":{\"nodeName\":\"n%04d\",\"maxConcurrentTasks\":%d}}",
+             label, i, label, i, capacity);
+    return req("POST", nodes_path, "application/json", body);
+}
+
+static int heartbeat_node(int i)
+{
+    char path[512], body[512], now[40];
+    fm_time t = codec_time_now();
+    t.nsec = 0;
+    codec_time_format(now, t);
+    snprintf(path, sizeof path, "%s/bench-%s-n%04d/status", nodes_path, label, i);
+    snprintf(body, sizeof body,
+             "{\"status\":{\"phase\":\"Ready\",\"lastHeartbeatTime\":\"%s\",\"capability\":"
+             "{\"accelerator\":\"none\",\"availableRAMGB\":%d,\"totalRAMGB\":64,\"maxContextTokens\":32768}}}",
+             now, 16 + i % 32);
+    return req("PATCH", path, "application/merge-patch+json", body);
+}
+
+static void *heartbeat_main(void *arg)
+{
+    while (!atomic_load(&stop_hb)) {
+        for (int s = 0; s < 200 && !atomic_load(&stop_hb); s++) usleep(100000);
+        if (atomic_load(&stop_hb)) break;
+        parallel(n_nodes, heartbeat_node);
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------ tasks and the watch */
+
+static double *created_at;   /* per task index: client time before the POST */
+static double *scheduled_at; /* per task index: watch time, 0 = not yet */
+static atomic_int n_scheduled;
+static int total_tasks;
+
+static int task_index(const char *name)
+{
+    /* names are t<index> */
+    if (!name || name[0] != 't') return -1;
+    int i = atoi(name + 1);
+    return i >= 0 && i < total_tasks ? i : -1;
+}
+
+static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
+{
+    fm_agentic_task *t = obj;
+    if (t && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED) &&
+        t->status.phase == FM_TASK_PHASE_SCHEDULED) {
+        int i = task_index(t->metadata.name);
+        if (i >= 0 && scheduled_at[i] == 0) {
+            scheduled_at[i] = mono();
+            atomic_fetch_add(&n_scheduled, 1);
+        }
+    }
+    if (obj) kube_object_free(fm_agentic_task_kind.object, obj);
+    return 0;
+}
+
+static atomic_int stop_watch;
+
+static void *watch_main(void *arg)
+{
+    while (!atomic_load(&stop_watch)) {
+        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280};
+        /* from "now": the namespace is new and empty when this starts */
+        kube_watch(kc, &fm_agentic_task_kind, ns, &o, on_event, NULL);
+    }
+    return NULL;
+}
+
+static int create_task(int i)
+{
+    char body[600];
+    snprintf(body, sizeof body,
+             "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
+             "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"minRAMGB\":%d}}}",
+             i, i % 5, i % 3 == 0 ? 8 : 0);
+    created_at[i] = mono();
+    return req("POST", tasks_path, "application/json", body);
+}
+
+static int patch_task(int i)
+{
+    char path[512], body[200];
+    snprintf(path, sizeof path, "%s/t%d/status", tasks_path, i);
+    snprintf(body, sizeof body, "{\"status\":{\"transcriptRef\":\"bench-%d\"}}", i);
+    return req("PATCH", path, "application/merge-patch+json", body);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    *rss_kb = *hwm_kb = -1;
+    if (!f) return;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "VmRSS:", 6) == 0) *rss_kb = atol(line + 6);
+        if (strncmp(line, "VmHWM:", 6) == 0) *hwm_kb = atol(line + 6);
+    }
+    fclose(f);
+}
+
+/* CPU seconds (user + system) the process has used. */
+static double cpu_of(pid_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    unsigned long ut = 0, st = 0;
+    /* fields 14 and 15; the command name (field 2) has no spaces here */
+    int n = fscanf(f, "%*d %*s %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st);
+    fclose(f);
+    return n == 2 ? (double)(ut + st) / (double)sysconf(_SC_CLK_TCK) : -1;
+}
+
+static void wait_scheduled(int target, double timeout_s)
+{
+    double end = mono() + timeout_s;
+    while (atomic_load(&n_scheduled) < target && mono() < end) usleep(20000);
+}
+
+/* Counts Scheduled tasks per node from a fresh list; returns the largest. */
+static int max_load(void)
+{
+    fm_agentic_task_list *l = NULL;
+    if (kube_list((void **)&l, kc, &fm_agentic_task_kind, ns, NULL) != 0) die("list tasks");
+    int *load = calloc((size_t)n_nodes, sizeof *load), best = 0;
+    for (size_t i = 0; i < l->items.len; i++) {
+        const char *node = l->items.items[i].status.assigned_node;
+        const char *p = node ? strrchr(node, 'n') : NULL;
+        if (!p) continue;
+        int k = atoi(p + 1);
+        if (k >= 0 && k < n_nodes && ++load[k] > best) best = load[k];
+    }
+    free(load);
+    fm_agentic_task_list_free(l);
+    return best;
+}
+
+static void cleanup(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s", tasks_path);
+    req("DELETE", path, NULL, NULL);
+    snprintf(path, sizeof path, "%s?labelSelector=bench%%3D%s", nodes_path, label);
+    req("DELETE", path, NULL, NULL);
+    snprintf(path, sizeof path, "/api/v1/namespaces/%s", ns);
+    req("DELETE", path, NULL, NULL);
+}
+
+int main(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; i += 2) {
+        int v = atoi(argv[i + 1]);
+        if (!strcmp(argv[i], "--nodes")) n_nodes = v;
+        else if (!strcmp(argv[i], "--tasks")) n_tasks = v;
+        else if (!strcmp(argv[i], "--capacity")) capacity = v;
+        else if (!strcmp(argv[i], "--rate")) rate = v;
+        else if (!strcmp(argv[i], "--steady-seconds")) steady_s = v;
+        else if (!strcmp(argv[i], "--threads")) threads = v;
+        else {
+            fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
+                            "[--steady-seconds S] [--threads K]\n", argv[0]);
+            return 2;
+        }
+    }
+    const char *bin = getenv("FOREMAN_BIN");
+    if (!bin) {
+        fprintf(stderr, "bench_scheduler: FOREMAN_BIN is not set\n");
+        return 2;
+    }
+    int n_steady = rate * steady_s;
+    total_tasks = n_tasks + n_steady;
+    if ((long)n_nodes * capacity < total_tasks) {
+        fprintf(stderr, "bench_scheduler: nodes x capacity (%d) below the tasks (%d)\n",
+                n_nodes * capacity, total_tasks);
+        return 2;
+    }
+    created_at = calloc((size_t)total_tasks, sizeof *created_at);
+    scheduled_at = calloc((size_t)total_tasks, sizeof *scheduled_at);
+    kube_client_opts ko = {.program = "bench", .request_timeout_ms = 60000};
+    if (kube_client_new_default(&kc, NULL, NULL, &ko) != 0) die("client");
+    snprintf(label, sizeof label, "b%d", (int)getpid());
+    snprintf(ns, sizeof ns, "bench-sched-%d", (int)getpid());
+    fm_buf p = FM_BUF_INIT;
+    kube_resource_path(&p, &fm_fleet_node_kind, NULL, NULL, NULL);
+    snprintf(nodes_path, sizeof nodes_path, "%s", p.data);
+    fm_buf_reset(&p);
+    kube_resource_path(&p, &fm_agentic_task_kind, ns, NULL, NULL);
+    snprintf(tasks_path, sizeof tasks_path, "%s", p.data);
+    fm_buf_free(&p);
+
+    char body[256];
+    snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%s\"}}", ns);
+    if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
+
+    printf("scheduler benchmark: %d nodes x capacity %d, burst %d tasks, steady %d/s for %d s, %d client threads\n",
+           n_nodes, capacity, n_tasks, rate, steady_s, threads);
+    double t = mono();
+    if (parallel(n_nodes, create_node)) die("create nodes");
+    if (parallel(n_nodes, heartbeat_node)) die("heartbeat nodes");
+    printf("  fleet ready: %d nodes in %.1f s\n", n_nodes, mono() - t);
+    fflush(stdout);
+    pthread_t hb, wt;
+    pthread_create(&hb, NULL, heartbeat_main, NULL);
+    pthread_create(&wt, NULL, watch_main, NULL);
+
+    char exe[512], log[512];
+    snprintf(exe, sizeof exe, "%s/foreman-operator", bin);
+    snprintf(log, sizeof log, "/tmp/bench-scheduler-operator-%d.log", (int)getpid());
+    op_pid = fork();
+    if (op_pid == 0) {
+        FILE *f = freopen(log, "w", stderr);
+        (void)f;
+        dup2(2, 1);
+        const char *extra = getenv("BENCH_OPERATOR_FLAG"); /* one more flag, optional */
+        execl(exe, exe, "--kube-api-qps=0", "--metrics-bind-address=0",
+              "--health-probe-bind-address=0", extra && *extra ? extra : "--v=0", (char *)NULL);
+        _exit(127);
+    }
+    sleep(3); /* operator start and cache sync */
+    long rss0, hwm0;
+    rss_of(op_pid, &rss0, &hwm0);
+
+    /* burst */
+    double b0 = mono();
+    int errs = parallel(n_tasks, create_task);
+    double created = mono() - b0;
+    wait_scheduled(n_tasks, 1200);
+    double burst = 0;
+    for (int i = 0; i < n_tasks; i++)
+        if (scheduled_at[i] > 0 && scheduled_at[i] - b0 > burst) burst = scheduled_at[i] - b0;
+    int sched_burst = atomic_load(&n_scheduled);
+    printf("  burst: %d tasks created in %.1f s (%d errors); %d Scheduled after %.1f s (%.0f tasks/s), "
+           "%.1f s after the last creation\n",
+           n_tasks, created, errs, sched_burst, burst, sched_burst / (burst > 0 ? burst : 1),
+           burst - created);
+    fflush(stdout);
+
+    /* steady */
+    double s0 = mono();
+    for (int k = 0; k < n_steady; k++) {
+        double due = s0 + (double)k / rate;
+        double now = mono();
+        if (due > now) usleep((useconds_t)((due - now) * 1e6));
+        if (create_task(n_tasks + k) != 0) fprintf(stderr, "create: %s\n", fm_error_last()->message);
+    }
+    wait_scheduled(total_tasks, 120);
+    double *lat = calloc((size_t)n_steady + 1, sizeof *lat);
+    int nl = 0;
+    for (int k = 0; k < n_steady; k++)
+        if (scheduled_at[n_tasks + k] > 0) lat[nl++] = scheduled_at[n_tasks + k] - created_at[n_tasks + k];
+    qsort(lat, (size_t)nl, sizeof *lat, cmp_double);
+    double p50 = nl ? lat[nl / 2] : -1, p99 = nl ? lat[(nl * 99) / 100 < nl ? (nl * 99) / 100 : nl - 1] : -1;
+    printf("  steady: %d of %d Scheduled; creation-to-Scheduled p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+           nl, n_steady, p50 * 1e3, p99 * 1e3, nl ? lat[nl - 1] * 1e3 : -1);
+    long rss, hwm;
+    rss_of(op_pid, &rss, &hwm);
+    printf("  operator RSS: %.1f MiB at start, %.1f MiB at end, peak %.1f MiB; CPU %.1f s\n",
+           rss0 / 1024.0, rss / 1024.0, hwm / 1024.0, cpu_of(op_pid));
+    int ml = max_load();
+    printf("  most tasks on one node: %d (capacity %d)%s\n", ml, capacity,
+           ml > capacity ? "  ** ABOVE CAPACITY **" : "");
+    fflush(stdout);
+    kill(op_pid, SIGTERM);
+    waitpid(op_pid, NULL, 0);
+    op_pid = 0;
+
+    /* the floor: same number of bare status patches from one client */
+    double f0 = mono();
+    int ferr = parallel(n_tasks, patch_task);
+    double floor_s = mono() - f0;
+    printf("  API floor: %d status patches in %.1f s (%.0f/s, %d errors); burst/floor ratio %.2f\n",
+           n_tasks, floor_s, n_tasks / floor_s, ferr, burst / floor_s);
+
+    atomic_store(&stop_hb, 1);
+    atomic_store(&stop_watch, 1);
+    pthread_join(hb, NULL);
+    pthread_join(wt, NULL);
+    cleanup();
+    kube_client_free(kc);
+    printf("  operator log: %s\n", log);
+    free(lat);
+    free(created_at);
+    free(scheduled_at);
+    return sched_burst == n_tasks && nl == n_steady && ml <= capacity ? 0 : 1;
+}
