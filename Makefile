@@ -40,12 +40,13 @@ test-integration: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
 
 test-san: deps testenv
-	cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Sanitize
-	cmake --build $(SAN_BUILD) -j $(JOBS)
-	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest $(CTEST_ARGS) -L 'unit|integration'
+	scripts/ci-sanitize.sh asan-unit asan-integration
 
-test-valgrind: build
-	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit -T memcheck
+test-valgrind: deps
+	scripts/ci-sanitize.sh valgrind
+
+fuzz: deps
+	scripts/fuzz.sh
 
 bench: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L bench -V

@@ -22,7 +22,10 @@ static int set_v(int code, int http_status, const char *reason, const char *fmt,
     last_error.code = code;
     last_error.http_status = http_status;
     last_error.reason[0] = 0;
-    if (reason) snprintf(last_error.reason, sizeof(last_error.reason), "%s", reason);
+    if (reason) {
+        snprintf(last_error.reason, sizeof(last_error.reason), "%s", reason);
+        one_line(last_error.reason);
+    }
     vsnprintf(last_error.message, sizeof(last_error.message), fmt, ap);
     one_line(last_error.message);
     return code;

@@ -42,11 +42,18 @@ macro(foreman_add_fuzz_late)
   set(CMAKE_CURRENT_BINARY_DIR ${CMAKE_BINARY_DIR}/fuzz)
   include(${CMAKE_SOURCE_DIR}/fuzz/CMakeLists.txt)
 endmacro()
+macro(foreman_add_fuzz_if_missing)
+  if(NOT TARGET fuzz_decode)
+    foreman_add_fuzz_late()
+  endif()
+endmacro()
 if(FOREMAN_FUZZ)
-  cmake_language(DEFER CALL foreman_add_fuzz_late)
+  cmake_language(DEFER CALL foreman_add_fuzz_if_missing)
 endif()
 CM
     extra+=("-DCMAKE_PROJECT_foreman_INCLUDE=$BUILD/add-fuzz.cmake")
+else
+    extra+=("-UCMAKE_PROJECT_foreman_INCLUDE")
 fi
 
 t0=$(date +%s)

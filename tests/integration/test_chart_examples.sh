@@ -19,7 +19,7 @@ check() { # name command...
     shift
     if "$@" >"$TMP/out" 2>&1; then ok "$name"; else bad "$name: $(tail -5 "$TMP/out")"; fi
 }
-cleanup() { $K delete namespace "$NS" --wait=false >/dev/null 2>&1; rm -rf "$TMP"; }
+cleanup() { $K delete agentictasks,workloads -n "$NS" --all --wait=false >/dev/null 2>&1; $K delete namespace "$NS" --wait=false >/dev/null 2>&1; rm -rf "$TMP"; }
 trap cleanup EXIT
 
 $K create namespace "$NS" >/dev/null

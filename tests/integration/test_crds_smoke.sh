@@ -17,7 +17,7 @@ check() { # name command...
     shift
     if "$@" >/tmp/smoke.$$.out 2>&1; then ok "$name"; else bad "$name: $(tail -3 /tmp/smoke.$$.out)"; fi
 }
-cleanup() { $K delete namespace "$NS" --wait=false >/dev/null 2>&1; $K delete fleetnodes -l smoke=$$ >/dev/null 2>&1; rm -f /tmp/smoke.$$.*; }
+cleanup() { $K delete agentictasks,workloads -n "$NS" --all --wait=false >/dev/null 2>&1; $K delete namespace "$NS" --wait=false >/dev/null 2>&1; $K delete fleetnodes -l smoke=$$ >/dev/null 2>&1; rm -f /tmp/smoke.$$.*; }
 trap cleanup EXIT
 
 $K create namespace "$NS" >/dev/null

@@ -107,7 +107,10 @@ TEST(stub_sleeps_then_go)
     CHECK_INT(executor_envelope(&env, &res), 0);
     CHECK_CONTAINS(env.data, "{\"schemaVersion\":\"foreman.v1\",\"kind\":\"stub\",\"verdict\":\"GO\",\"summary\":\"stub executor slept 150ms");
     CHECK_CONTAINS(env.data, "\"extra\":{\"taskKind\":\"verify\"");
-    CHECK_CONTAINS(env.data, "\"elapsedSec\":0.1");
+    /* The envelope carries the measured time, however loaded the machine. */
+    const char *el = env.data ? strstr(env.data, "\"elapsedSec\":") : NULL;
+    CHECK(el != NULL);
+    if (el) CHECK(strtod(el + strlen("\"elapsedSec\":"), NULL) >= 0.15);
     size_t pos = 0;
     CHECK_INT(kube_json_skip(env.data, env.len, &pos), 0);
     CHECK_INT(pos, env.len);
