@@ -44,7 +44,8 @@ TOP_KEYS = {"package", "imports", "enums", "structs", "kinds"}
 ENUM_KEYS = {"description", "values"}
 STRUCT_KEYS = {"description", "fields", "mapType", "crdOpaque"}
 FIELD_KEYS = {"type", "required", "description", "c", "minimum", "maximum", "minLength",
-              "maxLength", "pattern", "default", "listType", "listMapKeys", "addition"}
+              "maxLength", "pattern", "default", "listType", "listMapKeys", "addition",
+              "microTime"}
 KIND_KEYS = {"description", "plural", "singular", "listKind", "shortNames", "scope",
              "statusSubresource", "fields", "printerColumns", "group", "version",
              "resource", "metadata"}
@@ -153,6 +154,7 @@ class Field:
         self.has_default = False
         self.list_type = None
         self.list_map_keys = []
+        self.micro_time = False   # date-time Kubernetes types as MicroTime
         self.bit = -1             # presence bit, -1 when the type carries absence
         self.implicit = False     # apiVersion/kind/metadata/items added by the generator
 
@@ -173,6 +175,16 @@ class Field:
         ct = self.ctype
         sep = "" if ct.endswith("*") else " "
         return f"{ct}{sep}{self.cname}"
+
+    @property
+    def c_flags(self):
+        """The FM_F_* flags of the field's descriptor row."""
+        flags = []
+        if self.required:
+            flags.append("FM_F_REQUIRED")
+        if self.micro_time:
+            flags.append("FM_F_MICROTIME")
+        return " | ".join(flags) if flags else "0"
 
     @property
     def has_validation(self):
@@ -763,6 +775,17 @@ class Loader:
                     f.pattern = v
                 except re.error as e:
                     self.err(file, line, f"{what}: invalid pattern: {e}")
+        if "microTime" in body:
+            # Kubernetes' MicroTime (Lease acquireTime/renewTime, Event
+            # eventTime): the API server refuses any other fraction than six
+            # digits, so the encoder must always write exactly six.
+            line = body.line_of("microTime")
+            if not isinstance(body["microTime"], bool):
+                self.err(file, line, f"{what}: 'microTime' must be true or false")
+            elif t.kind != "date-time" and not (t.kind == "list" and t.elem.kind == "date-time"):
+                self.err(file, line, f"{what}: 'microTime' needs type date-time, not {t.spelling()}")
+            else:
+                f.micro_time = body["microTime"]
         if "default" in body:
             self.field_default(f, body["default"], body.line_of("default"), what)
         if "listType" in body:

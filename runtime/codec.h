@@ -236,6 +236,15 @@ bool codec_equal(const void *a, const void *b, const fm_struct_desc *d);
 int codec_merge_patch(fm_buf *out, const void *old_obj, const void *new_obj,
                       const fm_struct_desc *d, const char *resource_version);
 
+/*
+ * Removes the member `key` (a plain JSON name, no escapes) from obj's unknown
+ * bag (the members this build does not model), keeping the others in order.
+ * Returns 1 when it was there and is gone, 0 when it was not there, or
+ * FM_ENOMEM. Used to drop bulky server-side bookkeeping such as
+ * metadata.managedFields from cached objects.
+ */
+int codec_unknown_remove(void *obj, const fm_struct_desc *d, const char *key);
+
 /* Presence bits. */
 static inline bool codec_has(const void *obj, int32_t bit)
 {

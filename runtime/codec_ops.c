@@ -531,3 +531,36 @@ int codec_merge_patch(fm_buf *out, const void *old_obj, const void *new_obj, con
     if (rc) rollback(out, mark);
     return rc;
 }
+
+int codec_unknown_remove(void *obj, const fm_struct_desc *d, const char *key)
+{
+    char **bag = codec_unknown_ptr(obj, d);
+    if (!*bag) return 0;
+    const char *p = *bag, *end = *bag + strlen(*bag);
+    size_t klen = strlen(key);
+    fm_buf out = FM_BUF_INIT;
+    codec_member m;
+    int found = 0, r;
+    while ((r = codec_member_next(&p, end, &m)) == 1) {
+        if (m.klen == klen && memcmp(m.key, key, klen) == 0) {
+            found = 1;
+            continue;
+        }
+        /* Re-emit the member as it was: "key":value. */
+        if ((out.len && fm_buf_put(&out, ",", 1)) || fm_buf_put(&out, "\"", 1) ||
+            fm_buf_put(&out, m.key, m.klen) || fm_buf_put(&out, "\":", 2) ||
+            fm_buf_put(&out, m.val, m.vlen)) {
+            fm_buf_free(&out);
+            return fm_error_set(FM_ENOMEM, "%s: out of memory", d->name);
+        }
+    }
+    if (r < 0 || !found) {
+        /* A malformed bag cannot come from the decoder; leave it untouched. */
+        fm_buf_free(&out);
+        return 0;
+    }
+    free(*bag);
+    *bag = out.len ? fm_buf_detach(&out) : NULL;
+    fm_buf_free(&out);
+    return 1;
+}

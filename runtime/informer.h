@@ -69,6 +69,9 @@ typedef struct informer_options {
      * by itself). code is an FM_E* value, message one line. May be NULL. */
     void (*on_error)(void *ud, int code, const char *message);
     void *on_error_ud;
+    /* Keep metadata.managedFields in cached objects (dropped by default,
+     * like controller-runtime's TransformStripManagedFields). */
+    bool keep_managed_fields;
 } informer_options;
 
 typedef struct informer_stats {

@@ -143,19 +143,12 @@ static void observe(fm_leader *l, const k8s_lease *lease)
     }
 }
 
-/*
- * Wall time for the Lease's MicroTime fields, truncated to whole, non-zero
- * microseconds: the codec then writes exactly six fraction digits, the only
- * spelling the API server accepts for MicroTime (a value on a whole second
- * would be written without a fraction), even when the schema does not mark
- * the field as micro-time.
- */
+/* Wall time for the Lease's acquireTime and renewTime: the schema marks both
+ * as micro-time, so the codec writes them with exactly six fraction digits,
+ * the only spelling the API server accepts for MicroTime. */
 static fm_time micro_now(fm_leader *l)
 {
-    fm_time t = fm_clock_wall(l->clock);
-    t.nsec -= t.nsec % 1000;
-    if (t.nsec == 0) t.nsec = 1000;
-    return t;
+    return fm_clock_wall(l->clock);
 }
 
 /* Fills lease->spec for us holding it now; keeps acquireTime and the
@@ -172,7 +165,7 @@ static void claim(fm_leader *l, k8s_lease *lease, bool already_ours)
         k8s_lease_spec_set_acquire_time(s, now);
         /* A change of holder is a transition (client-go counts a takeover
          * of a released lease too); a created lease starts at 0. */
-        int32_t t = codec_has(s, 3) ? s->lease_transitions : 0;
+        int32_t t = k8s_lease_spec_has_lease_transitions(s) ? s->lease_transitions : 0;
         k8s_lease_spec_set_lease_transitions(s, t + 1);
     }
 }

@@ -47,7 +47,7 @@ FOREMAN_MEMINFO_PATH=$LOCAL/meminfo-gpu FOREMAN_NVML_LIBRARY=${FAKENVML:-libnvid
     --node-labels site=home,gpu=rtx
 FOREMAN_MEMINFO_PATH=$LOCAL/meminfo-mac start_bg agent-mac "$BIN/foreman-agent" "${common[@]}" \
     --fleet-node-name m4-max-studio --accelerator metal --installed-models qwen3-coder-30b \
-    --max-context-tokens 262144 --tokens-per-second 60 --node-labels site=home
+    --max-context-tokens 262144 --tokens-per-second 60 --node-labels site=home,pool=laptops
 FOREMAN_MEMINFO_PATH=$LOCAL/meminfo-cpu start_bg agent-cpu "$BIN/foreman-agent" "${common[@]}" \
     --fleet-node-name old-laptop --accelerator none --max-context-tokens 8192 --tokens-per-second 5
 
@@ -58,6 +58,10 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 
+# A second run starts the demo afresh: the examples and the tasks the
+# Workload made last time go (this control plane runs no garbage collector).
+$K delete agentictasks,workloads -l example.foreman.llmkube.dev/set=run-local --wait=false >/dev/null 2>&1 || true
+$K delete agentictasks -l foreman.llmkube.dev/workload --wait=false >/dev/null 2>&1 || true
 $K apply -f "$ROOT/examples/" >/dev/null
 echo "Applied examples/. Watching until every task is terminal:"
 start=$(date +%s)

@@ -45,6 +45,8 @@ EXPECTED = {
         "tests/codegen/bad/list_map_keys_without_map.yaml:22: struct ThingSpec field 'items': 'listMapKeys' needs listType map",
     "list_type_on_scalar":
         "tests/codegen/bad/list_type_on_scalar.yaml:19: struct ThingSpec field 'color': 'listType' needs a list type, not Color",
+    "micro_time_on_string":
+        "tests/codegen/bad/micro_time_on_string.yaml:15: struct ThingSpec field 'name': 'microTime' needs type date-time, not string",
     "min_above_max":
         "tests/codegen/bad/min_above_max.yaml:19: struct ThingSpec field 'size': maximum 5 is below minimum 10",
     "min_on_string":
