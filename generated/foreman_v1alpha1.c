@@ -149,7 +149,7 @@ static const fm_validation fm_fleet_node_spec_v_max_concurrent_tasks = {
     FM_V_MIN, INT64_C(1), 0, 0, 0,
     NULL,
 };
-static const fm_field_desc fm_fleet_node_spec_fields[4] = {
+static const fm_field_desc fm_fleet_node_spec_fields[5] = {
     { .json_name = "nodeName", .json_name_len = 8, .type = FM_T_STRING,
       .elem_type = 0, .flags = FM_F_REQUIRED,
       .offset = offsetof(fm_fleet_node_spec, node_name), .presence_bit = -1, .elem_size = 0,
@@ -170,12 +170,17 @@ static const fm_field_desc fm_fleet_node_spec_fields[4] = {
       .offset = offsetof(fm_fleet_node_spec, max_concurrent_tasks), .presence_bit = 1, .elem_size = 0,
       .sub = NULL, .enm = NULL,
       .v = &fm_fleet_node_spec_v_max_concurrent_tasks, .list_map_keys = NULL },
+    { .json_name = "taskNamespaces", .json_name_len = 14, .type = FM_T_LIST,
+      .elem_type = FM_T_STRING, .flags = 0,
+      .offset = offsetof(fm_fleet_node_spec, task_namespaces), .presence_bit = 2, .elem_size = sizeof(char *),
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
 };
-/* by JSON name: maxConcurrentTasks nodeName roles tailscaleAddr */
-static const uint16_t fm_fleet_node_spec_by_name[4] = { 3, 0, 2, 1 };
+/* by JSON name: maxConcurrentTasks nodeName roles tailscaleAddr taskNamespaces */
+static const uint16_t fm_fleet_node_spec_by_name[5] = { 3, 0, 2, 1, 4 };
 const fm_struct_desc fm_fleet_node_spec_desc = {
     "fm_fleet_node_spec", sizeof(fm_fleet_node_spec), offsetof(fm_fleet_node_spec, _unknown),
-    4, fm_fleet_node_spec_fields, fm_fleet_node_spec_by_name,
+    5, fm_fleet_node_spec_fields, fm_fleet_node_spec_by_name,
 };
 
 /* fm_gpu_info */

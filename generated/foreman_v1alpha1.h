@@ -193,6 +193,7 @@ struct fm_fleet_node_spec {
     char *tailscale_addr; /* Address at which the host is reachable over the tailnet. */
     fm_string_list roles; /* bit 0: Jobs this host accepts, such as worker or planner. */
     int32_t max_concurrent_tasks; /* bit 1, addition: How many tasks the scheduler may place on this node at once. */
+    fm_string_list task_namespaces; /* bit 2, addition: Namespaces whose AgenticTasks the agent on this host watches. The sche... */
     char *_unknown;
 };
 extern const fm_struct_desc fm_fleet_node_spec_desc;
@@ -498,6 +499,8 @@ static inline void fm_fleet_node_spec_set_roles_present(fm_fleet_node_spec *p, b
 static inline bool fm_fleet_node_spec_has_max_concurrent_tasks(const fm_fleet_node_spec *p) { return codec_has(p, 1); }
 static inline void fm_fleet_node_spec_set_max_concurrent_tasks(fm_fleet_node_spec *p, int32_t v) { p->max_concurrent_tasks = v; codec_set_present(p, 1, true); }
 static inline void fm_fleet_node_spec_clear_max_concurrent_tasks(fm_fleet_node_spec *p) { memset(&p->max_concurrent_tasks, 0, sizeof p->max_concurrent_tasks); codec_set_present(p, 1, false); }
+static inline bool fm_fleet_node_spec_has_task_namespaces(const fm_fleet_node_spec *p) { return codec_has(p, 2); }
+static inline void fm_fleet_node_spec_set_task_namespaces_present(fm_fleet_node_spec *p, bool on) { codec_set_present(p, 2, on); }
 
 /* fm_gpu_info */
 static inline bool fm_gpu_info_has_index(const fm_gpu_info *p) { return codec_has(p, 0); }

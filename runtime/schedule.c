@@ -45,6 +45,7 @@ const char *sched_fit_reason(sched_fit f)
     case SCHED_FIT_NOT_READY: return "NodeNotReady";
     case SCHED_FIT_DRAINING: return "NodeDraining";
     case SCHED_FIT_STALE: return "HeartbeatStale";
+    case SCHED_FIT_NAMESPACE: return "NamespaceNotServed";
     case SCHED_FIT_ACCELERATOR: return "AcceleratorMismatch";
     case SCHED_FIT_RAM: return "InsufficientRAM";
     case SCHED_FIT_CONTEXT: return "InsufficientContext";
@@ -137,6 +138,15 @@ sched_fit sched_capability_fits(const fm_fleet_node *n, const fm_required_capabi
     return SCHED_FIT_OK;
 }
 
+bool sched_node_serves_namespace(const fm_fleet_node *n, const char *ns)
+{
+    if (!fm_fleet_node_spec_has_task_namespaces(&n->spec)) return true;
+    const fm_string_list *l = &n->spec.task_namespaces;
+    for (size_t i = 0; i < l->len; i++)
+        if (l->items[i] && strcmp(l->items[i], ns ? ns : "") == 0) return true;
+    return false;
+}
+
 int32_t sched_node_capacity(const fm_fleet_node *n)
 {
     if (!fm_fleet_node_spec_has_max_concurrent_tasks(&n->spec)) return 1;
@@ -148,6 +158,7 @@ sched_fit sched_node_fits(const fm_fleet_node *n, int32_t load, const fm_agentic
 {
     sched_fit f = sched_node_health(n, now, stale_after_ns);
     if (f != SCHED_FIT_OK) return f;
+    if (!sched_node_serves_namespace(n, t->metadata.namespace)) return SCHED_FIT_NAMESPACE;
     if (fm_agentic_task_spec_has_required_capability(&t->spec)) {
         f = sched_capability_fits(n, &t->spec.required_capability);
         if (f != SCHED_FIT_OK) return f;
@@ -632,6 +643,11 @@ sched_claim sched_claim_check(const fm_agentic_task *t, const fm_fleet_node *n, 
     } else {
         expired = sched_node_health(n, now, stale_after_ns) != SCHED_FIT_OK;
     }
+    /* An unclaimed task on a node whose agent does not watch its namespace
+     * would wait there forever: the heartbeat keeps the claim alive. */
+    if (!expired && ph == FM_TASK_PHASE_SCHEDULED &&
+        !sched_node_serves_namespace(n, t->metadata.namespace))
+        expired = true;
     if (!expired) return SCHED_CLAIM_KEEP;
     return sched_claim_expiries(t) + 1 >= SCHED_MAX_CLAIM_EXPIRIES ? SCHED_CLAIM_FAIL
                                                                    : SCHED_CLAIM_RELEASE;

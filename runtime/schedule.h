@@ -73,6 +73,7 @@ typedef enum sched_fit {
     SCHED_FIT_NOT_READY,   /* phase is not Ready (NotReady, Unknown, unset) */
     SCHED_FIT_DRAINING,    /* phase Draining */
     SCHED_FIT_STALE,       /* no heartbeat, or older than stale_after */
+    SCHED_FIT_NAMESPACE,   /* spec.taskNamespaces lacks the task's namespace */
     SCHED_FIT_ACCELERATOR, /* accelerator differs and the task did not say any */
     SCHED_FIT_RAM,         /* availableRAMGB below minRAMGB */
     SCHED_FIT_CONTEXT,     /* maxContextTokens below minContextTokens */
@@ -106,12 +107,21 @@ sched_fit sched_node_health(const fm_fleet_node *n, fm_time now, int64_t stale_a
  */
 sched_fit sched_capability_fits(const fm_fleet_node *n, const fm_required_capability *req);
 
+/*
+ * Whether the agent of node n watches namespace ns: true when
+ * spec.taskNamespaces is absent (the agent serves every namespace) or lists
+ * ns exactly. A present but empty list serves nothing. A NULL ns is the
+ * empty string (cluster-scoped objects, never listed by an agent).
+ */
+bool sched_node_serves_namespace(const fm_fleet_node *n, const char *ns);
+
 /* spec.maxConcurrentTasks, 1 when absent; negative counts as 0. */
 int32_t sched_node_capacity(const fm_fleet_node *n);
 
 /*
  * The whole test for one task on one node holding `load` tasks: health,
- * capability, then capacity. Returns SCHED_FIT_OK or the first failure.
+ * the node serving the task's namespace, capability, then capacity.
+ * Returns SCHED_FIT_OK or the first failure.
  */
 sched_fit sched_node_fits(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
                           fm_time now, int64_t stale_after_ns);
@@ -246,9 +256,11 @@ typedef enum sched_claim {
  * Claim expiry for a task that is Scheduled or Running on node n (NULL when
  * the FleetNode is gone): the claim expires when the node is gone, NotReady
  * or Unknown, its heartbeat is stale, or the task is still Scheduled
- * (unclaimed) and the node is Draining. A Running task on a Draining node
- * whose agent still heartbeats is kept (the agent finishes it). Returns
- * KEEP for other phases.
+ * (unclaimed) and the node is Draining or no longer serves the task's
+ * namespace (spec.taskNamespaces: its agent would never see the task). A
+ * Running task on a Draining node whose agent still heartbeats is kept
+ * (the agent finishes it), and so is a claimed task whatever the node's
+ * namespaces (the agent already has it). Returns KEEP for other phases.
  */
 sched_claim sched_claim_check(const fm_agentic_task *t, const fm_fleet_node *n, fm_time now,
                               int64_t stale_after_ns);

@@ -74,6 +74,26 @@ int config_parse_labels(fm_strmap *out, const fm_list *entries)
     return 0;
 }
 
+/*
+ * Drops repeated entries of a string list in place, keeping the first of
+ * each in its position. The FleetNode's spec.taskNamespaces is a set list,
+ * which the API server rejects with duplicates, and one informer per
+ * namespace is enough. Quadratic in the length of the list, which comes
+ * from one command-line flag.
+ */
+static void dedup_strlist(fm_list *l)
+{
+    char **items = l->items;
+    size_t kept = 0;
+    for (size_t i = 0; i < l->len; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < kept && !dup; j++) dup = strcmp(items[j], items[i]) == 0;
+        if (dup) free(items[i]);
+        else items[kept++] = items[i];
+    }
+    l->len = kept;
+}
+
 int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
 {
     memset(cfg, 0, sizeof(*cfg));
@@ -141,6 +161,7 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
         strcmp(cfg->log_format, "json") != 0)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -log-format: want logfmt or json",
                             cfg->log_format);
+    dedup_strlist(&cfg->task_namespaces);
     if (cfg->task_namespaces.len > AGENT_MAX_NAMESPACES)
         return fm_error_set(FM_EINVAL, "flag -task-namespace: at most %d namespaces", AGENT_MAX_NAMESPACES);
     if ((rc = config_parse_labels(&cfg->labels, &cfg->node_labels)) != 0) return rc;

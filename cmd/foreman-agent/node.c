@@ -79,7 +79,7 @@ static bool csv_has(const char *csv, const char *key)
 
 /*
  * Applies what the flags say to n (a copy of the server's object, or an
- * empty one): spec fields, the owned labels (dropping those a previous run
+ * empty one): spec fields (roles, capacity, task namespaces), the owned labels (dropping those a previous run
  * set and this one does not) and the annotation recording them.
  * Returns 0 or FM_ENOMEM.
  */
@@ -99,6 +99,10 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     rc |= set_strlist(&n->spec.roles, &c->roles);
     fm_fleet_node_spec_set_roles_present(&n->spec, c->roles.len > 0);
     fm_fleet_node_spec_set_max_concurrent_tasks(&n->spec, c->max_concurrent);
+    /* The namespaces this agent watches, so the scheduler places nothing
+     * here it would never see; absent when it watches them all. */
+    rc |= set_strlist(&n->spec.task_namespaces, &c->task_namespaces);
+    fm_fleet_node_spec_set_task_namespaces_present(&n->spec, c->task_namespaces.len > 0);
 
     /* Labels: keep everything not ours; drop the ones a previous run owned. */
     const char *owned_before = fm_strmap_get(&md->annotations, AGENT_LABELS_ANNOTATION);

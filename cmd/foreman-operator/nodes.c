@@ -15,9 +15,10 @@
  *       marked NotReady, so the reap still applies to it.
  *
  * Handlers: a node that can take work where it could not before, or whose
- * capability, labels or capacity changed, asks for a scheduling pass; a
- * node whose phase changed, or that was deleted, has its tasks checked for
- * claim expiry.
+ * capability, labels, capacity or task namespaces changed, asks for a
+ * scheduling pass; a node whose phase or task namespaces changed, or that
+ * was deleted, has its tasks checked for claim expiry (an unclaimed task in
+ * a namespace the node stopped serving goes back to Pending).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +41,19 @@ static bool sched_view_changed(const fm_fleet_node *o, const fm_fleet_node *n)
     return false;
 }
 
+/* True when spec.taskNamespaces differs (presence or entries, in order). */
+static bool namespaces_changed(const fm_fleet_node *o, const fm_fleet_node *n)
+{
+    bool ho = fm_fleet_node_spec_has_task_namespaces(&o->spec);
+    bool hn = fm_fleet_node_spec_has_task_namespaces(&n->spec);
+    if (ho != hn) return true;
+    const fm_string_list *a = &o->spec.task_namespaces, *b = &n->spec.task_namespaces;
+    if (a->len != b->len) return true;
+    for (size_t i = 0; i < a->len; i++)
+        if (strcmp(a->items[i] ? a->items[i] : "", b->items[i] ? b->items[i] : "") != 0) return true;
+    return false;
+}
+
 static void on_add(void *ud, const void *obj)
 {
     fm_operator *op = ud;
@@ -58,7 +72,7 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     bool was_ok = sched_node_health(o, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     bool is_ok = sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     if (is_ok && (!was_ok || sched_view_changed(o, n))) op_trigger_pass(op);
-    if (o->status.phase != n->status.phase || !is_ok)
+    if (o->status.phase != n->status.phase || !is_ok || namespaces_changed(o, n))
         op_enqueue_tasks_on_node(op, n->metadata.name);
 }
 

@@ -10,7 +10,8 @@
  *                  for a scheduling pass when every dependency succeeded;
  *   Scheduled, Running, Verifying
  *               -> claim expiry when the node is gone, NotReady or stale
- *                  (or Draining, for unclaimed tasks): back to Pending, or
+ *                  (or, for unclaimed tasks, Draining or no longer
+ *                  serving the task's namespace): back to Pending, or
  *                  Failed/ClaimExpiryLimitReached on the third expiry;
  *                  Running past startedAt + timeoutSeconds + 60 s ->
  *                  Failed/Timeout, with a requeue at exactly that deadline;
@@ -235,12 +236,16 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
     return rc;
 }
 
-/* Why a claim expired, as a condition reason. */
-static const char *expiry_reason(const fm_fleet_node *n, fm_time now, int64_t stale_ns)
+/* Why the claim of t on node n expired, as a condition reason (the
+ * checks in the order sched_claim_check makes them). */
+static const char *expiry_reason(const fm_agentic_task *t, const fm_fleet_node *n, fm_time now,
+                                 int64_t stale_ns)
 {
     if (!n) return "FleetNodeGone";
     if (n->status.phase == FM_NODE_PHASE_DRAINING) return "FleetNodeDraining";
     sched_fit f = sched_node_health(n, now, stale_ns);
+    if (f == SCHED_FIT_OK && !sched_node_serves_namespace(n, t->metadata.namespace))
+        return sched_fit_reason(SCHED_FIT_NAMESPACE);
     return f == SCHED_FIT_STALE ? "HeartbeatStale" : "FleetNodeNotReady";
 }
 
@@ -256,7 +261,7 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
                                            ? SCHED_CLAIM_FAIL
                                            : SCHED_CLAIM_RELEASE);
     if (c != SCHED_CLAIM_KEEP) {
-        const char *why = expiry_reason(n, now, op->cfg.node_stale_after_ns);
+        const char *why = expiry_reason(t, n, now, op->cfg.node_stale_after_ns);
         rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
         if (rc == 0) {
             metrics_inc(op->m.claim_expiries);

@@ -150,15 +150,16 @@ static int refetch(fm_operator *op, fm_agentic_task **cur)
     return 0;
 }
 
-/* After a re-read: the node must still be healthy and satisfy the task's
- * (possibly edited) requirements. Its slot is already held by the
+/* After a re-read: the node must still be healthy, serve the task's
+ * namespace and satisfy the task's (possibly edited) requirements. Its slot is already held by the
  * caller's assumption, so capacity is not checked again. */
 static bool still_fits(fm_operator *op, const fm_agentic_task *t, const char *node)
 {
     bool ok = false;
     store_read_lock(op->nodes);
     const fm_fleet_node *n = store_get(op->nodes, node);
-    if (n && sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK)
+    if (n && sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK &&
+        sched_node_serves_namespace(n, t->metadata.namespace))
         ok = !fm_agentic_task_spec_has_required_capability(&t->spec) ||
              sched_capability_fits(n, &t->spec.required_capability) == SCHED_FIT_OK;
     store_read_unlock(op->nodes);

@@ -453,6 +453,12 @@ static void fill_fm_fleet_node_spec(fm_fleet_node_spec *p, int seed)
     codec_set_present(p, 0, true);
     p->max_concurrent_tasks = (seed) ? INT32_MAX - (seed) : 1;
     codec_set_present(p, 1, true);
+    p->task_namespaces.len = seed ? 2 : 0;
+    p->task_namespaces.items = seed ? tcalloc(2, sizeof *p->task_namespaces.items) : NULL;
+    for (size_t i = 0; i < p->task_namespaces.len; i++) {
+        p->task_namespaces.items[i] = tstr("taskNamespaces", seed + (int)i);
+    }
+    codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_gpu_info. */
@@ -1388,6 +1394,7 @@ static void roundtrip_fm_fleet_node(int seed)
         CHECK_CONTAINS(a.data, "\"spec\":");
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"tailscaleAddr\":");
+        CHECK_CONTAINS(a.data, "\"taskNamespaces\":");
         CHECK_CONTAINS(a.data, "\"tokensPerSecond\":");
         CHECK_CONTAINS(a.data, "\"totalRAMGB\":");
         CHECK_CONTAINS(a.data, "\"type\":");
@@ -1482,6 +1489,7 @@ static void roundtrip_fm_fleet_node_list(int seed)
         CHECK_CONTAINS(a.data, "\"spec\":");
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"tailscaleAddr\":");
+        CHECK_CONTAINS(a.data, "\"taskNamespaces\":");
         CHECK_CONTAINS(a.data, "\"tokensPerSecond\":");
         CHECK_CONTAINS(a.data, "\"totalRAMGB\":");
         CHECK_CONTAINS(a.data, "\"type\":");

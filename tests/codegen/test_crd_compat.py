@@ -25,6 +25,7 @@ CHART = os.path.join(SRC, "charts", "foreman", "templates", "crds")
 EXPECTED_ADDITIONS = {
     "fleetnodes": {
         "spec.properties.maxConcurrentTasks",
+        "spec.properties.taskNamespaces",
         "status.properties.agentVersion",
         "status.properties.arch",
         "status.properties.capability.properties.gpus",

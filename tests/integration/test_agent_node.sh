@@ -25,6 +25,7 @@ check "sanitized name logged with input and result" grep -q "msg=\"fleet node na
 check "sanitizing logged once" test "$(grep -c 'fleet node name sanitized' "$WORK/a1.log")" = 1
 check "spec.roles defaults to worker" test "$(fn_get "$NODE" '{.spec.roles}')" = '["worker"]'
 check "spec.nodeName is the host name" test "$(fn_get "$NODE" '{.spec.nodeName}')" = "$(hostname)"
+check "spec.taskNamespaces is the default namespace" test "$(fn_get "$NODE" '{.spec.taskNamespaces}')" = '["default"]'
 check "node labels set" test "$(fn_get "$NODE" '{.metadata.labels.zone}/{.metadata.labels.tier}')" = "a/gpu"
 check "first heartbeat: phase Ready" wait_until 10 fn_is "$NODE" '{.status.phase}' Ready
 check "availableRAMGB from the fake meminfo" test "$(fn_get "$NODE" '{.status.capability.availableRAMGB}')" = 8
@@ -62,8 +63,10 @@ stop_agent TERM
 
 # ---- 5. changed flags update spec and owned labels
 start_agent "$WORK/a3.log" --fleet-node-name "$RAW" --heartbeat-interval 1s --node-labels zone=b \
-    --roles worker,planner --tailscale-addr 100.64.0.7 --max-context-tokens 32768
+    --roles worker,planner --tailscale-addr 100.64.0.7 --max-context-tokens 32768 \
+    --task-namespace team-a,team-b,team-a
 check "changed flags: spec updated" wait_until 10 grep -q 'FleetNode spec updated' "$WORK/a3.log"
+check "changed flags: taskNamespaces, repeats dropped" test "$(fn_get "$NODE" '{.spec.taskNamespaces}')" = '["team-a","team-b"]'
 check "changed flags: roles" test "$(fn_get "$NODE" '{.spec.roles}')" = '["worker","planner"]'
 check "changed flags: tailscaleAddr" test "$(fn_get "$NODE" '{.spec.tailscaleAddr}')" = 100.64.0.7
 check "changed flags: label value changed" test "$(fn_get "$NODE" '{.metadata.labels.zone}')" = b
@@ -71,7 +74,8 @@ check "changed flags: dropped label removed" test -z "$(fn_get "$NODE" '{.metada
 check "changed flags: maxContextTokens reported" wait_until 5 fn_is "$NODE" '{.status.capability.maxContextTokens}' 32768
 stop_agent TERM
 start_agent "$WORK/a4.log" --fleet-node-name "$RAW" --heartbeat-interval 1s --node-labels zone=b \
-    --roles worker,planner --tailscale-addr 100.64.0.7
+    --roles worker,planner --tailscale-addr 100.64.0.7 --task-namespace=
+check "all namespaces: spec.taskNamespaces removed" wait_until 10 fn_is "$NODE" '{.spec.taskNamespaces}' ""
 check "dropped capability flag removed from status" wait_until 10 fn_is "$NODE" '{.status.capability.maxContextTokens}' ""
 check "operator condition still there after restarts" test "$(fn_get "$NODE" '{.status.conditions[0].reason}')" = HeartbeatFresh
 

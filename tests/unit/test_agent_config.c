@@ -2,7 +2,7 @@
  * test_agent_config.c - foreman-agent's command line (cmd/foreman-agent/
  * config.c, compiled into this test): defaults, Go flag syntax and
  * durations, validation that makes the agent exit 2, name sanitizing,
- * comma lists and --node-labels.
+ * comma lists (--task-namespace without repeats) and --node-labels.
  */
 #include "test.h"
 
@@ -75,6 +75,28 @@ TEST(go_syntax_and_durations)
     CHECK_STR(fm_strmap_get(&c.labels, "zone"), "a");
     CHECK_STR(fm_strmap_get(&c.labels, "example.com/tier"), "gpu");
     CHECK_STR(fm_strmap_get(&c.labels, "empty"), "");
+    config_free(&c, fl);
+}
+
+/* --task-namespace becomes the FleetNode's spec.taskNamespaces, a set list
+ * the API server rejects with duplicates: repeats are dropped, first
+ * occurrence and order kept; blanks go too. */
+TEST(task_namespaces_deduplicated)
+{
+    agent_config c;
+    agent_flags *fl = NULL;
+    CHECK_FATAL(parse(&c, &fl, ARGS("--fleet-node-name", "n",
+                                    "--task-namespace", "team-b, team-a,,team-b ,team-a,default")) == 0);
+    CHECK_INT(c.task_namespaces.len, 3);
+    char **ns = c.task_namespaces.items;
+    CHECK_STR(ns[0], "team-b");
+    CHECK_STR(ns[1], "team-a");
+    CHECK_STR(ns[2], "default");
+    config_free(&c, fl);
+
+    CHECK_FATAL(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--task-namespace=x,x,x")) == 0);
+    CHECK_INT(c.task_namespaces.len, 1);
+    CHECK_STR(((char **)c.task_namespaces.items)[0], "x");
     config_free(&c, fl);
 }
 
@@ -164,6 +186,7 @@ int main(void)
     if (devnull >= 0) log_set_fd(devnull);
     RUN(defaults);
     RUN(go_syntax_and_durations);
+    RUN(task_namespaces_deduplicated);
     RUN(name_sanitized);
     RUN(bad_values);
     RUN(help);

@@ -1,9 +1,9 @@
 /*
  * test_sched.c - the pure scheduling rules (runtime/schedule.h): capability
- * matching, node health, ordering, the three placement policies, capacity
- * with assumed placements, dependency states and cycles, claim expiry,
- * timeouts and pipeline expansion. Objects are decoded from JSON, as the
- * informers would deliver them.
+ * matching, node health, the task namespaces a node serves, ordering, the
+ * three placement policies, capacity with assumed placements, dependency
+ * states and cycles, claim expiry, timeouts and pipeline expansion.
+ * Objects are decoded from JSON, as the informers would deliver them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -591,6 +591,97 @@ TEST(test_claim_expiry)
     fm_fleet_node_free(n);
 }
 
+/* A Pending task in namespace ns, no requirements. */
+static fm_agentic_task *ns_task(const char *name, const char *ns)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             "{\"metadata\":{\"name\":\"%s\",\"namespace\":\"%s\","
+             "\"creationTimestamp\":\"2023-11-14T22:00:00Z\"},"
+             "\"spec\":{\"kind\":\"freeform\",\"payload\":{}}}",
+             name, ns);
+    return task_json(buf);
+}
+
+/* spec.taskNamespaces: absent serves every namespace, a list serves only
+ * its entries (an empty list none), the scheduler skips nodes that do not
+ * serve the task's namespace, and an unclaimed task left on such a node is
+ * released while a claimed one is kept. */
+TEST(test_task_namespaces)
+{
+    fm_fleet_node *all = ready_node("all", "none", 8, 0, NULL, NULL);
+    fm_fleet_node *ab = ready_node("ab", "none", 8, 0, NULL,
+                                   ",\"taskNamespaces\":[\"team-a\",\"team-b\"]");
+    fm_fleet_node *b = ready_node("b", "none", 8, 0, NULL, ",\"taskNamespaces\":[\"team-b\"]");
+    fm_fleet_node *none = ready_node("none", "none", 8, 0, NULL, ",\"taskNamespaces\":[]");
+    fm_agentic_task *ta = ns_task("ta", "team-a");
+    fm_agentic_task *tb = ns_task("tb", "team-b");
+    fm_agentic_task *tc = ns_task("tc", "team-c");
+    CHECK_FATAL(all && ab && b && none && ta && tb && tc);
+
+    CHECK(!fm_fleet_node_spec_has_task_namespaces(&all->spec));
+    CHECK(fm_fleet_node_spec_has_task_namespaces(&none->spec));
+    CHECK_INT(none->spec.task_namespaces.len, 0);
+    CHECK(sched_node_serves_namespace(all, "team-a"));
+    CHECK(sched_node_serves_namespace(all, NULL));
+    CHECK(sched_node_serves_namespace(ab, "team-a"));
+    CHECK(sched_node_serves_namespace(ab, "team-b"));
+    CHECK(!sched_node_serves_namespace(ab, "team-c"));
+    CHECK(!sched_node_serves_namespace(ab, "team")); /* exact, not a prefix */
+    CHECK(!sched_node_serves_namespace(b, "team-a"));
+    CHECK(!sched_node_serves_namespace(none, "team-a"));
+    CHECK(!sched_node_serves_namespace(none, NULL));
+
+    CHECK_INT(sched_node_fits(all, 0, tc, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(sched_node_fits(ab, 0, ta, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(sched_node_fits(b, 0, ta, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
+    CHECK_INT(sched_node_fits(none, 0, tb, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
+    CHECK_STR(sched_fit_reason(SCHED_FIT_NAMESPACE), "NamespaceNotServed");
+    /* health is checked first: a stale node says STALE, not NAMESPACE */
+    CHECK_INT(sched_node_fits(b, 0, ta, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+              SCHED_FIT_STALE);
+
+    /* picking: b is first by name and emptiest, but only serves team-b */
+    sched_candidate c[2] = {{b, 0}, {ab, 1}};
+    sched_fit why;
+    fm_fleet_node_spec_set_max_concurrent_tasks(&ab->spec, 2);
+    CHECK_INT(sched_pick_node(c, 2, ta, SCHED_FIRST_FIT, NOW, 90 * SEC, &why), 1);
+    CHECK_INT(why, SCHED_FIT_OK);
+    CHECK_INT(sched_pick_node(c, 2, tb, SCHED_SPREAD, NOW, 90 * SEC, &why), 0);
+    /* no node serves team-c */
+    CHECK_INT(sched_pick_node(c, 2, tc, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(why, SCHED_FIT_NAMESPACE);
+    /* a node that serves the namespace but is full explains more */
+    c[1].load = 2;
+    CHECK_INT(sched_pick_node(c, 2, ta, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(why, SCHED_FIT_FULL);
+    /* a node without the list takes any namespace */
+    sched_candidate c2[2] = {{b, 0}, {all, 0}};
+    CHECK_INT(sched_pick_node(c2, 2, tc, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 1);
+
+    /* claim check: Scheduled on a node not serving the namespace goes back */
+    ta->status.phase = FM_TASK_PHASE_SCHEDULED;
+    CHECK_INT(fm_strset(&ta->status.assigned_node, "b"), 0);
+    fm_agentic_task_set_status_present(ta, true);
+    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(sched_claim_check(ta, ab, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(sched_claim_check(ta, all, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    /* ... and counts towards the limit like any expiry */
+    CHECK_INT(fm_strmap_set(&ta->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
+    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
+    /* a claimed task stays with the agent that has it */
+    ta->status.phase = FM_TASK_PHASE_RUNNING;
+    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+
+    fm_fleet_node_free(all);
+    fm_fleet_node_free(ab);
+    fm_fleet_node_free(b);
+    fm_fleet_node_free(none);
+    fm_agentic_task_free(ta);
+    fm_agentic_task_free(tb);
+    fm_agentic_task_free(tc);
+}
+
 TEST(test_timeout_deadline)
 {
     fm_agentic_task *t = task_json(
@@ -716,6 +807,7 @@ int main(void)
     RUN(test_cycles);
     RUN(test_long_chain);
     RUN(test_claim_expiry);
+    RUN(test_task_namespaces);
     RUN(test_timeout_deadline);
     RUN(test_pipeline);
     return test_summary();
