@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "eventfilter.h"
 #include "flags.h"
 #include "goduration.h"
 #include "httpserver.h"
@@ -339,6 +340,13 @@ int main(int argc, char **argv)
     snprintf(op->identity, sizeof op->identity, "%s_%ld", host, (long)getpid());
     if (op->cfg.leader_id) snprintf(op->identity, sizeof op->identity, "%s", op->cfg.leader_id);
     pthread_mutex_init(&op->mu, NULL);
+    /* Events per object: 25 at once, then one per 5 minutes (client-go's
+     * spam filter), so a flapping task cannot flood the API server. */
+    if (event_filter_new(&op->event_filter, EVENT_FILTER_DEFAULT_BURST, EVENT_FILTER_DEFAULT_REFILL,
+                         EVENT_FILTER_DEFAULT_MAX_KEYS) != 0) {
+        fprintf(stderr, "foreman-operator: %s\n", fm_error_last()->message);
+        return 1;
+    }
     op->registry = metrics_default();
 
     int exit_code = 1;
@@ -441,6 +449,7 @@ out:
     informer_free(op->workload_inf);
     sched_ledger_free(op->ledger);
     kube_client_free(op->client);
+    event_filter_free(op->event_filter);
     flags_free(&fs);
     return exit_code;
 }

@@ -100,6 +100,7 @@ typedef struct fm_operator {
     fm_metrics *registry;
     char identity[256];
     op_informer_ctx inf_ctx[3];
+    struct fm_event_filter *event_filter; /* per-object Event rate limit */
     /* Wall-clock nanoseconds until which stale heartbeats are not acted on
      * (see op_staleness_held); 0 when no hold was ever set. */
     atomic_llong stale_hold_until_ns;

@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "error.h"
+#include "eventfilter.h"
 #include "operator.h"
 
 /* ------------------------------------------------------------ conditions */
@@ -323,6 +324,11 @@ void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
                    const char *reason, const char *message)
 {
     if (!op->cfg.events) return;
+    fm_time at = codec_time_now();
+    const char *who = t->metadata.uid ? t->metadata.uid : t->metadata.name;
+    if (op->event_filter &&
+        !event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
+        return; /* this object has had its share of Events for now */
     k8s_event ev;
     memset(&ev, 0, sizeof ev);
     struct timespec ts;
