@@ -118,6 +118,9 @@ class CrdCompat(unittest.TestCase):
             self.assertEqual(lines[0], "{{- if .Values.crds.install }}")
             self.assertEqual(lines[-1], "{{- end }}")
             body = yaml.safe_load("\n".join(lines[1:-1]))
+            # The chart's copy differs in one place only: Helm must keep the
+            # CRDs (and with them every Foreman object) on uninstall.
+            self.assertEqual(body["metadata"].pop("annotations"), {"helm.sh/resource-policy": "keep"})
             self.assertEqual(body, self.generated(plural))
 
 
