@@ -80,14 +80,6 @@ typedef struct op_metrics {
     fm_series *timeouts;
 } op_metrics;
 
-struct fm_operator;
-
-/* What an informer's error and recovery callbacks need to know. */
-typedef struct op_informer_ctx {
-    struct fm_operator *op;
-    const char *what; /* the kind, for logs */
-} op_informer_ctx;
-
 typedef struct fm_operator {
     op_config cfg;
     kube_client *client;
@@ -99,26 +91,8 @@ typedef struct fm_operator {
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
-    op_informer_ctx inf_ctx[3];
     struct fm_event_filter *event_filter; /* per-object Event rate limit */
-    /* Wall-clock nanoseconds until which stale heartbeats are not acted on
-     * (see op_staleness_held); 0 when no hold was ever set. */
-    atomic_llong stale_hold_until_ns;
 } fm_operator;
-
-/*
- * Heartbeats are judged against the operator's clock, so while the operator
- * cannot reach the API server every node looks stale, and the moment it can
- * again it would mark healthy nodes NotReady and release their tasks before
- * their agents had a chance to beat. Like the node lifecycle controller of
- * Kubernetes, the operator therefore holds staleness decisions from the
- * first failed list or watch until one --node-stale-after after it heard
- * from the server again.
- */
-void op_hold_staleness(fm_operator *op);
-
-/* True while the hold is on; *wait_ms (may be NULL) gets the time left. */
-bool op_staleness_held(fm_operator *op, fm_time now, int64_t *wait_ms);
 
 /* ---------------------------------------------------------------- setup */
 

@@ -262,12 +262,6 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
                                            : SCHED_CLAIM_RELEASE);
     if (c != SCHED_CLAIM_KEEP) {
         const char *why = expiry_reason(t, n, now, op->cfg.node_stale_after_ns);
-        int64_t hold_ms;
-        if (strcmp(why, "HeartbeatStale") == 0 && op_staleness_held(op, now, &hold_ms)) {
-            /* Stale only because we could not hear the agent: decide later. */
-            out->requeue_after_ms = hold_ms;
-            goto done;
-        }
         rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
         if (rc == 0) {
             metrics_inc(op->m.claim_expiries);
