@@ -471,18 +471,29 @@ const void *store_get(fm_store *s, const char *key)
     return e ? e->obj : NULL;
 }
 
-int store_foreach(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud)
+static int foreach_entry(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud)
 {
     int rc = 0;
-    pthread_rwlock_rdlock(&s->lock);
     size_t it = 0;
     void *v;
     while (!rc && hashmap_next(&s->entries, &it, NULL, &v)) {
         entry *e = v;
         rc = fn(ud, e->key, e->obj);
     }
+    return rc;
+}
+
+int store_foreach(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud)
+{
+    pthread_rwlock_rdlock(&s->lock);
+    int rc = foreach_entry(s, fn, ud);
     pthread_rwlock_unlock(&s->lock);
     return rc;
+}
+
+int store_foreach_locked(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud)
+{
+    return foreach_entry(s, fn, ud);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -557,25 +568,35 @@ size_t store_index_count(fm_store *s, const char *index, const char *value)
     return n;
 }
 
+static int index_foreach(fm_store *s, const char *index, const char *value,
+                         int (*fn)(void *ud, const char *key, const void *obj), void *ud)
+{
+    index_t *ix = find_index(s, index);
+    if (!ix) return fm_error_set(FM_EINVAL, "store %s: no index %s", s->desc->name, index);
+    int rc = 0;
+    bucket *b = hashmap_get(&ix->by_value, value);
+    size_t it = 0;
+    void *v;
+    while (b && !rc && hashmap_next(&b->keys, &it, NULL, &v)) {
+        entry *e = v;
+        rc = fn(ud, e->key, e->obj);
+    }
+    return rc;
+}
+
 int store_index_foreach(fm_store *s, const char *index, const char *value,
                         int (*fn)(void *ud, const char *key, const void *obj), void *ud)
 {
-    int rc = 0;
     pthread_rwlock_rdlock(&s->lock);
-    index_t *ix = find_index(s, index);
-    if (!ix) {
-        rc = fm_error_set(FM_EINVAL, "store %s: no index %s", s->desc->name, index);
-    } else {
-        bucket *b = hashmap_get(&ix->by_value, value);
-        size_t it = 0;
-        void *v;
-        while (b && !rc && hashmap_next(&b->keys, &it, NULL, &v)) {
-            entry *e = v;
-            rc = fn(ud, e->key, e->obj);
-        }
-    }
+    int rc = index_foreach(s, index, value, fn, ud);
     pthread_rwlock_unlock(&s->lock);
     return rc;
+}
+
+int store_index_foreach_locked(fm_store *s, const char *index, const char *value,
+                               int (*fn)(void *ud, const char *key, const void *obj), void *ud)
+{
+    return index_foreach(s, index, value, fn, ud);
 }
 
 void store_keys_free(fm_list *keys)

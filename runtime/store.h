@@ -131,6 +131,10 @@ const void *store_get(fm_store *s, const char *key);
  * particular order, until fn returns non-zero (which is returned). */
 int store_foreach(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud);
 
+/* The same for a caller that already holds store_read_lock(), so that the
+ * borrowed objects stay valid after the walk, until it unlocks. */
+int store_foreach_locked(fm_store *s, int (*fn)(void *ud, const char *key, const void *obj), void *ud);
+
 /* Every key, sorted, as a string list (char **items) the caller frees with
  * store_keys_free(). Returns 0 or FM_ENOMEM. */
 int store_keys(fm_list *out, fm_store *s);
@@ -147,6 +151,10 @@ size_t store_index_count(fm_store *s, const char *index, const char *value);
  * until fn returns non-zero (returned). FM_EINVAL for an unknown index. */
 int store_index_foreach(fm_store *s, const char *index, const char *value,
                         int (*fn)(void *ud, const char *key, const void *obj), void *ud);
+
+/* The same under a store_read_lock() the caller already holds. */
+int store_index_foreach_locked(fm_store *s, const char *index, const char *value,
+                               int (*fn)(void *ud, const char *key, const void *obj), void *ud);
 
 /* Frees a key list from store_keys()/store_index_keys(); accepts empty. */
 void store_keys_free(fm_list *keys);

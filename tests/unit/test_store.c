@@ -272,6 +272,46 @@ TEST(test_replace_generation_reports_vanished)
     store_free(s);
 }
 
+static int count_each(void *ud, const char *key, const void *obj)
+{
+    (void)key;
+    (void)obj;
+    (*(int *)ud)++;
+    return 0;
+}
+
+static int stop_at_second(void *ud, const char *key, const void *obj)
+{
+    (void)key;
+    (void)obj;
+    return ++(*(int *)ud) == 2 ? 7 : 0;
+}
+
+/* The _locked walks see what the locking ones see, under a read lock the
+ * caller holds (borrowed objects stay valid until it unlocks). */
+TEST(test_locked_walks)
+{
+    fm_store *s = NULL;
+    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
+    store_add_index(s, "phase", by_phase, NULL);
+    store_upsert(s, task("ns", "a", "1", "Pending", NULL, NULL), NULL);
+    store_upsert(s, task("ns", "b", "2", "Pending", NULL, NULL), NULL);
+    store_upsert(s, task("ns", "c", "3", "Running", "node-3", NULL), NULL);
+    int all = 0, pending = 0, stopped = 0;
+    store_read_lock(s);
+    CHECK_INT(store_foreach_locked(s, count_each, &all), 0);
+    CHECK_INT(store_index_foreach_locked(s, "phase", "Pending", count_each, &pending), 0);
+    CHECK_INT(store_foreach_locked(s, stop_at_second, &stopped), 7);
+    CHECK_INT(store_index_foreach_locked(s, "nope", "x", count_each, &all), FM_EINVAL);
+    const fm_agentic_task *c = store_get(s, "ns/c");
+    CHECK(c && c->status.assigned_node && strcmp(c->status.assigned_node, "node-3") == 0);
+    store_read_unlock(s);
+    CHECK_INT(all, 3);
+    CHECK_INT(pending, 2);
+    CHECK_INT(stopped, 2);
+    store_free(s);
+}
+
 typedef struct rw {
     fm_store *s;
     atomic_int stop;
@@ -359,6 +399,7 @@ int main(void)
     RUN(test_indexes_follow_updates);
     RUN(test_multi_value_index_and_late_index);
     RUN(test_replace_generation_reports_vanished);
+    RUN(test_locked_walks);
     RUN(test_concurrent_readers_see_whole_objects);
     RUN(test_bytes_per_object);
     return test_summary();
