@@ -840,6 +840,11 @@ class Loader:
             ok = isinstance(v, bool)
         elif t.kind == "string":
             ok = isinstance(v, str)
+        elif t.kind == "struct":
+            # Only the empty object: it makes the API server apply the
+            # struct's own field defaults when the object is absent.
+            ok = isinstance(v, dict) and len(v) == 0
+            v = {}
         else:
             self.err(file, line, f"{what}: defaults are not supported for {t.spelling()}")
             return

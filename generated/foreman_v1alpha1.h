@@ -279,7 +279,7 @@ extern const fm_struct_desc fm_agentic_task_spec_desc;
 /* Progress and outcome of a task. */
 struct fm_agentic_task_status {
     uint32_t _present[1];
-    fm_task_phase phase; /* fm_task_phase: Current step in the task's life. */
+    fm_task_phase phase; /* fm_task_phase: Current step in the task's life. The API server fills in Pending on a ne... */
     char *assigned_node; /* FleetNode the scheduler chose. */
     fm_time claimed_at; /* bit 0: When the agent on the assigned node took the task. */
     fm_time started_at; /* bit 1: When execution began. */

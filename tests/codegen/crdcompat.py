@@ -28,8 +28,13 @@ def _same(a, b):
     return a == b
 
 
-def compare(ref, gen, path="", problems=None, additions=None):
-    """Walks ref and checks gen against it; returns (problems, additions)."""
+def compare(ref, gen, path="", problems=None, additions=None, new_defaults=()):
+    """Walks ref and checks gen against it; returns (problems, additions).
+
+    new_defaults: paths (ending in ".default") where ours may add a default
+    the reference lacks; they are reported as additions. Any other new
+    default is a problem: it changes what clients read.
+    """
     if problems is None:
         problems, additions = [], []
     key = path.rsplit(".", 1)[-1]
@@ -43,11 +48,11 @@ def compare(ref, gen, path="", problems=None, additions=None):
             if k not in gen:
                 problems.append(f"{path}.{k}: missing")
             else:
-                compare(v, gen[k], f"{path}.{k}", problems, additions)
+                compare(v, gen[k], f"{path}.{k}", problems, additions, new_defaults)
         for k in gen:
             if k in ref or k == "description":
                 continue
-            if key == "properties":
+            if key == "properties" or (k == "default" and f"{path}.{k}" in new_defaults):
                 additions.append(f"{path}.{k}")
             else:
                 problems.append(f"{path}.{k}: not in the reference (only new properties may be added)")
@@ -70,7 +75,7 @@ def compare(ref, gen, path="", problems=None, additions=None):
             problems.append(f"{path}: {len(gen)} entries, the reference has {len(ref)}")
             return problems, additions
         for i, (r, g) in enumerate(zip(ref, gen)):
-            compare(r, g, f"{path}[{i}]", problems, additions)
+            compare(r, g, f"{path}[{i}]", problems, additions, new_defaults)
         return problems, additions
     if not _same(ref, gen):
         problems.append(f"{path}: {gen!r} differs from the reference {ref!r}")

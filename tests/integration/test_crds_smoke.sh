@@ -56,6 +56,7 @@ check "kubectl get wl (short name)" test "$(header wl -n "$NS")" = "NAME PHASE R
 check "kubectl get fleetnodes columns" test "$(header fleetnodes -l smoke=$$)" = "NAME PHASE ACCELERATOR RAM CURRENT TASK HEARTBEAT AGE"
 check "kubectl get fn (short name)" test "$(header fn -l smoke=$$)" = "NAME PHASE ACCELERATOR RAM CURRENT TASK HEARTBEAT AGE"
 check "row shows task kind" sh -c "$K get at t1 -n $NS --no-headers | grep -q freeform"
+check "a new task is Pending (schema default)" test "$($K get at t1 -n "$NS" -o jsonpath='{.status.phase}')" = Pending
 check "row shows workload repo" sh -c "$K get wl w1 -n $NS --no-headers | grep -q acme/app"
 
 # 3. kubectl explain shows the fields of the required capability.
@@ -104,10 +105,10 @@ check "default accelerator any" test "$($K get at t2 -n "$NS" -o jsonpath='{.spe
 
 # 6. Status is a subresource.
 $K patch at t1 -n "$NS" --type merge -p '{"spec":{"priority":5},"status":{"phase":"Running"}}' >/dev/null
-check "spec patch ignores status" test "$($K get at t1 -n "$NS" -o jsonpath='{.status.phase}')" = ""
+check "spec patch ignores status" test "$($K get at t1 -n "$NS" -o jsonpath='{.status.phase}')" = Pending
 check "spec patch applied" test "$($K get at t1 -n "$NS" -o jsonpath='{.spec.priority}')" = 5
-$K patch at t1 -n "$NS" --subresource status --type merge -p '{"spec":{"priority":9},"status":{"phase":"Pending"}}' >/dev/null
-check "status patch applied" test "$($K get at t1 -n "$NS" -o jsonpath='{.status.phase}')" = Pending
+$K patch at t1 -n "$NS" --subresource status --type merge -p '{"spec":{"priority":9},"status":{"phase":"Scheduled"}}' >/dev/null
+check "status patch applied" test "$($K get at t1 -n "$NS" -o jsonpath='{.status.phase}')" = Scheduled
 check "status patch ignores spec" test "$($K get at t1 -n "$NS" -o jsonpath='{.spec.priority}')" = 5
 
 echo "$pass passed, $fail failed"
