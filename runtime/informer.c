@@ -28,6 +28,8 @@ struct fm_informer {
     int64_t backoff_initial_ns, backoff_max_ns, backoff_reset_ns;
     void (*on_error)(void *ud, int code, const char *message);
     void *on_error_ud;
+    void (*on_recovered)(void *ud);
+    atomic_bool failing;    /* a list or watch failed and nothing worked since */
     bool keep_managed_fields;
 
     fm_store *store;
@@ -99,6 +101,7 @@ int informer_new(fm_informer **out, kube_client *c, const informer_options *o)
     inf->on_error = o->on_error;
     inf->on_error_ud = o->on_error_ud;
     inf->keep_managed_fields = o->keep_managed_fields;
+    inf->on_recovered = o->on_recovered;
     pthread_mutex_init(&inf->mu, NULL);
     int rc = fm_clock_cond_init(&inf->cond);
     if (!rc) rc = store_new(&inf->store, k->object);
@@ -171,8 +174,15 @@ static void count(fm_informer *inf, uint64_t *field)
 
 static void report(fm_informer *inf, int code)
 {
+    atomic_store(&inf->failing, true);
     count(inf, &inf->stats.errors);
     if (inf->on_error) inf->on_error(inf->on_error_ud, code, fm_error_last()->message);
+}
+
+/* The server answered: if it had been failing, say it is back (once). */
+static void heard_from_server(fm_informer *inf)
+{
+    if (atomic_exchange(&inf->failing, false) && inf->on_recovered) inf->on_recovered(inf->on_error_ud);
 }
 
 static void emit_add(fm_informer *inf, const void *obj)
@@ -293,6 +303,7 @@ static int do_list(fm_informer *inf)
         inf->synced = true;
         pthread_cond_broadcast(&inf->cond);
         pthread_mutex_unlock(&inf->mu);
+        heard_from_server(inf);
     }
     free(list_rv);
     return rc;
@@ -304,6 +315,7 @@ static int on_event(void *ud, kube_watch_event_type type, void *obj, const char 
 {
     fm_informer *inf = ud;
     if (!obj) return 0; /* ERROR events: kube_watch returns the error */
+    heard_from_server(inf);
     const char *rv = meta_of(inf, obj)->resource_version;
     char *rv_copy = rv ? fm_strdup(rv) : NULL;
     int rc = 0;

@@ -69,6 +69,11 @@ typedef struct informer_options {
      * by itself). code is an FM_E* value, message one line. May be NULL. */
     void (*on_error)(void *ud, int code, const char *message);
     void *on_error_ud;
+    /* Told once when the informer hears from the server again (a list
+     * completed or a watch event arrived) after one or more failures, so a
+     * controller can tell "the API server was away" from "the objects went
+     * quiet". May be NULL; uses on_error_ud. */
+    void (*on_recovered)(void *ud);
     /* Keep metadata.managedFields in cached objects (dropped by default,
      * like controller-runtime's TransformStripManagedFields). */
     bool keep_managed_fields;

@@ -113,7 +113,8 @@ static int start_controllers(fm_operator *op)
 {
     if (atomic_exchange(&controllers_started, 1)) return 0;
     int rc;
-    if ((rc = controller_start(op->sched_ctl)) || (rc = controller_start(op->task_ctl)) ||
+    if ((rc = op_scheduler_start(op)) || (rc = controller_start(op->sched_ctl)) ||
+        (rc = controller_start(op->task_ctl)) ||
         (rc = controller_start(op->node_ctl)) || (rc = controller_start(op->workload_ctl)))
         return rc;
     op_trigger_pass(op);
@@ -125,6 +126,7 @@ static void stop_controllers(fm_operator *op)
 {
     if (!atomic_load(&controllers_started)) return;
     controller_stop(op->sched_ctl);
+    op_scheduler_stop(op);
     controller_stop(op->task_ctl);
     controller_stop(op->node_ctl);
     controller_stop(op->workload_ctl);
@@ -161,7 +163,34 @@ static void on_leader_error(void *ud, int code, const char *message)
 
 static void on_informer_error(void *ud, int code, const char *message)
 {
-    log_warn("list/watch failed", "kind", (const char *)ud, "error", message, NULL);
+    op_informer_ctx *ctx = ud;
+    log_warn("list/watch failed", "kind", ctx->what, "error", message, NULL);
+    op_hold_staleness(ctx->op);
+}
+
+static void on_informer_recovered(void *ud)
+{
+    op_informer_ctx *ctx = ud;
+    log_info("list/watch recovered; heartbeat staleness on hold for one stale period", "kind",
+             ctx->what, NULL);
+    op_hold_staleness(ctx->op);
+}
+
+void op_hold_staleness(fm_operator *op)
+{
+    fm_time now = codec_time_now();
+    long long until = (long long)now.sec * 1000000000LL + now.nsec + op->cfg.node_stale_after_ns;
+    long long cur = atomic_load(&op->stale_hold_until_ns);
+    while (cur < until && !atomic_compare_exchange_weak(&op->stale_hold_until_ns, &cur, until)) {
+    }
+}
+
+bool op_staleness_held(fm_operator *op, fm_time now, int64_t *wait_ms)
+{
+    long long left = atomic_load(&op->stale_hold_until_ns) - ((long long)now.sec * 1000000000LL + now.nsec);
+    if (left <= 0) return false;
+    if (wait_ms) *wait_ms = left / 1000000 + 1;
+    return true;
 }
 
 static bool ready_fn(void *ud)
@@ -255,10 +284,13 @@ static int config_from_cli(op_config *cfg, const cli *c)
 
 /* ------------------------------------------------------------ main */
 
-static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *k, const char *what)
+static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *k, const char *what,
+                        int slot)
 {
+    op->inf_ctx[slot].op = op;
+    op->inf_ctx[slot].what = what;
     informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
-                           .on_error_ud = (void *)what};
+                           .on_recovered = on_informer_recovered, .on_error_ud = &op->inf_ctx[slot]};
     return informer_new(out, op->client, &io);
 }
 
@@ -329,9 +361,9 @@ int main(int argc, char **argv)
     }
     if (kube_client_warning(op->client)) log_warn(kube_client_warning(op->client), NULL);
     if ((rc = sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
-        (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask")) ||
-        (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode")) ||
-        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload"))) {
+        (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
+        (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
+        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2))) {
         log_error("setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
@@ -411,6 +443,7 @@ out:
     httpserver_free(metrics_srv);
     httpserver_free(probe_srv);
     controller_free(op->sched_ctl);
+    op_scheduler_free(op);
     controller_free(op->task_ctl);
     controller_free(op->node_ctl);
     controller_free(op->workload_ctl);

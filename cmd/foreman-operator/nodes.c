@@ -165,7 +165,11 @@ static int node_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *
     } else if (n->status.phase == FM_NODE_PHASE_NOT_READY) {
         /* The agent's next heartbeat makes it Ready; nothing to wait for. */
     } else if (stale) {
-        rc = mark_not_ready(op, n, now);
+        int64_t hold_ms;
+        if (op_staleness_held(op, now, &hold_ms))
+            out->requeue_after_ms = hold_ms; /* the API server was away: wait for a beat */
+        else
+            rc = mark_not_ready(op, n, now);
     } else {
         const k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
         if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == K8S_CONDITION_STATUS_FALSE &&

@@ -80,6 +80,14 @@ typedef struct op_metrics {
     fm_series *timeouts;
 } op_metrics;
 
+struct fm_operator;
+
+/* What an informer's error and recovery callbacks need to know. */
+typedef struct op_informer_ctx {
+    struct fm_operator *op;
+    const char *what; /* the kind, for logs */
+} op_informer_ctx;
+
 typedef struct fm_operator {
     op_config cfg;
     kube_client *client;
@@ -91,8 +99,27 @@ typedef struct fm_operator {
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
+    op_informer_ctx inf_ctx[3];
     struct fm_event_filter *event_filter; /* per-object Event rate limit */
+    /* Wall-clock nanoseconds until which stale heartbeats are not acted on
+     * (see op_staleness_held); 0 when no hold was ever set. */
+    atomic_llong stale_hold_until_ns;
+    struct op_writers *writers;  /* the scheduler's placement writers */
 } fm_operator;
+
+/*
+ * Heartbeats are judged against the operator's clock, so while the operator
+ * cannot reach the API server every node looks stale, and the moment it can
+ * again it would mark healthy nodes NotReady and release their tasks before
+ * their agents had a chance to beat. Like the node lifecycle controller of
+ * Kubernetes, the operator therefore holds staleness decisions from the
+ * first failed list or watch until one --node-stale-after after it heard
+ * from the server again.
+ */
+void op_hold_staleness(fm_operator *op);
+
+/* True while the hold is on; *wait_ms (may be NULL) gets the time left. */
+bool op_staleness_held(fm_operator *op, fm_time now, int64_t *wait_ms);
 
 /* ---------------------------------------------------------------- setup */
 
@@ -107,6 +134,12 @@ int op_metrics_setup(fm_operator *op);
 /* Refreshes the gauges (pending tasks, fleet nodes by phase) from the
  * caches. */
 void op_metrics_refresh(fm_operator *op);
+
+/* The scheduler's writer threads: started with the controllers (once
+ * leading), stopped before them; free also stops. */
+int op_scheduler_start(fm_operator *op);
+void op_scheduler_stop(fm_operator *op);
+void op_scheduler_free(fm_operator *op);
 
 /* Asks for a scheduling pass (coalesced). */
 void op_trigger_pass(fm_operator *op);
@@ -146,15 +179,29 @@ int op_workload_patch(fm_operator *op, const fm_workload *old_obj, const fm_work
 int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const char *name);
 
 /*
- * Places task t (as cached, Pending) on node: label, then status (see
- * writes.c). On 409 it re-reads the task and decides again: it retries
- * while the task is still Pending and the node still healthy and matching,
- * at most 4 times. *out_rv receives the resourceVersion the status write
- * produced (malloc'd) on success. Returns 0, FM_ENOTFOUND when the task
- * stopped being placeable there (deleted, no longer Pending, node no longer
- * fits), or another FM_E*.
+ * Places task t (as cached: new or Pending) on node: status, then label
+ * (see writes.c). On 409 it re-reads the task and decides again: it
+ * retries while the task is still new or Pending and the node still
+ * healthy and matching, at most 4 times. *out_rv receives the
+ * resourceVersion of the last write that succeeded (malloc'd), *labelled
+ * whether the routing label is on (false: the status write succeeded but
+ * the label write did not; the task controller repairs it). Returns 0,
+ * FM_ENOTFOUND when the task stopped being placeable there (deleted, no
+ * longer new or Pending, node no longer fits), or another FM_E*.
  */
-int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node);
+int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agentic_task *t,
+                  const char *node);
+
+/*
+ * Marks a task that cannot be placed now: phase Pending (for a new task
+ * without a phase) and, when unschedulable is not NULL, condition
+ * Scheduled=False reason Unschedulable with that message. Guarded by the
+ * cached resourceVersion; *out_rv receives the version written. Returns 0,
+ * FM_ENOTFOUND when it is gone or changed meanwhile (409, 404) or no
+ * longer new or Pending, or another FM_E*.
+ */
+int op_mark_pending(fm_operator *op, char **out_rv, const fm_agentic_task *t,
+                    const char *unschedulable);
 
 /*
  * Fails task t (verdict INCOMPLETE, phase Failed, finishedAt, condition

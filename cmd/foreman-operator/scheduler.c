@@ -1,58 +1,77 @@
 /*
- * scheduler.c - the scheduling pass: every Pending AgenticTask whose
+ * scheduler.c - the scheduling pass: every new or Pending AgenticTask whose
  * dependencies succeeded, in priority order (schedule.h: sched_task_cmp),
  * goes to the node the placement policy picks among the eligible nodes
  * with free capacity.
  *
- * A pass has two halves:
- *   decide  in memory, from the caches: sort the candidates, pick a node
- *           per task, and record each placement in the ledger at once (an
- *           assumption with the write still in flight), so the next pick
- *           already sees the slot taken;
- *   write   the placements, in parallel on cfg.writers threads (each task
- *           is a different object, so the writes never conflict with each
- *           other); a write that fails gives its slot back and asks for
- *           another pass.
- * The pass stops deciding as soon as no eligible node has a free slot.
- * Costs: API calls only for the tasks it places (label + status patch +
- * an Event each); CPU O(pending x nodes) in the worst case.
+ * A pass decides; a pool of writer threads writes:
+ *   decide  in memory, under the read locks of both caches (no copies of
+ *           nodes or of tasks it does not place): sort the candidates,
+ *           pick a node per task, and record each placement in the ledger
+ *           at once (an assumption with the write still in flight), so the
+ *           next pick, in this pass or the next, already sees the slot
+ *           taken. A task no node can take now is marked instead: a new
+ *           one (no phase yet) Pending, one that no free node fits
+ *           Unschedulable (when that changed), under an assumption with
+ *           no node, so no later pass marks it twice.
+ *   write   the decisions go to cfg.writers threads and the pass returns at
+ *           once: a task created while earlier placements are still in
+ *           flight is decided by the next pass without waiting for them.
+ *           Each task is a different object, so the writes never conflict
+ *           with each other. A write that fails gives its slot back and
+ *           asks for another pass (after a backoff when the API server is
+ *           failing).
+ * A new task that a node can take at once goes straight from no phase to
+ * Scheduled: one status write, no Pending write first.
+ *
+ * The pass stops deciding as soon as no eligible node has a free slot, and
+ * looks only at new tasks when no node has one. Costs: API calls only for the tasks it places
+ * (status patch, label patch, an Event) or marks Pending; CPU O(pending log
+ * pending + pending x open nodes) in the worst case.
  *
  * Triggers (all coalesced by the controller's work queue into one pending
- * pass): a task becoming Pending with its dependencies met, a task giving a
- * slot back (finished, failed, released, deleted), a node turning Ready or
- * changing capability or capacity. There is no periodic timer.
+ * pass): a task becoming schedulable (new, or Pending with its
+ * dependencies met), a task giving a slot back (finished, failed,
+ * released, deleted), a node turning Ready or changing capability or
+ * capacity, a failed write. There is no periodic timer.
  */
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "error.h"
 #include "log.h"
 #include "operator.h"
 
 typedef struct decision {
+    struct decision *next; /* the writers' queue */
     fm_agentic_task *task; /* private copy */
     char key[512];
-    const char *node;      /* borrowed from the pass's node copies */
-    int rc;
+    char *node;            /* NULL: mark the task Pending / Unschedulable */
+    char *why;             /* with node NULL: the Unschedulable message, or NULL */
 } decision;
+
+/* The writer pool: a FIFO of decisions and the threads that write them. */
+struct op_writers {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    decision *head, *tail;
+    bool stop;
+    size_t n_threads;
+    pthread_t th[64];
+    int failures; /* consecutive failed writes, for the retry backoff */
+};
 
 typedef struct pass {
     fm_operator *op;
-    /* candidates */
-    fm_agentic_task **tasks;
+    const fm_agentic_task **tasks; /* borrowed from the task store */
     size_t n_tasks, cap_tasks;
-    /* nodes */
-    fm_fleet_node **nodes;
-    size_t n_nodes, cap_nodes;
-    sched_candidate *cands; /* the nodes with a free slot */
-    size_t n_open;
-    /* decisions */
-    decision *d;
-    size_t n_d;
-    atomic_size_t next;
+    sched_candidate *cands;        /* nodes with a free slot (borrowed) */
+    size_t n_open, cap_open;
+    decision *head, *tail;         /* made by this pass */
+    size_t placed, marked;
     fm_time now;
     int err;
 } pass;
@@ -71,63 +90,102 @@ static const fm_agentic_task *store_lookup(void *ud, const char *ns, const char 
     return store_get(op->tasks, key);
 }
 
-/* Collects private copies of the Pending tasks that may be placed now:
- * dependencies met, not deleting, no placement of ours in flight. */
-static int collect_tasks(pass *p)
+/* ------------------------------------------------------------ decide */
+
+/* Collects a task that may be placed now: new or Pending, dependencies
+ * met, not deleting, no write of ours in flight. Runs under the task
+ * store's read lock and op->mu. */
+static int collect_task(void *ud, const char *key, const void *obj)
 {
+    pass *p = ud;
     fm_operator *op = p->op;
-    fm_list keys = {0};
-    int rc = store_index_keys(&keys, op->tasks, OP_IDX_PHASE, "Pending");
-    if (rc) return rc;
-    store_read_lock(op->tasks);
-    for (size_t i = 0; i < keys.len && rc == 0; i++) {
-        const char *key = ((char **)keys.items)[i];
-        const fm_agentic_task *t = store_get(op->tasks, key);
-        if (!t || t->status.phase != FM_TASK_PHASE_PENDING ||
-            k8s_object_meta_has_deletion_timestamp(&t->metadata))
-            continue;
-        pthread_mutex_lock(&op->mu);
-        bool assumed = sched_ledger_is_assumed(op->ledger, key);
-        pthread_mutex_unlock(&op->mu);
-        if (assumed) continue;
-        sched_deps st;
-        if ((rc = sched_deps_check(&st, NULL, t, store_lookup, op)) != 0) break;
-        if (st != SCHED_DEPS_READY) continue; /* the task controller handles the rest */
-        if (p->n_tasks == p->cap_tasks) {
-            size_t cap = p->cap_tasks ? p->cap_tasks * 2 : 64;
-            fm_agentic_task **nt = realloc(p->tasks, cap * sizeof *nt);
-            if (!nt) {
-                rc = fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-                break;
-            }
-            p->tasks = nt;
-            p->cap_tasks = cap;
-        }
-        if ((rc = fm_agentic_task_copy(&p->tasks[p->n_tasks], t)) != 0) break;
-        p->n_tasks++;
+    const fm_agentic_task *t = obj;
+    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) return 0;
+    if (t->status.phase != FM_TASK_PHASE_PENDING && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
+    if (sched_ledger_is_assumed(op->ledger, key)) return 0;
+    sched_deps st;
+    int rc = sched_deps_check(&st, NULL, t, store_lookup, op);
+    if (rc) return p->err = rc;
+    if (st != SCHED_DEPS_READY) return 0; /* the task controller handles the rest */
+    if (p->n_tasks == p->cap_tasks) {
+        size_t cap = p->cap_tasks ? p->cap_tasks * 2 : 64;
+        const fm_agentic_task **nt = realloc(p->tasks, cap * sizeof *nt);
+        if (!nt) return p->err = fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
+        p->tasks = nt;
+        p->cap_tasks = cap;
     }
-    store_read_unlock(op->tasks);
-    store_keys_free(&keys);
-    return rc;
+    p->tasks[p->n_tasks++] = t;
+    return 0;
 }
 
+/* Collects a node that can take a task now: healthy, with a free slot.
+ * Capability is checked per task. Under the node store's read lock and
+ * op->mu. */
 static int collect_node(void *ud, const char *key, const void *obj)
 {
     pass *p = ud;
     const fm_fleet_node *n = obj;
-    /* Only nodes that can take work at all; capability is checked per task. */
     if (sched_node_health(n, p->now, p->op->cfg.node_stale_after_ns) != SCHED_FIT_OK) return 0;
-    if (sched_node_capacity(n) <= 0) return 0;
-    if (p->n_nodes == p->cap_nodes) {
-        size_t cap = p->cap_nodes ? p->cap_nodes * 2 : 32;
-        fm_fleet_node **nn = realloc(p->nodes, cap * sizeof *nn);
-        if (!nn) return p->err = FM_ENOMEM;
-        p->nodes = nn;
-        p->cap_nodes = cap;
+    int32_t cap = sched_node_capacity(n), load = sched_ledger_load(p->op->ledger, n->metadata.name);
+    if (load >= cap) return 0;
+    if (p->n_open == p->cap_open) {
+        size_t c = p->cap_open ? p->cap_open * 2 : 32;
+        sched_candidate *nc = realloc(p->cands, c * sizeof *nc);
+        if (!nc) return p->err = fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
+        p->cands = nc;
+        p->cap_open = c;
     }
-    if (fm_fleet_node_copy(&p->nodes[p->n_nodes], n) != 0) return p->err = FM_ENOMEM;
-    p->n_nodes++;
+    p->cands[p->n_open++] = (sched_candidate){n, load};
     return 0;
+}
+
+/* Records a decision for t (node NULL: mark it Pending, and Unschedulable
+ * with message why when that is not NULL) with its assumption. */
+static int add_decision(pass *p, const fm_agentic_task *t, const char *node, const char *why)
+{
+    decision *d = calloc(1, sizeof *d);
+    if (!d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
+    snprintf(d->key, sizeof d->key, "%s/%s", t->metadata.namespace, t->metadata.name);
+    int rc = fm_agentic_task_copy(&d->task, t);
+    if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
+    if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
+    if (rc == 0) rc = sched_ledger_assume(p->op->ledger, d->key, node, NULL);
+    if (rc) {
+        fm_agentic_task_free(d->task);
+        free(d->node);
+        free(d->why);
+        free(d);
+        return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
+    }
+    if (p->tail) p->tail->next = d;
+    else p->head = d;
+    p->tail = d;
+    if (node) p->placed++;
+    else p->marked++;
+    return 0;
+}
+
+/*
+ * A task no node can take in this pass. A new one is marked Pending. One
+ * that some node with a free slot could not take for a reason other than
+ * being full (accelerator, RAM, context, selector, namespace, health) gets
+ * condition Scheduled=False reason Unschedulable naming the check that
+ * ruled out the most promising node, as kube-scheduler reports it; written
+ * only when that changes, so waiting costs no writes.
+ */
+static int mark_unplaced(pass *p, const fm_agentic_task *t, sched_fit why)
+{
+    char msg[200];
+    const char *unsched = NULL;
+    if (p->n_open > 0 && why != SCHED_FIT_FULL) {
+        snprintf(msg, sizeof msg, "no fleet node with a free slot can take it: %s", sched_fit_reason(why));
+        const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+        if (!c || c->status != K8S_CONDITION_STATUS_FALSE || !c->reason ||
+            strcmp(c->reason, "Unschedulable") != 0 || !c->message || strcmp(c->message, msg) != 0)
+            unsched = msg;
+    }
+    if (!unsched && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
+    return add_decision(p, t, NULL, unsched);
 }
 
 /* Removes candidate i (full now) by swapping the last one in. */
@@ -139,112 +197,227 @@ static void drop_candidate(pass *p, size_t i)
 static int decide(pass *p)
 {
     fm_operator *op = p->op;
-    p->cands = calloc(p->n_nodes ? p->n_nodes : 1, sizeof *p->cands);
-    p->d = calloc(p->n_tasks ? p->n_tasks : 1, sizeof *p->d);
-    if (!p->cands || !p->d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    pthread_mutex_lock(&op->mu);
-    for (size_t i = 0; i < p->n_nodes; i++) {
-        int32_t load = sched_ledger_load(op->ledger, p->nodes[i]->metadata.name);
-        if (load >= sched_node_capacity(p->nodes[i])) continue;
-        p->cands[p->n_open++] = (sched_candidate){p->nodes[i], load};
-    }
-    sched_sort_tasks((const fm_agentic_task **)p->tasks, p->n_tasks);
     int rc = 0;
-    for (size_t i = 0; i < p->n_tasks && p->n_open > 0; i++) {
-        fm_agentic_task *t = p->tasks[i];
-        sched_fit why;
-        long k = sched_pick_node(p->cands, p->n_open, t, op->cfg.placement, p->now,
-                                 op->cfg.node_stale_after_ns, &why);
+    /* Lock order, everywhere: task store, node store, then op->mu. */
+    store_read_lock(op->tasks);
+    store_read_lock(op->nodes);
+    pthread_mutex_lock(&op->mu);
+    rc = store_foreach_locked(op->nodes, collect_node, p);
+    if (rc == 0) rc = p->err;
+    /* With no free slot anywhere only new tasks need a decision (Pending). */
+    if (rc == 0 && p->n_open > 0)
+        rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", collect_task, p);
+    if (rc == 0) rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", collect_task, p);
+    if (rc == 0) rc = p->err;
+    if (rc) goto unlock;
+    sched_sort_tasks(p->tasks, p->n_tasks);
+    for (size_t i = 0; i < p->n_tasks && rc == 0; i++) {
+        const fm_agentic_task *t = p->tasks[i];
+        long k = -1;
+        sched_fit why = SCHED_FIT_FULL;
+        if (p->n_open > 0)
+            k = sched_pick_node(p->cands, p->n_open, t, op->cfg.placement, p->now,
+                                op->cfg.node_stale_after_ns, &why);
         if (k < 0) {
             if (log_enabled(3))
                 log_v(3, "no node fits", "controller", "scheduler", "object", t->metadata.name,
                       "reason", sched_fit_reason(why), NULL);
+            rc = mark_unplaced(p, t, why);
             continue;
         }
-        decision *d = &p->d[p->n_d];
-        snprintf(d->key, sizeof d->key, "%s/%s", t->metadata.namespace, t->metadata.name);
-        d->node = p->cands[k].node->metadata.name;
-        if ((rc = sched_ledger_assume(op->ledger, d->key, d->node, NULL)) != 0) break;
-        d->task = t;
-        p->tasks[i] = NULL; /* moved into the decision */
-        p->n_d++;
-        if (++p->cands[k].load >= sched_node_capacity(p->cands[k].node)) drop_candidate(p, (size_t)k);
+        const fm_fleet_node *n = p->cands[k].node;
+        if ((rc = add_decision(p, t, n->metadata.name, NULL)) != 0) break;
+        if (++p->cands[k].load >= sched_node_capacity(n)) drop_candidate(p, (size_t)k);
     }
+unlock:
     pthread_mutex_unlock(&op->mu);
+    store_read_unlock(op->nodes);
+    store_read_unlock(op->tasks);
     return rc;
 }
 
-/* Writes one decision and settles its assumption. */
-static void execute_one(pass *p, decision *d)
+/* ------------------------------------------------------------ write */
+
+static void decision_free(decision *d)
 {
-    fm_operator *op = p->op;
-    char *rv = NULL;
-    d->rc = op_place_task(op, &rv, d->task, d->node);
-    pthread_mutex_lock(&op->mu);
-    if (d->rc == 0) sched_ledger_assume(op->ledger, d->key, d->node, rv);
-    else sched_ledger_unassume(op->ledger, d->key);
-    pthread_mutex_unlock(&op->mu);
-    if (d->rc == 0) {
-        metrics_inc(op->m.scheduled_total);
-        const fm_time created = d->task->metadata.creation_timestamp;
-        if (k8s_object_meta_has_creation_timestamp(&d->task->metadata)) {
-            double s = (double)sched_time_diff_ns(created, codec_time_now()) / 1e9;
-            metrics_observe(op->m.latency, s < 0 ? 0 : s);
+    fm_agentic_task_free(d->task);
+    free(d->node);
+    free(d->why);
+    free(d);
+}
+
+/* After a failed write: another pass, at once when the task simply went
+ * away or changed (its slot is free for others), after a growing delay
+ * (0.2 s doubling to 10 s) while writes fail for other reasons. */
+static void retry_pass(fm_operator *op, int rc)
+{
+    struct op_writers *w = op->writers;
+    if (rc == FM_ENOTFOUND) {
+        op_trigger_pass(op);
+        return;
+    }
+    pthread_mutex_lock(&w->mu);
+    int n = w->failures < 6 ? w->failures : 6;
+    w->failures++;
+    pthread_mutex_unlock(&w->mu);
+    int64_t delay = 200LL << n;
+    if (op->sched_ctl) controller_enqueue_after(op->sched_ctl, OP_PASS_KEY, delay > 10000 ? 10000 : delay);
+}
+
+/*
+ * A placement write failed without an answer (broken connection, timeout,
+ * 5xx): the server may have applied it. Until that is known the slot stays
+ * held, or a cache that lags behind the outage could fill the node above
+ * its capacity. Reads the task until the server answers (backing off, up
+ * to 5 s apart; a stopping pool gives up) and settles the assumption from
+ * what it says. Returns 0 when the task turned out placed there.
+ */
+static int settle_unanswered(fm_operator *op, decision *d)
+{
+    struct op_writers *w = op->writers;
+    const char *ns = d->task->metadata.namespace, *name = d->task->metadata.name;
+    int64_t backoff_ms = 200;
+    for (;;) {
+        fm_agentic_task *cur = NULL;
+        int rc = op_task_get(op, &cur, ns, name);
+        if (rc == 0 || kube_err_is_not_found()) {
+            const char *holds = rc == 0 ? sched_task_holding_node(cur) : NULL;
+            bool placed = holds && strcmp(holds, d->node) == 0;
+            pthread_mutex_lock(&op->mu);
+            if (placed) sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
+            else sched_ledger_unassume(op->ledger, d->key);
+            pthread_mutex_unlock(&op->mu);
+            fm_agentic_task_free(cur);
+            if (placed)
+                log_info("placement applied although its answer was lost", "controller", "scheduler",
+                         "object", d->key, "node", d->node, NULL);
+            return placed ? 0 : FM_ENOTFOUND;
         }
-        char msg[320];
-        snprintf(msg, sizeof msg, "assigned to fleet node %s", d->node);
-        op_task_event(op, d->task, "Normal", "Scheduled", msg);
-        log_v(1, "scheduled", "controller", "scheduler", "object", d->key, "node", d->node, NULL);
-    } else if (d->rc != FM_ENOTFOUND) {
-        log_warn("placement failed", "controller", "scheduler", "object", d->key, "node", d->node,
-                 "error", fm_error_last()->message, NULL);
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += backoff_ms / 1000;
+        until.tv_nsec += (backoff_ms % 1000) * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_mutex_lock(&w->mu);
+        if (!w->stop) pthread_cond_timedwait(&w->cv, &w->mu, &until);
+        bool stop = w->stop;
+        pthread_mutex_unlock(&w->mu);
+        if (stop) {
+            pthread_mutex_lock(&op->mu);
+            sched_ledger_unassume(op->ledger, d->key);
+            pthread_mutex_unlock(&op->mu);
+            return FM_ECANCELED;
+        }
+        backoff_ms = backoff_ms * 2 > 5000 ? 5000 : backoff_ms * 2;
+    }
+}
+
+/* Writes one decision and settles its assumption. */
+static void execute_one(fm_operator *op, decision *d)
+{
+    char *rv = NULL;
+    bool labelled = true;
+    int rc = d->node ? op_place_task(op, &rv, &labelled, d->task, d->node)
+                     : op_mark_pending(op, &rv, d->task, d->why);
+    bool unanswered = rc && rc != FM_ENOTFOUND && d->node &&
+                      (kube_err_is_transport() || fm_error_last()->http_status >= 500);
+    if (unanswered) {
+        log_warn("placement write got no answer; reading the task back", "controller", "scheduler",
+                 "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
+        if (settle_unanswered(op, d) == 0) {
+            labelled = false; /* unknown: the task controller checks */
+            rc = 0;
+        } else {
+            rc = FM_ENOTFOUND; /* not placed: decide again */
+        }
+    } else {
+        pthread_mutex_lock(&op->mu);
+        if (rc == 0) sched_ledger_assume(op->ledger, d->key, d->node, rv);
+        else sched_ledger_unassume(op->ledger, d->key);
+        pthread_mutex_unlock(&op->mu);
     }
     free(rv);
+    if (rc) {
+        /* The task may have changed under us (placed by a write whose
+         * answer was lost, say): its own controller looks at it again. */
+        if (op->task_ctl) controller_enqueue(op->task_ctl, d->key);
+        if (rc != FM_ENOTFOUND)
+            log_warn(d->node ? "placement failed" : "marking the task Pending failed", "controller", "scheduler",
+                     "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
+        retry_pass(op, rc);
+        return;
+    }
+    pthread_mutex_lock(&op->writers->mu);
+    op->writers->failures = 0;
+    pthread_mutex_unlock(&op->writers->mu);
+    if (!d->node) return;
+    /* The routing label did not stick: the task controller adds it (with
+     * its own retries) once this assumption has ended. */
+    if (!labelled && op->task_ctl) controller_enqueue_after(op->task_ctl, d->key, 200);
+    metrics_inc(op->m.scheduled_total);
+    if (k8s_object_meta_has_creation_timestamp(&d->task->metadata)) {
+        double s = (double)sched_time_diff_ns(d->task->metadata.creation_timestamp, codec_time_now()) / 1e9;
+        metrics_observe(op->m.latency, s < 0 ? 0 : s);
+    }
+    char msg[320];
+    snprintf(msg, sizeof msg, "assigned to fleet node %s", d->node);
+    op_task_event(op, d->task, "Normal", "Scheduled", msg);
+    log_v(1, "scheduled", "controller", "scheduler", "object", d->key, "node", d->node, NULL);
 }
 
 static void *writer_main(void *arg)
 {
-    pass *p = arg;
+    fm_operator *op = arg;
+    struct op_writers *w = op->writers;
+    pthread_mutex_lock(&w->mu);
     for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->n_d) break;
-        execute_one(p, &p->d[i]);
+        while (!w->head && !w->stop) pthread_cond_wait(&w->cv, &w->mu);
+        if (w->stop) break;
+        decision *d = w->head;
+        w->head = d->next;
+        if (!w->head) w->tail = NULL;
+        pthread_mutex_unlock(&w->mu);
+        execute_one(op, d);
+        decision_free(d);
+        pthread_mutex_lock(&w->mu);
     }
+    pthread_mutex_unlock(&w->mu);
     return NULL;
 }
 
-static void execute(pass *p)
+/* Hands a pass's decisions to the writers. */
+static void submit(fm_operator *op, pass *p)
 {
-    int want = p->op->cfg.writers > 0 ? p->op->cfg.writers : 1;
-    size_t n = p->n_d < (size_t)want ? p->n_d : (size_t)want;
-    pthread_t th[64];
-    if (n > 64) n = 64;
-    size_t started = 0;
-    for (size_t i = 1; i < n; i++) {
-        if (pthread_create(&th[started], NULL, writer_main, p) != 0) break;
-        started++;
-    }
-    writer_main(p); /* this thread writes too */
-    for (size_t i = 0; i < started; i++) pthread_join(th[i], NULL);
+    if (!p->head) return;
+    struct op_writers *w = op->writers;
+    pthread_mutex_lock(&w->mu);
+    if (w->tail) w->tail->next = p->head;
+    else w->head = p->head;
+    w->tail = p->tail;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    p->head = p->tail = NULL;
 }
 
-static void pass_free(pass *p)
+/* Gives back the slots of decisions that will never be written. */
+static void drop_decisions(fm_operator *op, decision *d)
 {
-    for (size_t i = 0; i < p->n_tasks; i++) fm_agentic_task_free(p->tasks[i]);
-    for (size_t i = 0; i < p->n_d; i++) fm_agentic_task_free(p->d[i].task);
-    free(p->tasks);
-    free(p->d);
-    free(p->cands);
-    /* p->nodes holds every copy (cands only points into them) */
-    for (size_t i = 0; i < p->n_nodes; i++) fm_fleet_node_free(p->nodes[i]);
-    free(p->nodes);
+    while (d) {
+        decision *next = d->next;
+        pthread_mutex_lock(&op->mu);
+        sched_ledger_unassume(op->ledger, d->key);
+        pthread_mutex_unlock(&op->mu);
+        decision_free(d);
+        d = next;
+    }
 }
 
 /*
- * The scheduler controller's reconcile: one pass. Returns 0; asks for a
- * rate-limited retry when a placement failed for another reason than the
- * task going away, and an immediate new pass when any decision failed (its
- * slot is free again for another task).
+ * The scheduler controller's reconcile: one pass. Returns 0 (a write that
+ * fails later asks for its own retry), or an error when deciding failed.
  */
 static int pass_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
 {
@@ -253,34 +426,29 @@ static int pass_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *
     memset(&p, 0, sizeof p);
     p.op = op;
     p.now = codec_time_now();
-    atomic_init(&p.next, 0);
-    int rc = collect_tasks(&p);
-    if (rc == 0 && p.n_tasks > 0) {
-        rc = store_foreach(op->nodes, collect_node, &p);
-        if (rc == 0) rc = p.err;
-        if (rc == 0) rc = decide(&p);
-        if (p.n_d > 0) execute(&p);
-    }
+    int rc = decide(&p);
+    if (rc) drop_decisions(op, p.head);
+    else submit(op, &p);
     metrics_inc(op->m.passes);
-    size_t failed = 0, placed = 0;
-    for (size_t i = 0; i < p.n_d; i++) {
-        if (p.d[i].rc == 0) placed++;
-        else failed++;
-    }
-    if (placed || failed || log_enabled(2)) {
-        char a[24], b[24], c[24];
-        char d[24];
+    if (p.placed || p.marked || log_enabled(2)) {
+        char a[24], b[24], c[24], d[24];
         log_v(1, "scheduling pass", "controller", "scheduler", "candidates",
-              log_int(a, (long long)(p.n_tasks)), "eligibleNodes", log_int(d, (long long)p.n_nodes),
-              "placed", log_int(b, (long long)placed), "failed", log_int(c, (long long)failed), NULL);
+              log_int(a, (long long)p.n_tasks), "openNodes", log_int(d, (long long)p.n_open),
+              "placing", log_int(b, (long long)p.placed), "markingPending",
+              log_int(c, (long long)p.marked), NULL);
     }
-    if (failed) out->requeue = true;
-    pass_free(&p);
+    free(p.tasks);
+    free(p.cands);
     return rc;
 }
 
 int op_scheduler_setup(fm_operator *op)
 {
+    struct op_writers *w = calloc(1, sizeof *w);
+    if (!w) return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->cv, NULL);
+    op->writers = w;
     controller_options co = {
         .name = "scheduler",
         .reconcile = pass_reconcile,
@@ -291,4 +459,46 @@ int op_scheduler_setup(fm_operator *op)
         .max_delay_ms = 10000,
     };
     return controller_new(&op->sched_ctl, &co);
+}
+
+int op_scheduler_start(fm_operator *op)
+{
+    struct op_writers *w = op->writers;
+    size_t want = op->cfg.writers > 0 ? (size_t)op->cfg.writers : 1;
+    if (want > sizeof w->th / sizeof w->th[0]) want = sizeof w->th / sizeof w->th[0];
+    while (w->n_threads < want) {
+        if (pthread_create(&w->th[w->n_threads], NULL, writer_main, op) != 0)
+            return w->n_threads ? 0 : fm_error_set(FM_ERROR, "scheduler: cannot start writer threads");
+        w->n_threads++;
+    }
+    return 0;
+}
+
+void op_scheduler_stop(fm_operator *op)
+{
+    struct op_writers *w = op->writers;
+    if (!w) return;
+    /* Writes in flight finish; queued ones are dropped (after a lost lease
+     * this replica must not write, and on shutdown the next leader
+     * decides again from the server's state). */
+    pthread_mutex_lock(&w->mu);
+    w->stop = true;
+    decision *rest = w->head;
+    w->head = w->tail = NULL;
+    pthread_cond_broadcast(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    for (size_t i = 0; i < w->n_threads; i++) pthread_join(w->th[i], NULL);
+    w->n_threads = 0;
+    drop_decisions(op, rest);
+}
+
+void op_scheduler_free(fm_operator *op)
+{
+    struct op_writers *w = op->writers;
+    if (!w) return;
+    op_scheduler_stop(op);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->cv);
+    free(w);
+    op->writers = NULL;
 }

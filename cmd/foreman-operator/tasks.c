@@ -2,7 +2,9 @@
  * tasks.c - the AgenticTask controller and the task informer's handlers.
  *
  * Per-task reconcile (key "ns/name"), reading the cache only:
- *   no phase    -> Pending (or straight to Failed when a dependency failed
+ *   no phase    -> a scheduling pass when every dependency succeeded (it
+ *                  places the task at once or marks it Pending), else
+ *                  Pending (or straight to Failed when a dependency failed
  *                  or a cycle exists);
  *   Pending     -> Failed/DependencyCycle, Failed/UpstreamFailed, nothing
  *                  while a dependency is unfinished (the dependency's own
@@ -219,6 +221,10 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
     } else if (st == SCHED_DEPS_FAILED) {
         snprintf(msg, sizeof msg, "dependency %s failed", dep ? dep : "?");
         rc = op_fail_task(op, t, "UpstreamFailed", msg);
+    } else if (st == SCHED_DEPS_READY) {
+        /* A new task goes straight to the pass: placed at once when a
+         * node can take it, else the pass marks it Pending. */
+        op_trigger_pass(op);
     } else if (t->status.phase == FM_TASK_PHASE_UNSET) {
         fm_agentic_task *next = NULL;
         rc = fm_agentic_task_copy(&next, t);
@@ -229,8 +235,6 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
         }
         fm_agentic_task_free(next);
         /* The Pending version's update event brings the task back here. */
-    } else if (st == SCHED_DEPS_READY) {
-        op_trigger_pass(op);
     }
     free(dep);
     return rc;
@@ -262,6 +266,12 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
                                            : SCHED_CLAIM_RELEASE);
     if (c != SCHED_CLAIM_KEEP) {
         const char *why = expiry_reason(t, n, now, op->cfg.node_stale_after_ns);
+        int64_t hold_ms;
+        if (strcmp(why, "HeartbeatStale") == 0 && op_staleness_held(op, now, &hold_ms)) {
+            /* Stale only because we could not hear the agent: decide later. */
+            out->requeue_after_ms = hold_ms;
+            goto done;
+        }
         rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
         if (rc == 0) {
             metrics_inc(op->m.claim_expiries);
@@ -291,7 +301,16 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
     }
     if (t->status.phase == FM_TASK_PHASE_SCHEDULED && node && *node) {
         const char *lbl = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
-        if (!lbl || strcmp(lbl, node) != 0) {
+        char key[512];
+        task_key(key, sizeof key, t);
+        pthread_mutex_lock(&op->mu);
+        bool writing = sched_ledger_is_assumed(op->ledger, key); /* the placement's own label write */
+        pthread_mutex_unlock(&op->mu);
+        if (writing && (!lbl || strcmp(lbl, node) != 0)) {
+            /* The placement's writer is on it; look again in case it
+             * fails or gives up. */
+            out->requeue_after_ms = 1000;
+        } else if (!lbl || strcmp(lbl, node) != 0) {
             fm_agentic_task *next = NULL;
             rc = fm_agentic_task_copy(&next, t);
             if (rc == 0) rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node);

@@ -7,21 +7,23 @@
  * Placement writes two objects-worth of fields, because labels live on the
  * main resource and a /status patch cannot change them:
  *
- *   1. PATCH the task (main resource): label
- *      foreman.llmkube.dev/assigned-node=<node>, guarded by the cached
- *      resourceVersion;
- *   2. PATCH /status: phase Scheduled, assignedNode, condition
- *      Scheduled=True/FleetNodeAssigned, guarded by the version step 1
- *      produced.
+ *   1. PATCH /status: phase Scheduled, assignedNode, condition
+ *      Scheduled=True/FleetNodeAssigned, guarded by the cached
+ *      resourceVersion. This is the placement: from here the slot is
+ *      taken and the task shows Scheduled.
+ *   2. PATCH the task (main resource): label
+ *      foreman.llmkube.dev/assigned-node=<node>, guarded by the version
+ *      step 1 produced.
  *
  * Why this order is race-free: the label is only a routing hint for the
  * agent's label-selected watch; the agent claims a task only when
  * status.phase is Scheduled and status.assignedNode is its own name, and
- * its claim carries the resourceVersion it read. Between the two steps the
- * task is labelled but still Pending, so no agent runs it. If step 2 fails
- * the next pass re-labels the task for whatever node it picks. With the
- * opposite order a crash between the steps would leave a Scheduled task
- * that its agent never sees.
+ * its claim carries the resourceVersion it read. Until step 2 lands no
+ * agent sees the task; when it lands the status already names the node.
+ * If step 2 fails, or the operator dies between the steps, the task
+ * controller finds a Scheduled task without its label and adds it. Doing
+ * the status first puts one write, not two, between a task's creation and
+ * its placement.
  *
  * Release after a claim expiry goes the other way round: status first
  * (phase Pending, assignedNode cleared: from then on no agent may claim
@@ -35,6 +37,7 @@
 
 #include "error.h"
 #include "eventfilter.h"
+#include "log.h"
 #include "operator.h"
 
 /* ------------------------------------------------------------ conditions */
@@ -167,9 +170,42 @@ static bool still_fits(fm_operator *op, const fm_agentic_task *t, const char *no
     return ok;
 }
 
-int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *node)
+/* Puts the routing label on a task the status already places on node.
+ * On 409 it re-reads and tries again while the task is still Scheduled
+ * there without the label. *cur is replaced by the server's newest version
+ * seen. Returns 0 (label on, or no longer wanted) or an FM_E*. */
+static int put_label(fm_operator *op, fm_agentic_task **cur, const char *node)
+{
+    int rc = 0;
+    for (int attempt = 0; attempt < 4; attempt++) {
+        const fm_agentic_task *c = *cur;
+        const char *lbl = fm_strmap_get(&c->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
+        if (c->status.phase != FM_TASK_PHASE_SCHEDULED || !c->status.assigned_node ||
+            strcmp(c->status.assigned_node, node) != 0 || (lbl && strcmp(lbl, node) == 0))
+            return 0;
+        fm_agentic_task *next = NULL, *resp = NULL;
+        if ((rc = fm_agentic_task_copy(&next, c)) != 0) return rc;
+        rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node);
+        k8s_object_meta_set_labels_present(&next->metadata, true);
+        if (rc == 0) rc = op_task_patch(op, &resp, c, next, false);
+        fm_agentic_task_free(next);
+        if (rc == 0) {
+            fm_agentic_task_free(*cur);
+            *cur = resp;
+            return 0;
+        }
+        if (!kube_err_is_conflict()) return rc;
+        if ((rc = refetch(op, cur)) != 0) return rc;
+    }
+    return fm_error_set(FM_ERROR, "agentictasks/%s/%s: label still conflicting after 4 tries",
+                        (*cur)->metadata.namespace, (*cur)->metadata.name);
+}
+
+int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agentic_task *t,
+                  const char *node)
 {
     *out_rv = NULL;
+    *labelled = false;
     fm_agentic_task *cur = NULL, *next = NULL, *resp = NULL;
     int rc = fm_agentic_task_copy(&cur, t);
     for (int attempt = 0; rc == 0 && attempt < 4; attempt++) {
@@ -177,24 +213,6 @@ int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, cons
         if (!placeable(cur) || (attempt > 0 && !still_fits(op, cur, node))) {
             rc = FM_ENOTFOUND;
             break;
-        }
-        const char *lbl = fm_strmap_get(&cur->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
-        if (!lbl || strcmp(lbl, node) != 0) {
-            if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
-            if ((rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node)) != 0)
-                break;
-            k8s_object_meta_set_labels_present(&next->metadata, true);
-            rc = op_task_patch(op, &resp, cur, next, false);
-            fm_agentic_task_free(next);
-            next = NULL;
-            if (rc && kube_err_is_conflict()) {
-                rc = refetch(op, &cur);
-                continue;
-            }
-            if (rc) break;
-            fm_agentic_task_free(cur);
-            cur = resp;
-            resp = NULL;
         }
         if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
         fm_agentic_task_set_status_present(next, true);
@@ -214,18 +232,60 @@ int op_place_task(fm_operator *op, char **out_rv, const fm_agentic_task *t, cons
             continue;
         }
         if (rc == 0) {
-            *out_rv = fm_strdup(resp->metadata.resource_version);
-            fm_agentic_task_free(resp);
+            fm_agentic_task_free(cur);
+            cur = resp;
             resp = NULL;
+            if (!(*out_rv = fm_strdup(cur->metadata.resource_version)) && cur->metadata.resource_version)
+                rc = fm_error_set(FM_ENOMEM, "placement: out of memory");
         }
         break;
     }
-    if (rc == 0 && !*out_rv) rc = fm_error_set(FM_ERROR, "agentictasks/%s/%s: still conflicting after 4 tries",
-                                               t->metadata.namespace, t->metadata.name);
+    if (rc == 0 && !*out_rv)
+        rc = fm_error_set(FM_ERROR, "agentictasks/%s/%s: still conflicting after 4 tries",
+                          t->metadata.namespace, t->metadata.name);
     if (rc && kube_err_is_not_found()) rc = FM_ENOTFOUND;
+    if (rc == 0) {
+        /* Placed. The label is the agent's routing hint; if it cannot be
+         * written now the task controller adds it later. */
+        if (put_label(op, &cur, node) == 0) {
+            *labelled = true;
+            char *rv = fm_strdup(cur->metadata.resource_version);
+            if (rv) {
+                free(*out_rv);
+                *out_rv = rv;
+            }
+        } else {
+            log_warn("routing label not written; will retry", "object", t->metadata.name, "namespace",
+                     t->metadata.namespace, "node", node, "error", fm_error_last()->message, NULL);
+        }
+    }
     fm_agentic_task_free(next);
     fm_agentic_task_free(resp);
     fm_agentic_task_free(cur);
+    return rc;
+}
+
+int op_mark_pending(fm_operator *op, char **out_rv, const fm_agentic_task *t, const char *unschedulable)
+{
+    *out_rv = NULL;
+    if (!placeable(t)) return FM_ENOTFOUND;
+    fm_agentic_task *next = NULL, *resp = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc == 0) {
+        fm_agentic_task_set_status_present(next, true);
+        next->status.phase = FM_TASK_PHASE_PENDING;
+        if (unschedulable) {
+            fm_agentic_task_status_set_conditions_present(&next->status, true);
+            rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
+                                  "Unschedulable", unschedulable, codec_time_now());
+        }
+    }
+    if (rc == 0) rc = op_task_patch(op, &resp, t, next, true);
+    if (rc == 0 && !(*out_rv = fm_strdup(resp->metadata.resource_version)) && resp->metadata.resource_version)
+        rc = fm_error_set(FM_ENOMEM, "marking Pending: out of memory");
+    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = FM_ENOTFOUND;
+    fm_agentic_task_free(next);
+    fm_agentic_task_free(resp);
     return rc;
 }
 

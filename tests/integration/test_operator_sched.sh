@@ -25,7 +25,9 @@ check "e2e: ran on the agent" test "$(field_of "$NS" t1 '{.status.assignedNode}'
 check "e2e: Scheduled condition" test "$(field_of "$NS" t1 '{.status.conditions[?(@.type=="Scheduled")].reason}')" = FleetNodeAssigned
 check "e2e: scheduling Event" sh -c "$K get events -n $NS --field-selector involvedObject.name=t1,reason=Scheduled -o name | grep -q ."
 sleep 0.5
-check "e2e: phases Pending Scheduled Running Succeeded" test "$(phases_seen "$WORK/e2e.tr" t1)" = "- Pending Scheduled Running Succeeded "
+# The API server defaults status.phase, so even the first version is Pending.
+seen=$(phases_seen "$WORK/e2e.tr" t1)
+check "e2e: phases Pending Scheduled Running Succeeded (got: $seen)" test "$seen" = "Pending Scheduled Running Succeeded "
 stop_pid "$A"
 stop_pid "$W"
 end_ns "$NS"
@@ -137,6 +139,8 @@ task "$NS" up "requiredCapability: {nodeSelector: {never: here}}"
 task "$NS" mid "dependsOn: [up]"
 task "$NS" down "dependsOn: [mid]"
 wait_for 10 phase_is "$NS" up Pending
+check "unschedulable: condition names the failed check" wait_for 20 sh -c "$K get agentictask -n $NS up -o jsonpath='{.status.conditions[?(@.type==\"Scheduled\")].message}' | grep -q NodeSelectorMismatch"
+check "unschedulable: reason Unschedulable, status False" test "$(field_of "$NS" up '{.status.conditions[?(@.type=="Scheduled")].reason}/{.status.conditions[?(@.type=="Scheduled")].status}')" = Unschedulable/False
 $K patch agentictask -n "$NS" up --subresource=status --type=merge \
     -p '{"status":{"phase":"Failed","verdict":"INCOMPLETE"}}' >/dev/null
 check "cascade: mid Failed" wait_for 20 phase_is "$NS" mid Failed
