@@ -6,9 +6,11 @@
  * foreman.llmkube.dev/assigned-node=<node>. Its handlers only wake the
  * dispatcher, or stop a running task that was deleted or taken away.
  *
- * Dispatcher thread: on every wake it (once, at start) returns the tasks
- * this node left Running in an earlier life to Pending (condition Running
- * False, reason AgentRestartRecovery), then claims Scheduled tasks assigned
+ * Dispatcher thread: on every wake it returns to Pending the tasks Running
+ * on this node that no runner of its own holds (condition Running False,
+ * reason AgentRestartRecovery for those of an earlier life found at start,
+ * ClaimLost for a claim or result write that failed with the server
+ * having applied it or the runner giving up), then claims Scheduled tasks assigned
  * here, highest priority first, while fewer than --max-concurrent-tasks run
  * and the agent is not draining. A claim is a status merge patch carrying
  * metadata.resourceVersion: on 409 the task is read again and the decision
@@ -647,24 +649,35 @@ static void *disp_main(void *arg)
         free_slots(done);
         retry_at = -1;
 
+        /* Tasks Running here that no runner of ours holds go back to
+         * Pending: at start those of an earlier life of this agent; later a
+         * claim whose response was lost (the server applied it, the agent
+         * saw an error) or a runner that gave up writing its result.
+         * requeue() re-reads each from the server, so a cache that has not
+         * yet shown a finished result changes nothing. */
         scan_ctx sc;
-        if (recovery_pending) {
-            scan(a, &sc, true);
+        scan(a, &sc, true);
+        if (sc.n > 0) {
             bool ok = true;
             char msg[256];
             snprintf(msg, sizeof(msg),
-                     "foreman-agent on %s restarted while the task was running; returned to Pending",
+                     recovery_pending
+                         ? "foreman-agent on %s restarted while the task was running; returned to Pending"
+                         : "foreman-agent on %s lost track of its claim (a claim or result write "
+                           "failed); returned to Pending",
                      a->cfg.name);
             for (size_t i = 0; i < sc.n; i++) {
                 const fm_agentic_task *t = sc.c[i].task;
                 if (requeue(a, t->metadata.namespace, t->metadata.name, &t->status.claimed_at,
-                            "AgentRestartRecovery", msg) != 0)
+                            recovery_pending ? "AgentRestartRecovery" : "ClaimLost", msg) != 0)
                     ok = false;
             }
-            scan_free(&sc);
-            recovery_pending = !ok;
             if (!ok) retry_at = fm_clock_now(NULL) + NS_PER_S;
+            else recovery_pending = false;
+        } else {
+            recovery_pending = false;
         }
+        scan_free(&sc);
 
         scan(a, &sc, false);
         for (size_t i = 0; i < sc.n && !atomic_load(&a->draining); i++) {

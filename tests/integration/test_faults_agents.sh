@@ -22,11 +22,31 @@ running_agent() {
     done
     return 1
 }
-pick_running() { # var except...
+# has_running I: the API shows a task Running on agent I's node.
+has_running() {
+    $K get agentictasks -n "$NS" -o jsonpath='{range .items[?(@.status.phase=="Running")]}{.status.assignedNode}{"\n"}{end}' 2>/dev/null |
+        grep -qx "$NS-a$1"
+}
+
+# kill_running VAR EXCEPT...: SIGKILLs an agent (none of EXCEPT) while the
+# API shows it running a task, and sets VAR to its index. Stub tasks last
+# 200 ms, so the agent is frozen (SIGSTOP) before the second look: a frozen
+# agent cannot finish the task between the look and the kill.
+kill_running() {
     local var=$1 deadline=$((SECONDS + 30)) r
     shift
     while [ $SECONDS -lt $deadline ]; do
-        r=$(running_agent "$@") && { eval "$var=$r"; return 0; }
+        if r=$(running_agent "$@"); then
+            kill -STOP "${AGENT_PID[$r]}"
+            sleep 0.3 # a write already on the wire lands
+            if has_running "$r"; then
+                kill -9 "${AGENT_PID[$r]}"
+                kill -CONT "${AGENT_PID[$r]}" 2>/dev/null
+                eval "$var=$r"
+                return 0
+            fi
+            kill -CONT "${AGENT_PID[$r]}"
+        fi
         sleep 0.1
     done
     return 1
@@ -38,8 +58,7 @@ fault_fleet || exit 1
 fault_tasks
 
 wait_progress 15 300 || bad "agents: run stalled before the first kill"
-pick_running A || { bad "agents: no agent with a Running task"; A=0; }
-kill -9 "${AGENT_PID[$A]}"
+kill_running A || { bad "agents: no agent with a Running task"; A=0; kill -9 "${AGENT_PID[$A]}"; }
 echo "agents: SIGKILLed agent $A mid-task (stays dead)"
 check "agents: killed node $A goes NotReady" wait_for 30 sh -c "[ \"\$($K get fleetnode $NS-a$A -o jsonpath='{.status.phase}')\" = NotReady ]"
 
@@ -51,8 +70,7 @@ fault_agent "$B"
 check "agents: restarted node $B Ready" wait_for 30 node_ready "$NS-a$B"
 
 wait_progress 65 300 || bad "agents: run stalled before the second kill"
-pick_running C "$A" || { bad "agents: no other agent with a Running task"; C=$(( (A + 2) % 5 )); }
-kill -9 "${AGENT_PID[$C]}"
+kill_running C "$A" || { bad "agents: no other agent with a Running task"; C=$(( (A + 2) % 5 )); kill -9 "${AGENT_PID[$C]}"; }
 fault_agent "$C"
 echo "agents: SIGKILLed agent $C mid-task and started it again at once"
 
