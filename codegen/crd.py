@@ -98,6 +98,8 @@ def build(kind):
                 col["description"] = c.description
             cols.append(col)
         version["additionalPrinterColumns"] = cols
+    if kind.selectable:
+        version["selectableFields"] = [{"jsonPath": p} for p in kind.selectable]
     if kind.status_subresource:
         version["subresources"] = {"status": {}}
     names = {

@@ -48,7 +48,7 @@ FIELD_KEYS = {"type", "required", "description", "c", "minimum", "maximum", "min
               "microTime"}
 KIND_KEYS = {"description", "plural", "singular", "listKind", "shortNames", "scope",
              "statusSubresource", "fields", "printerColumns", "group", "version",
-             "resource", "metadata"}
+             "resource", "metadata", "selectableFields"}
 COLUMN_KEYS = {"name", "type", "jsonPath", "priority", "description"}
 COLUMN_TYPES = ("string", "integer", "number", "boolean", "date")
 RESERVED_KIND_FIELDS = ("apiVersion", "kind", "metadata")
@@ -340,6 +340,7 @@ class Kind:
         self.status_subresource = False
         self.resource = True
         self.columns = []
+        self.selectable = []
         self.struct = None
         self.list_struct = None
 
@@ -904,7 +905,8 @@ class Loader:
             if kind.scope not in ("Namespaced", "Cluster"):
                 self.err(kind.file, body.line_of("scope"), f"{what}: scope must be Namespaced or Cluster")
         else:
-            for key in ("plural", "singular", "listKind", "shortNames", "scope", "statusSubresource", "printerColumns"):
+            for key in ("plural", "singular", "listKind", "shortNames", "scope", "statusSubresource", "printerColumns",
+                        "selectableFields"):
                 if key in body:
                     self.err(kind.file, body.key_line(key), f"{what}: '{key}' makes no sense with resource: false")
         sn = self.get_seq(body, "shortNames", what) or []
@@ -974,6 +976,37 @@ class Loader:
             if path is not None and not self.resolve_path(st, path):
                 self.err(kind.file, c.line_of("jsonPath"), f"{what}: printer column path '{path}' does not name a field")
             kind.columns.append(Column(name, ctype, path, prio, c.get("description")))
+        self.define_selectable(kind, st, body, what)
+
+    def define_selectable(self, kind, st, body, what):
+        """selectableFields: JSON paths of scalar fields the API server can
+        filter lists and watches on (fieldSelector), at most 8."""
+        sel = self.get_seq(body, "selectableFields", what) or []
+        if len(sel) > 8:
+            self.err(kind.file, body.line_of("selectableFields"), f"{what}: at most 8 selectableFields")
+        for i, path in enumerate(sel):
+            line = sel.line_of(i)
+            f = self.resolve_field(st, path) if isinstance(path, str) else None
+            if f is None:
+                self.err(kind.file, line, f"{what}: selectable field {path!r} does not name a field")
+            elif f.type.kind not in ("string", "enum", "bool", "int32", "int64"):
+                self.err(kind.file, line, f"{what}: selectable field {path!r} must be a string, enum, bool or integer")
+            else:
+                kind.selectable.append(path)
+
+    def resolve_field(self, st, path):
+        """The field a simple .a.b.c JSON path names below st, or None."""
+        if not path.startswith("."):
+            return None
+        cur, f = st, None
+        for p in path[1:].split("."):
+            if cur is None:
+                return None
+            f = next((x for x in cur.fields if x.json == p), None)
+            if f is None or f.type is None:
+                return None
+            cur = f.type.struct if f.type.kind == "struct" else None
+        return f
 
     def resolve_path(self, st, path):
         """True when a simple .a.b.c JSON path names a field below st."""

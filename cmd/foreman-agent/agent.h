@@ -74,6 +74,7 @@ typedef struct agent_config {
     const char *log_format;
     int64_t verbosity;
     int64_t kill_grace_ns;
+    const char *task_selector;   /* auto, field or label */
 } agent_config;
 
 /* One task this agent has claimed and is running. */
@@ -118,6 +119,8 @@ typedef struct agent {
     agent_slot *slots;
     size_t n_running;
     char label_selector[128];
+    char field_selector[128];
+    bool by_field;               /* tasks found by status.assignedNode */
 
     /* metrics (main.c) */
     fm_series *m_hb_ok;

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 17
+#define N_OWN_FLAGS 18
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -130,6 +130,10 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
         {"v", FLAGS_INT, &cfg->verbosity, "0", "log `verbosity` (1 = debug)", false},
         {"kill-grace", FLAGS_DURATION, &cfg->kill_grace_ns, "10s",
          "time between SIGTERM and SIGKILL when a task is stopped", false},
+        {"task-selector", FLAGS_STRING, &cfg->task_selector, "auto",
+         "how to find the tasks placed here: field (status.assignedNode, Kubernetes 1.31+), "
+         "label (foreman.llmkube.dev/assigned-node), or auto (field when the server supports it)",
+         false},
     };
     memcpy(f->defs, own, sizeof(own));
     probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
@@ -161,6 +165,10 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
         strcmp(cfg->log_format, "json") != 0)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -log-format: want logfmt or json",
                             cfg->log_format);
+    if (strcmp(cfg->task_selector, "auto") != 0 && strcmp(cfg->task_selector, "field") != 0 &&
+        strcmp(cfg->task_selector, "label") != 0)
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -task-selector: want auto, field or label",
+                            cfg->task_selector);
     dedup_strlist(&cfg->task_namespaces);
     if (cfg->task_namespaces.len > AGENT_MAX_NAMESPACES)
         return fm_error_set(FM_EINVAL, "flag -task-namespace: at most %d namespaces", AGENT_MAX_NAMESPACES);

@@ -2,8 +2,9 @@
  * tasks.c - AgenticTasks on this node: watch, claim, run, report.
  *
  * Watch: one informer per task namespace (one for all namespaces when
- * --task-namespace is empty), selecting label
- * foreman.llmkube.dev/assigned-node=<node>. Its handlers only wake the
+ * --task-namespace is empty), selecting field status.assignedNode=<node>
+ * (Kubernetes 1.31+, the CRD's selectableFields) or, on older servers or
+ * with --task-selector=label, label foreman.llmkube.dev/assigned-node=<node>. Its handlers only wake the
  * dispatcher, or stop a running task that was deleted or taken away.
  *
  * Dispatcher thread: on every wake it returns to Pending the tasks Running
@@ -757,9 +758,59 @@ static void on_error(void *ud, int code, const char *message)
 
 /* ------------------------------------------------------------ public */
 
-int tasks_start(agent *a)
+/*
+ * Decides how the task watch finds this node's tasks. A field selector on
+ * status.assignedNode needs the CRD's selectableFields (Kubernetes 1.31+);
+ * it sees a task the moment the operator's one placement write lands and
+ * works whether or not the operator also writes the routing label. One
+ * small list tells whether the server takes it: 400 means it does not.
+ * Returns 0 or a negative FM_E* (-task-selector=field on a server without
+ * support, or a server that never answered).
+ */
+static int choose_selector(agent *a)
 {
     snprintf(a->label_selector, sizeof(a->label_selector), "%s=%s", AGENT_ASSIGNED_LABEL, a->cfg.name);
+    snprintf(a->field_selector, sizeof(a->field_selector), "status.assignedNode=%s", a->cfg.name);
+    a->by_field = false;
+    if (strcmp(a->cfg.task_selector, "label") == 0) return 0;
+    const char *ns = a->cfg.task_namespaces.len ? ((char **)a->cfg.task_namespaces.items)[0]
+                                                : KUBE_ALL_NAMESPACES;
+    kube_list_opts lo = {.field_selector = a->field_selector, .limit = 1};
+    int64_t backoff_ms = 200;
+    for (int attempt = 0;; attempt++) {
+        void *list = NULL;
+        int rc = kube_list(&list, a->kc, &fm_agentic_task_kind, ns, &lo);
+        kube_object_free(fm_agentic_task_kind.list, list);
+        if (rc == 0) {
+            a->by_field = true;
+            return 0;
+        }
+        if (fm_error_last()->http_status == 400) {
+            if (strcmp(a->cfg.task_selector, "field") == 0)
+                return fm_error_set(FM_EINVAL,
+                                    "-task-selector=field: the API server cannot select AgenticTasks by "
+                                    "status.assignedNode (%s); it needs Kubernetes 1.31+ and the CRD's "
+                                    "selectableFields",
+                                    fm_error_last()->message);
+            log_warn("the API server cannot select AgenticTasks by status.assignedNode; watching the "
+                     "assigned-node label (the operator must run with --assigned-node-label=true)",
+                     "error", fm_error_last()->message, NULL);
+            return 0;
+        }
+        if (atomic_load(&a->draining) || attempt >= 8) return rc;
+        log_warn("checking the task field selector failed; retrying", "error", fm_error_last()->message, NULL);
+        struct timespec ts = {(time_t)(backoff_ms / 1000), (long)(backoff_ms % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+        backoff_ms = backoff_ms * 2 > 5000 ? 5000 : backoff_ms * 2;
+    }
+}
+
+int tasks_start(agent *a)
+{
+    int src = choose_selector(a);
+    if (src != 0) return src;
+    log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
+             "selector", a->by_field ? a->field_selector : a->label_selector, NULL);
     const char *delay = getenv(CLAIM_DELAY_ENV);
     if (delay && goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
     fm_clock_cond_init(&a->disp_cond);
@@ -770,7 +821,8 @@ int tasks_start(agent *a)
         memset(&o, 0, sizeof(o));
         o.kind = &fm_agentic_task_kind;
         o.ns = a->cfg.task_namespaces.len ? nss[i] : NULL;
-        o.label_selector = a->label_selector;
+        if (a->by_field) o.field_selector = a->field_selector;
+        else o.label_selector = a->label_selector;
         o.on_error = on_error;
         o.on_error_ud = a;
         fm_informer *inf = NULL;

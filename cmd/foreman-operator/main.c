@@ -204,7 +204,7 @@ static bool ready_fn(void *ud)
 
 typedef struct cli {
     const char *kubeconfig, *kube_context, *metrics_bind, *probe_bind, *leader_ns, *leader_id;
-    bool leader_elect, version, events;
+    bool leader_elect, version, events, node_label;
     const char *placement, *log_format, *zap_level, *qps;
     int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
     int64_t verbosity, burst, task_workers, writers;
@@ -234,6 +234,7 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"task-workers", FLAGS_INT, &c->task_workers, "16", "concurrent AgenticTask reconciles", false},
         {"placement-writers", FLAGS_INT, &c->writers, "16", "concurrent placement writes per scheduling pass", false},
         {"record-events", FLAGS_BOOL, &c->events, "true", "record Kubernetes Events for placements and failures", false},
+        {"assigned-node-label", FLAGS_BOOL, &c->node_label, "true", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement) for agents that watch the label; agents that select on status.assignedNode do not need it", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
     };
     if (sizeof d / sizeof d[0] > n) return FM_EINVAL;
@@ -264,6 +265,7 @@ static int config_from_cli(op_config *cfg, const cli *c)
     cfg->renew_deadline_ns = c->renew_deadline;
     cfg->retry_period_ns = c->retry_period;
     cfg->events = c->events;
+    cfg->node_label = c->node_label;
     if (sched_placement_parse(&cfg->placement, c->placement)) return FM_EINVAL;
     if (c->stale_after <= 0)
         return fm_error_set(FM_EINVAL, "invalid value for flag -node-stale-after: must be positive");

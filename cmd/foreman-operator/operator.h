@@ -66,6 +66,7 @@ typedef struct op_config {
     int task_workers;
     int writers;                 /* parallel placement writes per pass */
     bool events;                 /* record Kubernetes Events */
+    bool node_label;             /* write the assigned-node routing label */
 } op_config;
 
 typedef struct op_metrics {

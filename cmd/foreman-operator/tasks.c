@@ -299,7 +299,7 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
         }
         goto done;
     }
-    if (t->status.phase == FM_TASK_PHASE_SCHEDULED && node && *node) {
+    if (op->cfg.node_label && t->status.phase == FM_TASK_PHASE_SCHEDULED && node && *node) {
         const char *lbl = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
         char key[512];
         task_key(key, sizeof key, t);

@@ -247,7 +247,9 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
     if (rc == 0) {
         /* Placed. The label is the agent's routing hint; if it cannot be
          * written now the task controller adds it later. */
-        if (put_label(op, &cur, node) == 0) {
+        if (!op->cfg.node_label) {
+            *labelled = true; /* not wanted: agents select on status.assignedNode */
+        } else if (put_label(op, &cur, node) == 0) {
             *labelled = true;
             char *rv = fm_strdup(cur->metadata.resource_version);
             if (rv) {

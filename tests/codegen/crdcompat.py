@@ -31,9 +31,10 @@ def _same(a, b):
 def compare(ref, gen, path="", problems=None, additions=None, new_defaults=()):
     """Walks ref and checks gen against it; returns (problems, additions).
 
-    new_defaults: paths (ending in ".default") where ours may add a default
-    the reference lacks; they are reported as additions. Any other new
-    default is a problem: it changes what clients read.
+    new_defaults: full paths of keys ours may add although the reference
+    lacks them (new defaults, selectableFields); they are reported as
+    additions. Any other new key is a problem: a new default, say, changes
+    what clients read.
     """
     if problems is None:
         problems, additions = [], []
@@ -52,7 +53,7 @@ def compare(ref, gen, path="", problems=None, additions=None, new_defaults=()):
         for k in gen:
             if k in ref or k == "description":
                 continue
-            if key == "properties" or (k == "default" and f"{path}.{k}" in new_defaults):
+            if key == "properties" or f"{path}.{k}" in new_defaults:
                 additions.append(f"{path}.{k}")
             else:
                 problems.append(f"{path}.{k}: not in the reference (only new properties may be added)")

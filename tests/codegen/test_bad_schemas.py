@@ -65,6 +65,10 @@ EXPECTED = {
         'tests/codegen/bad/recursive_struct.yaml:9: struct ThingSpec: embeds itself by value (ThingSpec -> ThingSpec); use a list',
     "reserved_kind_field":
         "tests/codegen/bad/reserved_kind_field.yaml:28: kind Thing: field 'metadata' is added by the generator",
+    "selectable_missing":
+        "tests/codegen/bad/selectable_missing.yaml:33: kind Thing: selectable field '.spec.size' does not name a field",
+    "selectable_not_scalar":
+        "tests/codegen/bad/selectable_not_scalar.yaml:32: kind Thing: selectable field '.spec' must be a string, enum, bool or integer",
     "status_without_field":
         "tests/codegen/bad/status_without_field.yaml:27: kind Thing: statusSubresource needs a 'status' field",
     "string_map":
