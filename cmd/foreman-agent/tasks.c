@@ -793,7 +793,7 @@ static int choose_selector(agent *a)
                                     "selectableFields",
                                     fm_error_last()->message);
             log_warn("the API server cannot select AgenticTasks by status.assignedNode; watching the "
-                     "assigned-node label (the operator must run with --assigned-node-label=true)",
+                     "assigned-node label (the operator, with --assigned-node-label=auto or true, writes it)",
                      "error", fm_error_last()->message, NULL);
             return 0;
         }

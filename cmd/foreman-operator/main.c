@@ -70,6 +70,10 @@ int op_metrics_setup(fm_operator *op)
                               "Task claims that expired (released or failed).", NULL)) ||
         (rc = metrics_series(&op->m.claim_expiries, m, NULL)))
         return rc;
+    if ((rc = metrics_counter(&m, r, "foreman_events_dropped_total",
+                              "Kubernetes Events dropped because the send queue was full.", NULL)) ||
+        (rc = metrics_series(&op->m.events_dropped, m, NULL)))
+        return rc;
     if ((rc = metrics_counter(&m, r, "foreman_task_timeouts_total",
                               "Running tasks failed by the timeout backstop.", NULL)) ||
         (rc = metrics_series(&op->m.timeouts, m, NULL)))
@@ -200,11 +204,45 @@ static bool ready_fn(void *ud)
            informer_has_synced(op->workload_inf);
 }
 
+/*
+ * --assigned-node-label=auto: agents in their default mode select their
+ * tasks by status.assignedNode where the API server can (the CRD's
+ * selectableFields, Kubernetes 1.31+) and by the label where it cannot.
+ * The operator asks the same question with one small list and writes the
+ * label only when the answer is no, or when it gets no answer (the label
+ * is harmless to agents that do not need it).
+ */
+static void decide_node_label(fm_operator *op)
+{
+    kube_list_opts lo = {.field_selector = "status.assignedNode=foreman-operator-probe", .limit = 1};
+    for (int attempt = 0; attempt < 5 && !signals_shutdown_requested(); attempt++) {
+        void *list = NULL;
+        int rc = kube_list(&list, op->client, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo);
+        kube_object_free(fm_agentic_task_kind.list, list);
+        if (rc == 0) {
+            op->cfg.node_label = false;
+            log_info("agents can select their tasks by status.assignedNode; no routing label", NULL);
+            return;
+        }
+        if (fm_error_last()->http_status == 400) {
+            op->cfg.node_label = true;
+            log_info("the API server cannot select AgenticTasks by status.assignedNode; placed tasks get "
+                     "the routing label", "error", fm_error_last()->message, NULL);
+            return;
+        }
+        signals_wait(500 << attempt);
+    }
+    op->cfg.node_label = true;
+    log_warn("could not tell whether agents can select by status.assignedNode; placed tasks get the "
+             "routing label", "error", fm_error_last()->message, NULL);
+}
+
 /* ------------------------------------------------------------ flags */
 
 typedef struct cli {
     const char *kubeconfig, *kube_context, *metrics_bind, *probe_bind, *leader_ns, *leader_id;
-    bool leader_elect, version, events, node_label;
+    bool leader_elect, version, events;
+    const char *node_label;
     const char *placement, *log_format, *zap_level, *qps;
     int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
     int64_t verbosity, burst, task_workers, writers;
@@ -234,7 +272,7 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"task-workers", FLAGS_INT, &c->task_workers, "16", "concurrent AgenticTask reconciles", false},
         {"placement-writers", FLAGS_INT, &c->writers, "16", "concurrent placement writes per scheduling pass", false},
         {"record-events", FLAGS_BOOL, &c->events, "true", "record Kubernetes Events for placements and failures", false},
-        {"assigned-node-label", FLAGS_BOOL, &c->node_label, "true", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement) for agents that watch the label; agents that select on status.assignedNode do not need it", false},
+        {"assigned-node-label", FLAGS_STRING, &c->node_label, "auto", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement), for agents that find their tasks by label: true, false, or auto (only when the API server cannot select AgenticTasks by status.assignedNode, where agents fall back to the label)", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
     };
     if (sizeof d / sizeof d[0] > n) return FM_EINVAL;
@@ -265,7 +303,13 @@ static int config_from_cli(op_config *cfg, const cli *c)
     cfg->renew_deadline_ns = c->renew_deadline;
     cfg->retry_period_ns = c->retry_period;
     cfg->events = c->events;
-    cfg->node_label = c->node_label;
+    if (strcmp(c->node_label, "auto") == 0) cfg->node_label_mode = OP_LABEL_AUTO;
+    else if (strcmp(c->node_label, "true") == 0) cfg->node_label_mode = OP_LABEL_ON;
+    else if (strcmp(c->node_label, "false") == 0) cfg->node_label_mode = OP_LABEL_OFF;
+    else
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -assigned-node-label: want auto, true or false",
+                            c->node_label);
+    cfg->node_label = cfg->node_label_mode != OP_LABEL_OFF;
     if (sched_placement_parse(&cfg->placement, c->placement)) return FM_EINVAL;
     if (c->stale_after <= 0)
         return fm_error_set(FM_EINVAL, "invalid value for flag -node-stale-after: must be positive");
@@ -362,6 +406,7 @@ int main(int argc, char **argv)
         goto out;
     }
     if (kube_client_warning(op->client)) log_warn(kube_client_warning(op->client), NULL);
+    if (op->cfg.node_label_mode == OP_LABEL_AUTO) decide_node_label(op);
     if ((rc = sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
         (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
         (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
@@ -372,7 +417,8 @@ int main(int argc, char **argv)
     op->tasks = informer_store(op->task_inf);
     op->nodes = informer_store(op->node_inf);
     op->workloads = informer_store(op->workload_inf);
-    if ((rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) || (rc = op_nodes_setup(op)) ||
+    if ((rc = op_events_setup(op)) || (rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) ||
+        (rc = op_nodes_setup(op)) ||
         (rc = op_workloads_setup(op))) {
         log_error("controller setup failed", "error", fm_error_last()->message, NULL);
         goto out;
@@ -446,6 +492,7 @@ out:
     httpserver_free(probe_srv);
     controller_free(op->sched_ctl);
     op_scheduler_free(op);
+    op_events_free(op); /* after every writer of Events stopped */
     controller_free(op->task_ctl);
     controller_free(op->node_ctl);
     controller_free(op->workload_ctl);

@@ -67,6 +67,7 @@ typedef struct op_config {
     int writers;                 /* parallel placement writes per pass */
     bool events;                 /* record Kubernetes Events */
     bool node_label;             /* write the assigned-node routing label */
+    enum { OP_LABEL_AUTO, OP_LABEL_ON, OP_LABEL_OFF } node_label_mode;
 } op_config;
 
 typedef struct op_metrics {
@@ -79,6 +80,7 @@ typedef struct op_metrics {
     fm_series *passes;           /* scheduling passes run */
     fm_series *claim_expiries;   /* releases and expiry failures */
     fm_series *timeouts;
+    fm_series *events_dropped;   /* Events dropped on a full queue */
 } op_metrics;
 
 struct fm_operator;
@@ -106,6 +108,7 @@ typedef struct fm_operator {
      * (see op_staleness_held); 0 when no hold was ever set. */
     atomic_llong stale_hold_until_ns;
     struct op_writers *writers;  /* the scheduler's placement writers */
+    struct op_events *events;    /* the background Event sender (events.c) */
 } fm_operator;
 
 /*
@@ -135,6 +138,11 @@ int op_metrics_setup(fm_operator *op);
 /* Refreshes the gauges (pending tasks, fleet nodes by phase) from the
  * caches. */
 void op_metrics_refresh(fm_operator *op);
+
+/* The Event sender thread (events.c): set up before the controllers start,
+ * freed after they stopped (flushing for up to 2 s). */
+int op_events_setup(fm_operator *op);
+void op_events_free(fm_operator *op);
 
 /* The scheduler's writer threads: started with the controllers (once
  * leading), stopped before them; free also stops. */

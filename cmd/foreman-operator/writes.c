@@ -36,7 +36,6 @@
 #include <time.h>
 
 #include "error.h"
-#include "eventfilter.h"
 #include "log.h"
 #include "operator.h"
 
@@ -378,46 +377,4 @@ done:
     fm_agentic_task_free(next);
     fm_agentic_task_free(cur);
     return rc;
-}
-
-/* ------------------------------------------------------------ events */
-
-void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
-                   const char *reason, const char *message)
-{
-    if (!op->cfg.events) return;
-    fm_time at = codec_time_now();
-    const char *who = t->metadata.uid ? t->metadata.uid : t->metadata.name;
-    if (op->event_filter &&
-        !event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
-        return; /* this object has had its share of Events for now */
-    k8s_event ev;
-    memset(&ev, 0, sizeof ev);
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    char name[320];
-    snprintf(name, sizeof name, "%s.%llx", t->metadata.name,
-             (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
-    fm_time now = codec_time_now();
-    now.nsec = 0;
-    k8s_event_set_metadata_present(&ev, true);
-    k8s_event_set_involved_object_present(&ev, true);
-    k8s_event_set_source_present(&ev, true);
-    int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
-             fm_strset(&ev.metadata.name, name) |
-             fm_strset(&ev.metadata.namespace, t->metadata.namespace) |
-             fm_strset(&ev.involved_object.api_version, "foreman.llmkube.dev/v1alpha1") |
-             fm_strset(&ev.involved_object.kind, "AgenticTask") |
-             fm_strset(&ev.involved_object.name, t->metadata.name) |
-             fm_strset(&ev.involved_object.namespace, t->metadata.namespace) |
-             fm_strset(&ev.involved_object.uid, t->metadata.uid) |
-             fm_strset(&ev.reason, reason) | fm_strset(&ev.message, message) |
-             fm_strset(&ev.type, type) | fm_strset(&ev.source.component, "foreman-operator") |
-             fm_strset(&ev.reporting_component, "foreman-operator") |
-             fm_strset(&ev.reporting_instance, op->identity);
-    k8s_event_set_first_timestamp(&ev, now);
-    k8s_event_set_last_timestamp(&ev, now);
-    k8s_event_set_count(&ev, 1);
-    if (rc == 0) (void)kube_create(NULL, op->client, &k8s_event_kind, t->metadata.namespace, &ev);
-    codec_clear(&ev, &k8s_event_desc);
 }

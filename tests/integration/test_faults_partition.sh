@@ -8,6 +8,9 @@
 # and whatever it wrote late must not override the new owners. The
 # invariant checker (faults/checker.py) must find nothing wrong.
 set -uo pipefail
+# Two 15 s stalls and the recoveries between them must fall inside the run:
+# at full speed five agents finish 500 stub tasks before the second one.
+FAULT_TASKS=${FAULT_TASKS:-1500}
 . "$(dirname "$0")/faults/lib.sh"
 
 fault_begin partition || exit 1
@@ -22,7 +25,7 @@ fault_tasks
 N0=$NS-a0
 # holds_task: the cut-off agent's node has a task Scheduled or Running.
 holds_task() {
-    $K get agentictasks -n "$NS" -l "foreman.llmkube.dev/assigned-node=$N0" \
+    $K get agentictasks -n "$NS" --field-selector "status.assignedNode=$N0" \
         -o jsonpath='{range .items[*]}{.status.phase}{"\n"}{end}' | grep -qE '^(Scheduled|Running)$'
 }
 released() { grep -c "claim expired.*node=$N0 " "$WORK/partition-operator.log"; }

@@ -11,7 +11,8 @@ set -uo pipefail
 . "$(dirname "$0")/test_operator_lib.sh.inc"
 RUN=$$
 
-start_operator operator --draining-reap-after=6s; OP=$LAST
+# The routing label is forced on so its write and removal stay covered.
+start_operator operator --draining-reap-after=6s --assigned-node-label=true; OP=$LAST
 
 now_rfc() { date -u -d "@$(($(date +%s) + ${1:-0}))" +%Y-%m-%dT%H:%M:%SZ; }
 

@@ -1,0 +1,184 @@
+/*
+ * events.c - Kubernetes Events, sent in the background.
+ *
+ * Events are for people (kubectl describe); they must never slow down the
+ * work they describe. op_task_event() builds the Event and queues it; one
+ * sender thread creates them in order. While placements are being written
+ * by many threads the sender's single request in flight leaves nearly all
+ * of the API server to them, and the Events catch up afterwards. The queue
+ * holds at most OP_EVENT_QUEUE_MAX Events; beyond that new ones are dropped
+ * and counted (foreman_events_dropped_total), as client-go's broadcaster
+ * drops when its channel is full. On shutdown the sender gets a couple of
+ * seconds to flush what is queued.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "eventfilter.h"
+#include "log.h"
+#include "operator.h"
+
+#define OP_EVENT_QUEUE_MAX 4096
+#define OP_EVENT_FLUSH_MS 2000
+
+typedef struct ev_item {
+    struct ev_item *next;
+    k8s_event ev;
+} ev_item;
+
+struct op_events {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    ev_item *head, *tail;
+    size_t len;
+    bool stop;
+    bool started;
+    int64_t flush_deadline_ms; /* CLOCK_MONOTONIC ms; 0 = none */
+    pthread_t th;
+};
+
+static int64_t mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void item_free(ev_item *it)
+{
+    codec_clear(&it->ev, &k8s_event_desc);
+    free(it);
+}
+
+static void *sender_main(void *arg)
+{
+    fm_operator *op = arg;
+    struct op_events *e = op->events;
+    pthread_mutex_lock(&e->mu);
+    for (;;) {
+        while (!e->head && !e->stop) pthread_cond_wait(&e->cv, &e->mu);
+        if (!e->head) break; /* stopping with nothing left */
+        if (e->stop && mono_ms() > e->flush_deadline_ms) break;
+        ev_item *it = e->head;
+        e->head = it->next;
+        if (!e->head) e->tail = NULL;
+        e->len--;
+        pthread_mutex_unlock(&e->mu);
+        if (kube_create(NULL, op->client, &k8s_event_kind, it->ev.metadata.namespace, &it->ev) != 0)
+            log_v(1, "event not recorded", "reason", it->ev.reason, "object", it->ev.involved_object.name,
+                  "error", fm_error_last()->message, NULL);
+        item_free(it);
+        pthread_mutex_lock(&e->mu);
+    }
+    /* Whatever is left after the flush deadline is dropped. */
+    ev_item *rest = e->head;
+    e->head = e->tail = NULL;
+    e->len = 0;
+    pthread_mutex_unlock(&e->mu);
+    while (rest) {
+        ev_item *next = rest->next;
+        item_free(rest);
+        rest = next;
+    }
+    return NULL;
+}
+
+int op_events_setup(fm_operator *op)
+{
+    struct op_events *e = calloc(1, sizeof *e);
+    if (!e) return fm_error_set(FM_ENOMEM, "events: out of memory");
+    pthread_mutex_init(&e->mu, NULL);
+    pthread_cond_init(&e->cv, NULL);
+    op->events = e;
+    if (pthread_create(&e->th, NULL, sender_main, op) != 0)
+        return fm_error_set(FM_ERROR, "events: cannot start the sender thread");
+    e->started = true;
+    return 0;
+}
+
+void op_events_free(fm_operator *op)
+{
+    struct op_events *e = op->events;
+    if (!e) return;
+    pthread_mutex_lock(&e->mu);
+    e->stop = true;
+    e->flush_deadline_ms = mono_ms() + OP_EVENT_FLUSH_MS;
+    pthread_cond_broadcast(&e->cv);
+    pthread_mutex_unlock(&e->mu);
+    if (e->started) pthread_join(e->th, NULL);
+    pthread_mutex_destroy(&e->mu);
+    pthread_cond_destroy(&e->cv);
+    free(e);
+    op->events = NULL;
+}
+
+/* Takes ownership of *ev (its contents are moved; *ev is zeroed). */
+static void events_submit(fm_operator *op, k8s_event *ev)
+{
+    struct op_events *e = op->events;
+    ev_item *it = e ? calloc(1, sizeof *it) : NULL;
+    if (!it) {
+        codec_clear(ev, &k8s_event_desc);
+        return;
+    }
+    it->ev = *ev;
+    memset(ev, 0, sizeof *ev);
+    pthread_mutex_lock(&e->mu);
+    bool full = e->len >= OP_EVENT_QUEUE_MAX || e->stop;
+    if (!full) {
+        if (e->tail) e->tail->next = it;
+        else e->head = it;
+        e->tail = it;
+        e->len++;
+        pthread_cond_signal(&e->cv);
+    }
+    pthread_mutex_unlock(&e->mu);
+    if (full) {
+        item_free(it);
+        metrics_inc(op->m.events_dropped);
+    }
+}
+
+void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
+                   const char *reason, const char *message)
+{
+    if (!op->cfg.events) return;
+    fm_time at = codec_time_now();
+    const char *who = t->metadata.uid ? t->metadata.uid : t->metadata.name;
+    if (op->event_filter &&
+        !event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
+        return; /* this object has had its share of Events for now */
+    k8s_event ev;
+    memset(&ev, 0, sizeof ev);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    char name[320];
+    snprintf(name, sizeof name, "%s.%llx", t->metadata.name,
+             (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
+    fm_time now = at;
+    now.nsec = 0;
+    k8s_event_set_metadata_present(&ev, true);
+    k8s_event_set_involved_object_present(&ev, true);
+    k8s_event_set_source_present(&ev, true);
+    int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
+             fm_strset(&ev.metadata.name, name) |
+             fm_strset(&ev.metadata.namespace, t->metadata.namespace) |
+             fm_strset(&ev.involved_object.api_version, "foreman.llmkube.dev/v1alpha1") |
+             fm_strset(&ev.involved_object.kind, "AgenticTask") |
+             fm_strset(&ev.involved_object.name, t->metadata.name) |
+             fm_strset(&ev.involved_object.namespace, t->metadata.namespace) |
+             fm_strset(&ev.involved_object.uid, t->metadata.uid) |
+             fm_strset(&ev.reason, reason) | fm_strset(&ev.message, message) |
+             fm_strset(&ev.type, type) | fm_strset(&ev.source.component, "foreman-operator") |
+             fm_strset(&ev.reporting_component, "foreman-operator") |
+             fm_strset(&ev.reporting_instance, op->identity);
+    k8s_event_set_first_timestamp(&ev, now);
+    k8s_event_set_last_timestamp(&ev, now);
+    k8s_event_set_count(&ev, 1);
+    if (rc == 0) events_submit(op, &ev);
+    else codec_clear(&ev, &k8s_event_desc);
+}
