@@ -13,7 +13,9 @@
  *      and placement work). With --live-burst 1 the operator starts first
  *      and the tasks are created while it runs (the time then includes
  *      the creation, which competes with the operator for the API server).
- *   3. Steady: creates tasks at R per second (default 100) for S seconds
+ *   3. Steady: after W seconds (default 45) for the backlog's aftermath to
+ *      settle (the operator sends its Events in the background, one at a
+ *      time), creates tasks at R per second (default 100) for S seconds
  *      (default 30) and reports creation-to-Scheduled latency p50/p99
  *      (client clock: before the POST to the watch event).
  *   4. The operator's RSS (VmRSS, VmHWM) and CPU, then, with the operator
@@ -27,6 +29,7 @@
  *
  * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
  *                        [--steady-seconds S] [--threads K] [--live-burst 0|1]
+ *                        [--settle-seconds W]
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
  * "--record-events=false --assigned-node-label=false").
@@ -47,7 +50,7 @@
 #include "kube.h"
 
 static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
-static int live_burst = 0;
+static int live_burst = 0, settle_s = 45;
 static kube_client *kc;
 static char ns[64];
 static char label[64];
@@ -305,9 +308,10 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--steady-seconds")) steady_s = v;
         else if (!strcmp(argv[i], "--threads")) threads = v;
         else if (!strcmp(argv[i], "--live-burst")) live_burst = v;
+        else if (!strcmp(argv[i], "--settle-seconds")) settle_s = v;
         else {
             fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
-                            "[--steady-seconds S] [--threads K] [--live-burst 0|1]\n", argv[0]);
+                            "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W]\n", argv[0]);
             return 2;
         }
     }
@@ -406,7 +410,8 @@ int main(int argc, char **argv)
                n_tasks, created, errs, sched_burst, burst, sched_burst / (burst > 0 ? burst : 1));
     fflush(stdout);
 
-    /* steady */
+    /* steady, once the backlog's background work (Events) is done */
+    for (int w = 0; w < settle_s * 10; w++) usleep(100000);
     double s0 = mono();
     for (int k = 0; k < n_steady; k++) {
         double due = s0 + (double)k / rate;

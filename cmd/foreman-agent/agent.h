@@ -119,7 +119,7 @@ typedef struct agent {
     agent_slot *slots;
     size_t n_running;
     char label_selector[128];
-    char field_selector[128];
+    char field_selector[192];
     bool by_field;               /* tasks found by status.assignedNode */
 
     /* metrics (main.c) */

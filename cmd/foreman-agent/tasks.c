@@ -770,7 +770,10 @@ static void on_error(void *ud, int code, const char *message)
 static int choose_selector(agent *a)
 {
     snprintf(a->label_selector, sizeof(a->label_selector), "%s=%s", AGENT_ASSIGNED_LABEL, a->cfg.name);
-    snprintf(a->field_selector, sizeof(a->field_selector), "status.assignedNode=%s", a->cfg.name);
+    /* Finished tasks leave the watch (and the cache): an agent that has
+     * run thousands of tasks holds only those still in play. */
+    snprintf(a->field_selector, sizeof(a->field_selector),
+             "status.assignedNode=%s,status.phase!=Succeeded,status.phase!=Failed", a->cfg.name);
     a->by_field = false;
     if (strcmp(a->cfg.task_selector, "label") == 0) return 0;
     const char *ns = a->cfg.task_namespaces.len ? ((char **)a->cfg.task_namespaces.items)[0]
