@@ -4,7 +4,8 @@
  *
  *   1. Creates N FleetNodes (default 1,000, maxConcurrentTasks C, default
  *      14) and keeps them Ready itself: status patches with a fresh
- *      heartbeat every 20 s, as the agents would.
+ *      heartbeat every 20 s per node, spread evenly over those 20 s as
+ *      independent agents' beats would be.
  *   2. Backlog: creates T tasks (default 10,000) at once from 16 threads
  *      with no operator running, then starts foreman-operator
  *      ($FOREMAN_BIN/foreman-operator, --kube-api-qps=0: no client-side
@@ -146,12 +147,19 @@ static int heartbeat_node(int i)
     return req("PATCH", path, "application/merge-patch+json", body);
 }
 
+/* Every node beats once per 20 s, the beats spread evenly over that
+ * period as independent agents' would be (not all at once). */
 static void *heartbeat_main(void *arg)
 {
-    while (!atomic_load(&stop_hb)) {
-        for (int s = 0; s < 200 && !atomic_load(&stop_hb); s++) usleep(100000);
-        if (atomic_load(&stop_hb)) break;
-        parallel(n_nodes, heartbeat_node);
+    const double period = 20.0;
+    double t0 = mono();
+    for (long k = 0; !atomic_load(&stop_hb); k++) {
+        double due = t0 + (double)k * period / n_nodes;
+        while (!atomic_load(&stop_hb) && mono() < due) {
+            double left = due - mono();
+            usleep(left > 0.1 ? 100000 : (useconds_t)(left * 1e6) + 1);
+        }
+        if (!atomic_load(&stop_hb)) heartbeat_node((int)(k % n_nodes));
     }
     return NULL;
 }
@@ -419,7 +427,7 @@ int main(int argc, char **argv)
         if (due > now) usleep((useconds_t)((due - now) * 1e6));
         if (create_task(n_tasks + k) != 0) fprintf(stderr, "create: %s\n", fm_error_last()->message);
     }
-    wait_scheduled(total_tasks, 120);
+    wait_scheduled(n_tasks + n_steady, 120);
     double *lat = calloc((size_t)n_steady + 1, sizeof *lat);
     int nl = 0;
     for (int k = 0; k < n_steady; k++)

@@ -150,6 +150,12 @@ static void on_add(void *ud, const void *obj)
     fm_operator *op = ud;
     const fm_agentic_task *t = obj;
     observe(op, t);
+    /* A new task with nothing to wait for goes straight to the pass (its
+     * own reconcile, which follows, would only ask for the same). */
+    if ((t->status.phase == FM_TASK_PHASE_PENDING || t->status.phase == FM_TASK_PHASE_UNSET) &&
+        !fm_agentic_task_spec_has_depends_on(&t->spec) &&
+        !k8s_object_meta_has_deletion_timestamp(&t->metadata))
+        op_trigger_pass(op);
     enqueue_dependents(op, t); /* they may have waited for it to exist */
     enqueue_workload(op, t);
 }
