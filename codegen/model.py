@@ -1010,20 +1010,7 @@ class Loader:
 
     def resolve_path(self, st, path):
         """True when a simple .a.b.c JSON path names a field below st."""
-        if not path.startswith("."):
-            return False
-        cur = st
-        parts = path[1:].split(".")
-        for i, p in enumerate(parts):
-            if cur is None:
-                return False
-            f = next((x for x in cur.fields if x.json == p), None)
-            if f is None or f.type is None:
-                return False
-            cur = f.type.struct if f.type.kind == "struct" else None
-            if cur is None and i != len(parts) - 1:
-                return False
-        return True
+        return self.resolve_field(st, path) is not None
 
     def check_recursion(self, pkg):
         """A struct may not embed itself by value, directly or not."""

@@ -207,6 +207,17 @@ done:
     return rc;
 }
 
+int kube_field_selector_supported(kube_client *c, const fm_kind_desc *k, const char *ns,
+                                  const char *field_selector)
+{
+    kube_list_opts lo = {.field_selector = field_selector, .limit = 1};
+    void *list = NULL;
+    int rc = kube_list(&list, c, k, ns, &lo);
+    kube_object_free(k->list, list);
+    if (rc == 0) return 1;
+    return fm_error_last()->http_status == 400 ? 0 : rc;
+}
+
 /* The field of d whose JSON name is name, or NULL. */
 static const fm_field_desc *field_named(const fm_struct_desc *d, const char *name)
 {

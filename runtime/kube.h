@@ -169,6 +169,15 @@ int kube_list(void **out_list, kube_client *c, const fm_kind_desc *k, const char
               const kube_list_opts *o);
 
 /*
+ * Asks whether the server can filter lists of kind k in ns (as kube_list)
+ * by field_selector, with one list of at most one item. Returns 1 (yes), 0
+ * (no: the server answered 400, e.g. a field the kind does not declare
+ * selectable) or a negative FM_E* when it gave no answer either way.
+ */
+int kube_field_selector_supported(kube_client *c, const fm_kind_desc *k, const char *ns,
+                                  const char *field_selector);
+
+/*
  * Lists the whole collection, following continue tokens page by page
  * (o->limit is the page size; 0 -> 500) and joining the items into one
  * k->list struct. Its metadata is the first page's (the resourceVersion

@@ -778,17 +778,14 @@ static int choose_selector(agent *a)
     if (strcmp(a->cfg.task_selector, "label") == 0) return 0;
     const char *ns = a->cfg.task_namespaces.len ? ((char **)a->cfg.task_namespaces.items)[0]
                                                 : KUBE_ALL_NAMESPACES;
-    kube_list_opts lo = {.field_selector = a->field_selector, .limit = 1};
     int64_t backoff_ms = 200;
     for (int attempt = 0;; attempt++) {
-        void *list = NULL;
-        int rc = kube_list(&list, a->kc, &fm_agentic_task_kind, ns, &lo);
-        kube_object_free(fm_agentic_task_kind.list, list);
-        if (rc == 0) {
+        int rc = kube_field_selector_supported(a->kc, &fm_agentic_task_kind, ns, a->field_selector);
+        if (rc == 1) {
             a->by_field = true;
             return 0;
         }
-        if (fm_error_last()->http_status == 400) {
+        if (rc == 0) {
             if (strcmp(a->cfg.task_selector, "field") == 0)
                 return fm_error_set(FM_EINVAL,
                                     "-task-selector=field: the API server cannot select AgenticTasks by "

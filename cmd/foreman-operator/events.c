@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "error.h"
 #include "eventfilter.h"
 #include "log.h"
@@ -43,9 +44,7 @@ struct op_events {
 
 static int64_t mono_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+    return fm_clock_now(NULL) / 1000000;
 }
 
 static void item_free(ev_item *it)

@@ -214,17 +214,15 @@ static bool ready_fn(void *ud)
  */
 static void decide_node_label(fm_operator *op)
 {
-    kube_list_opts lo = {.field_selector = "status.assignedNode=foreman-operator-probe", .limit = 1};
     for (int attempt = 0; attempt < 5 && !signals_shutdown_requested(); attempt++) {
-        void *list = NULL;
-        int rc = kube_list(&list, op->client, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo);
-        kube_object_free(fm_agentic_task_kind.list, list);
-        if (rc == 0) {
+        int rc = kube_field_selector_supported(op->client, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES,
+                                               "status.assignedNode=foreman-operator-probe");
+        if (rc == 1) {
             op->cfg.node_label = false;
             log_info("agents can select their tasks by status.assignedNode; no routing label", NULL);
             return;
         }
-        if (fm_error_last()->http_status == 400) {
+        if (rc == 0) {
             op->cfg.node_label = true;
             log_info("the API server cannot select AgenticTasks by status.assignedNode; placed tasks get "
                      "the routing label", "error", fm_error_last()->message, NULL);

@@ -39,8 +39,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "error.h"
 #include "log.h"
 #include "operator.h"
@@ -293,16 +293,8 @@ static int settle_unanswered(fm_operator *op, decision *d)
                          "object", d->key, "node", d->node, NULL);
             return placed ? 0 : FM_ENOTFOUND;
         }
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += backoff_ms / 1000;
-        until.tv_nsec += (backoff_ms % 1000) * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
         pthread_mutex_lock(&w->mu);
-        if (!w->stop) pthread_cond_timedwait(&w->cv, &w->mu, &until);
+        if (!w->stop) fm_clock_wait_until(NULL, &w->cv, &w->mu, fm_clock_now(NULL) + backoff_ms * 1000000);
         bool stop = w->stop;
         pthread_mutex_unlock(&w->mu);
         if (stop) {
@@ -447,7 +439,10 @@ int op_scheduler_setup(fm_operator *op)
     struct op_writers *w = calloc(1, sizeof *w);
     if (!w) return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
     pthread_mutex_init(&w->mu, NULL);
-    pthread_cond_init(&w->cv, NULL);
+    if (fm_clock_cond_init(&w->cv) != 0) {
+        free(w);
+        return fm_error_set(FM_ERROR, "scheduler: cannot set up the writers' condition variable");
+    }
     op->writers = w;
     controller_options co = {
         .name = "scheduler",
