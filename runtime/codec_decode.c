@@ -47,8 +47,10 @@ typedef struct dctx {
     size_t cap;             /* tokens allocated at t */
     bool has_ws;            /* whitespace seen between tokens: values need compacting */
     size_t off;             /* offset of js in the caller's input (split decoding) */
+    size_t from;            /* validate() checks js[from..len) (split decoding: one window) */
     int max_depth;          /* nesting allowed inside js */
-    const char *path_prefix; /* JSON path of js in the caller's input, "" at the root */
+    const char *list_name;  /* split decoding: JSON name of the list js is part of, else NULL */
+    size_t list_idx;        /* split decoding: index of the element being decoded */
     bool seq;               /* js is a comma-separated run of values (list elements) */
     char trail_sep;         /* what must follow the last value: 0, or ',' (more follow) */
 } dctx;
@@ -123,9 +125,10 @@ static void path_of(const dctx *c, int i, char *out, size_t cap)
 static int derr(const dctx *c, int i, int code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static int derr(const dctx *c, int i, int code, const char *fmt, ...)
 {
-    char path[512], msg[512];
+    char path[512], msg[512], pre[320] = "";
     va_list ap;
-    const char *pre = c->path_prefix ? c->path_prefix : "";
+    /* the element's path is only formatted here, on the error path */
+    if (c->list_name) snprintf(pre, sizeof(pre), ".%s[%zu]", c->list_name, c->list_idx);
     path_of(c, i, path, sizeof(path));
     va_start(ap, fmt);
     vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -358,30 +361,53 @@ bad_escape:
     return jerr(c, FM_EPARSE, p, "invalid escape in string");
 }
 
-/* check_string_from's fast path, inlined into validate(): most strings are
- * short and plain, and one or two 16-byte probes (SSE2, reading past the
- * string's end but never past the input's) settle them; a signed compare
- * with 0x20 flags both controls and bytes >= 0x80. */
-static inline int check_string(dctx *c, int i)
+/*
+ * Position of the first byte at or after p (and before c->len) that a
+ * string cannot hold as it is: a control character, a byte >= 0x80 or a
+ * backslash; c->len when there is none. 16 bytes at a time with SSE2 (a
+ * signed compare with 0x20 flags both controls and bytes >= 0x80), else 8
+ * at a time (SWAR).
+ */
+static size_t next_special(const dctx *c, size_t p)
 {
-    size_t p = (size_t)c->t[i].start;
-#ifdef __SSE2__
     const unsigned char *s = (const unsigned char *)c->js;
-    size_t end = (size_t)c->t[i].end;
-    while (p + 16 <= c->len) {
+    size_t len = c->len;
+#ifdef __SSE2__
+    while (p + 16 <= len) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
         unsigned m = (unsigned)_mm_movemask_epi8(
             _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
-        if (m) {
-            unsigned z = (unsigned)__builtin_ctz(m);
-            if (p + z >= end) return 0;
-            return check_string_from(c, i, p + z);
-        }
-        if (p + 16 >= end) return 0;
+        if (m) return p + (unsigned)__builtin_ctz(m);
         p += 16;
     }
+#else
+    while (len - p >= 8) {
+        uint64_t x, bs;
+        memcpy(&x, s + p, 8);
+        bs = x ^ 0x5c5c5c5c5c5c5c5cull;
+        if ((((x - 0x2020202020202020ull) & ~x) | ((bs - 0x0101010101010101ull) & ~bs) | x) & 0x8080808080808080ull)
+            break;
+        p += 8;
+    }
 #endif
-    return check_string_from(c, i, p);
+    while (p < len && !str_class[s[p]]) p++;
+    return p;
+}
+
+/*
+ * check_string_from's fast path, inlined into validate(). *spec is a
+ * cursor that validate() keeps over the text: the next special byte (see
+ * next_special) at or after the last string's start. Most strings hold no
+ * special byte, and the cursor, which only moves forward, settles them with
+ * one compare; the text between specials is scanned once, not once per
+ * string.
+ */
+static inline int check_string(dctx *c, int i, size_t *spec)
+{
+    size_t start = (size_t)c->t[i].start;
+    if (*spec < start) *spec = next_special(c, start);
+    if (*spec >= (size_t)c->t[i].end) return 0;
+    return check_string_from(c, i, *spec);
 }
 
 /* Validates a primitive's spelling: exactly true, false, null, or a number
@@ -441,48 +467,58 @@ static int validate(dctx *c)
 {
     int stk[CODEC_MAX_DEPTH + 4];
     int nchild[CODEC_MAX_DEPTH + 4];
+    bool isobj[CODEC_MAX_DEPTH + 4]; /* stk[k] is an object (else an array) */
     int sp = -1, i, rc, n = c->n;
-    size_t pos = 0;
+    int top = -2; /* stk[sp], or -2 (no token's parent) when no container is open */
+    size_t pos = c->from, spec = c->from; /* spec: see check_string */
     const jsmntok_t *t = c->t;
 
     for (i = 0; i < n; i++) {
         int par = t[i].parent;
-        if (par >= 0 && t[par].type != JSMN_OBJECT && t[par].type != JSMN_ARRAY)
-            return jerr(c, FM_EPARSE, ext_start(&t[i]), "unexpected ':'");
-        /* close the containers that ended before token i */
-        while (sp >= 0 && stk[sp] != par) {
-            int k = stk[sp--];
-            if ((rc = check_gap(c, pos, (size_t)t[k].end - 1, 0))) return rc;
-            pos = (size_t)t[k].end;
+        /* Fast path: token i is a child of the innermost open container,
+         * which is therefore an object or an array and closes nothing. */
+        if (__builtin_expect(par != top, 0)) {
+            if (par >= 0 && t[par].type != JSMN_OBJECT && t[par].type != JSMN_ARRAY)
+                return jerr(c, FM_EPARSE, ext_start(&t[i]), "unexpected ':'");
+            /* close the containers that ended before token i */
+            while (sp >= 0 && stk[sp] != par) {
+                int k = stk[sp--];
+                if ((rc = check_gap(c, pos, (size_t)t[k].end - 1, 0))) return rc;
+                pos = (size_t)t[k].end;
+            }
+            top = sp >= 0 ? stk[sp] : -2;
+            if (sp < 0) {
+                if (i > 0 && !c->seq)
+                    return jerr(c, FM_EPARSE, ext_start(&t[i]), "data after the top-level value");
+                if ((rc = check_gap(c, pos, ext_start(&t[i]), i ? ',' : 0))) return rc;
+                goto value;
+            }
         }
-        if (sp < 0) {
-            if (i > 0 && !c->seq)
-                return jerr(c, FM_EPARSE, ext_start(&t[i]), "data after the top-level value");
-            if ((rc = check_gap(c, i ? pos : 0, ext_start(&t[i]), i ? ',' : 0))) return rc;
-        } else if (t[par].type == JSMN_OBJECT) {
+        if (isobj[sp]) {
             /* a key, then its value */
             if ((rc = check_gap(c, pos, ext_start(&t[i]), nchild[sp] ? ',' : 0))) return rc;
             nchild[sp]++;
             if (t[i].type != JSMN_STRING) return jerr(c, FM_EPARSE, ext_start(&t[i]), "expected a string key");
             if (t[i].size != 1 || i + 1 >= n || t[i + 1].parent != i)
                 return jerr(c, FM_EPARSE, ext_end(&t[i]), "expected ':' and one value");
-            if ((rc = check_string(c, i))) return rc;
-            pos = ext_end(&t[i]);
+            if ((rc = check_string(c, i, &spec))) return rc;
+            pos = (size_t)t[i].end + 1;
             i++;
             if ((rc = check_gap(c, pos, ext_start(&t[i]), ':'))) return rc;
         } else {
             if ((rc = check_gap(c, pos, ext_start(&t[i]), nchild[sp] ? ',' : 0))) return rc;
             nchild[sp]++;
         }
+    value:
         /* token i is a value */
         switch (t[i].type) {
         case JSMN_STRING:
-            if ((rc = check_string(c, i))) return rc;
-            pos = ext_end(&t[i]);
+            if ((rc = check_string(c, i, &spec))) return rc;
+            pos = (size_t)t[i].end + 1;
             break;
         case JSMN_PRIMITIVE:
             if ((rc = check_primitive(c, i))) return rc;
-            pos = ext_end(&t[i]);
+            pos = (size_t)t[i].end;
             break;
         case JSMN_OBJECT:
         case JSMN_ARRAY:
@@ -491,6 +527,8 @@ static int validate(dctx *c)
                                     (size_t)t[i].start + c->off);
             stk[++sp] = i;
             nchild[sp] = 0;
+            isobj[sp] = t[i].type == JSMN_OBJECT;
+            top = i;
             pos = (size_t)t[i].start + 1;
             break;
         default:
@@ -672,7 +710,7 @@ static bool tok_eq(const dctx *c, int i, const char *s, size_t n)
 {
     const char *r = c->js + c->t[i].start;
     size_t rn = (size_t)(c->t[i].end - c->t[i].start);
-    if (memchr(r, '\\', rn)) {
+    if (c->t[i].size & ESCAPED) { /* validate() marked it */
         char buf[256];
         if (rn > sizeof(buf)) return false;
         rn = unescape(buf, r, rn);
@@ -773,6 +811,44 @@ static int mark_dups(const char *const *ks, const size_t *kl, size_t n, unsigned
     return 0;
 }
 
+/* Scratch arrays for mark_dups over n names: on the stack for a few names
+ * (a struct's unknown members, a map's labels), malloc'd for more. */
+#define SCRATCH_INLINE 16
+typedef struct dupscratch {
+    const char **ks;
+    size_t *kl;
+    unsigned char *dead;
+    const char *ks_inl[SCRATCH_INLINE];
+    size_t kl_inl[SCRATCH_INLINE];
+    unsigned char dead_inl[SCRATCH_INLINE];
+} dupscratch;
+
+/* Points s at room for n names with dead[] zeroed; 0 or FM_ENOMEM (then
+ * scratch_free is still safe). */
+static int scratch_init(dupscratch *s, size_t n, const char *what)
+{
+    if (n <= SCRATCH_INLINE) {
+        s->ks = s->ks_inl;
+        s->kl = s->kl_inl;
+        s->dead = s->dead_inl;
+        memset(s->dead_inl, 0, sizeof(s->dead_inl));
+        return 0;
+    }
+    s->ks = malloc(n * sizeof(*s->ks));
+    s->kl = malloc(n * sizeof(*s->kl));
+    s->dead = calloc(n, 1);
+    if (!s->ks || !s->kl || !s->dead) return fm_error_set(FM_ENOMEM, "out of memory %s", what);
+    return 0;
+}
+
+static void scratch_free(dupscratch *s)
+{
+    if (s->ks == s->ks_inl) return;
+    free(s->ks);
+    free(s->kl);
+    free(s->dead);
+}
+
 /*
  * Builds the unknown bag of a struct from its pending members: duplicates
  * dropped (last wins), each member written as "key":value with the value
@@ -781,19 +857,17 @@ static int mark_dups(const char *const *ks, const size_t *kl, size_t n, unsigned
 static int build_bag(const dctx *c, char **bag, pendings *p)
 {
     size_t total = 0, i;
-    const char **ks = NULL;
-    size_t *kl = NULL;
-    unsigned char *dead = NULL;
+    dupscratch sc;
+    const char **ks;
+    size_t *kl;
+    unsigned char *dead;
     char *out = NULL, *w;
-    int rc = FM_ENOMEM;
+    int rc;
 
-    ks = malloc(p->n * sizeof(*ks));
-    kl = malloc(p->n * sizeof(*kl));
-    dead = calloc(p->n, 1);
-    if (!ks || !kl || !dead) {
-        fm_error_set(FM_ENOMEM, "out of memory keeping unknown JSON members");
-        goto done;
-    }
+    if ((rc = scratch_init(&sc, p->n, "keeping unknown JSON members"))) goto done;
+    ks = sc.ks;
+    kl = sc.kl;
+    dead = sc.dead;
     for (i = 0; i < p->n; i++) pend_name(c, &p->v[i], &ks[i], &kl[i]);
     if ((rc = mark_dups(ks, kl, p->n, dead))) goto done;
     for (i = 0; i < p->n; i++) {
@@ -823,9 +897,7 @@ static int build_bag(const dctx *c, char **bag, pendings *p)
     out = NULL;
     rc = 0;
 done:
-    free(ks);
-    free(kl);
-    free(dead);
+    scratch_free(&sc);
     free(out);
     return rc;
 }
@@ -886,9 +958,7 @@ static int decode_map(const dctx *c, fm_strmap *m, int ti, int *next)
 {
     int n = c->t[ti].size, j = ti + 1, k, rc = 0;
     size_t i, out = 0;
-    const char **ks = NULL;
-    size_t *kl = NULL;
-    unsigned char *dead = NULL;
+    dupscratch sc;
 
     if (c->t[ti].type != JSMN_OBJECT) return type_err(c, ti, "object");
     if (n == 0) {
@@ -907,26 +977,24 @@ static int decode_map(const dctx *c, fm_strmap *m, int ti, int *next)
         }
         fm_strpair *pr = &m->items[m->len];
         if (!(pr->key = tok_strdup(c, j, &kn))) return FM_ENOMEM;
-        if (!(pr->value = tok_strdup(c, j + 1, NULL))) return FM_ENOMEM;
+        if (!(pr->value = tok_strdup(c, j + 1, NULL))) {
+            free(pr->key); /* not counted in m->len yet */
+            pr->key = NULL;
+            return FM_ENOMEM;
+        }
         m->len++;
         (void)kn;
     }
     *next = j;
     if (m->len < 2) return 0;
-    ks = malloc(m->len * sizeof(*ks));
-    kl = malloc(m->len * sizeof(*kl));
-    dead = calloc(m->len, 1);
-    if (!ks || !kl || !dead) {
-        rc = fm_error_set(FM_ENOMEM, "out of memory checking map keys");
-        goto done;
-    }
+    if ((rc = scratch_init(&sc, m->len, "checking map keys"))) goto done;
     for (i = 0; i < m->len; i++) {
-        ks[i] = m->items[i].key;
-        kl[i] = strlen(ks[i]);
+        sc.ks[i] = m->items[i].key;
+        sc.kl[i] = strlen(sc.ks[i]);
     }
-    if ((rc = mark_dups(ks, kl, m->len, dead))) goto done;
+    if ((rc = mark_dups(sc.ks, sc.kl, m->len, sc.dead))) goto done;
     for (i = 0; i < m->len; i++) {
-        if (dead[i]) {
+        if (sc.dead[i]) {
             free(m->items[i].key);
             free(m->items[i].value);
         } else {
@@ -935,9 +1003,7 @@ static int decode_map(const dctx *c, fm_strmap *m, int ti, int *next)
     }
     m->len = out;
 done:
-    free(ks);
-    free(kl);
-    free(dead);
+    scratch_free(&sc);
     return rc;
 }
 
@@ -1002,12 +1068,16 @@ static int decode_value(const dctx *c, int type, const fm_field_desc *f, void *p
     }
     case FM_T_TIME: {
         char tmp[80];
+        const char *ts = c->js + t->start;
         size_t n = (size_t)(t->end - t->start);
         if (t->type != JSMN_STRING) return type_err(c, ti, "date-time string");
         if (n >= sizeof(tmp)) return derr(c, ti, FM_EPARSE, "invalid RFC 3339 date-time");
-        n = unescape(tmp, c->js + t->start, n);
-        if (codec_time_parse(p, tmp, n))
-            return derr(c, ti, FM_EPARSE, "invalid RFC 3339 date-time \"%.*s\"", (int)n, tmp);
+        if (t->size & ESCAPED) { /* rare: parse the decoded text */
+            n = unescape(tmp, ts, n);
+            ts = tmp;
+        }
+        if (codec_time_parse(p, ts, n))
+            return derr(c, ti, FM_EPARSE, "invalid RFC 3339 date-time \"%.*s\"", (int)n, ts);
         return 0;
     }
     case FM_T_STRUCT:
@@ -1072,9 +1142,11 @@ static int decode_field(const dctx *c, void *obj, const fm_field_desc *f, int ti
 /* memcmp order of two names, shorter first on a common prefix. */
 static inline int name_cmp(const char *a, size_t al, const char *b, size_t bl)
 {
-    size_t m = al < bl ? al : bl, k;
-    for (k = 0; k < m; k++)
-        if (a[k] != b[k]) return (unsigned char)a[k] < (unsigned char)b[k] ? -1 : 1;
+    size_t m = al < bl ? al : bl;
+    int r;
+    /* most probes of a binary search differ in the first byte */
+    if (m && a[0] != b[0]) return (unsigned char)a[0] < (unsigned char)b[0] ? -1 : 1;
+    if ((r = memcmp(a, b, m))) return r;
     return (al > bl) - (al < bl);
 }
 
@@ -1089,6 +1161,13 @@ static const fm_field_desc *find_field_hinted(const fm_struct_desc *d, const cha
 {
     size_t k, lim;
     if (!d->by_name) return codec_find_field(d, name, len);
+    if (*hint < d->n_fields) { /* the usual case: exactly the next slot */
+        const fm_field_desc *f = &d->fields[d->by_name[*hint]];
+        if (f->json_name_len == len && memcmp(f->json_name, name, len) == 0) {
+            ++*hint;
+            return f;
+        }
+    }
     lim = *hint + 4 < d->n_fields ? *hint + 4 : d->n_fields;
     for (k = *hint; k < lim; k++) {
         const fm_field_desc *f = &d->fields[d->by_name[k]];
@@ -1143,7 +1222,7 @@ static int decode_struct(const dctx *c, void *obj, const fm_struct_desc *d, int 
         const fm_field_desc *f = find_field_hinted(d, ks, kl, &hint);
         bool raw_enum = false;
 
-        if (!f && memchr(ks, '\\', kl) && kl < 256) {
+        if (!f && (key->size & ESCAPED) && kl < 256) {
             char tmp[256];
             size_t ul = unescape(tmp, ks, kl);
             f = codec_find_field(d, tmp, ul);
@@ -1173,8 +1252,8 @@ done:
  * once. jsmn runs over the elements with a window of a few thousand tokens
  * (jsmn accepts a run of top-level values, and stops with NOMEM when the
  * window is full); the complete elements in the window are validated and
- * decoded, and jsmn restarts at the first incomplete one. The token array
- * therefore stays cache-sized instead of growing to tens of MB, and
+ * decoded, the tokens of the incomplete one move to the front of the
+ * window and the same jsmn run goes on. The token array therefore stays cache-sized instead of growing to tens of MB, and
  * throughput and memory no longer depend on the list length. jsmn reports
  * the array's closing ']' as an error with no container open, which is how
  * the end of the list is found without a separate scan. The rest of the
@@ -1185,7 +1264,9 @@ done:
  */
 static size_t split_min = 256u * 1024u;
 #define SPLIT_ARRAY_MIN 4096u
+#ifndef SPLIT_WINDOW /* tests may build with a tiny window to exercise the carry-over */
 #define SPLIT_WINDOW 8192u /* tokens per window: ~160 KB, some 40 AgenticTasks */
+#endif
 
 void codec_set_split_threshold(size_t min_len)
 {
@@ -1321,8 +1402,8 @@ static int element_err(const dctx *c, int i)
 static int decode_items(dctx *e, fm_list *l, const fm_field_desc *f, const char *buf, size_t len, size_t vs,
                         size_t *ve)
 {
-    size_t cap = 0, idx = 0, p = ws_at(buf, vs + 1, len);
-    char prefix[320];
+    size_t cap = 0, idx = 0, p = ws_at(buf, vs + 1, len), from = 0;
+    jsmn_parser jp;
     int rc, i, next;
 
     if (p < len && buf[p] == ']') {
@@ -1337,24 +1418,24 @@ static int decode_items(dctx *e, fm_list *l, const fm_field_desc *f, const char 
     }
     e->seq = true;
     e->max_depth = CODEC_MAX_DEPTH - 2; /* below the root object and the array */
+    /* one jsmn run over the whole list, window by window: js and token
+     * offsets are relative to the first element throughout */
+    e->js = buf + p;
+    e->off = p;
+    jsmn_init(&jp);
     for (;;) {
-        jsmn_parser jp;
         size_t text_end;
         bool last;
         int r;
 
-        e->js = buf + p;
         e->len = len - p;
-        e->off = p;
         e->has_ws = false;
-        e->path_prefix = "";
-        jsmn_init(&jp);
+        e->list_name = NULL;
         r = jsmn_parse(&jp, e->js, e->len, e->t, (unsigned)e->cap);
         if (r == JSMN_ERROR_NOMEM) {
-            int top = -1;
-            for (i = 0; i < (int)jp.toknext; i++)
-                if (e->t[i].parent == -1) top = i;
-            if (top <= 0) { /* one element fills the window: widen it */
+            int top = (int)jp.toknext - 1;
+            while (top >= 0 && e->t[top].parent != -1) top--; /* the last element, incomplete */
+            if (top <= 0) { /* one element fills the window: widen it, jsmn goes on */
                 jsmntok_t *nt = realloc(e->t, e->cap * 2 * sizeof(jsmntok_t));
                 if (!nt) return fm_error_set(FM_ENOMEM, "out of memory for %zu JSON tokens", e->cap * 2);
                 e->t = nt;
@@ -1378,6 +1459,7 @@ static int decode_items(dctx *e, fm_list *l, const fm_field_desc *f, const char 
             return fm_error_set(FM_EPARSE, "truncated JSON at byte %zu", len);
         }
         if (e->n == 0) return jerr(e, FM_EPARSE, text_end, "expected a list element");
+        e->from = from;
         e->len = text_end;
         if ((rc = validate(e))) return rc;
         for (i = 0; i < e->n; i = next) {
@@ -1393,8 +1475,8 @@ static int decode_items(dctx *e, fm_list *l, const fm_field_desc *f, const char 
             }
             ep = (char *)l->items + idx * f->elem_size;
             l->len = idx + 1;
-            snprintf(prefix, sizeof(prefix), ".%s[%zu]", f->json_name, idx);
-            e->path_prefix = prefix;
+            e->list_name = f->json_name;
+            e->list_idx = idx;
             if (e->t[i].type != JSMN_OBJECT) return element_err(e, i);
             if ((rc = decode_value(e, FM_T_STRUCT, f, ep, i, &next, &raw_enum))) return rc;
             idx++;
@@ -1403,7 +1485,18 @@ static int decode_items(dctx *e, fm_list *l, const fm_field_desc *f, const char 
             *ve = p + text_end + 1;
             break;
         }
-        p += text_end;
+        /* Move the incomplete element's tokens to the front of the window
+         * (all of them lie inside it, so only indexes shift) and let jsmn
+         * go on where it stopped: no byte is tokenized twice. */
+        {
+            int top = e->n, m = (int)jp.toknext - top, k;
+            memmove(e->t, e->t + top, (size_t)m * sizeof(jsmntok_t));
+            for (k = 0; k < m; k++)
+                if (e->t[k].parent >= 0) e->t[k].parent -= top;
+            jp.toknext = (unsigned)m;
+            if (jp.toksuper >= 0) jp.toksuper -= top;
+        }
+        from = text_end;
     }
     if (idx < cap) { /* give back the spare room of the last doubling */
         void *ni = realloc(l->items, idx * f->elem_size);
@@ -1487,9 +1580,10 @@ static int decode_whole(dctx *c, void *obj, const fm_struct_desc *d, const char 
     c->js = buf;
     c->len = len;
     c->off = 0;
+    c->from = 0;
     c->has_ws = false;
     c->max_depth = CODEC_MAX_DEPTH;
-    c->path_prefix = "";
+    c->list_name = NULL;
     if ((rc = tokenize(c))) return rc;
     if ((rc = validate(c))) return rc;
     if (c->t[0].type != JSMN_OBJECT) return fm_error_set(FM_EPARSE, ".: expected object, got %s", tok_kind(c, 0));
