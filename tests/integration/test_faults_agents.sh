@@ -55,7 +55,9 @@ kill_running() {
 fault_begin agents || exit 1
 start_operator agents-operator; FAULT_OPS=$LAST
 fault_fleet || exit 1
-fault_tasks
+# Half the tasks now, half before the second kill: however fast the first
+# phases go, that kill still finds tasks running.
+fault_tasks 1 $((FAULT_TASKS / 2))
 
 wait_progress 15 300 || bad "agents: run stalled before the first kill"
 kill_running A || { bad "agents: no agent with a Running task"; A=0; kill -9 "${AGENT_PID[$A]}"; }
@@ -69,6 +71,7 @@ echo "agents: SIGTERMed agent $B, starting it again"
 fault_agent "$B"
 check "agents: restarted node $B Ready" wait_for 30 node_ready "$NS-a$B"
 
+fault_tasks $((FAULT_TASKS / 2 + 1)) "$FAULT_TASKS"
 wait_progress 65 300 || bad "agents: run stalled before the second kill"
 kill_running C "$A" || { bad "agents: no other agent with a Running task"; C=$(( (A + 2) % 5 )); kill -9 "${AGENT_PID[$C]}"; }
 fault_agent "$C"

@@ -88,10 +88,11 @@ fault_fleet() {
     done
 }
 
-# fault_tasks: creates the run's tasks, placeable only on this run's nodes.
+# fault_tasks [FIRST [LAST]]: creates the run's tasks (all, or t FIRST to t LAST),
+# placeable only on this run's nodes.
 fault_tasks() {
     local i
-    for i in $(seq 1 "$FAULT_TASKS"); do
+    for i in $(seq "${1:-1}" "${2:-$FAULT_TASKS}"); do
         printf 'apiVersion: foreman.llmkube.dev/v1alpha1\nkind: AgenticTask\nmetadata: {name: t%04d, namespace: %s}\nspec: {kind: freeform, payload: {prompt: fault}, priority: %d, requiredCapability: {nodeSelector: {faultrun: %s}}}\n---\n' \
             "$i" "$NS" $((i % 5)) "$LBL"
     done >"$WORK/$FAULT.tasks.yaml"
