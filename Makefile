@@ -13,6 +13,8 @@ all: build
 
 deps:
 	@scripts/install-deps.sh
+	@scripts/build-deps.sh >/dev/null || \
+	    echo "make deps: the minimal libcurl could not be built; the build uses the system's libcurl" >&2
 
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo

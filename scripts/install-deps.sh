@@ -4,7 +4,7 @@
 # the code generator uses. Safe to run repeatedly; quiet when all is present.
 set -euo pipefail
 
-pkgs=(cmake ninja-build gcc make pkg-config python3 python3-pip openssl curl
+pkgs=(cmake ninja-build gcc make pkg-config python3 python3-pip openssl curl dpkg-dev xz-utils
       libcurl4-openssl-dev libjsmn-dev libyaml-dev libmicrohttpd-dev libssl-dev
       valgrind clang libclang-rt-14-dev)
 missing=()
