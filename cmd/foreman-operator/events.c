@@ -8,8 +8,13 @@
  * of the API server to them, and the Events catch up afterwards. The queue
  * holds at most OP_EVENT_QUEUE_MAX Events; beyond that new ones are dropped
  * and counted (foreman_events_dropped_total), as client-go's broadcaster
- * drops when its channel is full. On shutdown the sender gets a couple of
- * seconds to flush what is queued.
+ * drops when its channel is full. The sender also keeps to a rate
+ * (--event-qps, --event-burst; 20/s after a burst of 100 by default, the
+ * budget controller-runtime's client gives a whole Go operator): at a
+ * sustained hundred placements a second the Events would otherwise be a
+ * third of the API server's writes and slow the placements themselves;
+ * they queue instead and catch up when placements quiet down. On shutdown
+ * the sender gets a couple of seconds to flush what is queued, at any rate.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -39,6 +44,8 @@ struct op_events {
     bool stop;
     bool started;
     int64_t flush_deadline_ms; /* CLOCK_MONOTONIC ms; 0 = none */
+    fm_event_filter *rate;     /* one bucket (key ""): the send rate; NULL = unlimited */
+    int64_t rate_wait_ns;      /* how long to wait for the next token */
     pthread_t th;
 };
 
@@ -62,6 +69,11 @@ static void *sender_main(void *arg)
         while (!e->head && !e->stop) pthread_cond_wait(&e->cv, &e->mu);
         if (!e->head) break; /* stopping with nothing left */
         if (e->stop && mono_ms() > e->flush_deadline_ms) break;
+        /* Wait for a token, unless stopping (the flush sends at any rate). */
+        if (e->rate && !e->stop && !event_filter_allow(e->rate, "", fm_clock_now(NULL))) {
+            fm_clock_wait_until(NULL, &e->cv, &e->mu, fm_clock_now(NULL) + e->rate_wait_ns);
+            continue;
+        }
         ev_item *it = e->head;
         e->head = it->next;
         if (!e->head) e->tail = NULL;
@@ -91,8 +103,18 @@ int op_events_setup(fm_operator *op)
     struct op_events *e = calloc(1, sizeof *e);
     if (!e) return fm_error_set(FM_ENOMEM, "events: out of memory");
     pthread_mutex_init(&e->mu, NULL);
-    pthread_cond_init(&e->cv, NULL);
     op->events = e;
+    if (fm_clock_cond_init(&e->cv) != 0) {
+        pthread_cond_init(&e->cv, NULL); /* so op_events_free may destroy it */
+        return fm_error_set(FM_ERROR, "events: cannot set up the sender's condition variable");
+    }
+    if (op->cfg.event_qps > 0) {
+        double burst = op->cfg.event_burst < 1 ? 1 : op->cfg.event_burst;
+        if (event_filter_new(&e->rate, burst, op->cfg.event_qps, 1) != 0)
+            return fm_error_set(FM_ENOMEM, "events: out of memory");
+        e->rate_wait_ns = (int64_t)(1e9 / op->cfg.event_qps);
+        if (e->rate_wait_ns < 1000000) e->rate_wait_ns = 1000000;
+    }
     if (pthread_create(&e->th, NULL, sender_main, op) != 0)
         return fm_error_set(FM_ERROR, "events: cannot start the sender thread");
     e->started = true;
@@ -111,6 +133,7 @@ void op_events_free(fm_operator *op)
     if (e->started) pthread_join(e->th, NULL);
     pthread_mutex_destroy(&e->mu);
     pthread_cond_destroy(&e->cv);
+    event_filter_free(e->rate);
     free(e);
     op->events = NULL;
 }

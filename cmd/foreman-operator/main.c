@@ -241,9 +241,9 @@ typedef struct cli {
     const char *kubeconfig, *kube_context, *metrics_bind, *probe_bind, *leader_ns, *leader_id;
     bool leader_elect, version, events;
     const char *node_label;
-    const char *placement, *log_format, *zap_level, *qps;
+    const char *placement, *log_format, *zap_level, *qps, *event_qps;
     int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
-    int64_t verbosity, burst, task_workers, writers;
+    int64_t verbosity, burst, task_workers, writers, event_burst;
 } cli;
 
 static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def *defs, size_t n)
@@ -270,6 +270,8 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"task-workers", FLAGS_INT, &c->task_workers, "16", "concurrent AgenticTask reconciles", false},
         {"placement-writers", FLAGS_INT, &c->writers, "16", "concurrent placement writes per scheduling pass", false},
         {"record-events", FLAGS_BOOL, &c->events, "true", "record Kubernetes Events for placements and failures", false},
+        {"event-qps", FLAGS_STRING, &c->event_qps, "20", "Events sent per second at most (they queue, up to 4096, beyond that); 0 = unlimited", false},
+        {"event-burst", FLAGS_INT, &c->event_burst, "100", "Events sent at once before -event-qps applies", false},
         {"assigned-node-label", FLAGS_STRING, &c->node_label, "auto", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement), for agents that find their tasks by label: true, false, or auto (only when the API server cannot select AgenticTasks by status.assignedNode, where agents fall back to the label)", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
     };
@@ -321,6 +323,14 @@ static int config_from_cli(op_config *cfg, const cli *c)
     if (errno || *end || cfg->qps < 0)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -kube-api-qps", c->qps);
     cfg->burst = c->burst < 0 ? 0 : c->burst > 100000 ? 100000 : (int)c->burst;
+    errno = 0;
+    cfg->event_qps = strtod(c->event_qps ? c->event_qps : "0", &end);
+    if (errno || *end || !(cfg->event_qps >= 0 && cfg->event_qps < 1e6))
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -event-qps: want a number of Events per second, 0 for no limit",
+                            c->event_qps);
+    if (c->event_burst < 1 || c->event_burst > 100000)
+        return fm_error_set(FM_EINVAL, "invalid value %lld for flag -event-burst: want 1 to 100000", (long long)c->event_burst);
+    cfg->event_burst = (int)c->event_burst;
     cfg->task_workers = c->task_workers < 1 ? 1 : c->task_workers > 64 ? 64 : (int)c->task_workers;
     cfg->writers = c->writers < 1 ? 1 : c->writers > 64 ? 64 : (int)c->writers;
     return 0;

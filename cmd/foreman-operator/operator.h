@@ -66,6 +66,8 @@ typedef struct op_config {
     int task_workers;
     int writers;                 /* parallel placement writes per pass */
     bool events;                 /* record Kubernetes Events */
+    double event_qps;            /* Events sent per second at most; 0 = no limit */
+    int event_burst;             /* Events sent at once before event_qps applies */
     bool node_label;             /* write the assigned-node routing label */
     enum { OP_LABEL_AUTO, OP_LABEL_ON, OP_LABEL_OFF } node_label_mode;
 } op_config;
