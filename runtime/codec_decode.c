@@ -36,7 +36,7 @@
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wsign-compare"
 #pragma GCC diagnostic ignored "-Wunused-function"
-#include <jsmn.h>
+#include "jsmn.h" /* third_party/jsmn: jsmn 1.1.0 with a faster string scan */
 #pragma GCC diagnostic pop
 
 typedef struct dctx {
