@@ -30,14 +30,7 @@
 #include <emmintrin.h>
 #endif
 
-#define JSMN_STATIC
-#define JSMN_PARENT_LINKS
-#define JSMN_STRICT
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#include "jsmn.h" /* third_party/jsmn: jsmn 1.1.0 with a faster string scan */
-#pragma GCC diagnostic pop
+#include "codec_jsmn.h"
 
 typedef struct dctx {
     const char *js;

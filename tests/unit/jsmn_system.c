@@ -3,14 +3,11 @@
  * own so test_jsmn_fast.c can hold it against third_party/jsmn's copy. The
  * results cross as plain ints, so the two headers never meet in one unit.
  */
-#define JSMN_STATIC
-#define JSMN_PARENT_LINKS
-#define JSMN_STRICT
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#include </usr/include/jsmn.h>
-#pragma GCC diagnostic pop
+#define CODEC_JSMN_SYSTEM
+#include "codec_jsmn.h"
+#ifdef JSMN_FOREMAN_SIMD
+#error "the system's jsmn.h was not the one included"
+#endif
 
 #include <stdlib.h>
 

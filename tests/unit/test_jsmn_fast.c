@@ -8,14 +8,7 @@
  * room for every token, with too few (JSMN_ERROR_NOMEM part-way) and in
  * counting mode (no token array).
  */
-#define JSMN_STATIC
-#define JSMN_PARENT_LINKS
-#define JSMN_STRICT
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#include "jsmn.h" /* third_party/jsmn (the include path puts it first) */
-#pragma GCC diagnostic pop
+#include "codec_jsmn.h" /* third_party/jsmn's copy */
 
 #include "jsmn_system.h"
 #include "test.h"
