@@ -65,6 +65,18 @@ awk -v w="$WINDOW" '/^[0-9a-f]+-[0-9a-f]+ / {anon = ($6 == "" || $6 ~ /^\[/)}
 awk -v c=$((c1 - c0)) -v b="$beats" 'BEGIN { printf "CPU per heartbeat: %.3f ms (%d beats, %.1f ms CPU in total, idle time included)\n", c / b / 1e6, b, c / 1e6 }'
 echo "heartbeat failures: $(grep -c 'heartbeat failed' "$WORK/hb.log")"
 
+# The floor: bench/agent/rss_floor.c links the same libcurl, nghttp2, OpenSSL
+# and glibc and does only one TLS request a second; its RSS is what the
+# agent's would be with none of Foreman's own code.
+if [ -x "$FOREMAN_BIN/rss_floor" ]; then
+    read -r fr fa ff < <("$FOREMAN_BIN/rss_floor" --idle 2)
+    printf '%-34s RSS %6d KiB  (anonymous %5d KiB, file-backed %5d KiB)\n' "floor: glibc alone, idle" "$fr" "$fa" "$ff"
+    P=$TESTENV_DIR/pki
+    if read -r fr fa ff < <("$FOREMAN_BIN/rss_floor" "$TESTENV_SERVER/version" "$P/ca.crt" "$P/admin.crt" "$P/admin.key" 10); then
+        printf '%-34s RSS %6d KiB  (anonymous %5d KiB, file-backed %5d KiB)\n' "floor: libcurl+OpenSSL, 1 req/s" "$fr" "$fa" "$ff"
+    fi
+fi
+
 # 3. claim latency: Scheduled (patch returned) -> "task claimed" log line
 CURL=(curl -sf --cacert "$TESTENV_DIR/pki/ca.crt" --cert "$TESTENV_DIR/pki/admin.crt" --key "$TESTENV_DIR/pki/admin.key")
 kill -TERM "$PID"; wait "$PID"
