@@ -9,8 +9,12 @@
  *
  * There is no timer thread: whoever calls get() (or len()) first moves due
  * keys from the delay heap to the FIFO, and blocked getters sleep until the
- * earliest deadline. All state is under one mutex; one condition variable
- * wakes getters (new key, deadline moved, shutdown) and drainers.
+ * earliest deadline. All state is under one mutex. Getters wait on `cond`
+ * and are woken one at a time: one signal per key made ready or deadline
+ * moved, and a getter that leaves with keys or timers still pending wakes
+ * the next (passing the baton), so a controller with 16 idle workers wakes
+ * one thread per key instead of 16. Shutdown wakes all of them. Drainers
+ * wait on `drained`, which only done() and shutdown signal.
  */
 #include "workqueue.h"
 
@@ -34,7 +38,8 @@ typedef struct wq_item {
 
 struct fm_workqueue {
     pthread_mutex_t mu;
-    pthread_cond_t cond;
+    pthread_cond_t cond;    /* getters */
+    pthread_cond_t drained; /* shutdown_with_drain: n_processing reached 0 */
     fm_clock *clock;
     fm_hashmap items;
     wq_item *head, *tail;
@@ -175,7 +180,7 @@ static void add_locked(fm_workqueue *q, wq_item *it, int64_t now)
     metrics_inc(q->m_adds);
     if (it->processing) return;
     fifo_push(q, it);
-    pthread_cond_broadcast(&q->cond);
+    pthread_cond_signal(&q->cond);
 }
 
 /* Moves every key whose delay has passed from the heap to the FIFO. */
@@ -201,6 +206,7 @@ int workqueue_new(fm_workqueue **out, const workqueue_options *opt)
         free(q);
         return FM_ERROR;
     }
+    pthread_cond_init(&q->drained, NULL);
     q->clock = opt->clock ? opt->clock : fm_clock_real();
     q->base_ns = (opt->base_delay_ms > 0 ? opt->base_delay_ms : 5) * FM_NSEC_PER_MSEC;
     q->max_ns = (opt->max_delay_ms > 0 ? opt->max_delay_ms : 1000000) * FM_NSEC_PER_MSEC;
@@ -234,6 +240,7 @@ int workqueue_new(fm_workqueue **out, const workqueue_options *opt)
     if (!rc) rc = fm_clock_watch(q->clock, &q->cond, &q->mu);
     if (rc) {
         pthread_cond_destroy(&q->cond);
+        pthread_cond_destroy(&q->drained);
         pthread_mutex_destroy(&q->mu);
         free(q);
         return rc;
@@ -257,6 +264,7 @@ void workqueue_free(fm_workqueue *q)
     hashmap_clear(&q->items);
     free(q->heap);
     pthread_cond_destroy(&q->cond);
+    pthread_cond_destroy(&q->drained);
     pthread_mutex_destroy(&q->mu);
     free(q);
 }
@@ -283,14 +291,14 @@ static int schedule_locked(fm_workqueue *q, wq_item *it, int64_t at, int64_t now
         if (at < it->ready_at) {
             it->ready_at = at;
             heap_up(q, it->heap_idx);
-            pthread_cond_broadcast(&q->cond);
+            pthread_cond_signal(&q->cond); /* a getter re-reads the earliest deadline */
         }
         return 0;
     }
     it->ready_at = at;
     int rc = heap_push(q, it);
     /* A getter may be sleeping until a later deadline. */
-    pthread_cond_broadcast(&q->cond);
+    pthread_cond_signal(&q->cond);
     return rc;
 }
 
@@ -409,6 +417,8 @@ int workqueue_get_timeout(fm_workqueue *q, const char **out, int64_t timeout_ms)
             return FM_ECANCELED;
         }
         if (give_up >= 0 && now >= give_up) {
+            /* This getter may have taken the wake-up meant for a timer. */
+            if (q->n_heap) pthread_cond_signal(&q->cond);
             pthread_mutex_unlock(&q->mu);
             return FM_ENOTFOUND;
         }
@@ -417,6 +427,8 @@ int workqueue_get_timeout(fm_workqueue *q, const char **out, int64_t timeout_ms)
         fm_clock_wait_until(q->clock, &q->cond, &q->mu, deadline);
     }
     wq_item *it = fifo_pop(q);
+    /* Keys or timers left: make sure another getter is awake for them. */
+    if (q->head || q->n_heap) pthread_cond_signal(&q->cond);
     it->dirty = false;
     it->processing = true;
     it->started_at = now;
@@ -440,12 +452,13 @@ void workqueue_done(fm_workqueue *q, const char *key)
         it->processing = false;
         q->n_processing--;
         metrics_observe(q->m_work_dur, (double)(fm_clock_now(q->clock) - it->started_at) / 1e9);
+        bool it_requeued = it->dirty;
         if (it->dirty) {
             fifo_push(q, it);
         }
         item_maybe_release(q, it);
-        /* Wakes getters (re-queued key) and drainers (one fewer in flight). */
-        pthread_cond_broadcast(&q->cond);
+        if (it_requeued) pthread_cond_signal(&q->cond);
+        if (q->shutting_down && q->n_processing == 0) pthread_cond_broadcast(&q->drained);
     }
     pthread_mutex_unlock(&q->mu);
 }
@@ -487,7 +500,7 @@ void workqueue_shutdown_with_drain(fm_workqueue *q)
     workqueue_shutdown(q);
     pthread_mutex_lock(&q->mu);
     /* Real-time wait: only done() ends it, never the clock. */
-    while (q->n_processing > 0) pthread_cond_wait(&q->cond, &q->mu);
+    while (q->n_processing > 0) pthread_cond_wait(&q->drained, &q->mu);
     pthread_mutex_unlock(&q->mu);
 }
 

@@ -270,6 +270,22 @@ static double cpu_of(pid_t pid)
     return n == 2 ? (double)(ut + st) / (double)sysconf(_SC_CLK_TCK) : -1;
 }
 
+/* The API server's pid from $TESTENV_DIR/apiserver.pid (tests/testenv), or
+ * 0 when the control plane is not one of ours. */
+static pid_t apiserver_pid(void)
+{
+    const char *dir = getenv("TESTENV_DIR");
+    char path[4096];
+    if (!dir) return 0;
+    snprintf(path, sizeof path, "%s/apiserver.pid", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    int pid = 0;
+    if (fscanf(f, "%d", &pid) != 1) pid = 0;
+    fclose(f);
+    return (pid_t)pid;
+}
+
 static void wait_scheduled(int target, double timeout_s)
 {
     double end = mono() + timeout_s;
@@ -420,6 +436,8 @@ int main(int argc, char **argv)
 
     /* steady, once the backlog's background work (Events) is done */
     for (int w = 0; w < settle_s * 10; w++) usleep(100000);
+    pid_t api_pid = apiserver_pid();
+    double op_cpu0 = cpu_of(op_pid), api_cpu0 = api_pid ? cpu_of(api_pid) : -1;
     double s0 = mono();
     for (int k = 0; k < n_steady; k++) {
         double due = s0 + (double)k / rate;
@@ -428,6 +446,8 @@ int main(int argc, char **argv)
         if (create_task(n_tasks + k) != 0) fprintf(stderr, "create: %s\n", fm_error_last()->message);
     }
     wait_scheduled(n_tasks + n_steady, 120);
+    double steady_wall = mono() - s0;
+    double op_cpu = cpu_of(op_pid) - op_cpu0, api_cpu = api_pid ? cpu_of(api_pid) - api_cpu0 : -1;
     double *lat = calloc((size_t)n_steady + 1, sizeof *lat);
     int nl = 0;
     for (int k = 0; k < n_steady; k++)
@@ -436,6 +456,10 @@ int main(int argc, char **argv)
     double p50 = nl ? lat[nl / 2] : -1, p99 = nl ? lat[(nl * 99) / 100 < nl ? (nl * 99) / 100 : nl - 1] : -1;
     printf("  steady: %d of %d Scheduled; creation-to-Scheduled p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            nl, n_steady, p50 * 1e3, p99 * 1e3, nl ? lat[nl - 1] * 1e3 : -1);
+    printf("  steady CPU: operator %.2f s in %.1f s (%.2f ms per task, %.0f%% of a core)", op_cpu, steady_wall,
+           n_steady ? op_cpu * 1e3 / n_steady : 0, op_cpu * 100 / steady_wall);
+    if (api_cpu >= 0) printf("; API server %.2f s (%.0f%% of a core)", api_cpu, api_cpu * 100 / steady_wall);
+    printf("\n");
     long rss, hwm;
     rss_of(op_pid, &rss, &hwm);
     if (rss0 >= 0) printf("  operator RSS: %.1f MiB at start (empty caches), ", rss0 / 1024.0);

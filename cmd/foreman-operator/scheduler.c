@@ -371,6 +371,7 @@ static void *writer_main(void *arg)
         decision *d = w->head;
         w->head = d->next;
         if (!w->head) w->tail = NULL;
+        else pthread_cond_signal(&w->cv); /* more queued: pass the baton */
         pthread_mutex_unlock(&w->mu);
         execute_one(op, d);
         decision_free(d);
@@ -385,11 +386,16 @@ static void submit(fm_operator *op, pass *p)
 {
     if (!p->head) return;
     struct op_writers *w = op->writers;
+    size_t n = 0;
     pthread_mutex_lock(&w->mu);
+    for (decision *d = p->head; d && n < w->n_threads; d = d->next) n++;
     if (w->tail) w->tail->next = p->head;
     else w->head = p->head;
     w->tail = p->tail;
-    pthread_cond_broadcast(&w->cv);
+    /* One writer per decision, not the whole pool: at a steady arrival
+     * rate a pass places one task, and waking every writer for it cost
+     * more CPU than the write (docs/performance.md, Scheduler). */
+    for (size_t i = 0; i < n; i++) pthread_cond_signal(&w->cv);
     pthread_mutex_unlock(&w->mu);
     p->head = p->tail = NULL;
 }

@@ -4,6 +4,7 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -383,6 +384,74 @@ TEST(test_no_key_processed_concurrently)
     workqueue_free(s.q);
 }
 
+/* Idle workers are woken one per key (signal, not broadcast): with the
+ * real clock, a mix of immediate and delayed distinct keys added while all
+ * workers sleep is processed completely, each key once, no delayed key
+ * before its deadline. A lost wake-up would leave keys behind. */
+#define NWAKE 2000
+typedef struct wake {
+    fm_workqueue *q;
+    int64_t due_ns[NWAKE];
+    atomic_int seen[NWAKE];
+    atomic_int early, processed;
+} wake;
+
+static int64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void *wake_worker(void *arg)
+{
+    wake *w = arg;
+    const char *k;
+    while (workqueue_get(w->q, &k) == 0) {
+        int i = atoi(k);
+        if (mono_ns() < w->due_ns[i]) atomic_fetch_add(&w->early, 1);
+        atomic_fetch_add(&w->seen[i], 1);
+        atomic_fetch_add(&w->processed, 1);
+        workqueue_forget(w->q, k); /* before done(): k belongs to the queue */
+        workqueue_done(w->q, k);
+    }
+    return NULL;
+}
+
+TEST(test_idle_workers_woken_one_per_key)
+{
+    static wake w;
+    memset(&w, 0, sizeof(w));
+    w.q = new_queue(NULL, 0);
+    CHECK_FATAL(w.q);
+    pthread_t t[NWORKERS];
+    for (int i = 0; i < NWORKERS; i++) pthread_create(&t[i], NULL, wake_worker, &w);
+    usleep(20000); /* every worker asleep in get() */
+    char key[16];
+    for (int i = 0; i < NWAKE; i++) {
+        snprintf(key, sizeof(key), "%d", i);
+        /* the last 100 only delayed, after a pause with every worker idle
+         * and no timer pending: only the add itself can wake a worker */
+        if (i == NWAKE - 100) usleep(50000);
+        int64_t delay_ms = i % 3 == 0 && i < NWAKE - 100 ? 0 : (i * 7) % 30 + 1;
+        /* due a little early: the queue's clock is read after this one */
+        w.due_ns[i] = mono_ns() + delay_ms * 1000000 - 1000000;
+        if (delay_ms) CHECK_INT(workqueue_add_after(w.q, key, delay_ms), 0);
+        else CHECK_INT(workqueue_add(w.q, key), 0);
+        if (i % 100 == 99) usleep(2000); /* let all workers go idle again */
+    }
+    /* liveness, not speed: a lost wake-up would strand keys for good */
+    for (int i = 0; i < 10000 && atomic_load(&w.processed) < NWAKE; i++) usleep(1000);
+    workqueue_shutdown_with_drain(w.q);
+    for (int i = 0; i < NWORKERS; i++) pthread_join(t[i], NULL);
+    CHECK_INT(atomic_load(&w.processed), NWAKE);
+    int twice = 0;
+    for (int i = 0; i < NWAKE; i++) twice += atomic_load(&w.seen[i]) != 1;
+    CHECK_INT(twice, 0);
+    CHECK_INT(atomic_load(&w.early), 0);
+    workqueue_free(w.q);
+}
+
 int main(void)
 {
     RUN(test_dedup_and_fifo_order);
@@ -396,5 +465,6 @@ int main(void)
     RUN(test_shutdown_with_drain_waits_for_done);
     RUN(test_metrics_hooks);
     RUN(test_no_key_processed_concurrently);
+    RUN(test_idle_workers_woken_one_per_key);
     return test_summary();
 }
