@@ -281,9 +281,11 @@ typedef struct ledger_task {
                          the write is in flight */
 } ledger_task;
 
+/* One allocation with the name inline: a pass looks up every node's load,
+ * and the key compare and the load then share a cache line. */
 typedef struct ledger_node {
-    char *name;
     int32_t load;
+    char name[];
 } ledger_node;
 
 struct sched_ledger {
@@ -318,9 +320,7 @@ void sched_ledger_free(sched_ledger *l)
     while (hashmap_next(&l->tasks, &it, NULL, &v)) ledger_task_free(v);
     it = 0;
     while (hashmap_next(&l->nodes, &it, NULL, &v)) {
-        ledger_node *ln = v;
-        free(ln->name);
-        free(ln);
+        free(v);
     }
     hashmap_clear(&l->tasks);
     hashmap_clear(&l->nodes);
@@ -339,13 +339,12 @@ static int node_add(sched_ledger *l, const char *node, int delta)
     ledger_node *ln = hashmap_get(&l->nodes, node);
     if (!ln) {
         if (delta <= 0) return 0;
-        ln = calloc(1, sizeof *ln);
-        if (!ln || !(ln->name = fm_strdup(node))) {
-            free(ln);
-            return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
-        }
+        size_t len = strlen(node);
+        ln = malloc(sizeof *ln + len + 1);
+        if (!ln) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+        ln->load = 0;
+        memcpy(ln->name, node, len + 1);
         if (hashmap_put(&l->nodes, ln->name, ln, NULL) != 0) {
-            free(ln->name);
             free(ln);
             return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
         }
@@ -353,7 +352,6 @@ static int node_add(sched_ledger *l, const char *node, int delta)
     ln->load += delta;
     if (ln->load <= 0) {
         hashmap_remove(&l->nodes, ln->name);
-        free(ln->name);
         free(ln);
     }
     return 0;

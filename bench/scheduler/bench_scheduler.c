@@ -4,8 +4,9 @@
  *
  *   1. Creates N FleetNodes (default 1,000, maxConcurrentTasks C, default
  *      14) and keeps them Ready itself: status patches with a fresh
- *      heartbeat every 20 s per node, spread evenly over those 20 s as
- *      independent agents' beats would be.
+ *      heartbeat every H s per node (default 30, foreman-agent's default
+ *      --heartbeat-interval), spread evenly over those H s as independent
+ *      agents' beats would be.
  *   2. Backlog: creates T tasks (default 10,000) at once from 16 threads
  *      with no operator running, then starts foreman-operator
  *      ($FOREMAN_BIN/foreman-operator, --kube-api-qps=0: no client-side
@@ -30,7 +31,7 @@
  *
  * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
  *                        [--steady-seconds S] [--threads K] [--live-burst 0|1]
- *                        [--settle-seconds W]
+ *                        [--settle-seconds W] [--heartbeat-seconds H]
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
  * "--record-events=false --assigned-node-label=false").
@@ -51,7 +52,7 @@
 #include "kube.h"
 
 static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
-static int live_burst = 0, settle_s = 45;
+static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
 static kube_client *kc;
 static char ns[64];
 static char label[64];
@@ -147,11 +148,11 @@ static int heartbeat_node(int i)
     return req("PATCH", path, "application/merge-patch+json", body);
 }
 
-/* Every node beats once per 20 s, the beats spread evenly over that
+/* Every node beats once per heartbeat_s, the beats spread evenly over that
  * period as independent agents' would be (not all at once). */
 static void *heartbeat_main(void *arg)
 {
-    const double period = 20.0;
+    const double period = heartbeat_s;
     double t0 = mono();
     for (long k = 0; !atomic_load(&stop_hb); k++) {
         double due = t0 + (double)k * period / n_nodes;
@@ -333,9 +334,11 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--threads")) threads = v;
         else if (!strcmp(argv[i], "--live-burst")) live_burst = v;
         else if (!strcmp(argv[i], "--settle-seconds")) settle_s = v;
+        else if (!strcmp(argv[i], "--heartbeat-seconds") && v > 0) heartbeat_s = v;
         else {
             fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
-                            "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W]\n", argv[0]);
+                            "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W] "
+                            "[--heartbeat-seconds H]\n", argv[0]);
             return 2;
         }
     }
@@ -369,8 +372,8 @@ int main(int argc, char **argv)
     snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%s\"}}", ns);
     if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
 
-    printf("scheduler benchmark: %d nodes x capacity %d, burst %d tasks, steady %d/s for %d s, %d client threads\n",
-           n_nodes, capacity, n_tasks, rate, steady_s, threads);
+    printf("scheduler benchmark: %d nodes x capacity %d (heartbeat every %d s), burst %d tasks, steady %d/s for %d s, "
+           "%d client threads\n", n_nodes, capacity, heartbeat_s, n_tasks, rate, steady_s, threads);
     double t = mono();
     if (parallel(n_nodes, create_node)) die("create nodes");
     if (parallel(n_nodes, heartbeat_node)) die("heartbeat nodes");

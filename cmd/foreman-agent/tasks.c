@@ -37,6 +37,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* Gives the heap's free pages back to the system. A task's output (up to
+ * the executor's limits) and the first list of the informers leave freed
+ * memory behind in the middle of the heap, which glibc only returns from
+ * its top; an agent idles most of its life, so it should idle small. */
+static void release_free_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
 
 #define NS_PER_MS INT64_C(1000000)
 #define NS_PER_S INT64_C(1000000000)
@@ -414,6 +428,7 @@ static void *runner_main(void *arg)
     pthread_cond_broadcast(&a->disp_cond);
     pthread_mutex_unlock(&a->mu);
     executor_free(run);
+    release_free_memory();
     node_heartbeat_kick(a);
     return NULL;
 }
@@ -641,6 +656,7 @@ static void *disp_main(void *arg)
     for (size_t i = 0; i < a->n_informers && !atomic_load(&a->draining); i++)
         while (!atomic_load(&a->draining) && informer_wait_synced(a->informers[i], 500) != 0) {
         }
+    release_free_memory();
 
     pthread_mutex_lock(&a->mu);
     while (!atomic_load(&a->draining)) {
