@@ -14,7 +14,8 @@
  * moved, and a getter that leaves with keys or timers still pending wakes
  * the next (passing the baton), so a controller with 16 idle workers wakes
  * one thread per key instead of 16. Shutdown wakes all of them. Drainers
- * wait on `drained`, which only done() and shutdown signal.
+ * wait on `drained`, which done() signals once shutdown has begun and the
+ * last key in flight is done.
  */
 #include "workqueue.h"
 
@@ -452,12 +453,10 @@ void workqueue_done(fm_workqueue *q, const char *key)
         it->processing = false;
         q->n_processing--;
         metrics_observe(q->m_work_dur, (double)(fm_clock_now(q->clock) - it->started_at) / 1e9);
-        bool it_requeued = it->dirty;
-        if (it->dirty) {
-            fifo_push(q, it);
-        }
-        item_maybe_release(q, it);
-        if (it_requeued) pthread_cond_signal(&q->cond);
+        bool requeued = it->dirty;
+        if (requeued) fifo_push(q, it);
+        item_maybe_release(q, it); /* may free it */
+        if (requeued) pthread_cond_signal(&q->cond);
         if (q->shutting_down && q->n_processing == 0) pthread_cond_broadcast(&q->drained);
     }
     pthread_mutex_unlock(&q->mu);

@@ -386,16 +386,15 @@ static void submit(fm_operator *op, pass *p)
 {
     if (!p->head) return;
     struct op_writers *w = op->writers;
-    size_t n = 0;
     pthread_mutex_lock(&w->mu);
-    for (decision *d = p->head; d && n < w->n_threads; d = d->next) n++;
     if (w->tail) w->tail->next = p->head;
     else w->head = p->head;
     w->tail = p->tail;
     /* One writer per decision, not the whole pool: at a steady arrival
      * rate a pass places one task, and waking every writer for it cost
      * more CPU than the write (docs/performance.md, Scheduler). */
-    for (size_t i = 0; i < n; i++) pthread_cond_signal(&w->cv);
+    size_t n = 0;
+    for (decision *d = p->head; d && n < w->n_threads; d = d->next, n++) pthread_cond_signal(&w->cv);
     pthread_mutex_unlock(&w->mu);
     p->head = p->tail = NULL;
 }

@@ -4,7 +4,6 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -396,20 +395,13 @@ typedef struct wake {
     atomic_int early, processed;
 } wake;
 
-static int64_t mono_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static void *wake_worker(void *arg)
 {
     wake *w = arg;
     const char *k;
     while (workqueue_get(w->q, &k) == 0) {
         int i = atoi(k);
-        if (mono_ns() < w->due_ns[i]) atomic_fetch_add(&w->early, 1);
+        if (fm_clock_now(fm_clock_real()) < w->due_ns[i]) atomic_fetch_add(&w->early, 1);
         atomic_fetch_add(&w->seen[i], 1);
         atomic_fetch_add(&w->processed, 1);
         workqueue_forget(w->q, k); /* before done(): k belongs to the queue */
@@ -435,7 +427,7 @@ TEST(test_idle_workers_woken_one_per_key)
         if (i == NWAKE - 100) usleep(50000);
         int64_t delay_ms = i % 3 == 0 && i < NWAKE - 100 ? 0 : (i * 7) % 30 + 1;
         /* due a little early: the queue's clock is read after this one */
-        w.due_ns[i] = mono_ns() + delay_ms * 1000000 - 1000000;
+        w.due_ns[i] = fm_clock_now(fm_clock_real()) + delay_ms * 1000000 - 1000000;
         if (delay_ms) CHECK_INT(workqueue_add_after(w.q, key, delay_ms), 0);
         else CHECK_INT(workqueue_add(w.q, key), 0);
         if (i % 100 == 99) usleep(2000); /* let all workers go idle again */
