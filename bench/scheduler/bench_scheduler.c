@@ -34,7 +34,9 @@
  *                        [--settle-seconds W] [--heartbeat-seconds H]
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
- * "--record-events=false --assigned-node-label=false").
+ * "--record-events=false --assigned-node-label=false"); BENCH_LATENCY_FILE
+ * names a file for every steady and floor task's creation offset and
+ * latency ("steady|floor INDEX OFFSET_S LATENCY_MS" per line).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -241,6 +243,35 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
+}
+
+/*
+ * Where the tail of a steady phase lies in time: the seconds (from the
+ * phase's first create) in which its slowest 1% were created. A tail that
+ * falls in a few seconds is a stall of the whole control plane (the API
+ * server's garbage collector, an etcd compaction) that every task then
+ * in flight waits out; one spread over the run is per-request cost.
+ * Also writes each task's figures to $BENCH_LATENCY_FILE when set.
+ */
+static void report_tail(const char *phase, int base, int n, double s0, double p99)
+{
+    const char *path = getenv("BENCH_LATENCY_FILE");
+    FILE *f = path ? fopen(path, "a") : NULL;
+    int slow = 0, n_secs = 0, secs[64];
+    for (int k = 0; k < n; k++) {
+        if (scheduled_at[base + k] <= 0) continue;
+        double off = created_at[base + k] - s0, l = scheduled_at[base + k] - created_at[base + k];
+        if (f) fprintf(f, "%s %d %.4f %.2f\n", phase, k, off, l * 1e3);
+        if (l < p99) continue;
+        slow++;
+        int sec = (int)off, seen = 0;
+        for (int j = 0; j < n_secs; j++) seen |= secs[j] == sec;
+        if (!seen && n_secs < (int)(sizeof secs / sizeof secs[0])) secs[n_secs++] = sec;
+    }
+    if (f) fclose(f);
+    printf("  %s tail: the %d slowest (>= p99) were created in %d distinct seconds:", phase, slow, n_secs);
+    for (int j = 0; j < n_secs; j++) printf(" %d", secs[j]);
+    printf("\n");
 }
 
 static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
@@ -459,6 +490,7 @@ int main(int argc, char **argv)
     double p50 = nl ? lat[nl / 2] : -1, p99 = nl ? lat[(nl * 99) / 100 < nl ? (nl * 99) / 100 : nl - 1] : -1;
     printf("  steady: %d of %d Scheduled; creation-to-Scheduled p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            nl, n_steady, p50 * 1e3, p99 * 1e3, nl ? lat[nl - 1] * 1e3 : -1);
+    if (nl) report_tail("steady", n_tasks, n_steady, s0, p99);
     printf("  steady CPU: operator %.2f s in %.1f s (%.2f ms per task, %.0f%% of a core)", op_cpu, steady_wall,
            n_steady ? op_cpu * 1e3 / n_steady : 0, op_cpu * 100 / steady_wall);
     if (api_cpu >= 0) printf("; API server %.2f s (%.0f%% of a core)", api_cpu, api_cpu * 100 / steady_wall);
@@ -498,9 +530,10 @@ int main(int argc, char **argv)
     for (int k = 0; k < n_steady; k++)
         if (scheduled_at[base + k] > 0) lat[fl++] = scheduled_at[base + k] - created_at[base + k];
     qsort(lat, (size_t)fl, sizeof *lat, cmp_double);
+    double fp99 = fl ? lat[(fl * 99) / 100 < fl ? (fl * 99) / 100 : fl - 1] : -1;
     printf("  latency floor (create + one status patch, no operator): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-           fl ? lat[fl / 2] * 1e3 : -1, fl ? lat[(fl * 99) / 100 < fl ? (fl * 99) / 100 : fl - 1] * 1e3 : -1,
-           fl ? lat[fl - 1] * 1e3 : -1);
+           fl ? lat[fl / 2] * 1e3 : -1, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
+    if (fl) report_tail("floor", base, n_steady, s0, fp99);
 
     atomic_store(&stop_hb, 1);
     atomic_store(&stop_watch, 1);
