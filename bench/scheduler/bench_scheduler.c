@@ -245,6 +245,25 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Fills lat with the creation-to-Scheduled latencies of tasks base ..
+ * base+n-1 that were seen Scheduled, sorted; returns how many. */
+static int sorted_latencies(double *lat, int base, int n)
+{
+    int m = 0;
+    for (int k = 0; k < n; k++)
+        if (scheduled_at[base + k] > 0) lat[m++] = scheduled_at[base + k] - created_at[base + k];
+    qsort(lat, (size_t)m, sizeof *lat, cmp_double);
+    return m;
+}
+
+/* The q-th percentile of n sorted values, -1 for none. */
+static double percentile(const double *lat, int n, int q)
+{
+    if (n == 0) return -1;
+    int i = n * q / 100;
+    return lat[i < n ? i : n - 1];
+}
+
 /*
  * Where the tail of a steady phase lies in time: the seconds (from the
  * phase's first create) in which its slowest 1% were created. A tail that
@@ -483,11 +502,8 @@ int main(int argc, char **argv)
     double steady_wall = mono() - s0;
     double op_cpu = cpu_of(op_pid) - op_cpu0, api_cpu = api_pid ? cpu_of(api_pid) - api_cpu0 : -1;
     double *lat = calloc((size_t)n_steady + 1, sizeof *lat);
-    int nl = 0;
-    for (int k = 0; k < n_steady; k++)
-        if (scheduled_at[n_tasks + k] > 0) lat[nl++] = scheduled_at[n_tasks + k] - created_at[n_tasks + k];
-    qsort(lat, (size_t)nl, sizeof *lat, cmp_double);
-    double p50 = nl ? lat[nl / 2] : -1, p99 = nl ? lat[(nl * 99) / 100 < nl ? (nl * 99) / 100 : nl - 1] : -1;
+    int nl = sorted_latencies(lat, n_tasks, n_steady);
+    double p50 = percentile(lat, nl, 50), p99 = percentile(lat, nl, 99);
     printf("  steady: %d of %d Scheduled; creation-to-Scheduled p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            nl, n_steady, p50 * 1e3, p99 * 1e3, nl ? lat[nl - 1] * 1e3 : -1);
     if (nl) report_tail("steady", n_tasks, n_steady, s0, p99);
@@ -526,13 +542,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "floor: %s\n", fm_error_last()->message);
     }
     wait_scheduled(total_tasks, 120);
-    int fl = 0;
-    for (int k = 0; k < n_steady; k++)
-        if (scheduled_at[base + k] > 0) lat[fl++] = scheduled_at[base + k] - created_at[base + k];
-    qsort(lat, (size_t)fl, sizeof *lat, cmp_double);
-    double fp99 = fl ? lat[(fl * 99) / 100 < fl ? (fl * 99) / 100 : fl - 1] : -1;
+    int fl = sorted_latencies(lat, base, n_steady);
+    double fp99 = percentile(lat, fl, 99);
     printf("  latency floor (create + one status patch, no operator): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
-           fl ? lat[fl / 2] * 1e3 : -1, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
+           percentile(lat, fl, 50) * 1e3, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
     if (fl) report_tail("floor", base, n_steady, s0, fp99);
 
     atomic_store(&stop_hb, 1);
