@@ -718,11 +718,12 @@ static void *disp_main(void *arg)
 
 /* ------------------------------------------------------------ informer handlers */
 
-/* Stops the slot of a task that is no longer ours to run. */
-static void check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
+/* Stops the slot of a task that is no longer ours to run. Returns whether
+ * a runner of this agent holds the task. */
+static bool check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
 {
     char *key = NULL;
-    if (store_object_key(&key, &fm_agentic_task_desc, t) != 0) return;
+    if (store_object_key(&key, &fm_agentic_task_desc, t) != 0) return false;
     pthread_mutex_lock(&a->mu);
     agent_slot *s = slot_find(a, key);
     /* A run that already ended is writing its result: nothing to stop. */
@@ -741,6 +742,7 @@ static void check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
     }
     pthread_mutex_unlock(&a->mu);
     free(key);
+    return s != NULL;
 }
 
 static void on_add(void *ud, const void *obj)
@@ -756,8 +758,14 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     agent *a = ud;
     const fm_agentic_task *t = new_obj;
     (void)old_obj;
-    check_taken_away(a, t, false);
-    if (t->status.phase == FM_TASK_PHASE_SCHEDULED) disp_kick(a);
+    bool held = check_taken_away(a, t, false);
+    /* Scheduled: a task to claim. Running here with no runner of ours: a
+     * claim whose answer was lost (the API server went away after applying
+     * it), which the dispatcher must give back; nothing else may wake it,
+     * since the operator counts the task against this node's capacity. */
+    if (t->status.phase == FM_TASK_PHASE_SCHEDULED ||
+        (t->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(a, t) && !held))
+        disp_kick(a);
 }
 
 static void on_delete(void *ud, const void *old_obj)

@@ -4,7 +4,8 @@
 # status for the stub and exec executors (success, failure, timeout, huge
 # output, result file with NO-GO), cancellation on delete, return to Pending
 # on shutdown and on restart recovery, and a claim that conflicts with a
-# concurrent change (re-read, never overwrite). The agent runs as a user
+# concurrent change (re-read, never overwrite) or with a claim whose answer
+# was lost (given back). The agent runs as a user
 # with only the agent's RBAC.
 . "$(dirname "$0")/agent_lib.sh"
 
@@ -122,6 +123,18 @@ sleep 4
 check "conflict: task moved elsewhere is not claimed" test "$(task_get "$NS" c2 '{.status.phase}/{.status.assignedNode}')" = Scheduled/elsewhere
 check "conflict: moved task re-read, not claimed" test "$(grep -c 'task claimed" task=c2' "$WORK/conflict.log")" = 0
 check "conflict: the moved task was re-read after a 409" grep -q 'claim conflicted; reading the task again" task=c2' "$WORK/conflict.log"
+# A claim applied by the server whose answer the agent lost (an API server
+# killed mid-request) looks to the agent exactly like this: Running here,
+# claimed by nobody it knows. It must go back to Pending, and nothing but
+# the task's own update can tell the agent so.
+make_task "$NS" c3 "$NODE"
+sleep 0.7
+$K patch at c3 -n "$NS" --subresource status --type merge -p \
+    '{"status":{"phase":"Running","claimedAt":"2024-01-01T00:00:00Z","startedAt":"2024-01-01T00:00:00Z"}}' >/dev/null
+check "lost claim: re-read after a 409" wait_until 10 grep -q 'claim conflicted; reading the task again" task=c3' "$WORK/conflict.log"
+check "lost claim: task back to Pending" wait_until 10 phase_is "$NS" c3 Pending
+check "lost claim: reason ClaimLost" test "$(cond c3 Running reason)" = ClaimLost
+check "lost claim: not run here" test "$(grep -c 'task claimed" task=c3' "$WORK/conflict.log")" = 0
 stop_agent TERM
 
 # ---- 6. exec executor
