@@ -7,7 +7,7 @@ CTEST_ARGS ?= --output-on-failure
 LOCAL_DIR ?= $(CURDIR)/.local
 
 .PHONY: all deps build generate charts test test-unit test-integration test-san \
-        test-valgrind bench fuzz testenv run-local stop-local install clean
+        test-valgrind test-isolated bench fuzz testenv run-local stop-local install clean
 
 all: build
 
@@ -40,6 +40,9 @@ test-unit: build
 
 test-integration: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
+
+test-isolated: deps
+	scripts/ci-isolated.sh
 
 test-san: deps testenv
 	scripts/ci-sanitize.sh asan-unit asan-integration

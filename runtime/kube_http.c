@@ -31,6 +31,7 @@
 
 #include "error.h"
 #include "kube_json.h"
+#include "metrics.h"
 
 extern char **environ;
 
@@ -100,6 +101,12 @@ struct kube_client {
     struct timespec rl_last;
 
     _Atomic uint64_t n_requests, n_retries, n_exec, n_handles, n_connects, n_http2;
+
+    /* client-go's metric families in the default registry (NULL when they
+     * could not be registered: then nothing is recorded) and the host label
+     * they carry, the server's host[:port] as written in the kubeconfig. */
+    fm_metric *m_requests, *m_duration, *m_limiter;
+    char *metric_host;
 };
 
 /* ------------------------------------------------------------ small helpers */
@@ -274,6 +281,8 @@ static int setup_server_name(kube_client *c)
     return 0;
 }
 
+static void setup_metrics(kube_client *c);
+
 int kube_client_new(kube_client **out, const kube_config *cfg, const kube_client_opts *opts)
 {
     kube_client_opts o = {0};
@@ -310,6 +319,7 @@ int kube_client_new(kube_client **out, const kube_config *cfg, const kube_client
     c->burst = o.burst > 0 ? (double)o.burst : (c->qps > 1 ? c->qps : 1);
     c->tokens = c->burst;
     clock_gettime(CLOCK_MONOTONIC, &c->rl_last);
+    setup_metrics(c);
 
     c->share = curl_share_init();
     if (!c->share) goto fail;
@@ -348,6 +358,7 @@ void kube_client_free(kube_client *c)
     free(c->user_agent);
     free(c->field_manager);
     free(c->url_base);
+    free(c->metric_host);
     free(c->connect_to);
     wipe_free(c->file_token);
     wipe_free(c->exec_token);
@@ -434,11 +445,62 @@ static void pool_put(kube_client *c, CURL *h, bool keep)
     if (h) curl_easy_cleanup(h);
 }
 
+/* ------------------------------------------------------------ metrics */
+
+/* client-go's bucket layout for rest_client_request_duration_seconds and
+ * rest_client_rate_limiter_duration_seconds (k8s.io/component-base), so the
+ * same dashboards and alert thresholds apply. */
+static const double rest_client_buckets[] = {0.005, 0.025, 0.1, 0.25, 0.5, 1.0,
+                                             2.0,   4.0,   8.0, 15.0, 30.0, 60.0};
+
+/* Registers client-go's REST client families in the default registry and
+ * works out the host label. Failure only leaves the families NULL: metrics
+ * are an aid, never a reason to refuse to build a client. */
+static void setup_metrics(kube_client *c)
+{
+    fm_metrics *reg = metrics_default();
+    const char *srv = c->cfg->server, *hp = strstr(srv, "://");
+    hp = hp ? hp + 3 : srv;
+    size_t n = strcspn(hp, "/?#");
+    c->metric_host = fm_strndup(hp, n);
+    if (!reg || !c->metric_host) return;
+    size_t nb = sizeof(rest_client_buckets) / sizeof(rest_client_buckets[0]);
+    if (metrics_counter(&c->m_requests, reg, "rest_client_requests_total",
+                        "Number of HTTP requests, partitioned by status code, method, and host.",
+                        "code", "method", "host", NULL) < 0)
+        c->m_requests = NULL;
+    if (metrics_histogram(&c->m_duration, reg, "rest_client_request_duration_seconds",
+                          "Request latency in seconds. Broken down by verb, and host.",
+                          rest_client_buckets, nb, "verb", "host", NULL) < 0)
+        c->m_duration = NULL;
+    if (c->qps > 0 &&
+        metrics_histogram(&c->m_limiter, reg, "rest_client_rate_limiter_duration_seconds",
+                          "Client side rate limiter latency in seconds. Broken down by verb, and host.",
+                          rest_client_buckets, nb, "verb", "host", NULL) < 0)
+        c->m_limiter = NULL;
+    fm_error_clear();
+}
+
+/* Records one attempt as client-go does: its status code (or "<error>" when
+ * no response came) and its latency up to the response headers (a watch's
+ * whole stream is not latency). */
+static void record_request(kube_client *c, const char *method, long status, double seconds)
+{
+    fm_series *s;
+    char code[24];
+    if (status > 0) snprintf(code, sizeof(code), "%ld", status);
+    else snprintf(code, sizeof(code), "<error>");
+    if (c->m_requests && metrics_series(&s, c->m_requests, code, method, c->metric_host, NULL) == 0)
+        metrics_inc(s);
+    if (c->m_duration && metrics_series(&s, c->m_duration, method, c->metric_host, NULL) == 0)
+        metrics_observe(s, seconds);
+}
+
 /* ------------------------------------------------------------ rate limit */
 
 /* Takes one token from the bucket, sleeping for it when the bucket is empty
  * (the token is reserved first, so waiters are served in arrival order). */
-static void rate_limit(kube_client *c)
+static void rate_limit(kube_client *c, const char *method)
 {
     if (c->qps <= 0) return;
     pthread_mutex_lock(&c->rl_mu);
@@ -452,6 +514,9 @@ static void rate_limit(kube_client *c)
     double wait = c->tokens < 0 ? -c->tokens / c->qps : 0;
     pthread_mutex_unlock(&c->rl_mu);
     if (wait > 0) sleep_ms((long)(wait * 1000 + 0.5));
+    fm_series *s;
+    if (c->m_limiter && metrics_series(&s, c->m_limiter, method, c->metric_host, NULL) == 0)
+        metrics_observe(s, wait > 0 ? wait : 0);
 }
 
 /* ------------------------------------------------------------ exec plugin */
@@ -1057,7 +1122,7 @@ int kube_http_do(kube_response *out, kube_client *c, kube_http_req *r)
             break;
         }
         refresh = false;
-        rate_limit(c);
+        rate_limit(c, r->method);
         CURL *h = pool_get(c);
         if (!h) {
             cred_free(&k);
@@ -1092,6 +1157,14 @@ int kube_http_do(kube_response *out, kube_client *c, kube_http_req *r)
         if (httpv == CURL_HTTP_VERSION_2_0) atomic_fetch_add(&c->n_http2, 1);
         curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &ctype);
         if (ctype) out->content_type = fm_strdup(ctype);
+        {
+            curl_off_t ttfb_us = 0;
+            double secs = (double)elapsed / 1000.0;
+            if (r->sink && curl_easy_getinfo(h, CURLINFO_STARTTRANSFER_TIME_T, &ttfb_us) == CURLE_OK &&
+                ttfb_us > 0)
+                secs = (double)ttfb_us / 1e6;
+            record_request(c, r->method, cc == CURLE_OK || status > 0 ? status : 0, secs);
+        }
         out->status = status;
         /* Detach the per-request lists before they are freed. */
         curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);

@@ -54,7 +54,7 @@
  * table, lists owned by the flag set. */
 typedef struct agent_config {
     char name[64];               /* FleetNode name (sanitized) */
-    char host[256];              /* raw host name, spec.nodeName */
+    char host[256];              /* raw host name: the default FleetNode name */
     const char *tailscale_addr;
     fm_list roles;               /* char *; absent = none */
     probe_capability_flags cap;

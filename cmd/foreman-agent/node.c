@@ -93,7 +93,9 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     rc |= fm_strset(&n->api_version, fm_fleet_node_kind.api_version);
     rc |= fm_strset(&n->kind, fm_fleet_node_kind.kind);
     rc |= fm_strset(&md->name, c->name);
-    rc |= fm_strset(&n->spec.node_name, c->host);
+    /* The FleetNode name, as the Go agent writes it (the field names the
+     * node, conventionally equal to metadata.name), not the raw host name. */
+    rc |= fm_strset(&n->spec.node_name, c->name);
     rc |= fm_strset(&n->spec.tailscale_addr,
                     c->tailscale_addr && c->tailscale_addr[0] ? c->tailscale_addr : NULL);
     rc |= set_strlist(&n->spec.roles, &c->roles);

@@ -1,7 +1,8 @@
-"""CRD compatibility: generated/crds/*.yaml against shared/reference/upstream-crds.
+"""CRD compatibility: generated/crds/*.yaml against the Go project's CRDs.
 
-The reference lives at <repo>/../shared/reference (FOREMAN_SOURCE_DIR points
-at the repository; CI clones it with shared/ beside it).
+The reference CRDs are kept inside the repository, in
+tests/fixtures/reference-crds (see the README there for where they came
+from), so a plain clone with nothing beside it runs this test.
 """
 
 import copy
@@ -17,7 +18,7 @@ sys.path.insert(0, HERE)
 import crdcompat  # noqa: E402
 
 SRC = os.environ.get("FOREMAN_SOURCE_DIR") or os.path.abspath(os.path.join(HERE, "..", ".."))
-REF = os.path.join(SRC, "..", "shared", "reference", "upstream-crds")
+REF = os.path.join(SRC, "tests", "fixtures", "reference-crds")
 GEN = os.path.join(SRC, "generated", "crds")
 CHART = os.path.join(SRC, "charts", "foreman", "templates", "crds")
 

@@ -24,7 +24,7 @@ check "FleetNode created under the sanitized name" wait_until 10 $K get fleetnod
 check "sanitized name logged with input and result" grep -q "msg=\"fleet node name sanitized\" input=\"$RAW\" name=$NODE\|msg=\"fleet node name sanitized\" input=$RAW name=$NODE" "$WORK/a1.log"
 check "sanitizing logged once" test "$(grep -c 'fleet node name sanitized' "$WORK/a1.log")" = 1
 check "spec.roles defaults to worker" test "$(fn_get "$NODE" '{.spec.roles}')" = '["worker"]'
-check "spec.nodeName is the host name" test "$(fn_get "$NODE" '{.spec.nodeName}')" = "$(hostname)"
+check "spec.nodeName is the FleetNode name, as the Go agent writes it" test "$(fn_get "$NODE" '{.spec.nodeName}')" = "$NODE"
 check "spec.taskNamespaces is the default namespace" test "$(fn_get "$NODE" '{.spec.taskNamespaces}')" = '["default"]'
 check "node labels set" test "$(fn_get "$NODE" '{.metadata.labels.zone}/{.metadata.labels.tier}')" = "a/gpu"
 check "first heartbeat: phase Ready" wait_until 10 fn_is "$NODE" '{.status.phase}' Ready
@@ -111,4 +111,26 @@ check "second signal: exits at once (${STOP_MS} ms)" test "$STOP_MS" -lt 1000
 check "second signal: status 128+SIGINT" test "$STOP_RC" = 130
 
 wait_until 10 $K get --raw /readyz
+
+# ---- 9. drop-in: the FleetNode the Go agent writes with the same flags
+GO_NODE=go-compat-$RUN_ID
+on_cleanup "$K delete fleetnode $GO_NODE"
+start_agent "$WORK/a6.log" --fleet-node-name "$GO_NODE" --heartbeat-interval 1s --task-namespace= \
+    --roles ' worker, reviewer,' --tailscale-addr 100.64.0.9 --accelerator cuda \
+    --installed-models 'qwen2.5-coder:7b, llama3.1:8b' --max-context-tokens 32768 \
+    --tokens-per-second 40 --total-ram-gb 64
+check "go-compat: Ready" wait_until 10 fn_is "$GO_NODE" '{.status.phase}' Ready
+$K get fleetnode "$GO_NODE" -o json >"$WORK/go-compat.json"
+check "go-compat: equal to the Go agent's FleetNode apart from live figures" \
+    python3 "$(dirname "$0")/fleetnode_compare.py" "$(dirname "$0")/../fixtures/go-agent-fleetnode.json" \
+    "$WORK/go-compat.json" "$GO_NODE"
+# The comparison itself catches a difference: the raw host name in nodeName,
+# as this agent used to write it.
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["spec"]["nodeName"]="raw.Host"; json.dump(d,open(sys.argv[2],"w"))' \
+    "$WORK/go-compat.json" "$WORK/go-compat-bad.json"
+check "go-compat: a different nodeName is reported" bash -c \
+    '! python3 "$1" "$2" "$3" "$4" && python3 "$1" "$2" "$3" "$4" | grep -q "spec.nodeName: ours"' _ \
+    "$(dirname "$0")/fleetnode_compare.py" "$(dirname "$0")/../fixtures/go-agent-fleetnode.json" \
+    "$WORK/go-compat-bad.json" "$GO_NODE"
+stop_agent TERM
 summary

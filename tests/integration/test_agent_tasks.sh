@@ -208,5 +208,8 @@ metrics=$(curl -sf "http://127.0.0.1:$PORT/metrics")
 check "metrics: tasks by verdict" grep -q '^foreman_agent_tasks_total{verdict="GO"} 3' <<<"$metrics"
 check "metrics: heartbeats ok" grep -Eq '^foreman_agent_heartbeats_total\{result="ok"\} [1-9]' <<<"$metrics"
 check "metrics: last heartbeat time" grep -Eq '^foreman_agent_last_heartbeat_timestamp_seconds [1-9]' <<<"$metrics"
+check "metrics: client-go rest_client_requests_total" grep -Eq '^rest_client_requests_total\{code="200",method="PATCH",host="[^"]+"\} [1-9]' <<<"$metrics"
+check "metrics: client-go rest_client_request_duration_seconds" grep -Eq '^rest_client_request_duration_seconds_count\{verb="GET",host="[^"]+"\} [1-9]' <<<"$metrics"
+check "metrics: no rate limiter family without a limit" bash -c '! grep -q rest_client_rate_limiter <<<"$1"' _ "$metrics"
 stop_agent TERM
 summary

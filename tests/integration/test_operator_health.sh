@@ -12,7 +12,11 @@ set -uo pipefail
 RUN=$$
 
 # The routing label is forced on so its write and removal stay covered.
-start_operator operator --draining-reap-after=6s --assigned-node-label=true; OP=$LAST
+# /metrics on a free port, with a client-side limit set so the rate
+# limiter's family is exported too.
+MPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+start_operator operator --draining-reap-after=6s --assigned-node-label=true \
+    --metrics-bind-address=127.0.0.1:$MPORT --kube-api-qps=1000; OP=$LAST
 
 now_rfc() { date -u -d "@$(($(date +%s) + ${1:-0}))" +%Y-%m-%dT%H:%M:%SZ; }
 
@@ -138,6 +142,17 @@ check "timeout: failed at its deadline" wait_for 10 phase_is "$NS" soon Failed
 dt=$(($(date +%s) - t0))
 check "timeout: within 2..6 s (took $dt s)" test $dt -ge 1 -a $dt -le 6
 echo stop >"$WORK/tmo-$RUN.phase"
+
+# client-go's REST client families, with live values (docs/operations.md)
+metrics=$(curl -sf "http://127.0.0.1:$MPORT/metrics")
+HOSTL=${TESTENV_SERVER#https://}
+HOSTL=${HOSTL%%/*}
+check "metrics: rest_client_requests_total for GETs" grep -Eq "^rest_client_requests_total\{code=\"200\",method=\"GET\",host=\"$HOSTL\"\} [1-9]" <<<"$metrics"
+check "metrics: rest_client_requests_total for PATCHes" grep -Eq "^rest_client_requests_total\{code=\"200\",method=\"PATCH\",host=\"$HOSTL\"\} [1-9]" <<<"$metrics"
+check "metrics: request duration with client-go's first bucket" grep -Eq "^rest_client_request_duration_seconds_bucket\{verb=\"PATCH\",host=\"$HOSTL\",le=\"0.005\"\} [0-9]" <<<"$metrics"
+check "metrics: request duration with client-go's last bucket" grep -Eq "^rest_client_request_duration_seconds_bucket\{verb=\"GET\",host=\"$HOSTL\",le=\"60\"\} [1-9]" <<<"$metrics"
+check "metrics: request duration count" grep -Eq "^rest_client_request_duration_seconds_count\{verb=\"GET\",host=\"$HOSTL\"\} [1-9]" <<<"$metrics"
+check "metrics: rate limiter latency" grep -Eq "^rest_client_rate_limiter_duration_seconds_count\{verb=\"(GET|PATCH)\",host=\"$HOSTL\"\} [1-9]" <<<"$metrics"
 
 check "operator still running" kill -0 "$OP"
 stop_pid "$OP"
