@@ -29,9 +29,18 @@
  *   5. Checks from the final state that no node holds more than C tasks.
  * Everything it created is deleted at the end.
  *
+ * With --unschedulable N it measures instead an unschedulable backlog: N
+ * tasks no node can take, the first pass against the API floor, then the
+ * operator's CPU and writes per task while nothing changes (see
+ * run_unschedulable).
+ *
+ * The operator is started with the flags its --help lists: a flag that
+ * binary does not know (an older or other build) is left out and named.
+ *
  * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
  *                        [--steady-seconds S] [--threads K] [--live-burst 0|1]
  *                        [--settle-seconds W] [--heartbeat-seconds H]
+ *                        [--unschedulable N [--unschedulable-seconds S]]
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
  * "--record-events=false --assigned-node-label=false"); BENCH_LATENCY_FILE
@@ -55,6 +64,7 @@
 
 static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
 static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
+static int unsched_n = 0, unsched_s = 60;
 static kube_client *kc;
 static char ns[64];
 static char label[64];
@@ -173,6 +183,9 @@ static double *created_at;   /* per task index: client time before the POST */
 static double *scheduled_at; /* per task index: watch time, 0 = not yet */
 static atomic_int n_scheduled;
 static int total_tasks;
+static double *unsched_at;  /* per task index: watch time of the first Unschedulable condition */
+static int *writes;         /* per task index: MODIFIED events seen (the unschedulable phase) */
+static atomic_int n_unsched;
 
 static int task_index(const char *name)
 {
@@ -185,6 +198,18 @@ static int task_index(const char *name)
 static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
     fm_agentic_task *t = obj;
+    if (t && unsched_at && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED)) {
+        int i = task_index(t->metadata.name);
+        if (i >= 0 && type == KUBE_WATCH_MODIFIED) writes[i]++;
+        for (size_t k = 0; i >= 0 && k < t->status.conditions.len; k++) {
+            const k8s_condition *c = &t->status.conditions.items[k];
+            if (c->type && strcmp(c->type, "Scheduled") == 0 && c->reason &&
+                strcmp(c->reason, "Unschedulable") == 0 && unsched_at[i] == 0) {
+                unsched_at[i] = mono();
+                atomic_fetch_add(&n_unsched, 1);
+            }
+        }
+    }
     if (t && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED) &&
         t->status.phase == FM_TASK_PHASE_SCHEDULED) {
         int i = task_index(t->metadata.name);
@@ -217,6 +242,20 @@ static int create_task(int i)
              "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
              "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"minRAMGB\":%d}}}",
              i, i % 5, i % 3 == 0 ? 8 : 0);
+    created_at[i] = mono();
+    return req("POST", tasks_path, "application/json", body);
+}
+
+/* A task no node of the benchmark can take (they all report accelerator
+ * none). */
+static int create_cuda_task(int i)
+{
+    char body[600];
+    snprintf(body, sizeof body,
+             "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
+             "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"accelerator\":\"cuda\"}}}",
+             i, i % 5);
     created_at[i] = mono();
     return req("POST", tasks_path, "application/json", body);
 }
@@ -361,6 +400,89 @@ static int max_load(void)
     return best;
 }
 
+/* ------------------------------------------------------------ the operator */
+
+/*
+ * The flags the operator binary knows, from its --help (one "-name" at the
+ * start of a line, Go flag style). A binary whose flags differ still runs:
+ * the benchmark drops the flags it does not know and says so.
+ */
+static char *known_flags;
+
+static void read_known_flags(const char *exe)
+{
+    char cmd[1100];
+    snprintf(cmd, sizeof cmd, "'%s' --help 2>&1", exe);
+    FILE *f = popen(cmd, "r");
+    size_t cap = 1 << 16, len = 0;
+    known_flags = calloc(cap, 1);
+    if (!f || !known_flags) return;
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p != '-') continue;
+        while (*p == '-') p++;
+        size_t n = strcspn(p, " \t\n=");
+        if (n == 0 || len + n + 3 > cap) continue;
+        known_flags[len++] = ' ';
+        memcpy(known_flags + len, p, n);
+        len += n;
+        known_flags[len++] = ' ';
+    }
+    pclose(f);
+}
+
+/* True when the operator knows flag arg ("--name=value" or "--name"); true
+ * for everything when its --help could not be read. */
+static bool knows_flag(const char *arg)
+{
+    if (!known_flags || !*known_flags) return true;
+    const char *p = arg;
+    while (*p == '-') p++;
+    char name[128];
+    size_t n = strcspn(p, "=");
+    if (n + 3 > sizeof name) return false;
+    name[0] = ' ';
+    memcpy(name + 1, p, n);
+    name[n + 1] = ' ';
+    name[n + 2] = 0;
+    return strstr(known_flags, name) != NULL;
+}
+
+static void start_operator(const char *exe, const char *log)
+{
+    read_known_flags(exe);
+    char *argvv[40] = {(char *)exe};
+    int ac = 1;
+    static char *base[] = {"--kube-api-qps=0", "--metrics-bind-address=0", "--health-probe-bind-address=0"};
+    for (size_t i = 0; i < sizeof base / sizeof base[0]; i++) {
+        if (knows_flag(base[i])) argvv[ac++] = base[i];
+        else fprintf(stderr, "bench_scheduler: the operator does not know %s; not passed\n", base[i]);
+    }
+    /* BENCH_OPERATOR_FLAG: extra flags, separated by spaces (optional) */
+    const char *extra = getenv("BENCH_OPERATOR_FLAG");
+    char *copy = extra ? strdup(extra) : NULL, *save = NULL;
+    for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok && ac < 39; tok = strtok_r(NULL, " ", &save)) {
+        if (knows_flag(tok)) argvv[ac++] = tok;
+        else fprintf(stderr, "bench_scheduler: the operator does not know %s; not passed\n", tok);
+    }
+    argvv[ac] = NULL;
+    printf("  operator:");
+    for (int i = 0; i < ac; i++) printf(" %s", argvv[i]);
+    printf("\n");
+    fflush(stdout);
+    op_pid = fork();
+    if (op_pid == 0) {
+        FILE *f = freopen(log, "w", stderr);
+        (void)f;
+        dup2(2, 1);
+        execv(exe, argvv);
+        _exit(127);
+    }
+    free(copy);
+}
+
 static void cleanup(void)
 {
     char path[512];
@@ -370,6 +492,69 @@ static void cleanup(void)
     req("DELETE", path, NULL, NULL);
     snprintf(path, sizeof path, "/api/v1/namespaces/%s", ns);
     req("DELETE", path, NULL, NULL);
+}
+
+/*
+ * --unschedulable N: N tasks that want accelerator cuda on a fleet where
+ * every node reports none, created before the operator starts. Times the
+ * first pass (from the operator's start until the watch has seen every
+ * task with condition Scheduled=False/Unschedulable), then watches for
+ * --unschedulable-seconds while the heartbeats go on and nothing can be
+ * placed: the operator's CPU in that window and the writes per task (every
+ * MODIFIED event of a task is one write). The floor is N bare status
+ * patches from this client with the operator stopped.
+ */
+static int run_unschedulable(const char *exe, const char *log, double *op_start)
+{
+    double b0 = mono();
+    int errs = parallel(unsched_n, create_cuda_task);
+    printf("  unschedulable backlog: %d tasks wanting cuda (no node has it) created in %.1f s (%d errors)\n",
+           unsched_n, mono() - b0, errs);
+    fflush(stdout);
+    *op_start = mono();
+    start_operator(exe, log);
+    double end = mono() + 900;
+    while (atomic_load(&n_unsched) < unsched_n && mono() < end) usleep(20000);
+    double first = mono() - *op_start;
+    int seen = atomic_load(&n_unsched);
+    long w_first = 0;
+    int max_first = 0;
+    for (int i = 0; i < unsched_n; i++) {
+        w_first += writes[i];
+        if (writes[i] > max_first) max_first = writes[i];
+    }
+    double cpu_first = cpu_of(op_pid);
+    printf("  first pass: %d of %d tasks Unschedulable %.1f s after the operator's start; %ld writes "
+           "(at most %d per task); operator CPU %.2f s\n",
+           seen, unsched_n, first, w_first, max_first, cpu_first);
+    fflush(stdout);
+    for (int k = 0; k < unsched_s * 10; k++) usleep(100000);
+    double cpu = cpu_of(op_pid) - cpu_first;
+    long w_after = -w_first;
+    int max_total = 0;
+    for (int i = 0; i < unsched_n; i++) {
+        w_after += writes[i];
+        if (writes[i] > max_total) max_total = writes[i];
+    }
+    long rss, hwm;
+    rss_of(op_pid, &rss, &hwm);
+    printf("  then %d s with nothing to place (heartbeats every %d s): operator CPU %.2f s (%.1f%% of a core), "
+           "%ld more writes; at most %d writes per task in all; RSS %.1f MiB\n",
+           unsched_s, heartbeat_s, cpu, cpu * 100 / unsched_s, w_after, max_total, rss / 1024.0);
+    fflush(stdout);
+    kill(op_pid, SIGTERM);
+    waitpid(op_pid, NULL, 0);
+    op_pid = 0;
+    double f0 = mono();
+    int ferr = parallel(unsched_n, patch_task);
+    double floor_s = mono() - f0;
+    printf("  API floor: %d status patches in %.1f s (%d errors); first pass/floor ratio %.2f\n", unsched_n,
+           floor_s, ferr, first / floor_s);
+    bool ok = seen == unsched_n && cpu < 1.0 && max_total <= 1;
+    printf("  %s: every task marked %s, CPU after the first pass %.2f s (target < 1 s), writes per task %d "
+           "(target <= 1)\n",
+           ok ? "PASS" : "FAIL", seen == unsched_n ? "yes" : "NO", cpu, max_total);
+    return ok ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -385,10 +570,12 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--live-burst")) live_burst = v;
         else if (!strcmp(argv[i], "--settle-seconds")) settle_s = v;
         else if (!strcmp(argv[i], "--heartbeat-seconds") && v > 0) heartbeat_s = v;
+        else if (!strcmp(argv[i], "--unschedulable")) unsched_n = v;
+        else if (!strcmp(argv[i], "--unschedulable-seconds")) unsched_s = v;
         else {
             fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
                             "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W] "
-                            "[--heartbeat-seconds H]\n", argv[0]);
+                            "[--heartbeat-seconds H] [--unschedulable N [--unschedulable-seconds S]]\n", argv[0]);
             return 2;
         }
     }
@@ -399,7 +586,11 @@ int main(int argc, char **argv)
     }
     int n_steady = rate * steady_s;
     total_tasks = n_tasks + 2 * n_steady; /* backlog, steady, steady floor */
-    if ((long)n_nodes * capacity < n_tasks + n_steady) {
+    if (unsched_n > 0) {
+        total_tasks = unsched_n;
+        unsched_at = calloc((size_t)total_tasks, sizeof *unsched_at);
+        writes = calloc((size_t)total_tasks, sizeof *writes);
+    } else if ((long)n_nodes * capacity < n_tasks + n_steady) {
         fprintf(stderr, "bench_scheduler: nodes x capacity (%d) below the tasks (%d)\n",
                 n_nodes * capacity, n_tasks + n_steady);
         return 2;
@@ -438,30 +629,24 @@ int main(int argc, char **argv)
     snprintf(log, sizeof log, "/tmp/bench-scheduler-operator-%d.log", (int)getpid());
     double created = 0, b0 = 0, op_start = 0;
     int errs = 0;
+    if (unsched_n > 0) {
+        int urc = run_unschedulable(exe, log, &op_start);
+        atomic_store(&stop_hb, 1);
+        atomic_store(&stop_watch, 1);
+        pthread_join(hb, NULL);
+        pthread_join(wt, NULL);
+        cleanup();
+        kube_client_free(kc);
+        printf("  operator log: %s\n", log);
+        return urc;
+    }
     if (!live_burst) {
         b0 = mono();
         errs = parallel(n_tasks, create_task);
         created = mono() - b0;
     }
     op_start = mono();
-    op_pid = fork();
-    if (op_pid == 0) {
-        FILE *f = freopen(log, "w", stderr);
-        (void)f;
-        dup2(2, 1);
-        /* BENCH_OPERATOR_FLAG: extra flags, separated by spaces (optional) */
-        char *argvv[24] = {exe, "--kube-api-qps=0", "--metrics-bind-address=0",
-                           "--health-probe-bind-address=0"};
-        int ac = 4;
-        const char *extra = getenv("BENCH_OPERATOR_FLAG");
-        char *copy = extra ? strdup(extra) : NULL, *save = NULL;
-        for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok && ac < 23;
-             tok = strtok_r(NULL, " ", &save))
-            argvv[ac++] = tok;
-        argvv[ac] = NULL;
-        execv(exe, argvv);
-        _exit(127);
-    }
+    start_operator(exe, log);
     long rss0 = -1, hwm0 = -1;
     if (live_burst) {
         sleep(3); /* operator start and cache sync */
