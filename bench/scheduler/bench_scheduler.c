@@ -40,7 +40,8 @@
  * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
  *                        [--steady-seconds S] [--threads K] [--live-burst 0|1]
  *                        [--settle-seconds W] [--heartbeat-seconds H]
- *                        [--unschedulable N [--unschedulable-seconds S]]
+ *                        [--namespaces K] [--unschedulable N [--unschedulable-seconds S]]
+ * --namespaces K spreads the tasks over K namespaces (task i in i % K).
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
  * "--record-events=false --assigned-node-label=false"); BENCH_LATENCY_FILE
@@ -66,7 +67,10 @@ static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s 
 static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
 static int unsched_n = 0, unsched_s = 60;
 static kube_client *kc;
-static char ns[64];
+static char ns[64];            /* the first namespace; the others are ns-01, ns-02, ... */
+#define MAX_NS 64
+static int n_ns = 1;
+static char nss[MAX_NS][80];
 static char label[64];
 static pid_t op_pid;
 static atomic_int stop_hb;
@@ -134,6 +138,7 @@ static int parallel(int n, int (*fn)(int))
 /* ------------------------------------------------------------ nodes */
 
 static char nodes_path[256], tasks_path[256];
+static char tasks_paths[MAX_NS][256]; /* task i lives in namespace i % n_ns */
 
 static int create_node(int i)
 {
@@ -227,9 +232,11 @@ static atomic_int stop_watch;
 static void *watch_main(void *arg)
 {
     while (!atomic_load(&stop_watch)) {
-        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280};
-        /* from "now": the namespace is new and empty when this starts */
-        kube_watch(kc, &fm_agentic_task_kind, ns, &o, on_event, NULL);
+        char sel[80];
+        snprintf(sel, sizeof sel, "bench=%s", label);
+        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel};
+        /* from "now": the namespaces are new and empty when this starts */
+        kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
     }
     return NULL;
 }
@@ -239,11 +246,11 @@ static int create_task(int i)
     char body[600];
     snprintf(body, sizeof body,
              "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
-             "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"metadata\":{\"name\":\"t%d\",\"labels\":{\"bench\":\"%s\"}},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
              "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"minRAMGB\":%d}}}",
-             i, i % 5, i % 3 == 0 ? 8 : 0);
+             i, label, i % 5, i % 3 == 0 ? 8 : 0);
     created_at[i] = mono();
-    return req("POST", tasks_path, "application/json", body);
+    return req("POST", tasks_paths[i % n_ns], "application/json", body);
 }
 
 /* A task no node of the benchmark can take (they all report accelerator
@@ -253,17 +260,17 @@ static int create_cuda_task(int i)
     char body[600];
     snprintf(body, sizeof body,
              "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
-             "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"metadata\":{\"name\":\"t%d\",\"labels\":{\"bench\":\"%s\"}},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
              "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"accelerator\":\"cuda\"}}}",
-             i, i % 5);
+             i, label, i % 5);
     created_at[i] = mono();
-    return req("POST", tasks_path, "application/json", body);
+    return req("POST", tasks_paths[i % n_ns], "application/json", body);
 }
 
 static int patch_task(int i)
 {
     char path[512], body[200];
-    snprintf(path, sizeof path, "%s/t%d/status", tasks_path, i);
+    snprintf(path, sizeof path, "%s/t%d/status", tasks_paths[i % n_ns], i);
     snprintf(body, sizeof body, "{\"status\":{\"transcriptRef\":\"bench-%d\"}}", i);
     return req("PATCH", path, "application/merge-patch+json", body);
 }
@@ -272,7 +279,7 @@ static int patch_task(int i)
 static int place_task(int i)
 {
     char path[512], body[300];
-    snprintf(path, sizeof path, "%s/t%d/status", tasks_path, i);
+    snprintf(path, sizeof path, "%s/t%d/status", tasks_paths[i % n_ns], i);
     snprintf(body, sizeof body, "{\"status\":{\"phase\":\"Scheduled\",\"assignedNode\":\"bench-%s-n%04d\"}}",
              label, i % n_nodes);
     return req("PATCH", path, "application/merge-patch+json", body);
@@ -332,6 +339,8 @@ static void report_tail(const char *phase, int base, int n, double s0, double p9
     printf("\n");
 }
 
+static long last_threads = -1; /* Threads: of the last rss_of */
+
 static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
 {
     char path[64], line[256];
@@ -342,8 +351,37 @@ static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
     while (fgets(line, sizeof line, f)) {
         if (strncmp(line, "VmRSS:", 6) == 0) *rss_kb = atol(line + 6);
         if (strncmp(line, "VmHWM:", 6) == 0) *hwm_kb = atol(line + 6);
+        if (strncmp(line, "Threads:", 8) == 0) last_threads = atol(line + 8);
     }
     fclose(f);
+}
+
+/* Bytes of JSON the API server sends for the collection at path (all
+ * pages of 500), which is what the operator's informers list and cache. */
+static double json_bytes(const char *path)
+{
+    double total = 0;
+    char cont[2048] = "", url[3000];
+    for (;;) {
+        snprintf(url, sizeof url, "%s%slimit=500%s%s", path, strchr(path, '?') ? "&" : "?",
+                 cont[0] ? "&continue=" : "", cont);
+        kube_response r;
+        memset(&r, 0, sizeof r);
+        if (kube_request(&r, kc, "GET", url, NULL, NULL, 0) != 0) {
+            kube_response_free(&r);
+            return -1;
+        }
+        total += (double)r.body.len;
+        const char *c = r.body.data ? strstr(r.body.data, "\"continue\":\"") : NULL;
+        cont[0] = 0;
+        if (c) {
+            c += 12;
+            size_t n = strcspn(c, "\"");
+            if (n > 0 && n < sizeof cont) memcpy(cont, c, n), cont[n] = 0;
+        }
+        kube_response_free(&r);
+        if (!cont[0]) return total;
+    }
 }
 
 /* CPU seconds (user + system) the process has used. */
@@ -386,7 +424,10 @@ static void wait_scheduled(int target, double timeout_s)
 static int max_load(void)
 {
     fm_agentic_task_list *l = NULL;
-    if (kube_list((void **)&l, kc, &fm_agentic_task_kind, ns, NULL) != 0) die("list tasks");
+    char sel[80];
+    snprintf(sel, sizeof sel, "bench=%s", label);
+    kube_list_opts lo = {.label_selector = sel, .limit = 5000};
+    if (kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
     int *load = calloc((size_t)n_nodes, sizeof *load), best = 0;
     for (size_t i = 0; i < l->items.len; i++) {
         const char *node = l->items.items[i].status.assigned_node;
@@ -486,12 +527,16 @@ static void start_operator(const char *exe, const char *log)
 static void cleanup(void)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s", tasks_path);
-    req("DELETE", path, NULL, NULL);
+    for (int k = 0; k < n_ns; k++) {
+        snprintf(path, sizeof path, "%.255s", tasks_paths[k]);
+        req("DELETE", path, NULL, NULL);
+    }
     snprintf(path, sizeof path, "%s?labelSelector=bench%%3D%s", nodes_path, label);
     req("DELETE", path, NULL, NULL);
-    snprintf(path, sizeof path, "/api/v1/namespaces/%s", ns);
-    req("DELETE", path, NULL, NULL);
+    for (int k = 0; k < n_ns; k++) {
+        snprintf(path, sizeof path, "/api/v1/namespaces/%.79s", nss[k]);
+        req("DELETE", path, NULL, NULL);
+    }
 }
 
 /*
@@ -571,11 +616,12 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--settle-seconds")) settle_s = v;
         else if (!strcmp(argv[i], "--heartbeat-seconds") && v > 0) heartbeat_s = v;
         else if (!strcmp(argv[i], "--unschedulable")) unsched_n = v;
+        else if (!strcmp(argv[i], "--namespaces") && v >= 1 && v <= MAX_NS) n_ns = v;
         else if (!strcmp(argv[i], "--unschedulable-seconds")) unsched_s = v;
         else {
             fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
                             "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W] "
-                            "[--heartbeat-seconds H] [--unschedulable N [--unschedulable-seconds S]]\n", argv[0]);
+                            "[--heartbeat-seconds H] [--namespaces K] [--unschedulable N [--unschedulable-seconds S]]\n", argv[0]);
             return 2;
         }
     }
@@ -605,13 +651,19 @@ int main(int argc, char **argv)
     kube_resource_path(&p, &fm_fleet_node_kind, NULL, NULL, NULL);
     snprintf(nodes_path, sizeof nodes_path, "%s", p.data);
     fm_buf_reset(&p);
-    kube_resource_path(&p, &fm_agentic_task_kind, ns, NULL, NULL);
-    snprintf(tasks_path, sizeof tasks_path, "%s", p.data);
-    fm_buf_free(&p);
-
     char body[256];
-    snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%s\"}}", ns);
-    if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
+    for (int k = 0; k < n_ns; k++) {
+        if (k == 0) snprintf(nss[k], sizeof nss[k], "%s", ns);
+        else snprintf(nss[k], sizeof nss[k], "%s-%02d", ns, k);
+        fm_buf_reset(&p);
+        kube_resource_path(&p, &fm_agentic_task_kind, nss[k], NULL, NULL);
+        snprintf(tasks_paths[k], sizeof tasks_paths[k], "%s", p.data);
+        snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%.79s\"}}",
+                 nss[k]);
+        if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
+    }
+    snprintf(tasks_path, sizeof tasks_path, "%s", tasks_paths[0]);
+    fm_buf_free(&p);
 
     printf("scheduler benchmark: %d nodes x capacity %d (heartbeat every %d s), burst %d tasks, steady %d/s for %d s, "
            "%d client threads\n", n_nodes, capacity, heartbeat_s, n_tasks, rate, steady_s, threads);
@@ -700,7 +752,16 @@ int main(int argc, char **argv)
     rss_of(op_pid, &rss, &hwm);
     if (rss0 >= 0) printf("  operator RSS: %.1f MiB at start (empty caches), ", rss0 / 1024.0);
     else printf("  operator RSS: ");
-    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s\n", rss / 1024.0, hwm / 1024.0, cpu_of(op_pid));
+    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s; %ld threads\n", rss / 1024.0, hwm / 1024.0,
+           cpu_of(op_pid), last_threads);
+    {
+        char tp[512];
+        snprintf(tp, sizeof tp, "/apis/foreman.llmkube.dev/v1alpha1/agentictasks?labelSelector=bench%%3D%s", label);
+        double jt = json_bytes(tp), jn = json_bytes(nodes_path);
+        if (jt >= 0 && jn >= 0)
+            printf("  cached objects as JSON from the API server: tasks %.1f MiB + nodes %.1f MiB; operator RSS / JSON "
+                   "ratio %.2f\n", jt / 1048576, jn / 1048576, rss * 1024.0 / (jt + jn));
+    }
     int ml = max_load();
     printf("  most tasks on one node: %d (capacity %d)%s\n", ml, capacity,
            ml > capacity ? "  ** ABOVE CAPACITY **" : "");
@@ -731,6 +792,8 @@ int main(int argc, char **argv)
     double fp99 = percentile(lat, fl, 99);
     printf("  latency floor (create + one status patch, no operator): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            percentile(lat, fl, 50) * 1e3, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
+    printf("  steady p99 - latency floor p99: %+.1f ms (ratio %.2f)\n", (p99 - fp99) * 1e3,
+           fp99 > 0 ? p99 / fp99 : 0);
     if (fl) report_tail("floor", base, n_steady, s0, fp99);
 
     atomic_store(&stop_hb, 1);
