@@ -1,39 +1,41 @@
 /*
- * scheduler.c - the scheduling pass: every new or Pending AgenticTask whose
- * dependencies succeeded, in priority order (schedule.h: sched_task_cmp),
- * goes to the node the placement policy picks among the eligible nodes
- * with free capacity.
+ * scheduler.c - the scheduling pass: the new or Pending AgenticTasks whose
+ * dependencies succeeded go, in priority order (schedule.h:
+ * sched_task_cmp), to the node the placement policy picks among the
+ * eligible nodes with free capacity.
+ *
+ * The pass is incremental (runtime/schedplan.h): the informer handlers
+ * mark what changed (tasks new, edited, back to Pending or with their
+ * dependencies just met; nodes that turned Ready, offer something new or
+ * got a slot back), and a pass looks only at the dirty tasks and at the
+ * waiting tasks whose requirement class fits a dirty node. It places them
+ * exactly as a pass over every waiting task would. The first pass after a
+ * start (or an error) is a full one.
  *
  * A pass decides; a pool of writer threads writes:
  *   decide  in memory, under the read locks of both caches (no copies of
- *           nodes or of tasks it does not place): sort the candidates,
- *           pick a node per task, and record each placement in the ledger
- *           at once (an assumption with the write still in flight), so the
- *           next pick, in this pass or the next, already sees the slot
- *           taken. A task no node can take now is marked instead: a new
- *           one (no phase yet) Pending, one that no free node fits
- *           Unschedulable (when that changed), under an assumption with
- *           no node, so no later pass marks it twice.
+ *           nodes or of tasks it does not place), and record each
+ *           placement in the ledger at once (an assumption with the write
+ *           still in flight), so the next pick, in this pass or the next,
+ *           already sees the slot taken. A task no node can take is marked
+ *           Unschedulable with a summary over every node ("0/200 fleet
+ *           nodes fit: 150 AcceleratorMismatch, 50 NodeFull"), only when a
+ *           reason appeared or went away since the condition was written,
+ *           under an assumption with no node, so no later pass marks it
+ *           twice. That write comes back as a watch event that changes
+ *           nothing the plan looks at: it triggers no pass.
  *   write   the decisions go to cfg.writers threads and the pass returns at
- *           once: a task created while earlier placements are still in
- *           flight is decided by the next pass without waiting for them.
- *           Each task is a different object, so the writes never conflict
- *           with each other. A write that fails gives its slot back and
- *           asks for another pass (after a backoff when the API server is
- *           failing).
- * A new task that a node can take at once goes straight from no phase to
- * Scheduled: one status write, no Pending write first.
+ *           once. Each task is a different object, so the writes never
+ *           conflict with each other. A write that fails gives its slot
+ *           back, marks the task and the node dirty and asks for another
+ *           pass (after a backoff when the API server is failing).
+ * A placement is one status write (no Pending write first, no label
+ * where agents select on status.assignedNode).
  *
- * The pass stops deciding as soon as no eligible node has a free slot, and
- * looks only at new tasks when no node has one. Costs: API calls only for the tasks it places
- * (status patch, label patch, an Event) or marks Pending; CPU O(pending log
- * pending + pending x open nodes) in the worst case.
- *
- * Triggers (all coalesced by the controller's work queue into one pending
- * pass): a task becoming schedulable (new, or Pending with its
- * dependencies met), a task giving a slot back (finished, failed,
- * released, deleted), a node turning Ready or changing capability or
- * capacity, a failed write. There is no periodic timer.
+ * Costs: a pass with nothing dirty is O(1) and reads no cache; otherwise
+ * O(candidates log candidates + candidates x open nodes + classes x dirty
+ * nodes), plus one summary over every node per requirement class among
+ * the candidates no node took. There is no periodic timer.
  */
 #include <pthread.h>
 #include <stdio.h>
