@@ -29,9 +29,19 @@
  *   5. Checks from the final state that no node holds more than C tasks.
  * Everything it created is deleted at the end.
  *
+ * With --unschedulable N it measures instead an unschedulable backlog: N
+ * tasks no node can take, the first pass against the API floor, then the
+ * operator's CPU and writes per task while nothing changes (see
+ * run_unschedulable).
+ *
+ * The operator is started with the flags its --help lists: a flag that
+ * binary does not know (an older or other build) is left out and named.
+ *
  * Usage: bench_scheduler [--nodes N] [--tasks T] [--capacity C] [--rate R]
  *                        [--steady-seconds S] [--threads K] [--live-burst 0|1]
  *                        [--settle-seconds W] [--heartbeat-seconds H]
+ *                        [--namespaces K] [--unschedulable N [--unschedulable-seconds S]]
+ * --namespaces K spreads the tasks over K namespaces (task i in i % K).
  * Environment: KUBECONFIG, FOREMAN_BIN; BENCH_OPERATOR_FLAG adds flags,
  * separated by spaces, to the operator's command line (e.g.
  * "--record-events=false --assigned-node-label=false"); BENCH_LATENCY_FILE
@@ -55,8 +65,12 @@
 
 static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
 static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
+static int unsched_n = 0, unsched_s = 60;
 static kube_client *kc;
-static char ns[64];
+static char ns[64];            /* the first namespace; the others are ns-01, ns-02, ... */
+#define MAX_NS 64
+static int n_ns = 1;
+static char nss[MAX_NS][80];
 static char label[64];
 static pid_t op_pid;
 static atomic_int stop_hb;
@@ -124,6 +138,7 @@ static int parallel(int n, int (*fn)(int))
 /* ------------------------------------------------------------ nodes */
 
 static char nodes_path[256], tasks_path[256];
+static char tasks_paths[MAX_NS][256]; /* task i lives in namespace i % n_ns */
 
 static int create_node(int i)
 {
@@ -173,6 +188,9 @@ static double *created_at;   /* per task index: client time before the POST */
 static double *scheduled_at; /* per task index: watch time, 0 = not yet */
 static atomic_int n_scheduled;
 static int total_tasks;
+static double *unsched_at;  /* per task index: watch time of the first Unschedulable condition */
+static int *writes;         /* per task index: MODIFIED events seen (the unschedulable phase) */
+static atomic_int n_unsched;
 
 static int task_index(const char *name)
 {
@@ -185,6 +203,18 @@ static int task_index(const char *name)
 static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
     fm_agentic_task *t = obj;
+    if (t && unsched_at && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED)) {
+        int i = task_index(t->metadata.name);
+        if (i >= 0 && type == KUBE_WATCH_MODIFIED) writes[i]++;
+        for (size_t k = 0; i >= 0 && k < t->status.conditions.len; k++) {
+            const k8s_condition *c = &t->status.conditions.items[k];
+            if (c->type && strcmp(c->type, "Scheduled") == 0 && c->reason &&
+                strcmp(c->reason, "Unschedulable") == 0 && unsched_at[i] == 0) {
+                unsched_at[i] = mono();
+                atomic_fetch_add(&n_unsched, 1);
+            }
+        }
+    }
     if (t && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED) &&
         t->status.phase == FM_TASK_PHASE_SCHEDULED) {
         int i = task_index(t->metadata.name);
@@ -202,9 +232,11 @@ static atomic_int stop_watch;
 static void *watch_main(void *arg)
 {
     while (!atomic_load(&stop_watch)) {
-        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280};
-        /* from "now": the namespace is new and empty when this starts */
-        kube_watch(kc, &fm_agentic_task_kind, ns, &o, on_event, NULL);
+        char sel[80];
+        snprintf(sel, sizeof sel, "bench=%s", label);
+        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel};
+        /* from "now": the namespaces are new and empty when this starts */
+        kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
     }
     return NULL;
 }
@@ -214,17 +246,31 @@ static int create_task(int i)
     char body[600];
     snprintf(body, sizeof body,
              "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
-             "\"metadata\":{\"name\":\"t%d\"},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"metadata\":{\"name\":\"t%d\",\"labels\":{\"bench\":\"%s\"}},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
              "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"minRAMGB\":%d}}}",
-             i, i % 5, i % 3 == 0 ? 8 : 0);
+             i, label, i % 5, i % 3 == 0 ? 8 : 0);
     created_at[i] = mono();
-    return req("POST", tasks_path, "application/json", body);
+    return req("POST", tasks_paths[i % n_ns], "application/json", body);
+}
+
+/* A task no node of the benchmark can take (they all report accelerator
+ * none). */
+static int create_cuda_task(int i)
+{
+    char body[600];
+    snprintf(body, sizeof body,
+             "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
+             "\"metadata\":{\"name\":\"t%d\",\"labels\":{\"bench\":\"%s\"}},\"spec\":{\"kind\":\"freeform\",\"priority\":%d,"
+             "\"payload\":{\"prompt\":\"bench\"},\"requiredCapability\":{\"accelerator\":\"cuda\"}}}",
+             i, label, i % 5);
+    created_at[i] = mono();
+    return req("POST", tasks_paths[i % n_ns], "application/json", body);
 }
 
 static int patch_task(int i)
 {
     char path[512], body[200];
-    snprintf(path, sizeof path, "%s/t%d/status", tasks_path, i);
+    snprintf(path, sizeof path, "%s/t%d/status", tasks_paths[i % n_ns], i);
     snprintf(body, sizeof body, "{\"status\":{\"transcriptRef\":\"bench-%d\"}}", i);
     return req("PATCH", path, "application/merge-patch+json", body);
 }
@@ -233,7 +279,7 @@ static int patch_task(int i)
 static int place_task(int i)
 {
     char path[512], body[300];
-    snprintf(path, sizeof path, "%s/t%d/status", tasks_path, i);
+    snprintf(path, sizeof path, "%s/t%d/status", tasks_paths[i % n_ns], i);
     snprintf(body, sizeof body, "{\"status\":{\"phase\":\"Scheduled\",\"assignedNode\":\"bench-%s-n%04d\"}}",
              label, i % n_nodes);
     return req("PATCH", path, "application/merge-patch+json", body);
@@ -293,6 +339,8 @@ static void report_tail(const char *phase, int base, int n, double s0, double p9
     printf("\n");
 }
 
+static long last_threads = -1; /* Threads: of the last rss_of */
+
 static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
 {
     char path[64], line[256];
@@ -303,8 +351,37 @@ static void rss_of(pid_t pid, long *rss_kb, long *hwm_kb)
     while (fgets(line, sizeof line, f)) {
         if (strncmp(line, "VmRSS:", 6) == 0) *rss_kb = atol(line + 6);
         if (strncmp(line, "VmHWM:", 6) == 0) *hwm_kb = atol(line + 6);
+        if (strncmp(line, "Threads:", 8) == 0) last_threads = atol(line + 8);
     }
     fclose(f);
+}
+
+/* Bytes of JSON the API server sends for the collection at path (all
+ * pages of 500), which is what the operator's informers list and cache. */
+static double json_bytes(const char *path)
+{
+    double total = 0;
+    char cont[2048] = "", url[3000];
+    for (;;) {
+        snprintf(url, sizeof url, "%s%slimit=500%s%s", path, strchr(path, '?') ? "&" : "?",
+                 cont[0] ? "&continue=" : "", cont);
+        kube_response r;
+        memset(&r, 0, sizeof r);
+        if (kube_request(&r, kc, "GET", url, NULL, NULL, 0) != 0) {
+            kube_response_free(&r);
+            return -1;
+        }
+        total += (double)r.body.len;
+        const char *c = r.body.data ? strstr(r.body.data, "\"continue\":\"") : NULL;
+        cont[0] = 0;
+        if (c) {
+            c += 12;
+            size_t n = strcspn(c, "\"");
+            if (n > 0 && n < sizeof cont) memcpy(cont, c, n), cont[n] = 0;
+        }
+        kube_response_free(&r);
+        if (!cont[0]) return total;
+    }
 }
 
 /* CPU seconds (user + system) the process has used. */
@@ -347,7 +424,10 @@ static void wait_scheduled(int target, double timeout_s)
 static int max_load(void)
 {
     fm_agentic_task_list *l = NULL;
-    if (kube_list((void **)&l, kc, &fm_agentic_task_kind, ns, NULL) != 0) die("list tasks");
+    char sel[80];
+    snprintf(sel, sizeof sel, "bench=%s", label);
+    kube_list_opts lo = {.label_selector = sel, .limit = 5000};
+    if (kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
     int *load = calloc((size_t)n_nodes, sizeof *load), best = 0;
     for (size_t i = 0; i < l->items.len; i++) {
         const char *node = l->items.items[i].status.assigned_node;
@@ -361,15 +441,165 @@ static int max_load(void)
     return best;
 }
 
+/* ------------------------------------------------------------ the operator */
+
+/*
+ * The flags the operator binary knows, from its --help (one "-name" at the
+ * start of a line, Go flag style). A binary whose flags differ still runs:
+ * the benchmark drops the flags it does not know and says so.
+ */
+static char *known_flags;
+
+static void read_known_flags(const char *exe)
+{
+    char cmd[1100];
+    snprintf(cmd, sizeof cmd, "'%s' --help 2>&1", exe);
+    FILE *f = popen(cmd, "r");
+    size_t cap = 1 << 16, len = 0;
+    known_flags = calloc(cap, 1);
+    if (!f || !known_flags) return;
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        const char *p = line;
+        while (*p == ' ' || *p == '\t') p++;
+        if (*p != '-') continue;
+        while (*p == '-') p++;
+        size_t n = strcspn(p, " \t\n=");
+        if (n == 0 || len + n + 3 > cap) continue;
+        known_flags[len++] = ' ';
+        memcpy(known_flags + len, p, n);
+        len += n;
+        known_flags[len++] = ' ';
+    }
+    pclose(f);
+}
+
+/* True when the operator knows flag arg ("--name=value" or "--name"); true
+ * for everything when its --help could not be read. */
+static bool knows_flag(const char *arg)
+{
+    if (!known_flags || !*known_flags) return true;
+    const char *p = arg;
+    while (*p == '-') p++;
+    char name[128];
+    size_t n = strcspn(p, "=");
+    if (n + 3 > sizeof name) return false;
+    name[0] = ' ';
+    memcpy(name + 1, p, n);
+    name[n + 1] = ' ';
+    name[n + 2] = 0;
+    return strstr(known_flags, name) != NULL;
+}
+
+static void start_operator(const char *exe, const char *log)
+{
+    read_known_flags(exe);
+    char *argvv[40] = {(char *)exe};
+    int ac = 1;
+    static char *base[] = {"--kube-api-qps=0", "--metrics-bind-address=0", "--health-probe-bind-address=0"};
+    for (size_t i = 0; i < sizeof base / sizeof base[0]; i++) {
+        if (knows_flag(base[i])) argvv[ac++] = base[i];
+        else fprintf(stderr, "bench_scheduler: the operator does not know %s; not passed\n", base[i]);
+    }
+    /* BENCH_OPERATOR_FLAG: extra flags, separated by spaces (optional) */
+    const char *extra = getenv("BENCH_OPERATOR_FLAG");
+    char *copy = extra ? strdup(extra) : NULL, *save = NULL;
+    for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok && ac < 39; tok = strtok_r(NULL, " ", &save)) {
+        if (knows_flag(tok)) argvv[ac++] = tok;
+        else fprintf(stderr, "bench_scheduler: the operator does not know %s; not passed\n", tok);
+    }
+    argvv[ac] = NULL;
+    printf("  operator:");
+    for (int i = 0; i < ac; i++) printf(" %s", argvv[i]);
+    printf("\n");
+    fflush(stdout);
+    op_pid = fork();
+    if (op_pid == 0) {
+        FILE *f = freopen(log, "w", stderr);
+        (void)f;
+        dup2(2, 1);
+        execv(exe, argvv);
+        _exit(127);
+    }
+    free(copy);
+}
+
 static void cleanup(void)
 {
     char path[512];
-    snprintf(path, sizeof path, "%s", tasks_path);
-    req("DELETE", path, NULL, NULL);
+    for (int k = 0; k < n_ns; k++) {
+        snprintf(path, sizeof path, "%.255s", tasks_paths[k]);
+        req("DELETE", path, NULL, NULL);
+    }
     snprintf(path, sizeof path, "%s?labelSelector=bench%%3D%s", nodes_path, label);
     req("DELETE", path, NULL, NULL);
-    snprintf(path, sizeof path, "/api/v1/namespaces/%s", ns);
-    req("DELETE", path, NULL, NULL);
+    for (int k = 0; k < n_ns; k++) {
+        snprintf(path, sizeof path, "/api/v1/namespaces/%.79s", nss[k]);
+        req("DELETE", path, NULL, NULL);
+    }
+}
+
+/*
+ * --unschedulable N: N tasks that want accelerator cuda on a fleet where
+ * every node reports none, created before the operator starts. Times the
+ * first pass (from the operator's start until the watch has seen every
+ * task with condition Scheduled=False/Unschedulable), then watches for
+ * --unschedulable-seconds while the heartbeats go on and nothing can be
+ * placed: the operator's CPU in that window and the writes per task (every
+ * MODIFIED event of a task is one write). The floor is N bare status
+ * patches from this client with the operator stopped.
+ */
+static int run_unschedulable(const char *exe, const char *log, double *op_start)
+{
+    double b0 = mono();
+    int errs = parallel(unsched_n, create_cuda_task);
+    printf("  unschedulable backlog: %d tasks wanting cuda (no node has it) created in %.1f s (%d errors)\n",
+           unsched_n, mono() - b0, errs);
+    fflush(stdout);
+    *op_start = mono();
+    start_operator(exe, log);
+    double end = mono() + 900;
+    while (atomic_load(&n_unsched) < unsched_n && mono() < end) usleep(20000);
+    double first = mono() - *op_start;
+    int seen = atomic_load(&n_unsched);
+    long w_first = 0;
+    int max_first = 0;
+    for (int i = 0; i < unsched_n; i++) {
+        w_first += writes[i];
+        if (writes[i] > max_first) max_first = writes[i];
+    }
+    double cpu_first = cpu_of(op_pid);
+    printf("  first pass: %d of %d tasks Unschedulable %.1f s after the operator's start; %ld writes "
+           "(at most %d per task); operator CPU %.2f s\n",
+           seen, unsched_n, first, w_first, max_first, cpu_first);
+    fflush(stdout);
+    for (int k = 0; k < unsched_s * 10; k++) usleep(100000);
+    double cpu = cpu_of(op_pid) - cpu_first;
+    long w_after = -w_first;
+    int max_total = 0;
+    for (int i = 0; i < unsched_n; i++) {
+        w_after += writes[i];
+        if (writes[i] > max_total) max_total = writes[i];
+    }
+    long rss, hwm;
+    rss_of(op_pid, &rss, &hwm);
+    printf("  then %d s with nothing to place (heartbeats every %d s): operator CPU %.2f s (%.1f%% of a core), "
+           "%ld more writes; at most %d writes per task in all; RSS %.1f MiB\n",
+           unsched_s, heartbeat_s, cpu, cpu * 100 / unsched_s, w_after, max_total, rss / 1024.0);
+    fflush(stdout);
+    kill(op_pid, SIGTERM);
+    waitpid(op_pid, NULL, 0);
+    op_pid = 0;
+    double f0 = mono();
+    int ferr = parallel(unsched_n, patch_task);
+    double floor_s = mono() - f0;
+    printf("  API floor: %d status patches in %.1f s (%d errors); first pass/floor ratio %.2f\n", unsched_n,
+           floor_s, ferr, first / floor_s);
+    bool ok = seen == unsched_n && cpu < 1.0 && max_total <= 1;
+    printf("  %s: every task marked %s, CPU after the first pass %.2f s (target < 1 s), writes per task %d "
+           "(target <= 1)\n",
+           ok ? "PASS" : "FAIL", seen == unsched_n ? "yes" : "NO", cpu, max_total);
+    return ok ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -385,10 +615,13 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--live-burst")) live_burst = v;
         else if (!strcmp(argv[i], "--settle-seconds")) settle_s = v;
         else if (!strcmp(argv[i], "--heartbeat-seconds") && v > 0) heartbeat_s = v;
+        else if (!strcmp(argv[i], "--unschedulable")) unsched_n = v;
+        else if (!strcmp(argv[i], "--namespaces") && v >= 1 && v <= MAX_NS) n_ns = v;
+        else if (!strcmp(argv[i], "--unschedulable-seconds")) unsched_s = v;
         else {
             fprintf(stderr, "usage: %s [--nodes N] [--tasks T] [--capacity C] [--rate R] "
                             "[--steady-seconds S] [--threads K] [--live-burst 0|1] [--settle-seconds W] "
-                            "[--heartbeat-seconds H]\n", argv[0]);
+                            "[--heartbeat-seconds H] [--namespaces K] [--unschedulable N [--unschedulable-seconds S]]\n", argv[0]);
             return 2;
         }
     }
@@ -399,7 +632,11 @@ int main(int argc, char **argv)
     }
     int n_steady = rate * steady_s;
     total_tasks = n_tasks + 2 * n_steady; /* backlog, steady, steady floor */
-    if ((long)n_nodes * capacity < n_tasks + n_steady) {
+    if (unsched_n > 0) {
+        total_tasks = unsched_n;
+        unsched_at = calloc((size_t)total_tasks, sizeof *unsched_at);
+        writes = calloc((size_t)total_tasks, sizeof *writes);
+    } else if ((long)n_nodes * capacity < n_tasks + n_steady) {
         fprintf(stderr, "bench_scheduler: nodes x capacity (%d) below the tasks (%d)\n",
                 n_nodes * capacity, n_tasks + n_steady);
         return 2;
@@ -414,13 +651,19 @@ int main(int argc, char **argv)
     kube_resource_path(&p, &fm_fleet_node_kind, NULL, NULL, NULL);
     snprintf(nodes_path, sizeof nodes_path, "%s", p.data);
     fm_buf_reset(&p);
-    kube_resource_path(&p, &fm_agentic_task_kind, ns, NULL, NULL);
-    snprintf(tasks_path, sizeof tasks_path, "%s", p.data);
-    fm_buf_free(&p);
-
     char body[256];
-    snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%s\"}}", ns);
-    if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
+    for (int k = 0; k < n_ns; k++) {
+        if (k == 0) snprintf(nss[k], sizeof nss[k], "%s", ns);
+        else snprintf(nss[k], sizeof nss[k], "%s-%02d", ns, k);
+        fm_buf_reset(&p);
+        kube_resource_path(&p, &fm_agentic_task_kind, nss[k], NULL, NULL);
+        snprintf(tasks_paths[k], sizeof tasks_paths[k], "%s", p.data);
+        snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%.79s\"}}",
+                 nss[k]);
+        if (req("POST", "/api/v1/namespaces", "application/json", body) != 0) die("namespace");
+    }
+    snprintf(tasks_path, sizeof tasks_path, "%s", tasks_paths[0]);
+    fm_buf_free(&p);
 
     printf("scheduler benchmark: %d nodes x capacity %d (heartbeat every %d s), burst %d tasks, steady %d/s for %d s, "
            "%d client threads\n", n_nodes, capacity, heartbeat_s, n_tasks, rate, steady_s, threads);
@@ -438,30 +681,24 @@ int main(int argc, char **argv)
     snprintf(log, sizeof log, "/tmp/bench-scheduler-operator-%d.log", (int)getpid());
     double created = 0, b0 = 0, op_start = 0;
     int errs = 0;
+    if (unsched_n > 0) {
+        int urc = run_unschedulable(exe, log, &op_start);
+        atomic_store(&stop_hb, 1);
+        atomic_store(&stop_watch, 1);
+        pthread_join(hb, NULL);
+        pthread_join(wt, NULL);
+        cleanup();
+        kube_client_free(kc);
+        printf("  operator log: %s\n", log);
+        return urc;
+    }
     if (!live_burst) {
         b0 = mono();
         errs = parallel(n_tasks, create_task);
         created = mono() - b0;
     }
     op_start = mono();
-    op_pid = fork();
-    if (op_pid == 0) {
-        FILE *f = freopen(log, "w", stderr);
-        (void)f;
-        dup2(2, 1);
-        /* BENCH_OPERATOR_FLAG: extra flags, separated by spaces (optional) */
-        char *argvv[24] = {exe, "--kube-api-qps=0", "--metrics-bind-address=0",
-                           "--health-probe-bind-address=0"};
-        int ac = 4;
-        const char *extra = getenv("BENCH_OPERATOR_FLAG");
-        char *copy = extra ? strdup(extra) : NULL, *save = NULL;
-        for (char *tok = copy ? strtok_r(copy, " ", &save) : NULL; tok && ac < 23;
-             tok = strtok_r(NULL, " ", &save))
-            argvv[ac++] = tok;
-        argvv[ac] = NULL;
-        execv(exe, argvv);
-        _exit(127);
-    }
+    start_operator(exe, log);
     long rss0 = -1, hwm0 = -1;
     if (live_burst) {
         sleep(3); /* operator start and cache sync */
@@ -515,7 +752,16 @@ int main(int argc, char **argv)
     rss_of(op_pid, &rss, &hwm);
     if (rss0 >= 0) printf("  operator RSS: %.1f MiB at start (empty caches), ", rss0 / 1024.0);
     else printf("  operator RSS: ");
-    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s\n", rss / 1024.0, hwm / 1024.0, cpu_of(op_pid));
+    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s; %ld threads\n", rss / 1024.0, hwm / 1024.0,
+           cpu_of(op_pid), last_threads);
+    {
+        char tp[512];
+        snprintf(tp, sizeof tp, "/apis/foreman.llmkube.dev/v1alpha1/agentictasks?labelSelector=bench%%3D%s", label);
+        double jt = json_bytes(tp), jn = json_bytes(nodes_path);
+        if (jt >= 0 && jn >= 0)
+            printf("  cached objects as JSON from the API server: tasks %.1f MiB + nodes %.1f MiB; operator RSS / JSON "
+                   "ratio %.2f\n", jt / 1048576, jn / 1048576, rss * 1024.0 / (jt + jn));
+    }
     int ml = max_load();
     printf("  most tasks on one node: %d (capacity %d)%s\n", ml, capacity,
            ml > capacity ? "  ** ABOVE CAPACITY **" : "");
@@ -546,6 +792,8 @@ int main(int argc, char **argv)
     double fp99 = percentile(lat, fl, 99);
     printf("  latency floor (create + one status patch, no operator): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            percentile(lat, fl, 50) * 1e3, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
+    printf("  steady p99 - latency floor p99: %+.1f ms (ratio %.2f)\n", (p99 - fp99) * 1e3,
+           fp99 > 0 ? p99 / fp99 : 0);
     if (fl) report_tail("floor", base, n_steady, s0, fp99);
 
     atomic_store(&stop_hb, 1);

@@ -28,19 +28,6 @@
 #include "log.h"
 #include "operator.h"
 
-/* True when a scheduling-relevant part of the node changed. */
-static bool sched_view_changed(const fm_fleet_node *o, const fm_fleet_node *n)
-{
-    if (!codec_equal(&o->status.capability, &n->status.capability, &fm_capability_desc)) return true;
-    if (!codec_equal(&o->spec, &n->spec, &fm_fleet_node_spec_desc)) return true;
-    if (o->metadata.labels.len != n->metadata.labels.len) return true;
-    for (size_t i = 0; i < n->metadata.labels.len; i++) {
-        const char *v = fm_strmap_get(&o->metadata.labels, n->metadata.labels.items[i].key);
-        if (!v || strcmp(v, n->metadata.labels.items[i].value) != 0) return true;
-    }
-    return false;
-}
-
 /* True when spec.taskNamespaces differs (presence or entries, in order). */
 static bool namespaces_changed(const fm_fleet_node *o, const fm_fleet_node *n)
 {
@@ -58,10 +45,11 @@ static void on_add(void *ud, const void *obj)
 {
     fm_operator *op = ud;
     const fm_fleet_node *n = obj;
-    if (sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK)
-        op_trigger_pass(op);
-    else
-        op_enqueue_tasks_on_node(op, n->metadata.name);
+    pthread_mutex_lock(&op->mu);
+    bool work = sched_plan_node_event(op->plan, NULL, n, codec_time_now(), op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->mu);
+    if (work) op_trigger_pass(op);
+    else op_enqueue_tasks_on_node(op, n->metadata.name);
 }
 
 static void on_update(void *ud, const void *old_obj, const void *new_obj)
@@ -69,9 +57,12 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     fm_operator *op = ud;
     const fm_fleet_node *o = old_obj, *n = new_obj;
     fm_time now = codec_time_now();
-    bool was_ok = sched_node_health(o, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     bool is_ok = sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
-    if (is_ok && (!was_ok || sched_view_changed(o, n))) op_trigger_pass(op);
+    /* A pass only when the node can take work it could not take before. */
+    pthread_mutex_lock(&op->mu);
+    bool work = sched_plan_node_event(op->plan, o, n, now, op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->mu);
+    if (work) op_trigger_pass(op);
     if (o->status.phase != n->status.phase || !is_ok || namespaces_changed(o, n))
         op_enqueue_tasks_on_node(op, n->metadata.name);
 }

@@ -16,7 +16,11 @@
  *
  * The capacity of every node is derived from the task cache through the
  * scheduling ledger (schedule.h), guarded by `mu`, which the task
- * informer's handler keeps current and the pass consults.
+ * informer's handler keeps current and the pass consults. The handlers
+ * also tell the scheduling plan (schedplan.h) what changed, so a pass
+ * looks only at the tasks and nodes a change can affect, and an event that
+ * cannot change a placement (a status write of our own, a heartbeat) asks
+ * for no pass at all.
  *
  * Writes that move a task (placement, release, failure) are merge patches
  * with a metadata.resourceVersion precondition; see writes.c for the order
@@ -37,12 +41,14 @@
 #include "kube.h"
 #include "metrics.h"
 #include "schedule.h"
+#include "schedplan.h"
 
 /* Index names of the task store. */
 #define OP_IDX_NODE "node"         /* holding node (schedule.h) */
 #define OP_IDX_DEP "dep"           /* each spec.dependsOn entry (a name) */
 #define OP_IDX_PHASE "phase"       /* status.phase, "None" when unset */
 #define OP_IDX_WORKLOAD "workload" /* label foreman.llmkube.dev/workload */
+#define OP_IDX_CLASS "class"       /* waiting tasks by requirement class (schedplan.h) */
 
 /* The scheduler controller's only key. */
 #define OP_PASS_KEY "pass"
@@ -99,8 +105,9 @@ typedef struct fm_operator {
     fm_informer *task_inf, *node_inf, *workload_inf;
     fm_store *tasks, *nodes, *workloads;
     fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl;
-    pthread_mutex_t mu;          /* guards ledger */
+    pthread_mutex_t mu;          /* guards ledger and plan */
     sched_ledger *ledger;
+    sched_plan *plan;            /* what the next scheduling pass looks at */
     op_metrics m;
     fm_metrics *registry;
     char identity[256];

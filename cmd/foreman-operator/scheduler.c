@@ -1,39 +1,41 @@
 /*
- * scheduler.c - the scheduling pass: every new or Pending AgenticTask whose
- * dependencies succeeded, in priority order (schedule.h: sched_task_cmp),
- * goes to the node the placement policy picks among the eligible nodes
- * with free capacity.
+ * scheduler.c - the scheduling pass: the new or Pending AgenticTasks whose
+ * dependencies succeeded go, in priority order (schedule.h:
+ * sched_task_cmp), to the node the placement policy picks among the
+ * eligible nodes with free capacity.
+ *
+ * The pass is incremental (runtime/schedplan.h): the informer handlers
+ * mark what changed (tasks new, edited, back to Pending or with their
+ * dependencies just met; nodes that turned Ready, offer something new or
+ * got a slot back), and a pass looks only at the dirty tasks and at the
+ * waiting tasks whose requirement class fits a dirty node. It places them
+ * exactly as a pass over every waiting task would. The first pass after a
+ * start (or an error) is a full one.
  *
  * A pass decides; a pool of writer threads writes:
  *   decide  in memory, under the read locks of both caches (no copies of
- *           nodes or of tasks it does not place): sort the candidates,
- *           pick a node per task, and record each placement in the ledger
- *           at once (an assumption with the write still in flight), so the
- *           next pick, in this pass or the next, already sees the slot
- *           taken. A task no node can take now is marked instead: a new
- *           one (no phase yet) Pending, one that no free node fits
- *           Unschedulable (when that changed), under an assumption with
- *           no node, so no later pass marks it twice.
+ *           nodes or of tasks it does not place), and record each
+ *           placement in the ledger at once (an assumption with the write
+ *           still in flight), so the next pick, in this pass or the next,
+ *           already sees the slot taken. A task no node can take is marked
+ *           Unschedulable with a summary over every node ("0/200 fleet
+ *           nodes fit: 150 AcceleratorMismatch, 50 NodeFull"), only when a
+ *           reason appeared or went away since the condition was written,
+ *           under an assumption with no node, so no later pass marks it
+ *           twice. That write comes back as a watch event that changes
+ *           nothing the plan looks at: it triggers no pass.
  *   write   the decisions go to cfg.writers threads and the pass returns at
- *           once: a task created while earlier placements are still in
- *           flight is decided by the next pass without waiting for them.
- *           Each task is a different object, so the writes never conflict
- *           with each other. A write that fails gives its slot back and
- *           asks for another pass (after a backoff when the API server is
- *           failing).
- * A new task that a node can take at once goes straight from no phase to
- * Scheduled: one status write, no Pending write first.
+ *           once. Each task is a different object, so the writes never
+ *           conflict with each other. A write that fails gives its slot
+ *           back, marks the task and the node dirty and asks for another
+ *           pass (after a backoff when the API server is failing).
+ * A placement is one status write (no Pending write first, no label
+ * where agents select on status.assignedNode).
  *
- * The pass stops deciding as soon as no eligible node has a free slot, and
- * looks only at new tasks when no node has one. Costs: API calls only for the tasks it places
- * (status patch, label patch, an Event) or marks Pending; CPU O(pending log
- * pending + pending x open nodes) in the worst case.
- *
- * Triggers (all coalesced by the controller's work queue into one pending
- * pass): a task becoming schedulable (new, or Pending with its
- * dependencies met), a task giving a slot back (finished, failed,
- * released, deleted), a node turning Ready or changing capability or
- * capacity, a failed write. There is no periodic timer.
+ * Costs: a pass with nothing dirty is O(1) and reads no cache; otherwise
+ * O(candidates log candidates + candidates x open nodes + classes x dirty
+ * nodes), plus one summary over every node per requirement class among
+ * the candidates no node took. There is no periodic timer.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -66,14 +68,10 @@ struct op_writers {
 
 typedef struct pass {
     fm_operator *op;
-    const fm_agentic_task **tasks; /* borrowed from the task store */
-    size_t n_tasks, cap_tasks;
-    sched_candidate *cands;        /* nodes with a free slot (borrowed) */
-    size_t n_open, cap_open;
     decision *head, *tail;         /* made by this pass */
     size_t placed, marked;
+    sched_plan_result res;
     fm_time now;
-    int err;
 } pass;
 
 void op_trigger_pass(fm_operator *op)
@@ -90,62 +88,90 @@ static const fm_agentic_task *store_lookup(void *ud, const char *ns, const char 
     return store_get(op->tasks, key);
 }
 
-/* ------------------------------------------------------------ decide */
+/* ------------------------------------------------------------ the plan's view of the caches */
 
-/* Collects a task that may be placed now: new or Pending, dependencies
- * met, not deleting, no write of ours in flight. Runs under the task
- * store's read lock and op->mu. */
-static int collect_task(void *ud, const char *key, const void *obj)
+/* All of these run under the read locks of both stores and op->mu. */
+
+typedef struct visit {
+    void *arg;
+    sched_task_visit_fn task_fn;
+    sched_node_visit_fn node_fn;
+} visit;
+
+static int visit_task(void *ud, const char *key, const void *obj)
 {
-    pass *p = ud;
-    fm_operator *op = p->op;
-    const fm_agentic_task *t = obj;
-    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) return 0;
-    if (t->status.phase != FM_TASK_PHASE_PENDING && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
+    visit *vi = ud;
+    return vi->task_fn(vi->arg, key, obj);
+}
+
+static int visit_node(void *ud, const char *key, const void *obj)
+{
+    visit *vi = ud;
+    return vi->node_fn(vi->arg, obj);
+}
+
+static int view_each_waiting(void *ud, sched_task_visit_fn fn, void *arg)
+{
+    fm_operator *op = ud;
+    visit vi = {arg, fn, NULL};
+    int rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", visit_task, &vi);
+    if (rc == 0) rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", visit_task, &vi);
+    return rc;
+}
+
+static int view_each_in_class(void *ud, const char *class_key, sched_task_visit_fn fn, void *arg)
+{
+    fm_operator *op = ud;
+    visit vi = {arg, fn, NULL};
+    return store_index_foreach_locked(op->tasks, OP_IDX_CLASS, class_key, visit_task, &vi);
+}
+
+static const fm_agentic_task *view_task(void *ud, const char *key)
+{
+    fm_operator *op = ud;
+    return store_get(op->tasks, key);
+}
+
+static int view_each_node(void *ud, sched_node_visit_fn fn, void *arg)
+{
+    fm_operator *op = ud;
+    visit vi = {arg, NULL, fn};
+    return store_foreach_locked(op->nodes, visit_node, &vi);
+}
+
+static const fm_fleet_node *view_node(void *ud, const char *name)
+{
+    fm_operator *op = ud;
+    return store_get(op->nodes, name);
+}
+
+static int32_t view_load(void *ud, const char *node)
+{
+    fm_operator *op = ud;
+    return sched_ledger_load(op->ledger, node);
+}
+
+/* Dependencies met and no write of ours in flight. */
+static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
+{
+    fm_operator *op = ud;
     if (sched_ledger_is_assumed(op->ledger, key)) return 0;
     sched_deps st;
     int rc = sched_deps_check(&st, NULL, t, store_lookup, op);
-    if (rc) return p->err = rc;
-    if (st != SCHED_DEPS_READY) return 0; /* the task controller handles the rest */
-    if (p->n_tasks == p->cap_tasks) {
-        size_t cap = p->cap_tasks ? p->cap_tasks * 2 : 64;
-        const fm_agentic_task **nt = realloc(p->tasks, cap * sizeof *nt);
-        if (!nt) return p->err = fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-        p->tasks = nt;
-        p->cap_tasks = cap;
-    }
-    p->tasks[p->n_tasks++] = t;
-    return 0;
+    if (rc) return rc;
+    return st == SCHED_DEPS_READY; /* the task controller handles the rest */
 }
 
-/* Collects a node that can take a task now: healthy, with a free slot.
- * Capability is checked per task. Under the node store's read lock and
- * op->mu. */
-static int collect_node(void *ud, const char *key, const void *obj)
-{
-    pass *p = ud;
-    const fm_fleet_node *n = obj;
-    if (sched_node_health(n, p->now, p->op->cfg.node_stale_after_ns) != SCHED_FIT_OK) return 0;
-    int32_t cap = sched_node_capacity(n), load = sched_ledger_load(p->op->ledger, n->metadata.name);
-    if (load >= cap) return 0;
-    if (p->n_open == p->cap_open) {
-        size_t c = p->cap_open ? p->cap_open * 2 : 32;
-        sched_candidate *nc = realloc(p->cands, c * sizeof *nc);
-        if (!nc) return p->err = fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-        p->cands = nc;
-        p->cap_open = c;
-    }
-    p->cands[p->n_open++] = (sched_candidate){n, load};
-    return 0;
-}
+/* ------------------------------------------------------------ decide */
 
 /* Records a decision for t (node NULL: mark it Pending, and Unschedulable
  * with message why when that is not NULL) with its assumption. */
-static int add_decision(pass *p, const fm_agentic_task *t, const char *node, const char *why)
+static int add_decision(pass *p, const char *key, const fm_agentic_task *t, const char *node,
+                        const char *why)
 {
     decision *d = calloc(1, sizeof *d);
     if (!d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    snprintf(d->key, sizeof d->key, "%s/%s", t->metadata.namespace, t->metadata.name);
+    snprintf(d->key, sizeof d->key, "%s", key);
     int rc = fm_agentic_task_copy(&d->task, t);
     if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
     if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
@@ -166,70 +192,56 @@ static int add_decision(pass *p, const fm_agentic_task *t, const char *node, con
 }
 
 /*
- * A task no node can take in this pass. A new one is marked Pending. One
- * that some node with a free slot could not take for a reason other than
- * being full (accelerator, RAM, context, selector, namespace, health) gets
- * condition Scheduled=False reason Unschedulable naming the check that
- * ruled out the most promising node, as kube-scheduler reports it; written
- * only when that changes, so waiting costs no writes.
+ * A task no node can take now gets condition Scheduled=False reason
+ * Unschedulable with the summary over every node ("0/200 fleet nodes fit:
+ * 150 AcceleratorMismatch, 50 NodeFull"), as kube-scheduler reports it;
+ * written only when a reason appears or goes away (counts alone do not
+ * count), so waiting costs no writes. A new task (no phase) is also marked
+ * Pending.
  */
-static int mark_unplaced(pass *p, const fm_agentic_task *t, sched_fit why)
+static int mark_unplaced(pass *p, const sched_plan_unplaced *u)
 {
-    char msg[200];
-    const char *unsched = NULL;
-    if (p->n_open > 0 && why != SCHED_FIT_FULL) {
-        snprintf(msg, sizeof msg, "no fleet node with a free slot can take it: %s", sched_fit_reason(why));
-        const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
-        if (!c || c->status != K8S_CONDITION_STATUS_FALSE || !c->reason ||
-            strcmp(c->reason, "Unschedulable") != 0 || !c->message || strcmp(c->message, msg) != 0)
-            unsched = msg;
-    }
+    const fm_agentic_task *t = u->task;
+    const char *unsched = u->message;
+    const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    if (c && c->status == K8S_CONDITION_STATUS_FALSE && c->reason &&
+        strcmp(c->reason, "Unschedulable") == 0 && sched_unschedulable_same(c->message, u->message))
+        unsched = NULL;
     if (!unsched && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
-    return add_decision(p, t, NULL, unsched);
-}
-
-/* Removes candidate i (full now) by swapping the last one in. */
-static void drop_candidate(pass *p, size_t i)
-{
-    p->cands[i] = p->cands[--p->n_open];
+    return add_decision(p, u->key, t, NULL, unsched);
 }
 
 static int decide(pass *p)
 {
     fm_operator *op = p->op;
     int rc = 0;
+    static const sched_plan_view view_ops = {
+        .each_waiting = view_each_waiting,
+        .each_in_class = view_each_in_class,
+        .task = view_task,
+        .each_node = view_each_node,
+        .node = view_node,
+        .load = view_load,
+        .eligible = view_eligible,
+    };
+    sched_plan_view view = view_ops;
+    view.ud = op;
     /* Lock order, everywhere: task store, node store, then op->mu. */
     store_read_lock(op->tasks);
     store_read_lock(op->nodes);
     pthread_mutex_lock(&op->mu);
-    rc = store_foreach_locked(op->nodes, collect_node, p);
-    if (rc == 0) rc = p->err;
-    /* With no free slot anywhere only new tasks need a decision (Pending). */
-    if (rc == 0 && p->n_open > 0)
-        rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", collect_task, p);
-    if (rc == 0) rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", collect_task, p);
-    if (rc == 0) rc = p->err;
-    if (rc) goto unlock;
-    sched_sort_tasks(p->tasks, p->n_tasks);
-    for (size_t i = 0; i < p->n_tasks && rc == 0; i++) {
-        const fm_agentic_task *t = p->tasks[i];
-        long k = -1;
-        sched_fit why = SCHED_FIT_FULL;
-        if (p->n_open > 0)
-            k = sched_pick_node(p->cands, p->n_open, t, op->cfg.placement, p->now,
-                                op->cfg.node_stale_after_ns, &why);
-        if (k < 0) {
-            if (log_enabled(3))
-                log_v(3, "no node fits", "controller", "scheduler", "object", t->metadata.name,
-                      "reason", sched_fit_reason(why), NULL);
-            rc = mark_unplaced(p, t, why);
-            continue;
-        }
-        const fm_fleet_node *n = p->cands[k].node;
-        if ((rc = add_decision(p, t, n->metadata.name, NULL)) != 0) break;
-        if (++p->cands[k].load >= sched_node_capacity(n)) drop_candidate(p, (size_t)k);
+    rc = sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
+    for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
+        const sched_plan_placement *pp = &p->res.placed[i];
+        rc = add_decision(p, pp->key, pp->task, pp->node->metadata.name, NULL);
     }
-unlock:
+    for (size_t i = 0; rc == 0 && i < p->res.n_unplaced; i++) {
+        const sched_plan_unplaced *u = &p->res.unplaced[i];
+        if (log_enabled(3))
+            log_v(3, "no node fits", "controller", "scheduler", "object", u->key, "reason", u->message, NULL);
+        rc = mark_unplaced(p, u);
+    }
+    if (rc) sched_plan_full(op->plan);
     pthread_mutex_unlock(&op->mu);
     store_read_unlock(op->nodes);
     store_read_unlock(op->tasks);
@@ -284,8 +296,13 @@ static int settle_unanswered(fm_operator *op, decision *d)
             const char *holds = rc == 0 ? sched_task_holding_node(cur) : NULL;
             bool placed = holds && strcmp(holds, d->node) == 0;
             pthread_mutex_lock(&op->mu);
-            if (placed) sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
-            else sched_ledger_unassume(op->ledger, d->key);
+            if (placed) {
+                sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
+            } else {
+                sched_ledger_unassume(op->ledger, d->key);
+                sched_plan_task_dirty(op->plan, d->key);
+                sched_plan_node_dirty(op->plan, d->node);
+            }
             pthread_mutex_unlock(&op->mu);
             fm_agentic_task_free(cur);
             if (placed)
@@ -300,6 +317,7 @@ static int settle_unanswered(fm_operator *op, decision *d)
         if (stop) {
             pthread_mutex_lock(&op->mu);
             sched_ledger_unassume(op->ledger, d->key);
+            sched_plan_full(op->plan);
             pthread_mutex_unlock(&op->mu);
             return FM_ECANCELED;
         }
@@ -327,8 +345,14 @@ static void execute_one(fm_operator *op, decision *d)
         }
     } else {
         pthread_mutex_lock(&op->mu);
-        if (rc == 0) sched_ledger_assume(op->ledger, d->key, d->node, rv);
-        else sched_ledger_unassume(op->ledger, d->key);
+        if (rc == 0) {
+            sched_ledger_assume(op->ledger, d->key, d->node, rv);
+        } else {
+            /* Decide again for the task, and for others on its slot. */
+            sched_ledger_unassume(op->ledger, d->key);
+            sched_plan_task_dirty(op->plan, d->key);
+            sched_plan_node_dirty(op->plan, d->node);
+        }
         pthread_mutex_unlock(&op->mu);
     }
     free(rv);
@@ -406,6 +430,8 @@ static void drop_decisions(fm_operator *op, decision *d)
         decision *next = d->next;
         pthread_mutex_lock(&op->mu);
         sched_ledger_unassume(op->ledger, d->key);
+        sched_plan_task_dirty(op->plan, d->key);
+        sched_plan_node_dirty(op->plan, d->node);
         pthread_mutex_unlock(&op->mu);
         decision_free(d);
         d = next;
@@ -419,6 +445,11 @@ static void drop_decisions(fm_operator *op, decision *d)
 static int pass_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
+    /* Nothing changed that could place a task: O(1). */
+    pthread_mutex_lock(&op->mu);
+    bool work = sched_plan_has_work(op->plan);
+    pthread_mutex_unlock(&op->mu);
+    if (!work) return 0;
     pass p;
     memset(&p, 0, sizeof p);
     p.op = op;
@@ -429,13 +460,12 @@ static int pass_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *
     metrics_inc(op->m.passes);
     if (p.placed || p.marked || log_enabled(2)) {
         char a[24], b[24], c[24], d[24];
-        log_v(1, "scheduling pass", "controller", "scheduler", "candidates",
-              log_int(a, (long long)p.n_tasks), "openNodes", log_int(d, (long long)p.n_open),
-              "placing", log_int(b, (long long)p.placed), "markingPending",
-              log_int(c, (long long)p.marked), NULL);
+        log_v(1, "scheduling pass", "controller", "scheduler", "full", p.res.full ? "true" : "false",
+              "candidates", log_int(a, (long long)p.res.n_candidates), "openNodes",
+              log_int(d, (long long)p.res.n_open), "placing", log_int(b, (long long)p.placed),
+              "marking", log_int(c, (long long)p.marked), NULL);
     }
-    free(p.tasks);
-    free(p.cands);
+    sched_plan_result_free(&p.res);
     return rc;
 }
 
@@ -449,6 +479,8 @@ int op_scheduler_setup(fm_operator *op)
         return fm_error_set(FM_ERROR, "scheduler: cannot set up the writers' condition variable");
     }
     op->writers = w;
+    int rc = sched_plan_new(&op->plan);
+    if (rc) return rc;
     controller_options co = {
         .name = "scheduler",
         .reconcile = pass_reconcile,
@@ -501,4 +533,6 @@ void op_scheduler_free(fm_operator *op)
     pthread_cond_destroy(&w->cv);
     free(w);
     op->writers = NULL;
+    sched_plan_free(op->plan);
+    op->plan = NULL;
 }

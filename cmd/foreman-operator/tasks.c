@@ -63,6 +63,17 @@ static size_t idx_phase(const char **out, size_t cap, const void *obj, void *ud)
     return 1;
 }
 
+/* The requirement class of a waiting task (schedplan.h). The store copies
+ * the value at once, so a per-thread buffer is enough. */
+static size_t idx_class(const char **out, size_t cap, const void *obj, void *ud)
+{
+    static _Thread_local char buf[SCHED_CLASS_KEY_MAX];
+    const fm_agentic_task *t = obj;
+    if (!sched_task_waiting(t)) return 0;
+    if (cap >= 1) out[0] = sched_class_key(buf, sizeof buf, t);
+    return 1;
+}
+
 static size_t idx_workload(const char **out, size_t cap, const void *obj, void *ud)
 {
     const fm_agentic_task *t = obj;
@@ -115,7 +126,9 @@ static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
     controller_enqueue(op->workload_ctl, key);
 }
 
-static void observe(fm_operator *op, const fm_agentic_task *t)
+/* Keeps the ledger and the scheduling plan in step with the cache (o NULL
+ * for an add) and asks for a pass when the change can place a task. */
+static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_task *t)
 {
     char key[512];
     task_key(key, sizeof key, t);
@@ -124,7 +137,9 @@ static void observe(fm_operator *op, const fm_agentic_task *t)
                              t->metadata.resource_version) != 0)
         log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
+    bool work = sched_plan_task_event(op->plan, key, o, t);
     pthread_mutex_unlock(&op->mu);
+    if (work) op_trigger_pass(op);
 }
 
 /* Completion metrics, once per transition into a terminal phase. */
@@ -149,13 +164,9 @@ static void on_add(void *ud, const void *obj)
 {
     fm_operator *op = ud;
     const fm_agentic_task *t = obj;
-    observe(op, t);
-    /* A new task with nothing to wait for goes straight to the pass (its
-     * own reconcile, which follows, would only ask for the same). */
-    if ((t->status.phase == FM_TASK_PHASE_PENDING || t->status.phase == FM_TASK_PHASE_UNSET) &&
-        !fm_agentic_task_spec_has_depends_on(&t->spec) &&
-        !k8s_object_meta_has_deletion_timestamp(&t->metadata))
-        op_trigger_pass(op);
+    /* A new waiting task goes straight to the pass (which checks its
+     * dependencies); its own reconcile finds it already looked at. */
+    observe(op, NULL, t);
     enqueue_dependents(op, t); /* they may have waited for it to exist */
     enqueue_workload(op, t);
 }
@@ -164,16 +175,13 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
 {
     fm_operator *op = ud;
     const fm_agentic_task *o = old_obj, *n = new_obj;
-    observe(op, n);
+    observe(op, o, n); /* slots given back, waiting tasks that changed */
     if (o->status.phase != n->status.phase) {
         enqueue_dependents(op, n);
         enqueue_workload(op, n);
         if (sched_phase_terminal(n->status.phase) && !sched_phase_terminal(o->status.phase))
             count_completion(op, n);
     }
-    /* A slot given back (finished, failed, released): others may fit now. */
-    const char *was = sched_task_holding_node(o), *is = sched_task_holding_node(n);
-    if (was && (!is || strcmp(was, is) != 0)) op_trigger_pass(op);
 }
 
 static void on_delete(void *ud, const void *old_obj)
@@ -184,10 +192,11 @@ static void on_delete(void *ud, const void *old_obj)
     task_key(key, sizeof key, t);
     pthread_mutex_lock(&op->mu);
     sched_ledger_forget(op->ledger, key);
+    bool work = sched_plan_task_event(op->plan, key, t, NULL); /* its slot */
     pthread_mutex_unlock(&op->mu);
+    if (work) op_trigger_pass(op);
     enqueue_dependents(op, t);
     enqueue_workload(op, t);
-    if (sched_task_holding_node(t)) op_trigger_pass(op);
 }
 
 /* ------------------------------------------------------------ reconcile */
@@ -228,9 +237,15 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
         snprintf(msg, sizeof msg, "dependency %s failed", dep ? dep : "?");
         rc = op_fail_task(op, t, "UpstreamFailed", msg);
     } else if (st == SCHED_DEPS_READY) {
-        /* A new task goes straight to the pass: placed at once when a
-         * node can take it, else the pass marks it Pending. */
-        op_trigger_pass(op);
+        /* To the pass, unless a pass already looked at it since its last
+         * change: the reconcile that follows a status write of our own
+         * (an Unschedulable condition) costs nothing. */
+        char key[512];
+        task_key(key, sizeof key, t);
+        pthread_mutex_lock(&op->mu);
+        bool work = sched_plan_task_ready(op->plan, key);
+        pthread_mutex_unlock(&op->mu);
+        if (work) op_trigger_pass(op);
     } else if (t->status.phase == FM_TASK_PHASE_UNSET) {
         fm_agentic_task *next = NULL;
         rc = fm_agentic_task_copy(&next, t);
@@ -372,7 +387,8 @@ int op_tasks_setup(fm_operator *op)
     if ((rc = informer_add_index(op->task_inf, OP_IDX_NODE, idx_node, NULL)) ||
         (rc = informer_add_index(op->task_inf, OP_IDX_DEP, idx_dep, NULL)) ||
         (rc = informer_add_index(op->task_inf, OP_IDX_PHASE, idx_phase, NULL)) ||
-        (rc = informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)))
+        (rc = informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)) ||
+        (rc = informer_add_index(op->task_inf, OP_IDX_CLASS, idx_class, NULL)))
         return rc;
     informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
     if ((rc = informer_add_handlers(op->task_inf, &h))) return rc;

@@ -200,39 +200,73 @@ static int put_label(fm_operator *op, fm_agentic_task **cur, const char *node)
                         (*cur)->metadata.namespace, (*cur)->metadata.name);
 }
 
+/*
+ * The placement's merge patch from cur: phase Scheduled, assignedNode and
+ * the Scheduled condition. The new version is a shallow copy of cur that
+ * shares every field but the condition list, which is the only one the
+ * patch changes in place (the list is replaced as a whole by a merge
+ * patch, so it is sent in full). Saves a deep copy of the task per
+ * placement. Returns 0 or FM_E*.
+ */
+static int placement_patch(fm_operator *op, fm_agentic_task **resp, const fm_agentic_task *cur,
+                           const char *node)
+{
+    fm_agentic_task next = *cur;
+    const k8s_condition_list *src = &cur->status.conditions;
+    k8s_condition_list conds = {calloc(src->len + 1, sizeof(k8s_condition)), 0};
+    int rc = conds.items ? 0 : fm_error_set(FM_ENOMEM, "placement: out of memory");
+    for (size_t i = 0; rc == 0 && i < src->len; i++) {
+        if (codec_copy(&conds.items[i], &src->items[i], &k8s_condition_desc) != 0)
+            rc = fm_error_set(FM_ENOMEM, "placement: out of memory");
+        else
+            conds.len++;
+    }
+    char msg[320];
+    snprintf(msg, sizeof msg, "assigned to fleet node %s", node);
+    if (rc == 0)
+        rc = op_condition_set(&conds, "Scheduled", K8S_CONDITION_STATUS_TRUE, "FleetNodeAssigned", msg,
+                              codec_time_now());
+    if (rc == 0) {
+        fm_agentic_task_set_status_present(&next, true);
+        next.status.phase = FM_TASK_PHASE_SCHEDULED;
+        next.status.assigned_node = (char *)node; /* borrowed, never freed through next */
+        next.status.conditions = conds;
+        fm_agentic_task_status_set_conditions_present(&next.status, true);
+        rc = op_task_patch(op, resp, cur, &next, true);
+    }
+    for (size_t i = 0; i < conds.len; i++) codec_clear(&conds.items[i], &k8s_condition_desc);
+    free(conds.items);
+    return rc;
+}
+
 int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agentic_task *t,
                   const char *node)
 {
     *out_rv = NULL;
     *labelled = false;
-    fm_agentic_task *cur = NULL, *next = NULL, *resp = NULL;
-    int rc = fm_agentic_task_copy(&cur, t);
+    /* cur is t (borrowed) until a conflict makes us re-read the task. */
+    fm_agentic_task *owned = NULL, *resp = NULL;
+    const fm_agentic_task *cur = t;
+    int rc = 0;
     for (int attempt = 0; rc == 0 && attempt < 4; attempt++) {
         /* On a retry cur is the re-read version: decide again. */
         if (!placeable(cur) || (attempt > 0 && !still_fits(op, cur, node))) {
             rc = FM_ENOTFOUND;
             break;
         }
-        if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
-        fm_agentic_task_set_status_present(next, true);
-        next->status.phase = FM_TASK_PHASE_SCHEDULED;
-        if ((rc = fm_strset(&next->status.assigned_node, node)) != 0) break;
-        char msg[320];
-        snprintf(msg, sizeof msg, "assigned to fleet node %s", node);
-        if ((rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_TRUE,
-                                   "FleetNodeAssigned", msg, codec_time_now())) != 0)
-            break;
-        fm_agentic_task_status_set_conditions_present(&next->status, true);
-        rc = op_task_patch(op, &resp, cur, next, true);
-        fm_agentic_task_free(next);
-        next = NULL;
+        rc = placement_patch(op, &resp, cur, node);
         if (rc && kube_err_is_conflict()) {
-            rc = refetch(op, &cur);
+            fm_agentic_task *fresh = NULL;
+            rc = op_task_get(op, &fresh, t->metadata.namespace, t->metadata.name);
+            if (rc && kube_err_is_not_found()) rc = FM_ENOTFOUND;
+            if (rc) break;
+            fm_agentic_task_free(owned);
+            cur = owned = fresh;
             continue;
         }
         if (rc == 0) {
-            fm_agentic_task_free(cur);
-            cur = resp;
+            fm_agentic_task_free(owned);
+            cur = owned = resp;
             resp = NULL;
             if (!(*out_rv = fm_strdup(cur->metadata.resource_version)) && cur->metadata.resource_version)
                 rc = fm_error_set(FM_ENOMEM, "placement: out of memory");
@@ -248,9 +282,9 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
          * written now the task controller adds it later. */
         if (!op->cfg.node_label) {
             *labelled = true; /* not wanted: agents select on status.assignedNode */
-        } else if (put_label(op, &cur, node) == 0) {
+        } else if (put_label(op, &owned, node) == 0) {
             *labelled = true;
-            char *rv = fm_strdup(cur->metadata.resource_version);
+            char *rv = fm_strdup(owned->metadata.resource_version);
             if (rv) {
                 free(*out_rv);
                 *out_rv = rv;
@@ -260,9 +294,8 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
                      t->metadata.namespace, "node", node, "error", fm_error_last()->message, NULL);
         }
     }
-    fm_agentic_task_free(next);
     fm_agentic_task_free(resp);
-    fm_agentic_task_free(cur);
+    fm_agentic_task_free(owned);
     return rc;
 }
 
