@@ -314,6 +314,39 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
     return rc;
 }
 
+/* ------------------------------------------------------------ progress */
+
+typedef struct progress_ctx {
+    agent *a;
+    const char *ns, *name;
+    fm_time claimed_at;
+} progress_ctx;
+
+/*
+ * The executor's progress line (native: at most every 10 s) as condition
+ * Progress=True, reason Working, on the task this node still holds. One
+ * try: a conflict or an error just waits for the next line.
+ */
+static void task_progress(void *ctx, const char *message)
+{
+    progress_ctx *p = ctx;
+    fm_agentic_task *cur = NULL, *want = NULL;
+    if (get_task(&cur, p->a, p->ns, p->name) != 0) return;
+    if (cur->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(p->a, cur) &&
+        time_eq(cur->status.claimed_at, p->claimed_at) && fm_agentic_task_copy(&want, cur) == 0) {
+        fm_agentic_task_status *ws = &want->status;
+        if (set_condition(&ws->conditions, "Progress", K8S_CONDITION_STATUS_TRUE, "Working", message,
+                          cur->metadata.generation) == 0) {
+            fm_agentic_task_status_set_conditions_present(ws, true);
+            if (patch_status(NULL, p->a, cur, want) != 0)
+                log_debug("progress not written", "task", p->name, "namespace", p->ns, "error",
+                          fm_error_last()->message, NULL);
+        }
+    }
+    fm_agentic_task_free(cur);
+    fm_agentic_task_free(want);
+}
+
 /* ------------------------------------------------------------ runner */
 
 typedef struct runner_ctx {
@@ -347,13 +380,18 @@ static void *runner_main(void *arg)
         .json = json.data,
         .json_len = json.len,
     };
+    int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
+    progress_ctx pctx = {a, slot->ns, slot->name, slot->claimed_at};
     executor_config ec = {
         .agent_name = a->cfg.name,
         .stub_sleep_ns = a->cfg.stub_sleep_ns,
         .command = a->cfg.task_command,
         .workspace_dir = a->cfg.workspace_dir,
+        .native = &a->cfg.native,
+        .timeout_ns = (int64_t)timeout_s * NS_PER_S,
+        .progress = task_progress,
+        .progress_ctx = &pctx,
     };
-    int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
     executor_result res;
     memset(&res, 0, sizeof(res));
     char *fail_message = NULL;

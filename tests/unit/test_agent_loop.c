@@ -245,6 +245,57 @@ TEST(context_masking_keeps_prefix)
     scn_stop(s);
 }
 
+TEST(native_executor_on_a_git_repo)
+{
+    char repo[300], cmd[900];
+    snprintf(repo, sizeof(repo), "%s-repo", ws);
+    snprintf(cmd, sizeof(cmd),
+             "set -e; mkdir -p %s && cd %s && git init -q && printf 'echo $((1+1))\\n' > add.sh && "
+             "printf 'test \"$(sh add.sh)\" = 3 && echo PASS\\n' > test.sh && git add . && "
+             "git -c user.email=t@t -c user.name=t commit -qm init", repo, repo);
+    CHECK_FATAL(system(cmd) == 0);
+    scn_turn t[3];
+    t[0] = scn_tool_call("str_replace", "{\"path\":\"add.sh\",\"old_str\":\"1+1\",\"new_str\":\"1+2\"}", 4);
+    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 0);
+    t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"tests pass\"}", 0);
+    scn_server *s = scn_start(t, 3);
+    executor_native_config nc;
+    memset(&nc, 0, sizeof(nc));
+    nc.base_url = scn_url(s);
+    nc.model = "scripted";
+    nc.tool_choice = "required,auto";
+    executor_config ec;
+    memset(&ec, 0, sizeof(ec));
+    ec.workspace_dir = ws;
+    ec.native = &nc;
+    ec.timeout_ns = 60 * INT64_C(1000000000);
+    executor_task et = task;
+    et.repo = repo;
+    executor_run *run = NULL;
+    CHECK_FATAL(executor_start(&run, &executor_native_ops, &ec, &et) == 0);
+    CHECK_INT(executor_wait(run, executor_now_ns() + 30 * INT64_C(1000000000)), 1);
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_GO);
+    CHECK_STR(res.kind, "native");
+    CHECK_STR(res.summary, "tests pass");
+    CHECK_CONTAINS(res.extra, "\"turns\":3");
+    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\"]");
+    CHECK_CONTAINS(res.extra, "\"promptTokens\":300");
+    CHECK_CONTAINS(scn_request(s, 2), "PASS");
+    CHECK(res.transcript_ref && access(res.transcript_ref, R_OK) == 0);
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_CONTAINS(env.data, "\"kind\":\"native\",\"verdict\":\"GO\"");
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+    executor_free(run);
+    scn_stop(s);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", repo);
+    if (system(cmd) != 0) {}
+}
+
 int main(void)
 {
     snprintf(ws, sizeof(ws), "/tmp/foreman-loop-ws-XXXXXX");
@@ -258,6 +309,7 @@ int main(void)
     RUN(turn_budget_offers_only_submit);
     RUN(cancel_and_error_verdict);
     RUN(context_masking_keeps_prefix);
+    RUN(native_executor_on_a_git_repo);
     tools_close(&tools);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", ws);
