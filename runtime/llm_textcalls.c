@@ -13,6 +13,7 @@
 #include "kube_json.h"
 #include "llm_sse.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,17 @@ static size_t find(const char *s, size_t len, size_t from, const char *needle)
     return len;
 }
 
-/* Adds a call; takes name and args. Returns 1 added, 0 full, FM_ENOMEM. */
+/* True for a plausible function name: 1-64 of [A-Za-z0-9_.-]. */
+static bool name_ok(const char *n)
+{
+    size_t i = 0;
+    for (; n[i]; i++)
+        if (i >= 64 || !(isalnum((unsigned char)n[i]) || n[i] == '_' || n[i] == '-' || n[i] == '.')) return false;
+    return i > 0;
+}
+
+/* Adds a call; takes name and args. Returns 1 added, 0 full or not a
+ * plausible name, FM_ENOMEM. */
 static int add(llm_text_calls *out, char *name, char *args)
 {
     if (!name || !args) {
@@ -49,7 +60,7 @@ static int add(llm_text_calls *out, char *name, char *args)
         free(args);
         return FM_ENOMEM;
     }
-    if (out->n >= LLM_TEXTCALLS_MAX) {
+    if (out->n >= LLM_TEXTCALLS_MAX || !name_ok(name)) {
         free(name);
         free(args);
         return 0;
