@@ -169,6 +169,13 @@ static void convo_fit(convo *c, size_t budget)
     size_t keep = 6;
     size_t upto = c->n > keep ? c->n - keep : 0;
     if (upto <= c->mask_upto) return;
+    /* the boundary never moves back: a masked result's full text is dropped */
+    for (size_t i = c->mask_upto > c->fixed ? c->mask_upto : c->fixed; i < upto; i++)
+        if (c->m[i].masked) {
+            free(c->m[i].json);
+            c->m[i].json = c->m[i].masked;
+            c->m[i].masked = NULL;
+        }
     c->mask_upto = upto;
     size_t total = 0;
     for (size_t i = 0; i < c->n; i++) total += msg_len(c, i) + 1;

@@ -355,9 +355,8 @@ int llm_message_merge(llm_message *m, const char *data, size_t len)
         return 0;
     }
     if (p >= len || data[p] != '{') return fm_error_set(FM_EPARSE, "stream chunk is not a JSON object");
-    /* validate the whole object first, so a bad chunk changes nothing */
-    size_t q = p;
-    if (kube_json_skip(data, len, &q) != 0) return fm_error_set(FM_EPARSE, "stream chunk: malformed JSON");
+    /* walking the members validates the whole object before anything is
+     * merged, so a bad chunk changes nothing */
     const char *k, *val;
     size_t kl, vl, pos = 0;
     int r;
