@@ -27,7 +27,7 @@ cat >"$WORK/script" <<'EOF2'
 tool list_files {}
 tool read_file {"path":"add.sh"}
 tool str_replace {"path":"add.sh","old_str":"1+1","new_str":"1+2"}
-tool bash {"command":"sh test.sh && env | grep -c sk-it-secret || true"}
+tool bash BASH_CALL
 tool submit_result {"verdict":"GO","summary":"add.sh fixed; tests pass","details":"1+1 -> 1+2"}
 reasoning hmm
 text I am done.
@@ -35,6 +35,8 @@ text Really done.
 text Still done.
 text Done!
 EOF2
+# the bash turn: the repo's tests, then what it can see of the agent's secrets
+sed -i "s|BASH_CALL|{\"command\":\"sh test.sh; echo KEY=\$(env \| grep -c sk-it-secret) KC=\$(cat $AGENT_KC \| grep -c client-key)\"}|" "$WORK/script"
 "$SCN" "$WORK/script" "$WORK/port" &
 SCN_PID=$!
 on_cleanup "kill $SCN_PID"
@@ -68,7 +70,9 @@ check "native: details" test "$(result_field fix "['extra']['details']")" = "1+1
 WS_ADD=$(ls -d "$WORK"/ws/"$NS"-fix-*/work/add.sh 2>/dev/null | head -1)
 check "native: the edit is in the workspace clone" grep -q '1+2' "$WS_ADD"
 check "native: the repo's tests ran and passed in bash" grep -q 'TESTS-PASS' "$WORK/port.requests"
-check "native: the key is not in bash's environment" grep -q 'TESTS-PASS\\n0\\n' "$WORK/port.requests"
+check "native: the key is not in bash's environment" grep -q 'KEY=0 ' "$WORK/port.requests"
+check "native: the agent's kubeconfig is unreadable from bash" grep -q 'KC=0' "$WORK/port.requests"
+check "native: progress condition written" test "$(cond fix Progress reason)" = Working
 TR=$(task_get "$NS" fix '{.status.transcriptRef}')
 check "native: transcriptRef names a ConfigMap" test "${TR#configmaps/}" != "$TR"
 CM=${TR#configmaps/}
