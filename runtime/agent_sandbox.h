@@ -52,7 +52,7 @@ typedef struct sandbox_result {
     bool cancelled;
     fm_buf output;            /* stdout+stderr, capped; caller frees */
     uint64_t output_total;
-    char layers[128];         /* "userns,mountns,pidns,netns,landlock,seccomp,rlimits" */
+    char layers[256];         /* "userns,mountns,pidns,netns,landlock,seccomp,rlimits" */
 } sandbox_result;
 
 /*

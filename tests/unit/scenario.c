@@ -31,6 +31,7 @@ struct scn_server {
     pthread_mutex_t mu;
     char *reqs[MAX_REQ];
     size_t n_reqs;
+    int active;              /* connection threads still running (mu) */
 };
 
 static void sleep_ms(int ms)
@@ -126,8 +127,12 @@ static void serve(scn_server *s, int fd)
 static void *conn_main(void *arg)
 {
     void **a = arg;
-    serve(a[0], (int)(long)a[1]);
+    scn_server *s = a[0];
+    serve(s, (int)(long)a[1]);
     free(a);
+    pthread_mutex_lock(&s->mu);
+    s->active--;
+    pthread_mutex_unlock(&s->mu);
     return NULL;
 }
 
@@ -146,10 +151,16 @@ static void *accept_main(void *arg)
         a[0] = s;
         a[1] = (void *)(long)fd;
         pthread_t t;
+        pthread_mutex_lock(&s->mu);
+        s->active++;
+        pthread_mutex_unlock(&s->mu);
         if (pthread_create(&t, NULL, conn_main, a) == 0) pthread_detach(t);
         else {
             close(fd);
             free(a);
+            pthread_mutex_lock(&s->mu);
+            s->active--;
+            pthread_mutex_unlock(&s->mu);
         }
     }
     return NULL;
@@ -203,13 +214,22 @@ void scn_stop(scn_server *s)
     if (!s) return;
     if (write(s->stop_pipe[1], "x", 1) != 1) {}
     pthread_join(s->thread, NULL);
-    sleep_ms(20); /* let detached connection threads see the stop */
+    /* hanging or delayed turns poll the stop pipe: wait for them all */
+    for (int i = 0; i < 1000; i++) {
+        pthread_mutex_lock(&s->mu);
+        int n = s->active;
+        pthread_mutex_unlock(&s->mu);
+        if (n == 0) break;
+        sleep_ms(5);
+    }
     close(s->lfd);
+    close(s->stop_pipe[0]);
+    close(s->stop_pipe[1]);
     for (size_t i = 0; i < s->n_turns; i++) free(s->turns[i].response);
     for (size_t i = 0; i < s->n_reqs; i++) free(s->reqs[i]);
-    /* the stop pipe stays open: a hanging connection thread may still poll it */
     free(s->turns);
-    /* s itself is leaked on purpose for the same reason (tests are short) */
+    pthread_mutex_destroy(&s->mu);
+    free(s);
 }
 
 /* ------------------------------------------------------------ builders */
