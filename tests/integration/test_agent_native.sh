@@ -36,7 +36,7 @@ text Still done.
 text Done!
 EOF2
 # the bash turn: the repo's tests, then what it can see of the agent's secrets
-sed -i "s|BASH_CALL|{\"command\":\"sh test.sh; echo KEY=\$(env \| grep -c sk-it-secret) KC=\$(cat $AGENT_KC \| grep -c client-key)\"}|" "$WORK/script"
+sed -i "s|BASH_CALL|{\"command\":\"sh test.sh; echo KEY=\$(env \| grep -c sk-it-\$(echo secret)) KC=\$(cat $AGENT_KC \| grep -c client-key)\"}|" "$WORK/script"
 "$SCN" "$WORK/script" "$WORK/port" &
 SCN_PID=$!
 on_cleanup "kill $SCN_PID"
