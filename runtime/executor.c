@@ -51,14 +51,14 @@ const char *executor_stop_reason_name(executor_stop_reason why)
 
 int executor_lookup(const executor_ops **out, const char *kind)
 {
-    static const executor_ops *const all[] = {&executor_stub_ops, &executor_exec_ops};
+    static const executor_ops *const all[] = {&executor_stub_ops, &executor_exec_ops, &executor_native_ops};
     *out = NULL;
     for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
         if (kind && strcmp(kind, all[i]->kind) == 0) {
             *out = all[i];
             return 0;
         }
-    return fm_error_set(FM_EINVAL, "unknown agent mode \"%s\": want stub or exec", kind ? kind : "");
+    return fm_error_set(FM_EINVAL, "unknown agent mode \"%s\": want stub, exec or native", kind ? kind : "");
 }
 
 /* Frees the owned copies inside cfg and t. */

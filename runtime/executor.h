@@ -8,7 +8,11 @@
  *   exec   runs a shell command (/bin/sh -c) in a fresh per-task directory
  *          under the workspace, in its own process group, with the task JSON
  *          on stdin and the FOREMAN_TASK_* variables in its environment; its
- *          output goes to a transcript file capped at 1 MiB.
+ *          output goes to a transcript file capped at 1 MiB;
+ *   native the tool-calling loop of agent_loop.h against an OpenAI-compatible
+ *          model server, in a fresh per-task directory (the task's repository
+ *          cloned there when spec.payload.repo is a local path or URL), bash
+ *          in the sandbox of agent_sandbox.h; a JSON-lines transcript.
  *
  * Life of a run (every call is thread-safe; the agent starts a run from its
  * task thread and may stop it from its watch thread or the signal handler
@@ -66,6 +70,26 @@ typedef struct executor_task {
     size_t json_len;
 } executor_task;
 
+/* The native executor's settings (--llm-*, --agent-*, --tool-network). */
+typedef struct executor_native_config {
+    const char *base_url;           /* --llm-base-url */
+    const char *model;              /* --llm-model (NULL: the task's modelRef) */
+    const char *api_key_file;       /* --llm-api-key-file: read per run, never logged */
+    int64_t max_output_tokens;      /* --llm-max-output-tokens: per request */
+    bool has_temperature;
+    double temperature;             /* --llm-temperature */
+    const char *tool_choice;        /* --llm-tool-choice policy */
+    int64_t connect_timeout_ns;     /* --llm-connect-timeout */
+    int64_t first_byte_timeout_ns;  /* --llm-first-byte-timeout */
+    int64_t idle_timeout_ns;        /* --llm-idle-timeout */
+    int max_turns;                  /* --agent-max-turns */
+    int64_t run_output_tokens;      /* --agent-max-output-tokens: whole run */
+    const char *system_prompt_file; /* --agent-system-prompt-file */
+    bool tool_network;              /* --tool-network */
+    bool sandbox_off;               /* tests only: no namespaces/landlock/seccomp */
+    const char *deny_read[6];       /* paths bash may not read (kubeconfig, tokens) */
+} executor_native_config;
+
 /* How the executors behave; copied by executor_start. */
 typedef struct executor_config {
     const char *agent_name;     /* FleetNode name (stub extra.agentName) */
@@ -78,6 +102,12 @@ typedef struct executor_config {
     int64_t exit_linger_ns;     /* exec: after the shell exits, how long to
                                    wait for stragglers holding its output
                                    open before killing its group; 0 -> 500 ms */
+    const executor_native_config *native; /* native: borrowed, outlives runs */
+    int64_t timeout_ns;         /* the task's time budget (native plans by it) */
+    /* native: progress at most every 10 s (turns, tokens, last tool,
+     * elapsed) as one line; called from the run's thread. */
+    void (*progress)(void *ctx, const char *message);
+    void *progress_ctx;
 } executor_config;
 
 /* Why a run was asked to stop. */
@@ -95,7 +125,9 @@ typedef struct executor_result {
     bool failed;               /* the task fails (phase Failed) */
     const char *reason;        /* when failed, a CamelCase reason: Timeout,
                                   Cancelled, AgentShutdown, CommandFailed,
-                                  InvalidResult, ExecutorError; static */
+                                  InvalidResult, ExecutorError; native:
+                                  TurnBudget, TokenBudget, StuckLoop,
+                                  NoToolCall, ModelError, AgentError; static */
     char *message;             /* when failed: what happened (may hold the
                                   output's last lines, so several lines) */
     char *summary;             /* one line */
@@ -120,8 +152,9 @@ typedef struct executor_ops {
 
 extern const executor_ops executor_stub_ops;
 extern const executor_ops executor_exec_ops;
+extern const executor_ops executor_native_ops;
 
-/* The ops named kind ("stub", "exec"). Returns 0, or FM_EINVAL naming the
+/* The ops named kind ("stub", "exec", "native"). Returns 0, or FM_EINVAL naming the
  * unknown mode and listing the known ones. */
 int executor_lookup(const executor_ops **out, const char *kind);
 

@@ -26,7 +26,7 @@ BUILD=${FUZZ_BUILD:-$ROOT/build-fuzz}
 JOBS=${FUZZ_JOBS:-2}
 RSS=${FUZZ_RSS_MB:-2048}
 export CC=${CC:-clang}
-ALL=(decode watchframe kubeconfig execcred flags)
+ALL=(decode watchframe kubeconfig execcred flags sse toolcalls)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL[@]}"); fi
 
 # The root CMakeLists adds fuzz/ when it knows about it; until then the

@@ -6,7 +6,8 @@ set -euo pipefail
 
 pkgs=(cmake ninja-build gcc make pkg-config python3 python3-pip openssl curl dpkg-dev xz-utils
       libcurl4-openssl-dev libjsmn-dev libyaml-dev libmicrohttpd-dev libssl-dev
-      valgrind clang libclang-rt-14-dev)
+      valgrind clang libclang-rt-14-dev
+      git g++)  # git: the native executor clones task repos (and its tests); g++: llama-server (tests/llm/llmenv)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -69,6 +69,7 @@ typedef struct agent_config {
     const executor_ops *executor;
     int64_t stub_sleep_ns;
     const char *task_command;
+    executor_native_config native; /* --llm-*, --agent-*, --tool-network */
     int32_t max_concurrent;
     const char *metrics_bind;
     const char *log_format;

@@ -15,14 +15,32 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 18
+#define N_OWN_FLAGS 31
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
     flags_set fs;
     const char *fleet_node_name;
     int64_t max_concurrent;
+    const char *temperature;
+    int64_t max_turns;
+    char home_kube[512];
 };
+
+/* Checks a --llm-tool-choice policy: comma-separated auto/required/none. */
+static bool tool_choice_ok(const char *p)
+{
+    if (!p || !p[0]) return false;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        if (!((n == 4 && !strncmp(p, "auto", 4)) || (n == 8 && !strncmp(p, "required", 8)) ||
+              (n == 4 && !strncmp(p, "none", 4))))
+            return false;
+        p += n;
+        if (*p == ',') p++;
+    }
+    return true;
+}
 
 /* True for a valid label name segment: [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?,
  * at most max bytes; empty allowed only when allow_empty. */
@@ -117,7 +135,7 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "comma-separated key=value `labels` to put on the FleetNode", false},
         {"task-namespace", FLAGS_STRLIST, &cfg->task_namespaces, "default",
          "comma-separated `namespaces` to take tasks from; empty means all", false},
-        {"agent-mode", FLAGS_STRING, &cfg->agent_mode, "stub", "task executor: stub or exec", false},
+        {"agent-mode", FLAGS_STRING, &cfg->agent_mode, "stub", "task executor: stub, exec or native", false},
         {"stub-sleep", FLAGS_DURATION, &cfg->stub_sleep_ns, "10s",
          "how long the stub executor works on a task", false},
         {"task-command", FLAGS_STRING, &cfg->task_command, NULL,
@@ -134,6 +152,31 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "how to find the tasks placed here: field (status.assignedNode, Kubernetes 1.31+), "
          "label (foreman.llmkube.dev/assigned-node), or auto (field when the server supports it)",
          false},
+        {"llm-base-url", FLAGS_STRING, &cfg->native.base_url, NULL,
+         "native: `URL` of the OpenAI-compatible model server (POST {url}/v1/chat/completions)", false},
+        {"llm-model", FLAGS_STRING, &cfg->native.model, NULL,
+         "native: model `name` to request (default: the task's spec.modelRef)", false},
+        {"llm-api-key-file", FLAGS_STRING, &cfg->native.api_key_file, NULL,
+         "native: `file` holding the model server's API key (sent as a bearer token; never logged)", false},
+        {"llm-max-output-tokens", FLAGS_INT, &cfg->native.max_output_tokens, "4096",
+         "native: max_tokens of each model request (0: not sent)", false},
+        {"llm-temperature", FLAGS_STRING, &f->temperature, NULL,
+         "native: sampling `temperature` (default: the server's)", false},
+        {"llm-tool-choice", FLAGS_STRING, &cfg->native.tool_choice, "auto",
+         "native: tool_choice `policy`: auto, required, or per turn, e.g. required,auto", false},
+        {"llm-connect-timeout", FLAGS_DURATION, &cfg->native.connect_timeout_ns, "10s",
+         "native: time to connect to the model server", false},
+        {"llm-first-byte-timeout", FLAGS_DURATION, &cfg->native.first_byte_timeout_ns, "5m",
+         "native: time to the first byte of an answer (long prompts on slow hosts take minutes)", false},
+        {"llm-idle-timeout", FLAGS_DURATION, &cfg->native.idle_timeout_ns, "2m",
+         "native: longest gap between two chunks of a streamed answer", false},
+        {"agent-max-turns", FLAGS_INT, &f->max_turns, "50", "native: most model turns of one task", false},
+        {"agent-max-output-tokens", FLAGS_INT, &cfg->native.run_output_tokens, "0",
+         "native: most output tokens of one task (0: no limit)", false},
+        {"agent-system-prompt-file", FLAGS_STRING, &cfg->native.system_prompt_file, NULL,
+         "native: `file` replacing the built-in system prompt", false},
+        {"tool-network", FLAGS_BOOL, &cfg->native.tool_network, "false",
+         "native: let the bash tool use the network", false},
     };
     memcpy(f->defs, own, sizeof(own));
     probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
@@ -157,10 +200,41 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
                             (long long)f->max_concurrent);
     cfg->max_concurrent = agentutil_narrow_int32(f->max_concurrent);
     if ((rc = executor_lookup(&cfg->executor, cfg->agent_mode)) != 0)
-        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -agent-mode: want stub or exec",
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -agent-mode: want stub, exec or native",
                             cfg->agent_mode);
     if (cfg->executor == &executor_exec_ops && (!cfg->task_command || !cfg->task_command[0]))
         return fm_error_set(FM_EINVAL, "flag -task-command is required with -agent-mode=exec");
+    if (cfg->executor == &executor_native_ops && (!cfg->native.base_url || !cfg->native.base_url[0]))
+        return fm_error_set(FM_EINVAL, "flag -llm-base-url is required with -agent-mode=native");
+    if (!tool_choice_ok(cfg->native.tool_choice))
+        return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -llm-tool-choice: want auto, required, "
+                                       "none, or a comma-separated list of them", cfg->native.tool_choice);
+    if (f->temperature && f->temperature[0]) {
+        char *end;
+        cfg->native.temperature = strtod(f->temperature, &end);
+        if (*end || cfg->native.temperature < 0 || cfg->native.temperature > 2)
+            return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -llm-temperature: want a number in [0, 2]",
+                                f->temperature);
+        cfg->native.has_temperature = true;
+    }
+    if (f->max_turns < 1 || f->max_turns > 100000)
+        return fm_error_set(FM_EINVAL, "invalid value \"%lld\" for flag -agent-max-turns: want 1 or more",
+                            (long long)f->max_turns);
+    cfg->native.max_turns = (int)f->max_turns;
+    if (cfg->native.max_output_tokens < 0 || cfg->native.run_output_tokens < 0)
+        return fm_error_set(FM_EINVAL, "flags -llm-max-output-tokens and -agent-max-output-tokens must not be negative");
+    /* what the bash tool must never read: the agent's own credentials */
+    {
+        size_t k = 0;
+        const char *kc = cfg->kubeconfig && cfg->kubeconfig[0] ? cfg->kubeconfig : getenv("KUBECONFIG");
+        if (kc && kc[0] && !strchr(kc, ':')) cfg->native.deny_read[k++] = kc;
+        cfg->native.deny_read[k++] = "/var/run/secrets/kubernetes.io";
+        const char *home = getenv("HOME");
+        if (home && home[0]) {
+            snprintf(f->home_kube, sizeof(f->home_kube), "%s/.kube", home);
+            cfg->native.deny_read[k++] = f->home_kube;
+        }
+    }
     if (strcmp(cfg->log_format, "logfmt") != 0 && strcmp(cfg->log_format, "text") != 0 &&
         strcmp(cfg->log_format, "json") != 0)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -log-format: want logfmt or json",

@@ -30,6 +30,7 @@
 #include "clock.h"
 #include "error.h"
 #include "goduration.h"
+#include "kube_json.h"
 #include "log.h"
 #include "signals.h"
 #include "store.h"
@@ -314,6 +315,110 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
     return rc;
 }
 
+/* ------------------------------------------------------------ transcript */
+
+/* Largest transcript part put in the ConfigMap (an object must stay under
+ * the API server's 1.5 MiB request limit; JSON escaping can nearly double). */
+#define TRANSCRIPT_CM_MAX (700 * 1024)
+
+/*
+ * Puts the part of the native transcript file res->transcript_ref that
+ * fits (whole lines) into a new ConfigMap owned by the task
+ * (generateName "<task>-transcript-", so a rerun never collides and the
+ * agent needs only `create`), and points res->transcript_ref at it
+ * ("configmaps/<name>"). The whole file stays in the host workspace; the
+ * ConfigMap names it in data.path. On failure the file path is kept and a
+ * warning logged.
+ */
+static void store_transcript(agent *a, const fm_agentic_task *t, executor_result *res)
+{
+    if (!res->transcript_ref || !res->kind || strcmp(res->kind, "native") != 0) return;
+    FILE *f = fopen(res->transcript_ref, "re");
+    if (!f) return;
+    fm_buf part = FM_BUF_INIT, body = FM_BUF_INIT, path = FM_BUF_INIT;
+    char *chunk = malloc(TRANSCRIPT_CM_MAX);
+    size_t n = chunk ? fread(chunk, 1, TRANSCRIPT_CM_MAX, f) : 0;
+    bool more = fgetc(f) != EOF;
+    fclose(f);
+    if (more) /* cut at the last whole line */
+        while (n > 0 && chunk[n - 1] != '\n') n--;
+    const char *ns = t->metadata.namespace, *name = t->metadata.name;
+    char gen[80];
+    snprintf(gen, sizeof(gen), "%.50s-transcript-", name);
+    int rc = chunk ? 0 : FM_ENOMEM;
+    rc |= fm_buf_puts(&body, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"generateName\":");
+    rc |= fm_buf_put_json_string(&body, gen, strlen(gen));
+    rc |= fm_buf_puts(&body, ",\"labels\":{\"foreman.llmkube.dev/task\":");
+    rc |= fm_buf_put_json_string(&body, name, strnlen(name, 63));
+    rc |= fm_buf_puts(&body, "},\"ownerReferences\":[{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\","
+                             "\"kind\":\"AgenticTask\",\"name\":");
+    rc |= fm_buf_put_json_string(&body, name, strlen(name));
+    rc |= fm_buf_puts(&body, ",\"uid\":");
+    rc |= fm_buf_put_json_string(&body, t->metadata.uid ? t->metadata.uid : "", strlen(t->metadata.uid ? t->metadata.uid : ""));
+    rc |= fm_buf_puts(&body, "}]},\"data\":{\"transcript.jsonl\":");
+    rc |= fm_buf_put_json_string(&body, chunk ? chunk : "", n);
+    rc |= fm_buf_printf(&body, ",\"truncated\":\"%s\",\"path\":", more ? "true" : "false");
+    rc |= fm_buf_put_json_string(&body, res->transcript_ref, strlen(res->transcript_ref));
+    rc |= fm_buf_puts(&body, "}}");
+    rc |= fm_buf_puts(&path, "/api/v1/namespaces/");
+    rc |= fm_buf_puts(&path, ns);
+    rc |= fm_buf_puts(&path, "/configmaps");
+    free(chunk);
+    kube_response resp;
+    memset(&resp, 0, sizeof(resp));
+    if (rc == 0) rc = kube_request(&resp, a->kc, "POST", path.data, "application/json", body.data, body.len);
+    char *cm = rc == 0 ? kube_json_path_string(resp.body.data ? resp.body.data : "", resp.body.len, "metadata.name") : NULL;
+    if (cm) {
+        fm_buf ref = FM_BUF_INIT;
+        if (fm_buf_printf(&ref, "configmaps/%s", cm) == 0) {
+            free(res->transcript_ref);
+            res->transcript_ref = fm_buf_detach(&ref);
+        }
+        fm_buf_free(&ref);
+    } else {
+        log_warn("transcript ConfigMap not created; status names the file", "task", name, "namespace", ns,
+                 "error", fm_error_last()->message, NULL);
+    }
+    free(cm);
+    kube_response_free(&resp);
+    fm_buf_free(&part);
+    fm_buf_free(&body);
+    fm_buf_free(&path);
+}
+
+/* ------------------------------------------------------------ progress */
+
+typedef struct progress_ctx {
+    agent *a;
+    const char *ns, *name;
+    fm_time claimed_at;
+} progress_ctx;
+
+/*
+ * The executor's progress line (native: at most every 10 s) as condition
+ * Progress=True, reason Working, on the task this node still holds. One
+ * try: a conflict or an error just waits for the next line.
+ */
+static void task_progress(void *ctx, const char *message)
+{
+    progress_ctx *p = ctx;
+    fm_agentic_task *cur = NULL, *want = NULL;
+    if (get_task(&cur, p->a, p->ns, p->name) != 0) return;
+    if (cur->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(p->a, cur) &&
+        time_eq(cur->status.claimed_at, p->claimed_at) && fm_agentic_task_copy(&want, cur) == 0) {
+        fm_agentic_task_status *ws = &want->status;
+        if (set_condition(&ws->conditions, "Progress", K8S_CONDITION_STATUS_TRUE, "Working", message,
+                          cur->metadata.generation) == 0) {
+            fm_agentic_task_status_set_conditions_present(ws, true);
+            if (patch_status(NULL, p->a, cur, want) != 0)
+                log_debug("progress not written", "task", p->name, "namespace", p->ns, "error",
+                          fm_error_last()->message, NULL);
+        }
+    }
+    fm_agentic_task_free(cur);
+    fm_agentic_task_free(want);
+}
+
 /* ------------------------------------------------------------ runner */
 
 typedef struct runner_ctx {
@@ -347,13 +452,18 @@ static void *runner_main(void *arg)
         .json = json.data,
         .json_len = json.len,
     };
+    int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
+    progress_ctx pctx = {a, slot->ns, slot->name, slot->claimed_at};
     executor_config ec = {
         .agent_name = a->cfg.name,
         .stub_sleep_ns = a->cfg.stub_sleep_ns,
         .command = a->cfg.task_command,
         .workspace_dir = a->cfg.workspace_dir,
+        .native = &a->cfg.native,
+        .timeout_ns = (int64_t)timeout_s * NS_PER_S,
+        .progress = task_progress,
+        .progress_ctx = &pctx,
     };
-    int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
     executor_result res;
     memset(&res, 0, sizeof(res));
     char *fail_message = NULL;
@@ -390,6 +500,7 @@ static void *runner_main(void *arg)
             executor_wait(run, -1);
         }
         executor_result_get(&res, run);
+        if (res.stopped != EXECUTOR_STOP_SHUTDOWN) store_transcript(a, t, &res);
         if (res.stopped == EXECUTOR_STOP_TIMEOUT) {
             fm_buf m = FM_BUF_INIT;
             fm_buf_printf(&m, "task exceeded its timeout of %ds and was stopped", (int)timeout_s);

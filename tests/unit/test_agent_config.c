@@ -179,6 +179,36 @@ TEST(help)
     config_free(&c, fl);
 }
 
+TEST(native_flags)
+{
+    agent_config c;
+    agent_flags *fl = NULL;
+    CHECK_INT(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--agent-mode", "native")), FM_EINVAL);
+    CHECK_CONTAINS(fm_error_last()->message, "-llm-base-url is required");
+    config_free(&c, fl);
+    CHECK_FATAL(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--agent-mode", "native", "--llm-base-url",
+                                    "http://127.0.0.1:8080", "--llm-temperature", "0.2", "--llm-tool-choice",
+                                    "required,auto", "--agent-max-turns", "7", "--kubeconfig", "/k/config",
+                                    "--tool-network")) == 0);
+    CHECK(c.executor == &executor_native_ops);
+    CHECK_STR(c.native.base_url, "http://127.0.0.1:8080");
+    CHECK(c.native.has_temperature);
+    CHECK(c.native.temperature > 0.19 && c.native.temperature < 0.21);
+    CHECK_INT(c.native.max_turns, 7);
+    CHECK_INT(c.native.max_output_tokens, 4096);
+    CHECK_INT(c.native.first_byte_timeout_ns, 300 * INT64_C(1000000000));
+    CHECK(c.native.tool_network);
+    CHECK_STR(c.native.deny_read[0], "/k/config");
+    CHECK_STR(c.native.deny_read[1], "/var/run/secrets/kubernetes.io");
+    config_free(&c, fl);
+    CHECK_INT(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--llm-tool-choice", "sometimes")), FM_EINVAL);
+    config_free(&c, fl);
+    CHECK_INT(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--llm-temperature", "hot")), FM_EINVAL);
+    config_free(&c, fl);
+    CHECK_INT(parse(&c, &fl, ARGS("--fleet-node-name", "n", "--agent-max-turns", "0")), FM_EINVAL);
+    config_free(&c, fl);
+}
+
 int main(void)
 {
     /* config_parse logs the sanitized name; keep the test output clean. */
@@ -190,5 +220,6 @@ int main(void)
     RUN(name_sanitized);
     RUN(bad_values);
     RUN(help);
+    RUN(native_flags);
     return test_summary();
 }

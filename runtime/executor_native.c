@@ -1,0 +1,272 @@
+/*
+ * executor_native.c - the `native` executor: the tool-calling loop of
+ * agent_loop.h for one task.
+ *
+ * Per task it makes a fresh directory under the workspace
+ * (<workspace>/<namespace>-<name>-XXXXXX) holding work/ (the tools' root:
+ * the task's repository cloned there when spec.payload.repo is a local path,
+ * file:// or http(s) URL, else empty) and transcript.jsonl (every request
+ * and streamed event, tool result and note, capped). The API key is read
+ * from --llm-api-key-file for each run and kept out of logs, messages and
+ * the sandbox (the file is on the sandbox's deny list).
+ *
+ * Outcome: submit_result's verdict GO / NO-GO with its summary; verdict
+ * ERROR, a spent budget, a stuck loop, a model that never calls a tool or
+ * a failing server fail the task (agent_loop.h lists the reasons). extra
+ * holds turns, usage (server counts, or estimates), tool calls, files
+ * changed, details and the transcript's size.
+ */
+#include "agent_loop.h"
+#include "executor.h"
+
+#include "error.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static int mkdir_p(const char *dir)
+{
+    char path[PATH_MAX];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof(path)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(path, dir, n + 1);
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
+        *p = '/';
+    }
+    return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* True when repo names something git can clone without credentials of
+ * ours: an absolute path, file://, http(s)://. */
+static bool cloneable(const char *repo)
+{
+    return repo && (repo[0] == '/' || !strncmp(repo, "file://", 7) || !strncmp(repo, "http://", 7) ||
+                    !strncmp(repo, "https://", 8));
+}
+
+/* git clone [--branch b] repo dest; output to log_fd. Returns 0 or the
+ * exit status / -1. */
+static int git_clone(const char *repo, const char *branch, const char *dest, int log_fd)
+{
+    const char *argv[10];
+    int k = 0;
+    argv[k++] = "git";
+    argv[k++] = "clone";
+    argv[k++] = "--quiet";
+    if (branch && branch[0]) {
+        argv[k++] = "--branch";
+        argv[k++] = branch;
+    }
+    argv[k++] = "--";
+    argv[k++] = repo;
+    argv[k++] = dest;
+    argv[k] = NULL;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (log_fd >= 0) {
+        posix_spawn_file_actions_adddup2(&fa, log_fd, 1);
+        posix_spawn_file_actions_adddup2(&fa, log_fd, 2);
+    }
+    static char *const env[] = {"PATH=/usr/local/bin:/usr/bin:/bin", "GIT_TERMINAL_PROMPT=0", "HOME=/nonexistent",
+                                "GIT_CONFIG_NOSYSTEM=1", NULL};
+    pid_t pid;
+    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0) return -1;
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Reads the API key file: the first line, trimmed. NULL on error. */
+static char *read_key(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    char buf[4096];
+    ssize_t n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n < 0) return NULL;
+    buf[n] = '\0';
+    size_t l = strcspn(buf, "\r\n");
+    while (l > 0 && (buf[l - 1] == ' ' || buf[l - 1] == '\t')) l--;
+    char *k = fm_strndup(buf, l);
+    memset(buf, 0, sizeof(buf));
+    return k;
+}
+
+typedef struct progress_ctx {
+    const executor_config *cfg;
+} progress_ctx;
+
+static void on_progress(void *ctx, const agent_progress *p)
+{
+    progress_ctx *pc = ctx;
+    char msg[256];
+    snprintf(msg, sizeof(msg), "turn %d, tokens in %lld out %lld, last tool %s, %.0fs", p->turns,
+             (long long)p->prompt_tokens, (long long)p->completion_tokens, p->last_tool[0] ? p->last_tool : "-",
+             p->elapsed_sec);
+    pc->cfg->progress(pc->cfg->progress_ctx, msg);
+}
+
+static void native_run(executor_run *r, const executor_config *cfg, const executor_task *t, executor_result *res)
+{
+    const executor_native_config *nc = cfg->native;
+    const char *ws = cfg->workspace_dir && cfg->workspace_dir[0] ? cfg->workspace_dir : EXECUTOR_WORKSPACE_DEFAULT;
+    char dir[PATH_MAX], work[PATH_MAX + 8], transcript[PATH_MAX + 32];
+    char *key = NULL;
+    tools_ctx tools;
+    memset(&tools, 0, sizeof(tools));
+    tools.root_fd = -1;
+    agent_loop_result lr;
+    memset(&lr, 0, sizeof(lr));
+    res->kind = "native";
+    res->failed = true;
+    res->reason = "ExecutorError";
+    if (!nc || !nc->base_url || !nc->base_url[0]) {
+        res->message = fm_strdup("native executor: no model server configured (--llm-base-url)");
+        return;
+    }
+    if (mkdir_p(ws) != 0 ||
+        snprintf(dir, sizeof(dir), "%s/%s-%s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
+                 t->name ? t->name : "task") >= (int)sizeof(dir) ||
+        mkdtemp(dir) == NULL) {
+        if (asprintf(&res->message, "native executor: creating a task directory in %s: %s", ws, strerror(errno)) < 0)
+            res->message = NULL;
+        return;
+    }
+    res->workdir = fm_strdup(dir);
+    snprintf(work, sizeof(work), "%s/work", dir);
+    snprintf(transcript, sizeof(transcript), "%s/transcript.jsonl", dir);
+    if (cloneable(t->repo)) {
+        char logp[PATH_MAX + 16];
+        snprintf(logp, sizeof(logp), "%s/clone.log", dir);
+        int lfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        int g = git_clone(t->repo, t->branch, work, lfd);
+        if (lfd >= 0) close(lfd);
+        if (g != 0) {
+            if (asprintf(&res->message, "native executor: git clone %s failed (status %d; see %s)", t->repo, g, logp) < 0)
+                res->message = NULL;
+            return;
+        }
+    } else if (mkdir(work, 0755) != 0) {
+        if (asprintf(&res->message, "native executor: %s: %s", work, strerror(errno)) < 0) res->message = NULL;
+        return;
+    }
+    if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
+        /* the path is ours to name; the content never is */
+        if (asprintf(&res->message, "native executor: API key file %s: %s", nc->api_key_file, strerror(errno)) < 0)
+            res->message = NULL;
+        return;
+    }
+    if (tools_open(&tools, work) != 0) {
+        res->message = fm_strdup(fm_error_last()->message);
+        goto done;
+    }
+    tools.sandbox.disabled = nc->sandbox_off;
+    tools.sandbox.allow_network = nc->tool_network;
+    size_t nd = 0;
+    for (size_t i = 0; i < sizeof(nc->deny_read) / sizeof(nc->deny_read[0]) && nd < SANDBOX_MAX_DENY - 1; i++)
+        if (nc->deny_read[i] && nc->deny_read[i][0]) tools.sandbox.deny_read[nd++] = nc->deny_read[i];
+    if (nc->api_key_file && nc->api_key_file[0] && nd < SANDBOX_MAX_DENY) tools.sandbox.deny_read[nd++] = nc->api_key_file;
+
+    agent_loop_config lc;
+    memset(&lc, 0, sizeof(lc));
+    lc.llm.base_url = nc->base_url;
+    lc.llm.model = nc->model && nc->model[0] ? nc->model : t->model_ref ? t->model_ref : "default";
+    lc.llm.api_key = key;
+    lc.llm.connect_timeout_ns = nc->connect_timeout_ns;
+    lc.llm.first_byte_timeout_ns = nc->first_byte_timeout_ns;
+    lc.llm.idle_timeout_ns = nc->idle_timeout_ns;
+    lc.llm.max_output_tokens = nc->max_output_tokens;
+    lc.llm.has_temperature = nc->has_temperature;
+    lc.llm.temperature = nc->temperature;
+    lc.tool_choice = nc->tool_choice;
+    lc.max_turns = nc->max_turns;
+    lc.max_output_tokens = nc->run_output_tokens;
+    /* finish inside the task's timeout: leave the agent's stop a margin */
+    if (cfg->timeout_ns > 0) {
+        int64_t margin = cfg->timeout_ns / 20;
+        if (margin > 30 * INT64_C(1000000000)) margin = 30 * INT64_C(1000000000);
+        lc.budget_ns = cfg->timeout_ns - margin;
+    }
+    char *sp = NULL;
+    if (nc->system_prompt_file && nc->system_prompt_file[0] && asprintf(&sp, "@%s", nc->system_prompt_file) < 0) sp = NULL;
+    lc.system_prompt = sp;
+    lc.transcript_path = transcript;
+    progress_ctx pc = {cfg};
+    if (cfg->progress) {
+        lc.progress = on_progress;
+        lc.progress_ctx = &pc;
+    }
+    int rc = agent_loop_run(&lr, &lc, &tools, t, executor_run_wake_fd(r));
+    free(sp);
+    if (rc != 0) {
+        res->message = fm_strdup(fm_error_last()->message);
+        goto done;
+    }
+    res->transcript_ref = fm_strdup(transcript);
+    executor_stop_reason why;
+    if (lr.failed && !strcmp(lr.reason, "Cancelled") && executor_run_stop_requested(r, &why, NULL)) {
+        res->stopped = why;
+        res->reason = executor_stop_reason_name(why);
+    } else {
+        res->reason = lr.reason;
+    }
+    res->failed = lr.failed;
+    res->verdict = lr.verdict;
+    res->message = lr.message;
+    lr.message = NULL;
+    res->summary = lr.summary;
+    lr.summary = NULL;
+    {
+        fm_buf x = FM_BUF_INIT;
+        int e = fm_buf_printf(&x, "{\"turns\":%d,\"usage\":{\"promptTokens\":%lld,\"completionTokens\":%lld,"
+                                  "\"estimated\":%s},\"toolCalls\":%d,\"toolErrors\":%d,\"model\":",
+                              lr.turns, (long long)lr.prompt_tokens, (long long)lr.completion_tokens,
+                              lr.usage_estimated ? "true" : "false", lr.tool_calls, lr.tool_errors);
+        e |= fm_buf_put_json_string(&x, lc.llm.model, strlen(lc.llm.model));
+        e |= fm_buf_puts(&x, ",\"filesChanged\":[");
+        char **ch = tools.changed.items;
+        for (size_t i = 0; i < tools.changed.len && i < 200; i++) {
+            if (i) e |= fm_buf_puts(&x, ",");
+            e |= fm_buf_put_json_string(&x, ch[i], strlen(ch[i]));
+        }
+        e |= fm_buf_puts(&x, "]");
+        if (lr.details) {
+            e |= fm_buf_puts(&x, ",\"details\":");
+            e |= fm_buf_put_json_string(&x, lr.details, strnlen(lr.details, 16384));
+        }
+        if (lr.failed && lr.reason) e |= fm_buf_printf(&x, ",\"stopReason\":\"%s\"", lr.reason);
+        e |= fm_buf_printf(&x, ",\"transcriptBytes\":%zu,\"transcriptTruncated\":%s}", lr.transcript_bytes,
+                           lr.transcript_truncated ? "true" : "false");
+        if (!e) res->extra = fm_buf_detach(&x);
+        fm_buf_free(&x);
+    }
+done:
+    if (key) {
+        memset(key, 0, strlen(key));
+        free(key);
+    }
+    tools_close(&tools);
+    agent_loop_result_clear(&lr);
+}
+
+const executor_ops executor_native_ops = {"native", native_run};

@@ -1,0 +1,318 @@
+/*
+ * test_agent_loop.c - the native loop against the scripted model server:
+ * a whole run (native and text-written calls, edit, bash, submit), the
+ * correctives (reasoning-only, prose, length, bad JSON, unknown tool), the
+ * stuck-loop and budget endings, cancellation, the ERROR verdict and
+ * context masking with a stable prefix.
+ */
+#include "agent_loop.h"
+#include "error.h"
+#include "scenario.h"
+#include "test.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char ws[256];
+static tools_ctx tools;
+static const executor_task task = {.name = "t1", .namespace_ = "default", .kind = "issue-fix",
+                                   .prompt = "Make the test pass."};
+
+static void put(const char *rel, const char *content)
+{
+    char p[512];
+    snprintf(p, sizeof(p), "%s/%s", ws, rel);
+    FILE *f = fopen(p, "w");
+    fputs(content, f);
+    fclose(f);
+}
+
+static agent_loop_config config_for(scn_server *s)
+{
+    agent_loop_config c;
+    memset(&c, 0, sizeof(c));
+    c.llm.base_url = scn_url(s);
+    c.llm.model = "scripted";
+    c.llm.backoff_ns = 10 * INT64_C(1000000);
+    c.llm.max_retries = -1;
+    c.llm.finish_grace_ns = 100 * INT64_C(1000000);
+    return c;
+}
+
+static scn_turn hermes(const char *call_json)
+{
+    char buf[2048];
+    snprintf(buf, sizeof(buf), "<tool_call>\n%s\n</tool_call>", call_json);
+    return scn_text(buf, NULL, "stop");
+}
+
+TEST(whole_run_edit_test_submit)
+{
+    put("calc.sh", "echo $((2+2))\n");
+    put("test.sh", "test \"$(sh calc.sh)\" = 5 && echo PASS || { echo FAIL; exit 1; }\n");
+    scn_turn t[6];
+    t[0] = scn_tool_call("list_files", "{}", 3);
+    t[1] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 1);
+    t[2] = hermes("{\"name\": \"str_replace\", \"arguments\": {\"path\": \"calc.sh\", \"old_str\": \"2+2\", \"new_str\": \"2+3\"}}");
+    t[3] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 5);
+    t[4] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"fixed calc\",\"details\":\"2+3\"}", 4);
+    scn_server *s = scn_start(t, 5);
+    agent_loop_config c = config_for(s);
+    char tp[300];
+    snprintf(tp, sizeof(tp), "%s.transcript.jsonl", ws);
+    c.transcript_path = tp;
+    c.tool_choice = "required,auto";
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_GO);
+    CHECK_STR(r.summary, "fixed calc");
+    CHECK_STR(r.details, "2+3");
+    CHECK_INT(r.turns, 5);
+    CHECK_INT(r.prompt_tokens, 100 * 4 + r.prompt_tokens - 400); /* 4 with usage, 1 estimated */
+    CHECK(r.usage_estimated); /* the text turn had no usage */
+    CHECK(r.transcript_bytes > 0);
+    CHECK_INT(scn_requests(s), 5);
+    CHECK_CONTAINS(scn_request(s, 0), "\"tool_choice\":\"required\"");
+    CHECK_CONTAINS(scn_request(s, 1), "\"tool_choice\":\"auto\"");
+    CHECK_CONTAINS(scn_request(s, 0), "Make the test pass.");
+    CHECK_CONTAINS(scn_request(s, 0), "calc.sh test.sh");
+    CHECK_CONTAINS(scn_request(s, 4), "PASS");
+    CHECK_CONTAINS(scn_request(s, 4), "\"role\":\"tool\"");
+    CHECK_INT(tools.changed.len, 1);
+    FILE *f = fopen(tp, "r");
+    CHECK(f != NULL);
+    if (f) {
+        char line[256];
+        int n = 0;
+        while (fgets(line, sizeof(line), f)) n += strstr(line, "\"kind\":\"request\"") != NULL;
+        CHECK_INT(n, 5);
+        fclose(f);
+    }
+    unlink(tp);
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(correctives_then_submit)
+{
+    scn_turn t[8];
+    t[0] = scn_text(NULL, "I should think about this...", "stop");   /* reasoning only */
+    t[1] = scn_text("I think the answer is 4.", NULL, "stop");       /* prose */
+    t[2] = scn_text("Let me write a long", NULL, "length");          /* cut */
+    t[3] = scn_tool_call("read_file", "{\"path\": \"calc.sh\"", 2);  /* bad JSON: resampled */
+    t[4] = scn_tool_call("teleport", "{\"to\":\"mars\"}", 0);        /* unknown tool */
+    t[5] = scn_tool_call("read_file", "{\"nopath\":1}", 0);          /* bad arguments */
+    t[6] = scn_tool_call("submit_result", "{\"verdict\":\"NO-GO\",\"summary\":\"not worth it\"}", 0);
+    scn_server *s = scn_start(t, 7);
+    agent_loop_config c = config_for(s);
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_NO_GO);
+    CHECK_INT(r.turns, 6); /* the resample is not a turn */
+    CHECK_INT(r.tool_errors, 2);
+    CHECK_CONTAINS(scn_request(s, 1), "You only reasoned");
+    CHECK_CONTAINS(scn_request(s, 2), "Plain text does nothing");
+    CHECK_CONTAINS(scn_request(s, 3), "cut off at the output limit");
+    CHECK_CONTAINS(scn_request(s, 5), "unknown tool");
+    CHECK_CONTAINS(scn_request(s, 6), "read_file needs");
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(stuck_loop_ends)
+{
+    scn_turn t[8];
+    for (int i = 0; i < 8; i++) t[i] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 0);
+    scn_server *s = scn_start(t, 8);
+    agent_loop_config c = config_for(s);
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(r.failed);
+    CHECK_STR(r.reason, "StuckLoop");
+    CHECK_INT(r.turns, 5);
+    CHECK_CONTAINS(scn_request(s, 3), "repeating yourself");
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(turn_budget_offers_only_submit)
+{
+    scn_turn t[4];
+    t[0] = scn_tool_call("list_files", "{\"glob\":\"*.a\"}", 0);
+    t[1] = scn_tool_call("list_files", "{\"glob\":\"*.b\"}", 0);
+    t[2] = scn_tool_call("list_files", "{\"glob\":\"*.c\"}", 0);
+    scn_server *s = scn_start(t, 3);
+    agent_loop_config c = config_for(s);
+    c.max_turns = 3;
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(r.failed);
+    CHECK_STR(r.reason, "TurnBudget");
+    const char *last = scn_request(s, 2);
+    CHECK_CONTAINS(last, "\"tool_choice\":\"required\"");
+    CHECK_CONTAINS(last, "submit_result");
+    CHECK(strstr(last, "\"name\":\"read_file\"") == NULL);
+    CHECK(strstr(scn_request(s, 1), "\"name\":\"read_file\"") != NULL);
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+static void *poke(void *arg)
+{
+    usleep(300000);
+    if (write(*(int *)arg, "x", 1) != 1) {}
+    return NULL;
+}
+
+TEST(cancel_and_error_verdict)
+{
+    scn_turn t = scn_text("x", NULL, "stop");
+    t.hang = true;
+    t.cut_at = 60;
+    scn_server *s = scn_start(&t, 1);
+    agent_loop_config c = config_for(s);
+    int p[2];
+    CHECK_FATAL(pipe(p) == 0);
+    pthread_t th;
+    pthread_create(&th, NULL, poke, &p[1]);
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, p[0]), 0);
+    CHECK(r.failed);
+    CHECK_STR(r.reason, "Cancelled");
+    pthread_join(th, NULL);
+    close(p[0]);
+    close(p[1]);
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+
+    scn_turn e = scn_tool_call("submit_result", "{\"verdict\":\"ERROR\",\"summary\":\"cannot build\"}", 0);
+    s = scn_start(&e, 1);
+    c = config_for(s);
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(r.failed);
+    CHECK_STR(r.reason, "AgentError");
+    CHECK_STR(r.summary, "cannot build");
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(context_masking_keeps_prefix)
+{
+    fm_buf big = FM_BUF_INIT;
+    for (int i = 0; i < 400; i++) fm_buf_printf(&big, "row %d: some fairly long content here\n", i);
+    put("big.txt", big.data);
+    fm_buf_free(&big);
+    scn_turn t[12];
+    for (int i = 0; i < 11; i++) {
+        char a[64];
+        snprintf(a, sizeof(a), "{\"path\":\"big.txt\",\"start_line\":%d}", i + 1);
+        t[i] = scn_tool_call("read_file", a, 0);
+    }
+    t[11] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"read\"}", 0);
+    scn_server *s = scn_start(t, 12);
+    agent_loop_config c = config_for(s);
+    c.context_chars = 40000;
+    tools.result_max = 8192;
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    const char *first = scn_request(s, 0), *last = scn_request(s, 11);
+    CHECK_CONTAINS(last, "masked to save context");
+    CHECK(strlen(last) < 60000);
+    /* the fixed prefix (model, system, task, orientation) is byte-identical */
+    const char *cut = strstr(first, "Finish by calling submit_result");
+    CHECK_FATAL(cut != NULL);
+    size_t n = (size_t)(cut - first);
+    CHECK(strncmp(first, last, n) == 0);
+    /* between two masking jumps, consecutive requests share their prefix */
+    int stable = 0;
+    for (size_t i = 1; i + 1 < scn_requests(s); i++) {
+        const char *a = scn_request(s, i), *b = scn_request(s, i + 1);
+        const char *end = strstr(a, "],\"tools\":"); /* a's messages without their "]" */
+        if (end && strncmp(a, b, (size_t)(end - a)) == 0) stable++;
+    }
+    fprintf(stderr, "requests extending the previous one byte for byte: %d of %zu\n", stable, scn_requests(s) - 2);
+    CHECK(stable >= 6);
+    tools.result_max = 0;
+    tools.result_max = TOOLS_RESULT_MAX_DEFAULT;
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(native_executor_on_a_git_repo)
+{
+    char repo[300], cmd[900];
+    snprintf(repo, sizeof(repo), "%s-repo", ws);
+    snprintf(cmd, sizeof(cmd),
+             "set -e; mkdir -p %s && cd %s && git init -q && printf 'echo $((1+1))\\n' > add.sh && "
+             "printf 'test \"$(sh add.sh)\" = 3 && echo PASS\\n' > test.sh && git add . && "
+             "git -c user.email=t@t -c user.name=t commit -qm init", repo, repo);
+    CHECK_FATAL(system(cmd) == 0);
+    scn_turn t[3];
+    t[0] = scn_tool_call("str_replace", "{\"path\":\"add.sh\",\"old_str\":\"1+1\",\"new_str\":\"1+2\"}", 4);
+    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 0);
+    t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"tests pass\"}", 0);
+    scn_server *s = scn_start(t, 3);
+    executor_native_config nc;
+    memset(&nc, 0, sizeof(nc));
+    nc.base_url = scn_url(s);
+    nc.model = "scripted";
+    nc.tool_choice = "required,auto";
+    executor_config ec;
+    memset(&ec, 0, sizeof(ec));
+    ec.workspace_dir = ws;
+    ec.native = &nc;
+    ec.timeout_ns = 60 * INT64_C(1000000000);
+    executor_task et = task;
+    et.repo = repo;
+    executor_run *run = NULL;
+    CHECK_FATAL(executor_start(&run, &executor_native_ops, &ec, &et) == 0);
+    CHECK_INT(executor_wait(run, executor_now_ns() + 30 * INT64_C(1000000000)), 1);
+    executor_result res;
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK(!res.failed);
+    CHECK_INT(res.verdict, FM_VERDICT_GO);
+    CHECK_STR(res.kind, "native");
+    CHECK_STR(res.summary, "tests pass");
+    CHECK_CONTAINS(res.extra, "\"turns\":3");
+    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\"]");
+    CHECK_CONTAINS(res.extra, "\"promptTokens\":300");
+    CHECK_CONTAINS(scn_request(s, 2), "PASS");
+    CHECK(res.transcript_ref && access(res.transcript_ref, R_OK) == 0);
+    fm_buf env = FM_BUF_INIT;
+    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_CONTAINS(env.data, "\"kind\":\"native\",\"verdict\":\"GO\"");
+    fm_buf_free(&env);
+    executor_result_clear(&res);
+    executor_free(run);
+    scn_stop(s);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", repo);
+    if (system(cmd) != 0) {}
+}
+
+int main(void)
+{
+    snprintf(ws, sizeof(ws), "/tmp/foreman-loop-ws-XXXXXX");
+    if (!mkdtemp(ws)) return 1;
+    memset(&tools, 0, sizeof(tools));
+    tools.wake_fd = -1;
+    if (tools_open(&tools, ws) != 0) return 1;
+    RUN(whole_run_edit_test_submit);
+    RUN(correctives_then_submit);
+    RUN(stuck_loop_ends);
+    RUN(turn_budget_offers_only_submit);
+    RUN(cancel_and_error_verdict);
+    RUN(context_masking_keeps_prefix);
+    RUN(native_executor_on_a_git_repo);
+    tools_close(&tools);
+    char cmd[300];
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", ws);
+    if (system(cmd) != 0) {}
+    return test_summary();
+}
