@@ -146,8 +146,10 @@ fm_workload_phase fm_workload_phase_parse(const char *s)
 
 /* fm_fleet_node_spec */
 static const fm_validation fm_fleet_node_spec_v_max_concurrent_tasks = {
-    FM_V_MIN, INT64_C(1), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(1), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_fleet_node_spec_fields[5] = {
     { .json_name = "nodeName", .json_name_len = 8, .type = FM_T_STRING,
@@ -185,16 +187,22 @@ const fm_struct_desc fm_fleet_node_spec_desc = {
 
 /* fm_gpu_info */
 static const fm_validation fm_gpu_info_v_index = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_gpu_info_v_memory_mib = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_gpu_info_v_free_memory_mib = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_gpu_info_fields[4] = {
     { .json_name = "index", .json_name_len = 5, .type = FM_T_INT32,
@@ -227,20 +235,28 @@ const fm_struct_desc fm_gpu_info_desc = {
 
 /* fm_capability */
 static const fm_validation fm_capability_v_total_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_available_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_max_context_tokens = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_tokens_per_second = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_capability_fields[7] = {
     { .json_name = "accelerator", .json_name_len = 11, .type = FM_T_ENUM,
@@ -339,8 +355,10 @@ const fm_struct_desc fm_fleet_node_status_desc = {
 
 /* fm_task_payload */
 static const fm_validation fm_task_payload_v_issue = {
-    FM_V_MIN, INT64_C(1), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(1), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_task_payload_fields[6] = {
     { .json_name = "repo", .json_name_len = 4, .type = FM_T_STRING,
@@ -383,12 +401,16 @@ const fm_struct_desc fm_task_payload_desc = {
 
 /* fm_required_capability */
 static const fm_validation fm_required_capability_v_min_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_required_capability_v_min_context_tokens = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_required_capability_fields[4] = {
     { .json_name = "accelerator", .json_name_len = 11, .type = FM_T_ENUM,
@@ -421,8 +443,10 @@ const fm_struct_desc fm_required_capability_desc = {
 
 /* fm_agentic_task_spec */
 static const fm_validation fm_agentic_task_spec_v_timeout_seconds = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_agentic_task_spec_fields[7] = {
     { .json_name = "kind", .json_name_len = 4, .type = FM_T_ENUM,
@@ -536,12 +560,16 @@ const fm_struct_desc fm_agentic_task_status_desc = {
 
 /* fm_pipeline_step */
 static const fm_validation fm_pipeline_step_v_name = {
-    FM_V_MINLEN | FM_V_MAXLEN | FM_V_PATTERN, 0, 0, INT64_C(1), INT64_C(63),
-    "^[a-z0-9]([-a-z0-9]*[a-z0-9])\?$",
+    .has = FM_V_MINLEN | FM_V_MAXLEN | FM_V_PATTERN,
+    .minimum = 0, .maximum = 0,
+    .min_length = INT64_C(1), .max_length = INT64_C(63), .pattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])\?$",
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_pipeline_step_v_timeout_seconds = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc fm_pipeline_step_fields[7] = {
     { .json_name = "name", .json_name_len = 4, .type = FM_T_STRING,
@@ -589,12 +617,16 @@ const fm_struct_desc fm_pipeline_step_desc = {
 
 /* fm_workload_spec */
 static const fm_validation fm_workload_spec_v_intent = {
-    FM_V_MINLEN, 0, 0, INT64_C(1), 0,
-    NULL,
+    .has = FM_V_MINLEN,
+    .minimum = 0, .maximum = 0,
+    .min_length = INT64_C(1), .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_workload_spec_v_max_tasks = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const char *const fm_workload_spec_keys_pipeline[] = { "name", NULL };
 static const fm_field_desc fm_workload_spec_fields[5] = {
@@ -870,11 +902,11 @@ const fm_struct_desc fm_workload_list_desc = {
 /* ------------------------------------------------------------------ kinds */
 
 static const fm_printer_column fm_agentic_task_columns[] = {
-    { "Phase", "string", ".status.phase", 0 },
-    { "Kind", "string", ".spec.kind", 0 },
-    { "Node", "string", ".status.assignedNode", 0 },
-    { "Verdict", "string", ".status.verdict", 0 },
-    { "Age", "date", ".metadata.creationTimestamp", 0 },
+    { "Phase", "string", ".status.phase", 0, NULL },
+    { "Kind", "string", ".spec.kind", 0, NULL },
+    { "Node", "string", ".status.assignedNode", 0, NULL },
+    { "Verdict", "string", ".status.verdict", 0, NULL },
+    { "Age", "date", ".metadata.creationTimestamp", 0, NULL },
 };
 const fm_kind_desc fm_agentic_task_kind = {
     .group = "foreman.llmkube.dev",
@@ -893,12 +925,12 @@ const fm_kind_desc fm_agentic_task_kind = {
 };
 
 static const fm_printer_column fm_fleet_node_columns[] = {
-    { "Phase", "string", ".status.phase", 0 },
-    { "Accelerator", "string", ".status.capability.accelerator", 0 },
-    { "RAM", "integer", ".status.capability.availableRAMGB", 0 },
-    { "Current Task", "string", ".status.currentTask", 0 },
-    { "Heartbeat", "date", ".status.lastHeartbeatTime", 0 },
-    { "Age", "date", ".metadata.creationTimestamp", 0 },
+    { "Phase", "string", ".status.phase", 0, NULL },
+    { "Accelerator", "string", ".status.capability.accelerator", 0, NULL },
+    { "RAM", "integer", ".status.capability.availableRAMGB", 0, NULL },
+    { "Current Task", "string", ".status.currentTask", 0, NULL },
+    { "Heartbeat", "date", ".status.lastHeartbeatTime", 0, NULL },
+    { "Age", "date", ".metadata.creationTimestamp", 0, NULL },
 };
 const fm_kind_desc fm_fleet_node_kind = {
     .group = "foreman.llmkube.dev",
@@ -917,11 +949,11 @@ const fm_kind_desc fm_fleet_node_kind = {
 };
 
 static const fm_printer_column fm_workload_columns[] = {
-    { "Phase", "string", ".status.phase", 0 },
-    { "Repo", "string", ".spec.repo", 0 },
-    { "Tasks", "integer", ".status.succeededTasks", 0 },
-    { "Failed", "integer", ".status.failedTasks", 0 },
-    { "Age", "date", ".metadata.creationTimestamp", 0 },
+    { "Phase", "string", ".status.phase", 0, NULL },
+    { "Repo", "string", ".spec.repo", 0, NULL },
+    { "Tasks", "integer", ".status.succeededTasks", 0, NULL },
+    { "Failed", "integer", ".status.failedTasks", 0, NULL },
+    { "Age", "date", ".metadata.creationTimestamp", 0, NULL },
 };
 const fm_kind_desc fm_workload_kind = {
     .group = "foreman.llmkube.dev",

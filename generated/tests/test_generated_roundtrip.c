@@ -68,6 +68,26 @@ static void tmap(fm_strmap *m, int seed)
     }
 }
 
+/* An int-or-string: the number for even seeds, a string for odd ones, so
+ * both spellings travel. */
+__attribute__((unused)) static void tintstr(fm_int_or_string *v, int seed)
+{
+    if (seed % 2) {
+        v->is_str = true;
+        v->str = tstr("ios", seed);
+    } else {
+        v->num = seed ? -INT64_C(9007199254740993) - seed : 0;
+    }
+}
+
+/* A map key: "k0", "k1", ... (one needs escaping for seed > 0). */
+__attribute__((unused)) static char *tkey(size_t i, int seed)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, i && seed ? "k%zu \"/\\" : "k%zu", i);
+    return fm_strdup(buf);
+}
+
 static void fill_k8s_owner_reference(k8s_owner_reference *p, int seed);
 static void fill_k8s_object_meta(k8s_object_meta *p, int seed);
 static void fill_k8s_config_map(k8s_config_map *p, int seed);
@@ -135,16 +155,16 @@ static void fill_k8s_object_meta(k8s_object_meta *p, int seed)
     codec_set_present(p, 4, true);
     tmap(&p->annotations, seed);
     codec_set_present(p, 5, true);
-    p->owner_references.len = seed ? 2 : 0;
-    p->owner_references.items = seed ? tcalloc(2, sizeof *p->owner_references.items) : NULL;
-    for (size_t i = 0; i < p->owner_references.len; i++) {
-        fill_k8s_owner_reference(&p->owner_references.items[i], seed + (int)i);
+    p->owner_references.len = (seed) ? 2 : 0;
+    p->owner_references.items = (seed) ? tcalloc(2, sizeof *p->owner_references.items) : NULL;
+    for (size_t i0 = 0; i0 < p->owner_references.len; i0++) {
+        fill_k8s_owner_reference(&p->owner_references.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 6, true);
-    p->finalizers.len = seed ? 2 : 0;
-    p->finalizers.items = seed ? tcalloc(2, sizeof *p->finalizers.items) : NULL;
-    for (size_t i = 0; i < p->finalizers.len; i++) {
-        p->finalizers.items[i] = tstr("finalizers", seed + (int)i);
+    p->finalizers.len = (seed) ? 2 : 0;
+    p->finalizers.items = (seed) ? tcalloc(2, sizeof *p->finalizers.items) : NULL;
+    for (size_t i0 = 0; i0 < p->finalizers.len; i0++) {
+        p->finalizers.items[i0] = tstr("finalizers", seed + (int)i0);
     }
     codec_set_present(p, 7, true);
 }
@@ -180,10 +200,10 @@ static void fill_k8s_config_map_list(k8s_config_map_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_k8s_config_map(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_k8s_config_map(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -241,10 +261,10 @@ static void fill_k8s_event_list(k8s_event_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_k8s_event(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_k8s_event(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -281,10 +301,10 @@ static void fill_k8s_lease_list(k8s_lease_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_k8s_lease(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_k8s_lease(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -304,10 +324,10 @@ static void fill_k8s_status_details(k8s_status_details *p, int seed)
     p->group = tstr("group", seed);
     p->kind = tstr("kind", seed);
     p->uid = tstr("uid", seed);
-    p->causes.len = seed ? 2 : 0;
-    p->causes.items = seed ? tcalloc(2, sizeof *p->causes.items) : NULL;
-    for (size_t i = 0; i < p->causes.len; i++) {
-        fill_k8s_status_cause(&p->causes.items[i], seed + (int)i);
+    p->causes.len = (seed) ? 2 : 0;
+    p->causes.items = (seed) ? tcalloc(2, sizeof *p->causes.items) : NULL;
+    for (size_t i0 = 0; i0 < p->causes.len; i0++) {
+        fill_k8s_status_cause(&p->causes.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->retry_after_seconds = (seed) ? INT32_MAX - (seed) : 0;
@@ -363,10 +383,10 @@ static void fill_fm_agentic_task_spec(fm_agentic_task_spec *p, int seed)
     codec_set_present(p, 0, true);
     fill_fm_required_capability(&p->required_capability, seed);
     codec_set_present(p, 1, true);
-    p->depends_on.len = seed ? 2 : 0;
-    p->depends_on.items = seed ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
-    for (size_t i = 0; i < p->depends_on.len; i++) {
-        p->depends_on.items[i] = tstr("dependsOn", seed + (int)i);
+    p->depends_on.len = (seed) ? 2 : 0;
+    p->depends_on.items = (seed) ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
+    for (size_t i0 = 0; i0 < p->depends_on.len; i0++) {
+        p->depends_on.items[i0] = tstr("dependsOn", seed + (int)i0);
     }
     codec_set_present(p, 2, true);
     p->priority = (seed) ? INT32_MAX - (seed) : 0;
@@ -404,10 +424,10 @@ static void fill_fm_agentic_task_status(fm_agentic_task_status *p, int seed)
     p->commit_sha = tstr("commitSHA", seed);
     p->transcript_ref = tstr("transcriptRef", seed);
     p->result = tjson(seed);
-    p->conditions.len = seed ? 2 : 0;
-    p->conditions.items = seed ? tcalloc(2, sizeof *p->conditions.items) : NULL;
-    for (size_t i = 0; i < p->conditions.len; i++) {
-        fill_k8s_condition(&p->conditions.items[i], seed + (int)i);
+    p->conditions.len = (seed) ? 2 : 0;
+    p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
+    for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
+        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 3, true);
 }
@@ -432,10 +452,10 @@ static void fill_fm_agentic_task_list(fm_agentic_task_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_fm_agentic_task(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_fm_agentic_task(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -445,18 +465,18 @@ static void fill_fm_fleet_node_spec(fm_fleet_node_spec *p, int seed)
 {
     p->node_name = tstr("nodeName", seed);
     p->tailscale_addr = tstr("tailscaleAddr", seed);
-    p->roles.len = seed ? 2 : 0;
-    p->roles.items = seed ? tcalloc(2, sizeof *p->roles.items) : NULL;
-    for (size_t i = 0; i < p->roles.len; i++) {
-        p->roles.items[i] = tstr("roles", seed + (int)i);
+    p->roles.len = (seed) ? 2 : 0;
+    p->roles.items = (seed) ? tcalloc(2, sizeof *p->roles.items) : NULL;
+    for (size_t i0 = 0; i0 < p->roles.len; i0++) {
+        p->roles.items[i0] = tstr("roles", seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->max_concurrent_tasks = (seed) ? INT32_MAX - (seed) : 1;
     codec_set_present(p, 1, true);
-    p->task_namespaces.len = seed ? 2 : 0;
-    p->task_namespaces.items = seed ? tcalloc(2, sizeof *p->task_namespaces.items) : NULL;
-    for (size_t i = 0; i < p->task_namespaces.len; i++) {
-        p->task_namespaces.items[i] = tstr("taskNamespaces", seed + (int)i);
+    p->task_namespaces.len = (seed) ? 2 : 0;
+    p->task_namespaces.items = (seed) ? tcalloc(2, sizeof *p->task_namespaces.items) : NULL;
+    for (size_t i0 = 0; i0 < p->task_namespaces.len; i0++) {
+        p->task_namespaces.items[i0] = tstr("taskNamespaces", seed + (int)i0);
     }
     codec_set_present(p, 2, true);
 }
@@ -485,16 +505,16 @@ static void fill_fm_capability(fm_capability *p, int seed)
     codec_set_present(p, 2, true);
     p->tokens_per_second = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 3, true);
-    p->installed_models.len = seed ? 2 : 0;
-    p->installed_models.items = seed ? tcalloc(2, sizeof *p->installed_models.items) : NULL;
-    for (size_t i = 0; i < p->installed_models.len; i++) {
-        p->installed_models.items[i] = tstr("installedModels", seed + (int)i);
+    p->installed_models.len = (seed) ? 2 : 0;
+    p->installed_models.items = (seed) ? tcalloc(2, sizeof *p->installed_models.items) : NULL;
+    for (size_t i0 = 0; i0 < p->installed_models.len; i0++) {
+        p->installed_models.items[i0] = tstr("installedModels", seed + (int)i0);
     }
     codec_set_present(p, 4, true);
-    p->gpus.len = seed ? 2 : 0;
-    p->gpus.items = seed ? tcalloc(2, sizeof *p->gpus.items) : NULL;
-    for (size_t i = 0; i < p->gpus.len; i++) {
-        fill_fm_gpu_info(&p->gpus.items[i], seed + (int)i);
+    p->gpus.len = (seed) ? 2 : 0;
+    p->gpus.items = (seed) ? tcalloc(2, sizeof *p->gpus.items) : NULL;
+    for (size_t i0 = 0; i0 < p->gpus.len; i0++) {
+        fill_fm_gpu_info(&p->gpus.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 5, true);
 }
@@ -508,10 +528,10 @@ static void fill_fm_fleet_node_status(fm_fleet_node_status *p, int seed)
     fill_fm_capability(&p->capability, seed);
     codec_set_present(p, 1, true);
     p->current_task = tstr("currentTask", seed);
-    p->conditions.len = seed ? 2 : 0;
-    p->conditions.items = seed ? tcalloc(2, sizeof *p->conditions.items) : NULL;
-    for (size_t i = 0; i < p->conditions.len; i++) {
-        fill_k8s_condition(&p->conditions.items[i], seed + (int)i);
+    p->conditions.len = (seed) ? 2 : 0;
+    p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
+    for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
+        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 2, true);
     p->agent_version = tstr("agentVersion", seed);
@@ -539,10 +559,10 @@ static void fill_fm_fleet_node_list(fm_fleet_node_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_fm_fleet_node(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_fm_fleet_node(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -556,10 +576,10 @@ static void fill_fm_pipeline_step(fm_pipeline_step *p, int seed)
     codec_set_present(p, 0, true);
     fill_fm_required_capability(&p->required_capability, seed);
     codec_set_present(p, 1, true);
-    p->depends_on.len = seed ? 2 : 0;
-    p->depends_on.items = seed ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
-    for (size_t i = 0; i < p->depends_on.len; i++) {
-        p->depends_on.items[i] = tstr("dependsOn", seed + (int)i);
+    p->depends_on.len = (seed) ? 2 : 0;
+    p->depends_on.items = (seed) ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
+    for (size_t i0 = 0; i0 < p->depends_on.len; i0++) {
+        p->depends_on.items[i0] = tstr("dependsOn", seed + (int)i0);
     }
     codec_set_present(p, 2, true);
     p->timeout_seconds = (seed) ? INT32_MAX - (seed) : 0;
@@ -576,10 +596,10 @@ static void fill_fm_workload_spec(fm_workload_spec *p, int seed)
     p->planner_model = tstr("plannerModel", seed);
     p->max_tasks = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 0, true);
-    p->pipeline.len = seed ? 2 : 0;
-    p->pipeline.items = seed ? tcalloc(2, sizeof *p->pipeline.items) : NULL;
-    for (size_t i = 0; i < p->pipeline.len; i++) {
-        fill_fm_pipeline_step(&p->pipeline.items[i], seed + (int)i);
+    p->pipeline.len = (seed) ? 2 : 0;
+    p->pipeline.items = (seed) ? tcalloc(2, sizeof *p->pipeline.items) : NULL;
+    for (size_t i0 = 0; i0 < p->pipeline.len; i0++) {
+        fill_fm_pipeline_step(&p->pipeline.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -589,20 +609,20 @@ static void fill_fm_workload_status(fm_workload_status *p, int seed)
 {
     p->phase = (seed) ? 5 : 1;
     p->planner_model = tstr("plannerModel", seed);
-    p->tasks.len = seed ? 2 : 0;
-    p->tasks.items = seed ? tcalloc(2, sizeof *p->tasks.items) : NULL;
-    for (size_t i = 0; i < p->tasks.len; i++) {
-        fill_k8s_object_reference(&p->tasks.items[i], seed + (int)i);
+    p->tasks.len = (seed) ? 2 : 0;
+    p->tasks.items = (seed) ? tcalloc(2, sizeof *p->tasks.items) : NULL;
+    for (size_t i0 = 0; i0 < p->tasks.len; i0++) {
+        fill_k8s_object_reference(&p->tasks.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->succeeded_tasks = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 1, true);
     p->failed_tasks = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 2, true);
-    p->conditions.len = seed ? 2 : 0;
-    p->conditions.items = seed ? tcalloc(2, sizeof *p->conditions.items) : NULL;
-    for (size_t i = 0; i < p->conditions.len; i++) {
-        fill_k8s_condition(&p->conditions.items[i], seed + (int)i);
+    p->conditions.len = (seed) ? 2 : 0;
+    p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
+    for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
+        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 3, true);
 }
@@ -627,10 +647,10 @@ static void fill_fm_workload_list(fm_workload_list *p, int seed)
     p->kind = tstr("kind", seed);
     fill_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    p->items.len = seed ? 2 : 0;
-    p->items.items = seed ? tcalloc(2, sizeof *p->items.items) : NULL;
-    for (size_t i = 0; i < p->items.len; i++) {
-        fill_fm_workload(&p->items.items[i], seed + (int)i);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_fm_workload(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
