@@ -8,6 +8,8 @@ result diffs cleanly against the reference CRDs.
 
 import copy
 
+from model import QUANTITY_PATTERN
+
 
 def field_schema(f):
     """OpenAPI schema of one field, its description included."""
@@ -48,6 +50,11 @@ def type_schema(t, f=None):
         s = {"type": "number"}
     elif t.kind == "int-or-string":
         s = {"anyOf": [{"type": "integer"}, {"type": "string"}], "x-kubernetes-int-or-string": True}
+    elif t.kind == "quantity":
+        s = {"anyOf": [{"type": "integer"}, {"type": "string"}], "x-kubernetes-int-or-string": True,
+             "pattern": QUANTITY_PATTERN}
+    elif t.kind == "any":
+        s = {"x-kubernetes-preserve-unknown-fields": True}
     elif t.kind == "date-time":
         s = {"type": "string", "format": "date-time"}
     elif t.kind == "json":

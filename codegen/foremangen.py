@@ -82,7 +82,7 @@ def field_note(f):
         notes.append(f.type.enum.cname)
     elif f.type.kind == "list" and f.type.elem.kind == "enum":
         notes.append(f"list of {f.type.elem.enum.cname}")
-    elif f.type.kind == "json":
+    elif f.type.kind in ("json", "any"):
         notes.append("raw JSON")
     if f.required:
         notes.append("required")

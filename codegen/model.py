@@ -24,7 +24,10 @@ import yamlloc
 from yamlloc import LocMap, LocSeq, SchemaError
 
 PRIMITIVES = ("string", "bool", "int32", "int64", "integer", "float64", "number", "date-time", "json",
-              "int-or-string")
+              "any", "int-or-string", "quantity")
+# resource.Quantity's pattern, as controller-gen writes it
+QUANTITY_PATTERN = (r"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|"
+                    r"([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$")
 
 # type -> (fm_type constant, C type)
 C_TYPES = {
@@ -37,10 +40,12 @@ C_TYPES = {
     "number": ("FM_T_FLOAT64", "double"),
     "date-time": ("FM_T_TIME", "fm_time"),
     "json": ("FM_T_JSON", "char *"),
+    "any": ("FM_T_JSON", "char *"),
     "int-or-string": ("FM_T_INTORSTR", "fm_int_or_string"),
+    "quantity": ("FM_T_INTORSTR", "fm_int_or_string"),
 }
-NEEDS_BIT = ("bool", "int32", "int64", "integer", "float64", "number", "date-time", "int-or-string", "struct",
-             "list", "map")
+NEEDS_BIT = ("bool", "int32", "int64", "integer", "float64", "number", "date-time", "int-or-string", "quantity",
+             "struct", "list", "map")
 NUMERIC = ("int32", "int64", "integer", "float64", "number")
 FLOATS = ("float64", "number")
 INT_RANGE = {"int32": (-2**31, 2**31 - 1), "int64": (-2**63, 2**63 - 1), "integer": (-2**63, 2**63 - 1)}
@@ -343,7 +348,7 @@ class Field:
 
     @property
     def is_aggregate(self):
-        return self.type.kind in ("struct", "list", "map", "int-or-string")
+        return self.type.kind in ("struct", "list", "map", "int-or-string", "quantity")
 
     @property
     def validation_text(self):
@@ -946,9 +951,9 @@ class Loader:
                     setattr(f, attr, body[key])
         for key, attr, kinds, need in (("minItems", "min_items", ("list",), "a list type"),
                                        ("maxItems", "max_items", ("list",), "a list type"),
-                                       ("minProperties", "min_properties", ("map", "json", "struct"),
+                                       ("minProperties", "min_properties", ("map", "json", "any", "struct"),
                                         "a map, json or struct type"),
-                                       ("maxProperties", "max_properties", ("map", "json", "struct"),
+                                       ("maxProperties", "max_properties", ("map", "json", "any", "struct"),
                                         "a map, json or struct type")):
             if key in body:
                 v = body[key]
@@ -1044,7 +1049,7 @@ class Loader:
                 self.err(file, line, f"{what}: listType must be atomic, set or map, not {lt!r}")
             elif lt == "map" and t.elem.kind != "struct":
                 self.err(file, line, f"{what}: listType map needs a list of structs")
-            elif lt == "set" and t.elem.kind in ("struct", "list", "map", "json"):
+            elif lt == "set" and t.elem.kind in ("struct", "list", "map", "json", "any"):
                 self.err(file, line, f"{what}: listType set needs a list of scalars")
             else:
                 f.list_type = lt
@@ -1086,7 +1091,7 @@ class Loader:
             if ok and ((f.minimum is not None and v < f.minimum) or (f.maximum is not None and v > f.maximum)):
                 self.err(file, line, f"{what}: default {v} is outside its bounds")
                 return
-        elif t.kind == "int-or-string":
+        elif t.kind in ("int-or-string", "quantity"):
             ok = isinstance(v, (int, str)) and not isinstance(v, bool)
         elif t.kind == "bool":
             ok = isinstance(v, bool)
