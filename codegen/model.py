@@ -1274,6 +1274,7 @@ class Loader:
             self.err(kind.file, body.line_of("statusSubresource"), f"{what}: statusSubresource needs a 'status' field")
         # the List object
         if kind.resource:
+            self.claim(st.cname + "_kind", kind.file, kind.line, f"kind table of {kind.name}")
             lst = Struct(pkg, (kind.list_kind or kind.name + "List"), kind.line)
             lst.cname = st.cname + "_list"
             lst.list_of = kind

@@ -37,6 +37,8 @@ EXPECTED = {
         "tests/codegen/bad/duplicate_type.yaml:9: duplicate type name 'Color' (also defined at tests/codegen/bad/duplicate_type.yaml:5)",
     "enum_default":
         "tests/codegen/bad/enum_default.yaml:18: struct ThingSpec field 'color': default 'blue' is not a value of enum Color",
+    "kind_table_collision":
+        "tests/codegen/bad/kind_table_collision.yaml:24: kind table of Thing: C name 'ex_thing_kind' collides with enum ThingKind (tests/codegen/bad/kind_table_collision.yaml:5)",
     "length_on_enum":
         "tests/codegen/bad/length_on_enum.yaml:19: struct ThingSpec field 'color': 'maxLength' needs type string, not Color",
     "list_map_key_not_required":
