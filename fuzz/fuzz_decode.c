@@ -35,6 +35,7 @@ static const fm_struct_desc *const kinds[] = {
     &fm_agentic_task_desc, &fm_agentic_task_list_desc, &fm_fleet_node_desc, &fm_fleet_node_list_desc,
     &fm_workload_desc,     &fm_workload_list_desc,     &k8s_lease_desc,     &k8s_event_desc,
     &k8s_config_map_desc,  &k8s_status_desc,           &ev_gadget_desc,     &ev_gadget_list_desc,
+    &fm_agent_desc,        &fm_model_profile_desc,     &fm_agent_release_desc,
 };
 
 static void fail(const char *what, const fm_struct_desc *d, const char *a, const char *b)
