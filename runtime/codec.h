@@ -276,7 +276,8 @@ bool codec_equal(const void *a, const void *b, const fm_struct_desc *d);
 /*
  * Appends to out the minimal RFC 7386 JSON merge patch that turns old into
  * new: changed fields with their new value, removed fields as null, nested
- * structs and string maps patched member-wise, lists replaced whole. When
+ * structs and maps (of any value, recursively) patched member-wise, lists
+ * replaced whole. When
  * resource_version is non-NULL it is added as metadata.resourceVersion (an
  * optimistic-concurrency precondition). Writes "{}" when nothing changed
  * (and no precondition was asked for). Returns 0 or FM_ENOMEM.
