@@ -40,6 +40,12 @@ import naming  # noqa: E402
 
 TEMPLATES = os.path.join(HERE, "templates")
 MAIN_SCHEMA = os.path.join("schema", "foreman.v1alpha1.yaml")
+# Fixture schemas rendered along with the main one (C, CRDs, round-trip
+# test) into generated/fixtures/, so they are compiled, tested and
+# drift-checked like the real API: every_construct uses every construct
+# of the schema language.
+FIXTURE_SCHEMAS = [os.path.join("tests", "codegen", "good", "every_construct.yaml")]
+FIXTURE_DIR = os.path.join("generated", "fixtures")
 CHART_CRDS = os.path.join("charts", "foreman", "templates", "crds")
 
 
@@ -76,7 +82,7 @@ def field_note(f):
         notes.append(f.type.enum.cname)
     elif f.type.kind == "list" and f.type.elem.kind == "enum":
         notes.append(f"list of {f.type.elem.enum.cname}")
-    elif f.type.kind == "json":
+    elif f.type.kind in ("json", "any"):
         notes.append("raw JSON")
     if f.required:
         notes.append("required")
@@ -115,6 +121,14 @@ def md_cell(text):
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
+def type_structs(t):
+    """The structs a value of type t holds directly: itself, or the
+    elements of its lists and maps, however deep."""
+    while t.kind in ("list", "map"):
+        t = t.elem
+    return [t.struct] if t.kind == "struct" else []
+
+
 def all_json_names(st):
     """Every JSON member name reachable from struct st, sorted."""
     names, seen = set(), set()
@@ -125,9 +139,8 @@ def all_json_names(st):
         seen.add(id(s))
         for f in s.fields:
             names.add(f.json)
-            t = f.type.elem if f.type.kind == "list" else f.type
-            if t.kind == "struct":
-                walk(t.struct)
+            for sub in type_structs(f.type):
+                walk(sub)
 
     walk(st)
     return sorted(names)
@@ -165,9 +178,8 @@ def reachable_structs(packages):
             return
         done.add(id(s))
         for f in s.fields:
-            t = f.type.elem if f.type.kind == "list" else f.type
-            if t.kind == "struct":
-                visit(t.struct)
+            for sub in type_structs(f.type):
+                visit(sub)
         out.append(s)
 
     for p in packages:
@@ -206,9 +218,27 @@ def render_all(env, packages, charts):
     return out
 
 
+def render_fixture(env, packages):
+    """{relative path: content} of a fixture schema (its last package only:
+    the imports are the real ones, generated already)."""
+    pkg = packages[-1]
+    out = {}
+    ctx = {"pkg": pkg, "structs": pkg.ordered_structs(), "pkg_title": f"{pkg.group}/{pkg.version} (test fixture)"}
+    out[os.path.join(FIXTURE_DIR, f"{pkg.output}.h")] = env.get_template("header.h.j2").render(ctx)
+    out[os.path.join(FIXTURE_DIR, f"{pkg.output}.c")] = env.get_template("source.c.j2").render(ctx)
+    for k in pkg.resource_kinds:
+        out[os.path.join(FIXTURE_DIR, "crds", crd.file_name(k))] = env.get_template("crd.yaml.j2").render(
+            kind=k, crd=crd.build(k))
+    out[os.path.join(FIXTURE_DIR, f"test_{pkg.output}_roundtrip.c")] = env.get_template(
+        "roundtrip_test.c.j2").render(packages=[pkg], structs=reachable_structs([pkg]), main=pkg)
+    return out
+
+
 def inputs(root, packages):
     """Files whose change should trigger a rerun."""
     files = [p.path for p in packages]
+    for rel in FIXTURE_SCHEMAS:
+        files.append(os.path.join(root, rel))
     for name in sorted(os.listdir(HERE)):
         if name.endswith(".py"):
             files.append(os.path.join(HERE, name))
@@ -261,7 +291,16 @@ def main(argv=None):
             print(f)
         return 0
 
-    outputs = render_all(make_env(), packages, args.charts)
+    env = make_env()
+    outputs = render_all(env, packages, args.charts)
+    if not args.schema:
+        for rel in FIXTURE_SCHEMAS:
+            fpk, ferr = model.load_schema(root, os.path.join(root, rel))
+            if ferr:
+                for e in ferr:
+                    print(e, file=sys.stderr)
+                return 1
+            outputs.update(render_fixture(env, fpk))
     dest = os.path.abspath(args.out) if args.out else root
     if args.list_outputs:
         for rel in sorted(outputs):

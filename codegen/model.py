@@ -23,7 +23,11 @@ import naming
 import yamlloc
 from yamlloc import LocMap, LocSeq, SchemaError
 
-PRIMITIVES = ("string", "bool", "int32", "int64", "float64", "date-time", "json")
+PRIMITIVES = ("string", "bool", "int32", "int64", "integer", "float64", "number", "date-time", "json",
+              "any", "int-or-string", "quantity")
+# resource.Quantity's pattern, as controller-gen writes it
+QUANTITY_PATTERN = (r"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|"
+                    r"([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$")
 
 # type -> (fm_type constant, C type)
 C_TYPES = {
@@ -31,25 +35,45 @@ C_TYPES = {
     "bool": ("FM_T_BOOL", "bool"),
     "int32": ("FM_T_INT32", "int32_t"),
     "int64": ("FM_T_INT64", "int64_t"),
+    "integer": ("FM_T_INT64", "int64_t"),
     "float64": ("FM_T_FLOAT64", "double"),
+    "number": ("FM_T_FLOAT64", "double"),
     "date-time": ("FM_T_TIME", "fm_time"),
     "json": ("FM_T_JSON", "char *"),
+    "any": ("FM_T_JSON", "char *"),
+    "int-or-string": ("FM_T_INTORSTR", "fm_int_or_string"),
+    "quantity": ("FM_T_INTORSTR", "fm_int_or_string"),
 }
-NEEDS_BIT = ("bool", "int32", "int64", "float64", "date-time", "struct", "list", "map")
-NUMERIC = ("int32", "int64", "float64")
-INT_RANGE = {"int32": (-2**31, 2**31 - 1), "int64": (-2**63, 2**63 - 1)}
+NEEDS_BIT = ("bool", "int32", "int64", "integer", "float64", "number", "date-time", "int-or-string", "quantity",
+             "struct", "list", "map")
+NUMERIC = ("int32", "int64", "integer", "float64", "number")
+FLOATS = ("float64", "number")
+INT_RANGE = {"int32": (-2**31, 2**31 - 1), "int64": (-2**63, 2**63 - 1), "integer": (-2**63, 2**63 - 1)}
+# string formats the API server knows (k8s.io/kube-openapi/pkg/validation/strfmt)
+STRING_FORMATS = ("bsonobjectid", "uri", "email", "hostname", "ipv4", "ipv6", "cidr", "mac", "uuid", "uuid3",
+                  "uuid4", "uuid5", "isbn", "isbn10", "isbn13", "creditcard", "ssn", "hexcolor", "rgbcolor",
+                  "byte", "password", "date", "duration", "datetime", "date-time", "int-or-string")
+COLUMN_FORMATS = ("int32", "int64", "float", "double", "byte", "date", "date-time", "password")
+CEL_KEYS = {"rule", "message", "messageExpression", "reason", "fieldPath", "optionalOldSelf"}
+CEL_REASONS = ("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate")
 
 PACKAGE_KEYS = {"group", "version", "prefix", "output", "crds"}
 TOP_KEYS = {"package", "imports", "enums", "structs", "kinds"}
 ENUM_KEYS = {"description", "values"}
-STRUCT_KEYS = {"description", "fields", "mapType", "crdOpaque"}
+STRUCT_KEYS = {"description", "fields", "mapType", "crdOpaque", "validations", "oneOf", "anyOf",
+               "preserveUnknownFields"}
 FIELD_KEYS = {"type", "required", "description", "c", "minimum", "maximum", "minLength",
               "maxLength", "pattern", "default", "listType", "listMapKeys", "addition",
-              "microTime"}
+              "microTime", "minItems", "maxItems", "minProperties", "maxProperties",
+              "exclusiveMinimum", "exclusiveMaximum", "validations", "enum", "format", "nullable",
+              "embeddedResource", "preserveUnknownFields"}
 KIND_KEYS = {"description", "plural", "singular", "listKind", "shortNames", "scope",
              "statusSubresource", "fields", "printerColumns", "group", "version",
-             "resource", "metadata", "selectableFields"}
-COLUMN_KEYS = {"name", "type", "jsonPath", "priority", "description"}
+             "resource", "metadata", "selectableFields", "validations", "categories", "scale",
+             "versions", "storageVersion"}
+COLUMN_KEYS = {"name", "type", "jsonPath", "priority", "description", "format"}
+SCALE_KEYS = {"specReplicasPath", "statusReplicasPath", "labelSelectorPath"}
+VERSION_KEYS = {"name", "served", "deprecated", "deprecationWarning"}
 COLUMN_TYPES = ("string", "integer", "number", "boolean", "date")
 RESERVED_KIND_FIELDS = ("apiVersion", "kind", "metadata")
 DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
@@ -85,6 +109,20 @@ class Type:
         self.enum = enum
         self.struct = struct
         self.elem = elem
+        # An enum inside a map value or a list of lists is a plain string in
+        # C (its CRD keeps the enum): such values have no unknown bag to keep
+        # a spelling this build does not know.
+        self.as_string = False
+
+    @property
+    def is_strmap(self):
+        """map<string,string> (or of an enum): the fm_strmap layout."""
+        return self.kind == "map" and (self.elem.kind == "string" or self.elem.kind == "enum")
+
+    @property
+    def nested(self):
+        """A container whose elements need their own descriptor row."""
+        return self.kind in ("list", "map") and not self.is_strmap
 
     def spelling(self):
         """How the schema spells the type."""
@@ -95,27 +133,32 @@ class Type:
         if self.kind == "list":
             return f"list<{self.elem.spelling()}>"
         if self.kind == "map":
-            return "map<string,string>"
+            return f"map<string,{self.elem.spelling()}>"
         return self.kind
 
     def fm_type(self):
         """The FM_T_* constant of this type."""
         if self.kind == "enum":
-            return "FM_T_ENUM"
+            return "FM_T_STRING" if self.as_string else "FM_T_ENUM"
         if self.kind == "struct":
             return "FM_T_STRUCT"
         if self.kind == "list":
             return "FM_T_LIST"
         if self.kind == "map":
-            return "FM_T_MAP"
+            return "FM_T_MAP" if self.is_strmap else "FM_T_MAPV"
         return C_TYPES[self.kind][0]
 
-    def elem_ctype(self):
-        """C type of one list element (or of a scalar value)."""
+    def elem_ctype(self, pkg=None):
+        """C type of one list element (or of a scalar value); containers
+        (a list of lists, map values) need pkg to name their typedef."""
         if self.kind == "enum":
-            return self.enum.cname
+            return "char *" if self.as_string else self.enum.cname
         if self.kind == "struct":
             return self.struct.cname
+        if self.kind == "list":
+            return list_cname(pkg, self.elem)
+        if self.kind == "map":
+            return map_cname(pkg, self.elem)
         return C_TYPES[self.kind][1].strip()
 
 
@@ -155,6 +198,18 @@ class Field:
         self.list_type = None
         self.list_map_keys = []
         self.micro_time = False   # date-time Kubernetes types as MicroTime
+        self.min_items = None
+        self.max_items = None
+        self.min_properties = None
+        self.max_properties = None
+        self.exclusive_minimum = False
+        self.exclusive_maximum = False
+        self.validations = []     # CEL rules: dicts in CRD spelling
+        self.enum_values = None   # inline enum of a string
+        self.format = None
+        self.nullable = False
+        self.embedded_resource = False
+        self.preserve_unknown = False
         self.bit = -1             # presence bit, -1 when the type carries absence
         self.implicit = False     # apiVersion/kind/metadata/items added by the generator
 
@@ -162,12 +217,7 @@ class Field:
     @property
     def ctype(self):
         """C declaration type of the member."""
-        t = self.type
-        if t.kind == "list":
-            return list_cname(self.struct.pkg, t.elem)
-        if t.kind == "map":
-            return "fm_strmap"
-        return t.elem_ctype()
+        return self.type.elem_ctype(self.struct.pkg)
 
     @property
     def decl(self):
@@ -189,7 +239,13 @@ class Field:
     @property
     def has_validation(self):
         return any(v is not None for v in (self.minimum, self.maximum, self.min_length,
-                                           self.max_length, self.pattern))
+                                           self.max_length, self.pattern, self.min_items, self.max_items,
+                                           self.min_properties, self.max_properties))
+
+    @property
+    def float_bounds(self):
+        """True when the bounds are those of a number (double in C)."""
+        return self.type.kind in FLOATS
 
     @property
     def validation_bits(self):
@@ -198,13 +254,63 @@ class Field:
             bits.append("FM_V_MIN")
         if self.maximum is not None:
             bits.append("FM_V_MAX")
+        if self.exclusive_minimum:
+            bits.append("FM_V_EXCL_MIN")
+        if self.exclusive_maximum:
+            bits.append("FM_V_EXCL_MAX")
         if self.min_length is not None:
             bits.append("FM_V_MINLEN")
         if self.max_length is not None:
             bits.append("FM_V_MAXLEN")
         if self.pattern is not None:
             bits.append("FM_V_PATTERN")
+        if self.min_items is not None or self.min_properties is not None:
+            bits.append("FM_V_MINITEMS")
+        if self.max_items is not None or self.max_properties is not None:
+            bits.append("FM_V_MAXITEMS")
         return " | ".join(bits) if bits else "0"
+
+    def c_float(self, v):
+        """A C double literal for a number bound."""
+        if v is None:
+            return "0.0"
+        r = repr(float(v))
+        return r if ("." in r or "e" in r or "inf" in r) else r + ".0"
+
+    @property
+    def c_min_items(self):
+        v = self.min_items if self.min_items is not None else self.min_properties
+        return self.c_bound(v)
+
+    @property
+    def c_max_items(self):
+        v = self.max_items if self.max_items is not None else self.max_properties
+        return self.c_bound(v)
+
+    def row(self):
+        """Descriptor row values of this field's type (see row_of)."""
+        return row_of(self.type, self.struct.pkg)
+
+    @property
+    def inner_rows(self):
+        """Element descriptors of nested containers, outermost first:
+        (C name, row) where row['elem_desc'] names the next one."""
+        out, t, depth = [], self.type, 0
+        while t.nested and t.elem.nested:
+            depth += 1
+            out.append((f"{self.struct.cname}_e{depth}_{self.cname}", t.elem))
+            t = t.elem
+        rows = []
+        for i, (name, u) in enumerate(out):
+            r = row_of(u, self.struct.pkg)
+            r["elem_desc"] = ("&" + out[i + 1][0]) if i + 1 < len(out) else "NULL"
+            rows.append((name, r))
+        return rows
+
+    @property
+    def elem_desc(self):
+        rows = self.inner_rows
+        return ("&" + rows[0][0]) if rows else "NULL"
 
     @property
     def c_pattern(self):
@@ -221,21 +327,19 @@ class Field:
 
     @property
     def elem_fm_type(self):
-        return self.type.elem.fm_type() if self.type.kind == "list" else "0"
+        return self.row()["elem_type"]
 
     @property
     def elem_size(self):
-        return f"sizeof({self.type.elem.elem_ctype()})" if self.type.kind == "list" else "0"
+        return self.row()["elem_size"]
 
     @property
     def sub_struct(self):
-        t = self.type.elem if self.type.kind == "list" else self.type
-        return t.struct if t.kind == "struct" else None
+        return self.row()["sub"]
 
     @property
     def sub_enum(self):
-        t = self.type.elem if self.type.kind == "list" else self.type
-        return t.enum if t.kind == "enum" else None
+        return self.row()["enm"]
 
     @property
     def setter_ctype(self):
@@ -244,7 +348,7 @@ class Field:
 
     @property
     def is_aggregate(self):
-        return self.type.kind in ("struct", "list", "map")
+        return self.type.kind in ("struct", "list", "map", "int-or-string", "quantity")
 
     @property
     def validation_text(self):
@@ -262,6 +366,22 @@ class Field:
             out.append(f"maxLength {self.max_length}")
         if self.pattern is not None:
             out.append(f"pattern `{self.pattern}`")
+        if self.enum_values:
+            out.append("one of " + ", ".join(f"`{v}`" for v in self.enum_values))
+        if self.format:
+            out.append(f"format {self.format}")
+        for key, v in (("minItems", self.min_items), ("maxItems", self.max_items),
+                       ("minProperties", self.min_properties), ("maxProperties", self.max_properties)):
+            if v is not None:
+                out.append(f"{key} {v}")
+        if self.exclusive_minimum:
+            out.append("exclusive minimum")
+        if self.exclusive_maximum:
+            out.append("exclusive maximum")
+        if self.nullable:
+            out.append("nullable")
+        for r in self.validations:
+            out.append(f"rule `{r['rule']}`")
         if self.has_default:
             out.append(f"default `{self.default}`")
         if self.list_type:
@@ -283,6 +403,10 @@ class Struct:
         self.fields = []
         self.map_type = None
         self.crd_opaque = False
+        self.validations = []      # CEL rules of the object
+        self.one_of = []           # lists of field names, one of which must be set
+        self.any_of = []
+        self.preserve_unknown = False
         self.kind = None          # the Kind when this is a kind's struct
         self.list_of = None       # the Kind when this is a kind's List struct
         self.n_words = 1
@@ -315,12 +439,13 @@ class Struct:
 
 
 class Column:
-    def __init__(self, name, type_, json_path, priority, description):
+    def __init__(self, name, type_, json_path, priority, description, format_=None):
         self.name = name
         self.type = type_
         self.json_path = json_path
         self.priority = priority
         self.description = description
+        self.format = format_
 
 
 class Kind:
@@ -343,6 +468,11 @@ class Kind:
         self.selectable = []
         self.struct = None
         self.list_struct = None
+        self.validations = []     # CEL rules of the whole object
+        self.categories = []
+        self.scale = None         # {specReplicasPath, statusReplicasPath, labelSelectorPath}
+        self.versions = []        # [{name, served, deprecated, deprecationWarning}], storage first
+        self.storage_version = None
 
     @property
     def api_version(self):
@@ -375,6 +505,7 @@ class Package:
         self.structs = []         # in schema order, kinds and lists included
         self.kinds = []
         self.used_primitive_lists = set()
+        self.containers = {}      # typedef name -> element C type (lists of lists, maps)
 
     @property
     def upper(self):
@@ -429,11 +560,59 @@ def list_cname(pkg, elem):
     if elem.kind == "struct":
         elem.struct.used_in_list = True
         return elem.struct.list_cname
-    if elem.kind == "enum":
+    if elem.kind == "enum" and not elem.as_string:
         elem.enum.used_in_list = True
         return elem.enum.list_cname
-    pkg.used_primitive_lists.add(elem.kind)
-    return f"{pkg.prefix}_{elem.kind.replace('-', '_')}_list"
+    if elem.kind in ("list", "map"):
+        ct = elem.elem_ctype(pkg)
+        name = (f"{pkg.prefix}_strmap" if ct == "fm_strmap" else ct) + "_list"
+        pkg.containers.setdefault(name, ("list", ct))
+        return name
+    kind = "string" if elem.kind == "enum" else elem.kind
+    pkg.used_primitive_lists.add(kind)
+    return f"{pkg.prefix}_{kind.replace('-', '_')}_list"
+
+
+def map_cname(pkg, val):
+    """Typedef name of a map<string,val>: fm_strmap for strings (and
+    enums), else {char **keys; V *values; size_t len;} named after V."""
+    if val.kind in ("string", "enum"):
+        return "fm_strmap"
+    if val.kind == "struct":
+        name = val.struct.cname + "_map"
+    elif val.kind in ("list", "map"):
+        ct = val.elem_ctype(pkg)
+        name = (f"{pkg.prefix}_strmap" if ct == "fm_strmap" else ct) + "_map"
+    else:
+        name = f"{pkg.prefix}_{val.kind.replace('-', '_')}_map"
+    pkg.containers.setdefault(name, ("map", val.elem_ctype(pkg)))
+    return name
+
+
+def row_of(t, pkg):
+    """The fm_field_desc values that describe a value of type t: its
+    FM_T_* type, and for a list or a map<string,V> (V not a string) its
+    element's type, size, struct and enum descriptors."""
+    if t.kind == "list" or t.nested:
+        e = t.elem
+        ct = e.elem_ctype(pkg)
+        return {"type": t.fm_type(), "elem_type": e.fm_type(), "elem_size": f"sizeof({ct})",
+                "sub": e.struct if e.kind == "struct" else None,
+                "enm": e.enum if e.kind == "enum" and not e.as_string else None}
+    return {"type": t.fm_type(), "elem_type": "0", "elem_size": "0",
+            "sub": t.struct if t.kind == "struct" else None,
+            "enm": t.enum if t.kind == "enum" and not t.as_string else None}
+
+
+def mark_nested_enums(t, inside=False):
+    """Enums inside map values and lists of lists become plain strings in C
+    (Type.as_string)."""
+    if t.kind == "enum":
+        t.as_string = inside
+    elif t.kind == "list":
+        mark_nested_enums(t.elem, inside or t.elem.kind in ("list", "map"))
+    elif t.kind == "map":
+        mark_nested_enums(t.elem, True)
 
 
 # --------------------------------------------------------------------- loader
@@ -625,8 +804,8 @@ class Loader:
         for st in pkg.structs:
             self.claim_symbols(st)
             for f in st.fields:
-                if f.type is not None and f.type.kind == "list":
-                    list_cname(pkg, f.type.elem)   # records primitive list typedefs
+                if f.type is not None and f.type.kind in ("list", "map"):
+                    f.ctype   # records list and map typedefs
 
     def define_enum(self, enum, body):
         what = f"enum {enum.name}"
@@ -671,15 +850,16 @@ class Loader:
             elem = self.parse_type(pkg, m.group(1).strip(), file, line, what)
             if elem is None:
                 return None
-            if elem.kind in ("list", "map"):
-                self.err(file, line, f"{what}: {elem.kind} inside a list is not supported")
-                return None
             return Type("list", elem=elem)
-        if re.match(r"^map<", t):
-            if re.sub(r"\s+", "", t) != "map<string,string>":
-                self.err(file, line, f"{what}: only map<string,string> is supported, not '{t}'")
+        if re.match(r"^map\s*<", t):
+            m = re.match(r"^map\s*<\s*string\s*,(.+)>$", t)
+            if not m:
+                self.err(file, line, f"{what}: map keys must be strings: map<string,T>, not '{t}'")
                 return None
-            return Type("map")
+            elem = self.parse_type(pkg, m.group(1).strip(), file, line, what)
+            if elem is None:
+                return None
+            return Type("map", elem=elem)
         ref = self.types.get(t)
         if ref is None or not self.visible(pkg, ref.pkg):
             self.err(file, line, f"{what}: unknown type '{t}'")
@@ -730,6 +910,7 @@ class Loader:
             f.type = self.parse_type(st.pkg, body["type"], st.file, f.type_line, fwhat)
             if f.type is None:
                 continue
+            mark_nested_enums(f.type)
             self.field_validation(f, body, fwhat)
             st.fields.append(f)
 
@@ -743,6 +924,13 @@ class Loader:
                 line = body.line_of(key)
                 if t.kind not in NUMERIC:
                     self.err(file, line, f"{what}: '{key}' needs a numeric type, not {t.spelling()}")
+                elif t.kind in FLOATS and not isinstance(v, bool) and isinstance(v, (int, float)):
+                    if v != v or v in (float("inf"), float("-inf")):
+                        self.err(file, line, f"{what}: '{key}' must be a finite number")
+                    else:
+                        setattr(f, key, v)
+                elif t.kind in FLOATS:
+                    self.err(file, line, f"{what}: '{key}' must be a number")
                 elif isinstance(v, bool) or not isinstance(v, int):
                     self.err(file, line, f"{what}: '{key}' must be an integer")
                 elif t.kind in INT_RANGE and not (INT_RANGE[t.kind][0] <= v <= INT_RANGE[t.kind][1]):
@@ -751,6 +939,69 @@ class Loader:
                     setattr(f, key, v)
         if f.minimum is not None and f.maximum is not None and f.minimum > f.maximum:
             self.err(file, body.line_of("maximum"), f"{what}: maximum {f.maximum} is below minimum {f.minimum}")
+        for key, bound, attr in (("exclusiveMinimum", "minimum", "exclusive_minimum"),
+                                 ("exclusiveMaximum", "maximum", "exclusive_maximum")):
+            if key in body:
+                line = body.line_of(key)
+                if not isinstance(body[key], bool):
+                    self.err(file, line, f"{what}: '{key}' must be true or false")
+                elif getattr(f, bound) is None:
+                    self.err(file, line, f"{what}: '{key}' needs '{bound}'")
+                else:
+                    setattr(f, attr, body[key])
+        for key, attr, kinds, need in (("minItems", "min_items", ("list",), "a list type"),
+                                       ("maxItems", "max_items", ("list",), "a list type"),
+                                       ("minProperties", "min_properties", ("map", "json", "any", "struct"),
+                                        "a map, json or struct type"),
+                                       ("maxProperties", "max_properties", ("map", "json", "any", "struct"),
+                                        "a map, json or struct type")):
+            if key in body:
+                v = body[key]
+                line = body.line_of(key)
+                if t.kind not in kinds:
+                    self.err(file, line, f"{what}: '{key}' needs {need}, not {t.spelling()}")
+                elif isinstance(v, bool) or not isinstance(v, int) or v < 0:
+                    self.err(file, line, f"{what}: '{key}' must be a non-negative integer")
+                else:
+                    setattr(f, attr, v)
+        for lo, hi, klo, khi in (("min_items", "max_items", "minItems", "maxItems"),
+                                 ("min_properties", "max_properties", "minProperties", "maxProperties")):
+            a, b = getattr(f, lo), getattr(f, hi)
+            if a is not None and b is not None and a > b:
+                self.err(file, body.line_of(khi), f"{what}: {khi} {b} is below {klo} {a}")
+        if "enum" in body:
+            line = body.line_of("enum")
+            vals = body["enum"]
+            if t.kind != "string":
+                self.err(file, line, f"{what}: an inline 'enum' needs type string, not {t.spelling()} (use an enum type)")
+            elif not isinstance(vals, LocSeq) or not vals or not all(isinstance(x, str) for x in vals):
+                self.err(file, line, f"{what}: 'enum' must be a non-empty list of strings (quote True/False)")
+            elif len(set(vals)) != len(vals):
+                self.err(file, line, f"{what}: 'enum' has a duplicate value")
+            else:
+                f.enum_values = list(vals)
+        if "format" in body:
+            line = body.line_of("format")
+            v = body["format"]
+            if t.kind != "string":
+                self.err(file, line, f"{what}: 'format' needs type string, not {t.spelling()}")
+            elif v not in STRING_FORMATS:
+                self.err(file, line, f"{what}: format {v!r} is not one the API server knows")
+            else:
+                f.format = v
+        for key, attr, kinds in (("nullable", "nullable", None),
+                                 ("embeddedResource", "embedded_resource", ("json", "struct")),
+                                 ("preserveUnknownFields", "preserve_unknown", ("struct",))):
+            if key in body:
+                line = body.line_of(key)
+                if not isinstance(body[key], bool):
+                    self.err(file, line, f"{what}: '{key}' must be true or false")
+                elif kinds and t.kind not in kinds:
+                    self.err(file, line, f"{what}: '{key}' needs {' or '.join(kinds)} type, not {t.spelling()}")
+                else:
+                    setattr(f, attr, body[key])
+        if "validations" in body:
+            f.validations = self.cel_rules(body, file, what)
         for key, attr in (("minLength", "min_length"), ("maxLength", "max_length")):
             if key in body:
                 v = body[key]
@@ -766,7 +1017,7 @@ class Loader:
         if "pattern" in body:
             v = body["pattern"]
             line = body.line_of("pattern")
-            if t.kind != "string":
+            if t.kind not in ("string", "int-or-string"):
                 self.err(file, line, f"{what}: 'pattern' needs type string, not {t.spelling()}")
             elif not isinstance(v, str):
                 self.err(file, line, f"{what}: 'pattern' must be a string")
@@ -798,7 +1049,7 @@ class Loader:
                 self.err(file, line, f"{what}: listType must be atomic, set or map, not {lt!r}")
             elif lt == "map" and t.elem.kind != "struct":
                 self.err(file, line, f"{what}: listType map needs a list of structs")
-            elif lt == "set" and t.elem.kind == "struct":
+            elif lt == "set" and t.elem.kind in ("struct", "list", "map", "json", "any"):
                 self.err(file, line, f"{what}: listType set needs a list of scalars")
             else:
                 f.list_type = lt
@@ -835,8 +1086,13 @@ class Loader:
             if ok and ((f.minimum is not None and v < f.minimum) or (f.maximum is not None and v > f.maximum)):
                 self.err(file, line, f"{what}: default {v} is outside its bounds")
                 return
-        elif t.kind == "float64":
+        elif t.kind in FLOATS:
             ok = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if ok and ((f.minimum is not None and v < f.minimum) or (f.maximum is not None and v > f.maximum)):
+                self.err(file, line, f"{what}: default {v} is outside its bounds")
+                return
+        elif t.kind in ("int-or-string", "quantity"):
+            ok = isinstance(v, (int, str)) and not isinstance(v, bool)
         elif t.kind == "bool":
             ok = isinstance(v, bool)
         elif t.kind == "string":
@@ -855,11 +1111,81 @@ class Loader:
         f.default = v
         f.has_default = True
 
+    def cel_rules(self, body, file, what):
+        """x-kubernetes-validations: a list of CEL rules, each a mapping
+        with a string `rule` and optional message, messageExpression,
+        reason, fieldPath and optionalOldSelf. The rules are not evaluated
+        here (the API server compiles them when the CRD is applied)."""
+        seq = self.get_seq(body, "validations", what)
+        if seq is None:
+            return []
+        if not seq:
+            self.err(file, body.line_of("validations"), f"{what}: 'validations' is empty")
+        out = []
+        for i, r in enumerate(seq):
+            line = seq.line_of(i)
+            if not isinstance(r, LocMap):
+                self.err(file, line, f"{what}: a validation must be a mapping with a 'rule'")
+                continue
+            self.check_keys(r, CEL_KEYS, f"{what} validation")
+            if "rule" not in r:
+                self.err(file, r.line, f"{what}: validation is missing 'rule'")
+                continue
+            rule = {}
+            for key in ("rule", "message", "messageExpression", "fieldPath"):
+                if key not in r:
+                    continue
+                if not isinstance(r[key], str) or not r[key].strip():
+                    self.err(file, r.line_of(key), f"{what}: CEL {key} must be a non-empty string")
+                    continue
+                rule[key] = r[key]
+            if "fieldPath" in rule and not rule["fieldPath"].startswith("."):
+                self.err(file, r.line_of("fieldPath"), f"{what}: CEL fieldPath must start with '.'")
+            if "reason" in r:
+                if r["reason"] not in CEL_REASONS:
+                    self.err(file, r.line_of("reason"), f"{what}: CEL reason must be one of {', '.join(CEL_REASONS)}")
+                else:
+                    rule["reason"] = r["reason"]
+            if "optionalOldSelf" in r:
+                if not isinstance(r["optionalOldSelf"], bool):
+                    self.err(file, r.line_of("optionalOldSelf"), f"{what}: CEL optionalOldSelf must be true or false")
+                else:
+                    rule["optionalOldSelf"] = r["optionalOldSelf"]
+            if "rule" in rule:
+                out.append(rule)
+        return out
+
+    def field_groups(self, st, body, key, what):
+        """oneOf/anyOf of a struct: a list of field-name lists; each group
+        becomes `{required: [names]}` in the CRD."""
+        seq = self.get_seq(body, key, what)
+        if seq is None:
+            return []
+        out = []
+        names = {f.json for f in st.fields}
+        if len(seq) < 2:
+            self.err(st.file, body.line_of(key), f"{what}: '{key}' needs at least two alternatives")
+        for i, g in enumerate(seq):
+            line = seq.line_of(i)
+            if isinstance(g, str):
+                g = [g]
+            if not isinstance(g, list) or not g or not all(isinstance(x, str) for x in g):
+                self.err(st.file, line, f"{what}: each '{key}' alternative must be a field name or a list of them")
+                continue
+            bad = [x for x in g if x not in names]
+            if bad:
+                self.err(st.file, line, f"{what}: {key} names no field '{bad[0]}'")
+                continue
+            out.append(list(g))
+        return out
+
     def define_struct(self, st, body):
         what = f"struct {st.name}"
         self.check_keys(body, STRUCT_KEYS, what)
         st.description = self.get_str(body, "description", what, required=True, default="")
         st.crd_opaque = self.get_bool(body, "crdOpaque", what)
+        st.preserve_unknown = self.get_bool(body, "preserveUnknownFields", what)
+        st.validations = self.cel_rules(body, st.file, what)
         if "mapType" in body:
             mt = body["mapType"]
             if mt not in ("atomic", "granular"):
@@ -871,6 +1197,8 @@ class Loader:
             if not fm:
                 self.err(st.file, fm.line, f"{what}: 'fields' is empty")
             self.define_fields(st, fm, what)
+        st.one_of = self.field_groups(st, body, "oneOf", what)
+        st.any_of = self.field_groups(st, body, "anyOf", what)
 
     def implicit(self, st, json, type_, description, required=False):
         f = Field(st, json, st.line)
@@ -916,6 +1244,14 @@ class Loader:
             else:
                 kind.short_names.append(s)
         kind.status_subresource = self.get_bool(body, "statusSubresource", what)
+        kind.validations = self.cel_rules(body, kind.file, what)
+        cats = self.get_seq(body, "categories", what) or []
+        for i, c in enumerate(cats):
+            if not isinstance(c, str) or not DNS_LABEL.match(c):
+                self.err(kind.file, cats.line_of(i), f"{what}: category {c!r} must be a lower-case DNS label")
+            else:
+                kind.categories.append(c)
+        self.define_versions(kind, body, what)
         # implicit members
         meta_name = self.get_str(body, "metadata", what, default="ObjectMeta")
         meta_t = self.parse_type(pkg, meta_name, kind.file, body.line_of("metadata"), f"{what} metadata")
@@ -938,6 +1274,7 @@ class Loader:
             self.err(kind.file, body.line_of("statusSubresource"), f"{what}: statusSubresource needs a 'status' field")
         # the List object
         if kind.resource:
+            self.claim(st.cname + "_kind", kind.file, kind.line, f"kind table of {kind.name}")
             lst = Struct(pkg, (kind.list_kind or kind.name + "List"), kind.line)
             lst.cname = st.cname + "_list"
             lst.list_of = kind
@@ -973,10 +1310,82 @@ class Loader:
                 prio = 0
             if ctype is not None and ctype not in COLUMN_TYPES:
                 self.err(kind.file, c.line_of("type"), f"{what}: printer column type '{ctype}' is not one of {', '.join(COLUMN_TYPES)}")
-            if path is not None and not self.resolve_path(st, path):
-                self.err(kind.file, c.line_of("jsonPath"), f"{what}: printer column path '{path}' does not name a field")
-            kind.columns.append(Column(name, ctype, path, prio, c.get("description")))
+            if path is not None:
+                problem = self.column_path_problem(st, path)
+                if problem:
+                    self.err(kind.file, c.line_of("jsonPath"), f"{what}: printer column path '{path}' {problem}")
+            fmt = self.get_str(c, "format", f"{what} printer column")
+            if fmt is not None and fmt not in COLUMN_FORMATS:
+                self.err(kind.file, c.line_of("format"), f"{what}: printer column format '{fmt}' is not one of {', '.join(COLUMN_FORMATS)}")
+            kind.columns.append(Column(name, ctype, path, prio, c.get("description"), fmt))
         self.define_selectable(kind, st, body, what)
+        self.define_scale(kind, st, body, what)
+
+    def define_versions(self, kind, body, what):
+        """versions: more served versions with the same schema (the CRD
+        lists them all; conversion None); storageVersion: which one etcd
+        keeps (default: the kind's own version)."""
+        vers = [{"name": kind.version, "served": True}]
+        seq = self.get_seq(body, "versions", what) or []
+        for i, v in enumerate(seq):
+            line = seq.line_of(i)
+            if not isinstance(v, LocMap):
+                self.err(kind.file, line, f"{what}: a version must be a mapping with a 'name'")
+                continue
+            self.check_keys(v, VERSION_KEYS, f"{what} version")
+            name = self.get_str(v, "name", f"{what} version", required=True)
+            if name is None:
+                continue
+            if not re.match(r"^v[0-9]+((alpha|beta)[0-9]+)?$", name):
+                self.err(kind.file, v.line_of("name"), f"{what}: version name '{name}' is not a Kubernetes version (v1, v1beta2)")
+                continue
+            if any(x["name"] == name for x in vers):
+                self.err(kind.file, v.line_of("name"), f"{what}: duplicate version '{name}'")
+                continue
+            e = {"name": name, "served": self.get_bool(v, "served", f"{what} version", default=True)}
+            if self.get_bool(v, "deprecated", f"{what} version"):
+                e["deprecated"] = True
+            dw = self.get_str(v, "deprecationWarning", f"{what} version")
+            if dw is not None:
+                if not e.get("deprecated"):
+                    self.err(kind.file, v.line_of("deprecationWarning"), f"{what}: deprecationWarning needs deprecated: true")
+                e["deprecationWarning"] = dw
+            vers.append(e)
+        kind.storage_version = kind.version
+        if "storageVersion" in body:
+            sv = self.get_str(body, "storageVersion", what)
+            if sv is not None and not any(x["name"] == sv for x in vers):
+                self.err(kind.file, body.line_of("storageVersion"), f"{what}: storageVersion '{sv}' is not one of its versions")
+            elif sv is not None:
+                kind.storage_version = sv
+        if not vers[0]["served"]:
+            self.err(kind.file, body.line, f"{what}: its own version must be served")
+        kind.versions = vers
+
+    def define_scale(self, kind, st, body, what):
+        """scale: the scale subresource; replicas paths name int32 fields
+        (spec and status), the selector path a string field of status."""
+        sc = self.get_map(body, "scale", what)
+        if sc is None:
+            return
+        self.check_keys(sc, SCALE_KEYS, f"{what} scale")
+        out = {}
+        for key, kinds, root in (("specReplicasPath", ("int32",), ".spec."),
+                                 ("statusReplicasPath", ("int32",), ".status."),
+                                 ("labelSelectorPath", ("string",), ".status.")):
+            path = self.get_str(sc, key, f"{what} scale", required=key != "labelSelectorPath")
+            if path is None:
+                continue
+            f = self.resolve_field(st, path)
+            if f is None or not path.startswith(root):
+                self.err(kind.file, sc.line_of(key), f"{what}: scale {key} '{path}' does not name a field under {root[:-1]}")
+            elif f.type.kind not in kinds:
+                self.err(kind.file, sc.line_of(key), f"{what}: scale {key} '{path}' must be {' or '.join(kinds)}, not {f.type.spelling()}")
+            else:
+                out[key] = path
+        if kind.resource and not kind.status_subresource:
+            self.err(kind.file, body.line_of("scale"), f"{what}: scale needs statusSubresource: true")
+        kind.scale = out
 
     def define_selectable(self, kind, st, body, what):
         """selectableFields: JSON paths of scalar fields the API server can
@@ -1007,6 +1416,42 @@ class Loader:
                 return None
             cur = f.type.struct if f.type.kind == "struct" else None
         return f
+
+    def column_path_problem(self, st, path):
+        """None when a printer-column JSONPath names a field below st, else
+        what is wrong. Besides .a.b.c it accepts, after a list of structs,
+        an index [0], a wildcard [*] or a filter [?(@.key=="value")] whose
+        key is a field of the item struct (kubectl's JSONPath subset that
+        controller-gen users write for Ready columns)."""
+        if not path.startswith("."):
+            return "does not name a field"
+        seg = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?')
+        pos, cur, f = 0, st, None
+        while pos < len(path):
+            m = seg.match(path, pos)
+            if not m or cur is None:
+                return "does not name a field"
+            f = next((x for x in cur.fields if x.json == m.group(1)), None)
+            if f is None or f.type is None:
+                return "does not name a field"
+            t = f.type
+            if m.group(2):
+                if t.kind != "list":
+                    return f"indexes '{f.json}', which is not a list"
+                inner = m.group(2)[1:-1].strip()
+                t = t.elem
+                fm = re.match(r'^\?\(@\.([A-Za-z_][A-Za-z0-9_]*)\s*==\s*("[^"]*"|\'[^\']*\'|-?[0-9]+|true|false)\)$', inner)
+                if fm:
+                    if t.kind != "struct":
+                        return f"filters '{f.json}', which is not a list of structs"
+                    key = next((x for x in t.struct.fields if x.json == fm.group(1)), None)
+                    if key is None:
+                        return f"filter names no field '{fm.group(1)}' of {t.struct.name}"
+                elif not re.match(r"^(\*|[0-9]+|-[0-9]+)$", inner):
+                    return f"has an unsupported subscript [{inner}]"
+            cur = t.struct if t.kind == "struct" else None
+            pos = m.end()
+        return None
 
     def resolve_path(self, st, path):
         """True when a simple .a.b.c JSON path names a field below st."""

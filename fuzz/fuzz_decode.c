@@ -1,7 +1,9 @@
 /*
  * fuzz_decode.c - libFuzzer target for the codec engine.
  *
- * Each input is decoded as every top-level kind and list type. Whatever
+ * Each input is decoded as every top-level kind and list type, the
+ * fixture kind that uses every construct of the schema language (maps of
+ * any value, int-or-string, lists of lists, ...) included. Whatever
  * decodes must then satisfy the engine's invariants, or the target aborts:
  *   - encode succeeds, and decoding the encoding succeeds and gives an
  *     object codec_equal() to the first;
@@ -18,6 +20,7 @@
 #include "codec.h"
 #include "codec_internal.h"
 #include "error.h"
+#include "every_construct.h" /* generated/fixtures/: every construct of the schema language */
 #include "foreman_v1alpha1.h"
 #include "k8s_core.h"
 
@@ -31,7 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const fm_struct_desc *const kinds[] = {
     &fm_agentic_task_desc, &fm_agentic_task_list_desc, &fm_fleet_node_desc, &fm_fleet_node_list_desc,
     &fm_workload_desc,     &fm_workload_list_desc,     &k8s_lease_desc,     &k8s_event_desc,
-    &k8s_config_map_desc,  &k8s_status_desc,
+    &k8s_config_map_desc,  &k8s_status_desc,           &ev_gadget_desc,     &ev_gadget_list_desc,
+    &fm_agent_desc,        &fm_model_profile_desc,     &fm_agent_release_desc,
 };
 
 static void fail(const char *what, const fm_struct_desc *d, const char *a, const char *b)

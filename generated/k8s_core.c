@@ -176,20 +176,28 @@ const fm_struct_desc k8s_list_meta_desc = {
 
 /* k8s_condition */
 static const fm_validation k8s_condition_v_type = {
-    FM_V_MAXLEN | FM_V_PATTERN, 0, 0, 0, INT64_C(316),
-    "^([a-z0-9]([-a-z0-9]*[a-z0-9])\?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])\?)*/)\?(([A-Za-z0-9][-A-Za-z0-9_.]*)\?[A-Za-z0-9])$",
+    .has = FM_V_MAXLEN | FM_V_PATTERN,
+    .minimum = 0, .maximum = 0,
+    .min_length = 0, .max_length = INT64_C(316), .pattern = "^([a-z0-9]([-a-z0-9]*[a-z0-9])\?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])\?)*/)\?(([A-Za-z0-9][-A-Za-z0-9_.]*)\?[A-Za-z0-9])$",
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation k8s_condition_v_observed_generation = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
-    NULL,
+    .has = FM_V_MIN,
+    .minimum = INT64_C(0), .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation k8s_condition_v_reason = {
-    FM_V_MINLEN | FM_V_MAXLEN | FM_V_PATTERN, 0, 0, INT64_C(1), INT64_C(1024),
-    "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])\?$",
+    .has = FM_V_MINLEN | FM_V_MAXLEN | FM_V_PATTERN,
+    .minimum = 0, .maximum = 0,
+    .min_length = INT64_C(1), .max_length = INT64_C(1024), .pattern = "^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])\?$",
+    .min_items = 0, .max_items = 0,
 };
 static const fm_validation k8s_condition_v_message = {
-    FM_V_MAXLEN, 0, 0, 0, INT64_C(32768),
-    NULL,
+    .has = FM_V_MAXLEN,
+    .minimum = 0, .maximum = 0,
+    .min_length = 0, .max_length = INT64_C(32768), .pattern = NULL,
+    .min_items = 0, .max_items = 0,
 };
 static const fm_field_desc k8s_condition_fields[6] = {
     { .json_name = "type", .json_name_len = 4, .type = FM_T_STRING,

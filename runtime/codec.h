@@ -28,6 +28,20 @@
  *                                   so an absent list and [] differ
  *   FM_T_MAP      fm_strmap         string to string, insertion order kept,
  *                                   + presence bit
+ *   FM_T_MAPV     fm_map layout     {char **keys; V *values; size_t len;}:
+ *                                   map<string,V> for any other V, order
+ *                                   kept, + presence bit; the value type is
+ *                                   the row's elem_type (elem_size, sub)
+ *   FM_T_INTORSTR fm_int_or_string  x-kubernetes-int-or-string: remembers
+ *                                   which of the two it was, + presence bit
+ *
+ * Containers nest: a list's elements or a map's values may be lists or
+ * maps themselves (elem_type FM_T_LIST / FM_T_MAPV). Such a row points at
+ * `elem`, a row describing one element as a field at offset 0 of the
+ * element's memory (flag FM_F_ELEM, no name, no presence bit), which may
+ * point further in. Enums inside nested containers are plain strings in C
+ * (the CRD keeps the enum): they have no unknown bag to keep a spelling
+ * this build does not know.
  *
  * Every generated struct starts with `uint32_t _present[N]` (N >= 1; bit i of
  * the bitmap is word i/32, bit i%32) and ends with `char *_unknown`: the JSON
@@ -59,6 +73,8 @@ typedef enum fm_type {
     FM_T_JSON,
     FM_T_LIST,
     FM_T_MAP,
+    FM_T_MAPV,
+    FM_T_INTORSTR,
 } fm_type;
 
 #define FM_ENUM_UNKNOWN (-1)
@@ -86,6 +102,23 @@ typedef struct fm_strmap {
     size_t len;
 } fm_strmap;
 
+/* Generic view of every generated map<string,V> type (V not a string):
+ * keys[i] maps to the i-th element of values (elem_size bytes each). */
+typedef struct fm_map {
+    char **keys;
+    void *values;
+    size_t len;
+} fm_map;
+
+/* An x-kubernetes-int-or-string value (Kubernetes' intstr.IntOrString):
+ * is_str says which of the two it holds, so "80" and 80 re-encode as
+ * they came. str NULL with is_str encodes as "". */
+typedef struct fm_int_or_string {
+    bool is_str;
+    int64_t num;
+    char *str;
+} fm_int_or_string;
+
 /* Field flags. */
 #define FM_F_REQUIRED 0x1u   /* the schema requires it (checked on decode only
                                 when the caller asks for validation) */
@@ -93,6 +126,8 @@ typedef struct fm_strmap {
                                 MicroTime (Lease acquireTime/renewTime, Event
                                 eventTime): always encoded with exactly six
                                 fraction digits, which the API server requires */
+#define FM_F_ELEM 0x4u       /* an element row (fm_field_desc.elem): always
+                                present unless a NULL string or JSON */
 
 /* Validation rules of one field; absent rules are flagged off in `has`. */
 #define FM_V_MIN 0x01u
@@ -100,14 +135,22 @@ typedef struct fm_strmap {
 #define FM_V_MINLEN 0x04u
 #define FM_V_MAXLEN 0x08u
 #define FM_V_PATTERN 0x10u
+#define FM_V_EXCL_MIN 0x20u  /* minimum itself is not allowed */
+#define FM_V_EXCL_MAX 0x40u
+#define FM_V_MINITEMS 0x80u  /* minItems (lists) or minProperties (maps) */
+#define FM_V_MAXITEMS 0x100u
 
 typedef struct fm_validation {
     uint32_t has;        /* FM_V_* bits */
-    int64_t minimum;
+    int64_t minimum;     /* integer fields */
     int64_t maximum;
     int64_t min_length;
     int64_t max_length;
     const char *pattern; /* ECMA-262 as in the CRD; informative in C */
+    double fminimum;     /* number fields: bounds need not be integers */
+    double fmaximum;
+    int64_t min_items;   /* minItems / minProperties */
+    int64_t max_items;
 } fm_validation;
 
 typedef struct fm_enum_desc {
@@ -134,6 +177,9 @@ typedef struct fm_field_desc {
     /* listType map: the JSON names of the key fields of the items, for the
      * merge-patch differ and for validation; NULL-terminated, or NULL. */
     const char *const *list_map_keys;
+    /* elem_type FM_T_LIST or FM_T_MAPV: the row of one element (see the
+     * top of this file); NULL otherwise. */
+    const struct fm_field_desc *elem;
 } fm_field_desc;
 
 typedef struct fm_struct_desc {
@@ -151,8 +197,10 @@ typedef struct fm_struct_desc {
 typedef struct fm_printer_column {
     const char *name;
     const char *type;      /* string, integer, date, ... */
-    const char *json_path; /* ".status.phase" */
+    const char *json_path; /* ".status.phase", or with a filter:
+                              .status.conditions[?(@.type=="Ready")].status */
     int32_t priority;
+    const char *format;    /* int32, double, date-time, ...; NULL when none */
 } fm_printer_column;
 
 /* A top-level API kind. */
@@ -228,7 +276,8 @@ bool codec_equal(const void *a, const void *b, const fm_struct_desc *d);
 /*
  * Appends to out the minimal RFC 7386 JSON merge patch that turns old into
  * new: changed fields with their new value, removed fields as null, nested
- * structs and string maps patched member-wise, lists replaced whole. When
+ * structs and maps (of any value, recursively) patched member-wise, lists
+ * replaced whole. When
  * resource_version is non-NULL it is added as metadata.resourceVersion (an
  * optimistic-concurrency precondition). Writes "{}" when nothing changed
  * (and no precondition was asked for). Returns 0 or FM_ENOMEM.

@@ -907,41 +907,12 @@ static void pend_forget(pendings *p, const fm_field_desc *f)
 
 static int decode_struct(const dctx *c, void *obj, const fm_struct_desc *d, int ti, int *next);
 
-static void free_value(int type, const fm_struct_desc *sub, void *p)
-{
-    switch (type) {
-    case FM_T_STRING:
-    case FM_T_JSON:
-        free(*(char **)p);
-        *(char **)p = NULL;
-        break;
-    case FM_T_STRUCT:
-        codec_clear(p, sub);
-        break;
-    case FM_T_MAP:
-        fm_strmap_clear(p);
-        break;
-    default:
-        break;
-    }
-}
-
 /* Frees and zeroes field f of obj and drops its presence bit. */
 static void clear_field(void *obj, const fm_field_desc *f)
 {
     void *p = CODEC_FIELD(obj, f);
-    if (f->type == FM_T_LIST) {
-        fm_list *l = p;
-        size_t k;
-        for (k = 0; k < l->len; k++) free_value(f->elem_type, f->sub, (char *)l->items + k * f->elem_size);
-        free(l->items);
-        l->items = NULL;
-        l->len = 0;
-    } else if (f->type == FM_T_ENUM) {
-        *(int32_t *)p = 0;
-    } else {
-        free_value(f->type, f->sub, p);
-    }
+    if (f->type == FM_T_ENUM) *(int32_t *)p = 0;
+    else codec_clear_field_value(f, p);
     codec_set_present(obj, f->presence_bit, false);
 }
 
@@ -1000,9 +971,77 @@ done:
     return rc;
 }
 
+static int decode_field(const dctx *c, void *obj, const fm_field_desc *f, int ti, int *next, bool *raw_enum);
+static int decode_value(const dctx *c, int type, const fm_field_desc *f, void *p, int ti, int *next,
+                        bool *raw_enum);
+
 /*
- * Decodes the value at token ti as `type` into p (a field or a list
- * element). *next gets the token after the value. *raw_enum is set when an
+ * Decodes the JSON object at token ti into m, a map<string,V> of row f
+ * (FM_T_MAPV): null members are skipped, a repeated key keeps its last
+ * value, order is kept. On error m holds what was decoded so far.
+ */
+static int decode_mapv(const dctx *c, fm_map *m, const fm_field_desc *f, int ti, int *next)
+{
+    int n = c->t[ti].size, j = ti + 1, k, rc = 0;
+    size_t i, out = 0;
+    dupscratch sc;
+
+    if (c->t[ti].type != JSMN_OBJECT) {
+        *next = skip(c, ti);
+        return type_err(c, ti, "object");
+    }
+    if (n == 0) {
+        *next = j;
+        return 0;
+    }
+    m->keys = calloc((size_t)n, sizeof(char *));
+    m->values = calloc((size_t)n, f->elem_size);
+    if (!m->keys || !m->values) return fm_error_set(FM_ENOMEM, "out of memory for a %d-entry map", n);
+    for (k = 0; k < n; k++) {
+        const jsmntok_t *v = &c->t[j + 1];
+        bool raw = false;
+        if (v->type == JSMN_PRIMITIVE && c->js[v->start] == 'n') {
+            j += 2;
+            continue;
+        }
+        if (!(m->keys[m->len] = tok_strdup(c, j, NULL))) return FM_ENOMEM;
+        m->len++; /* the value is owned from here on, even on error */
+        rc = decode_value(c, f->elem_type, f, (char *)m->values + (m->len - 1) * f->elem_size, j + 1, &j, &raw);
+        if (rc) {
+            *next = j;
+            return rc;
+        }
+    }
+    *next = j;
+    if (m->len < 2) return 0;
+    if ((rc = scratch_init(&sc, m->len, "checking map keys"))) goto done;
+    for (i = 0; i < m->len; i++) {
+        sc.ks[i] = m->keys[i];
+        sc.kl[i] = strlen(sc.ks[i]);
+    }
+    if ((rc = mark_dups(sc.ks, sc.kl, m->len, sc.dead))) goto done;
+    for (i = 0; i < m->len; i++) {
+        char *vp = (char *)m->values + i * f->elem_size;
+        if (sc.dead[i]) {
+            free(m->keys[i]);
+            codec_clear_value(f->elem_type, f, vp);
+            continue;
+        }
+        if (out != i) {
+            m->keys[out] = m->keys[i];
+            memcpy((char *)m->values + out * f->elem_size, vp, f->elem_size);
+        }
+        out++;
+    }
+    m->len = out;
+done:
+    scratch_free(&sc);
+    return rc;
+}
+
+/*
+ * Decodes the value at token ti as `type` into p (a field, a list
+ * element or a map value; for the last two f is the list's or map's row). *next gets the token after the value. *raw_enum is set when an
  * enum spelling is unknown (the value becomes FM_ENUM_UNKNOWN and the caller
  * keeps the raw member). null is refused here: fields handle it before.
  */
@@ -1087,6 +1126,20 @@ static int decode_value(const dctx *c, int type, const fm_field_desc *f, void *p
     }
     case FM_T_MAP:
         return decode_map(c, p, ti, next);
+    case FM_T_INTORSTR: {
+        fm_int_or_string *v = p;
+        if (t->type == JSMN_STRING) {
+            v->is_str = true;
+            return (v->str = tok_strdup(c, ti, NULL)) ? 0 : FM_ENOMEM;
+        }
+        if (t->type != JSMN_PRIMITIVE || c->js[t->start] == 't' || c->js[t->start] == 'f')
+            return type_err(c, ti, "integer or string");
+        v->is_str = false;
+        return tok_int(c, ti, INT64_MIN, INT64_MAX, &v->num);
+    }
+    case FM_T_LIST: /* an element that is a list or a map: f->elem describes it */
+    case FM_T_MAPV:
+        return decode_field(c, p, f->elem, ti, next, raw_enum);
     default:
         return derr(c, ti, FM_EINVAL, "descriptor has an unsupported field type %d", type);
     }
@@ -1126,6 +1179,10 @@ static int decode_field(const dctx *c, void *obj, const fm_field_desc *f, int ti
         }
         *next = j;
         return 0;
+    }
+    if (f->type == FM_T_MAPV) {
+        codec_set_present(obj, f->presence_bit, true);
+        return decode_mapv(c, p, f, ti, next);
     }
     rc = decode_value(c, f->type, f, p, ti, next, raw_enum);
     codec_set_present(obj, f->presence_bit, true);

@@ -45,31 +45,72 @@ double codec_strtod(const char *s, char **end)
 }
 
 /*
- * Formats v with the fewest significant digits (15, 16 or 17) that read
- * back as exactly v, in the C locale. Returns the length. Non-finite values
- * have no JSON spelling and come out as "null".
+ * Formats v as Go's encoding/json writes a float64 (strconv's shortest
+ * round-trip digits; 'f' layout when 1e-6 <= |v| < 1e21, else 'e' layout
+ * with "e-07" cleaned to "e-7"), so numbers leave us spelled exactly as the
+ * API server stores them. The digits are the fewest (1..17) that read back
+ * as exactly v, in the C locale. Returns the length. Non-finite values have
+ * no JSON spelling and come out as "null".
  */
 size_t codec_format_double(char out[32], double v)
 {
-    int prec, n = 0;
+    char e[40], digits[24];
+    int prec, n = 0, exp10, nd = 0, k;
     locale_t old, loc;
+    double a = fabs(v);
+    size_t o = 0;
 
     if (!isfinite(v)) {
         memcpy(out, "null", 5);
         return 4;
     }
-    if (v == floor(v) && fabs(v) < 1e15) { /* integral: plain digits */
+    if (v == floor(v) && a < 1e15) { /* integral: plain digits */
         n = snprintf(out, 32, "%.0f", v);
         return (size_t)n;
     }
     loc = c_locale();
     old = loc ? uselocale(loc) : (locale_t)0;
-    for (prec = 15; prec <= 17; prec++) {
-        n = snprintf(out, 32, "%.*g", prec, v);
-        if (codec_strtod(out, NULL) == v) break;
+    for (prec = 0; prec <= 16; prec++) { /* %.Ne: N+1 significant digits */
+        n = snprintf(e, sizeof(e), "%.*e", prec, v);
+        if (codec_strtod(e, NULL) == v) break;
     }
     if (loc) uselocale(old);
-    return (size_t)n;
+    /* e is [-]d[.ddd]e(+|-)XX: split into digits and a decimal exponent */
+    {
+        const char *p = e;
+        if (*p == '-') p++;
+        for (; *p && *p != 'e'; p++)
+            if (*p >= '0' && *p <= '9') digits[nd++] = *p;
+        exp10 = atoi(p + 1);
+    }
+    while (nd > 1 && digits[nd - 1] == '0') nd--; /* %e pads with zeros */
+    if (v < 0) out[o++] = '-';
+    if (a != 0 && (a < 1e-6 || a >= 1e21)) {
+        out[o++] = digits[0];
+        if (nd > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digits + 1, (size_t)nd - 1);
+            o += (size_t)nd - 1;
+        }
+        o += (size_t)snprintf(out + o, 32 - o, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+        if (o >= 4 && out[o - 4] == 'e' && out[o - 3] == '-' && out[o - 2] == '0') { /* e-07 -> e-7 */
+            out[o - 2] = out[o - 1];
+            o--;
+        }
+    } else if (exp10 < 0) { /* 0.000ddd */
+        out[o++] = '0';
+        out[o++] = '.';
+        for (k = -1; k > exp10; k--) out[o++] = '0';
+        memcpy(out + o, digits, (size_t)nd);
+        o += (size_t)nd;
+    } else { /* ddd[.ddd] or ddd000 */
+        for (k = 0; k <= exp10 || k < nd; k++) {
+            if (k == exp10 + 1) out[o++] = '.';
+            out[o++] = k < nd ? digits[k] : '0';
+        }
+    }
+    out[o] = 0;
+    return o;
 }
 
 /* ------------------------------------------------------------- lookups */
@@ -247,7 +288,11 @@ static void format_micro(char out[40], fm_time t)
     if (z && !strchr(out, '.')) memcpy(z, ".000000Z", 9);
 }
 
-/* Writes one value of `type` at p (a field or a list element). */
+static int enc_list(fm_buf *b, const fm_list *l, const fm_field_desc *f);
+static int enc_mapv(fm_buf *b, const fm_map *m, const fm_field_desc *f);
+
+/* Writes one value of `type` at p (a field, a list element or a map value;
+ * for the last two, f is the list's or map's row). */
 static int enc_value(fm_buf *b, int type, const fm_field_desc *f, const void *p)
 {
     switch (type) {
@@ -302,9 +347,54 @@ static int enc_value(fm_buf *b, int type, const fm_field_desc *f, const void *p)
         }
         return put_ch(b, '}');
     }
+    case FM_T_INTORSTR: {
+        const fm_int_or_string *v = p;
+        if (!v->is_str) return put_int(b, v->num);
+        return fm_buf_put_json_string(b, v->str ? v->str : "", v->str ? strlen(v->str) : 0);
+    }
+    case FM_T_LIST: /* an element that is a list: f->elem describes it */
+        return enc_list(b, p, f->elem);
+    case FM_T_MAPV:
+        return enc_mapv(b, p, f->elem);
     default:
         return fm_error_set(FM_EINVAL, "descriptor has an unsupported field type %d", type);
     }
+}
+
+/* Writes list l of row f as a JSON array. */
+static int enc_list(fm_buf *b, const fm_list *l, const fm_field_desc *f)
+{
+    size_t i, k = 0;
+    int rc;
+    if ((rc = put_ch(b, '['))) return rc;
+    for (i = 0; i < l->len; i++) {
+        const void *ep = (const char *)l->items + i * f->elem_size;
+        /* an element that cannot be spelled (out-of-range enum) is left out */
+        if (f->elem_type == FM_T_ENUM && !codec_enum_name(f->enm, *(const int32_t *)ep)) continue;
+        if (k++ && (rc = put_ch(b, ','))) return rc;
+        if ((rc = enc_value(b, f->elem_type, f, ep))) return rc;
+    }
+    return put_ch(b, ']');
+}
+
+/* Writes map m of row f (FM_T_MAPV) as a JSON object; entries with no key
+ * or a NULL string value (which decode as absent) are left out. */
+static int enc_mapv(fm_buf *b, const fm_map *m, const fm_field_desc *f)
+{
+    size_t i, n = 0;
+    int rc;
+    if ((rc = put_ch(b, '{'))) return rc;
+    for (i = 0; i < m->len; i++) {
+        const void *vp = (const char *)m->values + i * f->elem_size;
+        const char *k = m->keys[i];
+        if (!k) continue;
+        if ((f->elem_type == FM_T_STRING || f->elem_type == FM_T_JSON) && !*(char *const *)vp) continue;
+        if (n++ && (rc = put_ch(b, ','))) return rc;
+        if ((rc = fm_buf_put_json_string(b, k, strlen(k)))) return rc;
+        if ((rc = put_ch(b, ':'))) return rc;
+        if ((rc = enc_value(b, f->elem_type, f, vp))) return rc;
+    }
+    return put_ch(b, '}');
 }
 
 int codec_encode_field_value(fm_buf *b, const void *obj, const fm_field_desc *f, const fm_struct_desc *d)
@@ -319,19 +409,8 @@ int codec_encode_field_value(fm_buf *b, const void *obj, const fm_field_desc *f,
         return (rc = fm_buf_put(b, m.val, m.vlen)) ? rc : 1;
     }
     if (f->type == FM_T_ENUM && !codec_enum_name(f->enm, *(const int32_t *)p)) return 0;
-    if (f->type == FM_T_LIST) {
-        const fm_list *l = p;
-        size_t i, k = 0;
-        if ((rc = put_ch(b, '['))) return rc;
-        for (i = 0; i < l->len; i++) {
-            const void *ep = (const char *)l->items + i * f->elem_size;
-            /* an element that cannot be spelled (out-of-range enum) is left out */
-            if (f->elem_type == FM_T_ENUM && !codec_enum_name(f->enm, *(const int32_t *)ep)) continue;
-            if (k++ && (rc = put_ch(b, ','))) return rc;
-            if ((rc = enc_value(b, f->elem_type, f, ep))) return rc;
-        }
-        return (rc = put_ch(b, ']')) ? rc : 1;
-    }
+    if (f->type == FM_T_LIST) return (rc = enc_list(b, p, f)) ? rc : 1;
+    if (f->type == FM_T_MAPV) return (rc = enc_mapv(b, p, f)) ? rc : 1;
     return (rc = enc_value(b, f->type, f, p)) ? rc : 1;
 }
 

@@ -71,6 +71,7 @@ static inline bool codec_field_present(const void *obj, const fm_field_desc *f)
         break;
     }
     if (f->presence_bit >= 0) return codec_has(obj, f->presence_bit);
+    if (f->flags & FM_F_ELEM) return true;
     switch (f->type) {
     case FM_T_BOOL: return *(const bool *)p;
     case FM_T_INT32: return *(const int32_t *)p != 0;
@@ -79,6 +80,8 @@ static inline bool codec_field_present(const void *obj, const fm_field_desc *f)
     case FM_T_TIME: return ((const fm_time *)p)->sec || ((const fm_time *)p)->nsec;
     case FM_T_LIST: return ((const fm_list *)p)->len != 0;
     case FM_T_MAP: return ((const fm_strmap *)p)->len != 0;
+    case FM_T_MAPV: return ((const fm_map *)p)->len != 0;
+    case FM_T_INTORSTR: return ((const fm_int_or_string *)p)->is_str || ((const fm_int_or_string *)p)->num != 0;
     case FM_T_STRUCT: return true;
     default: return false;
     }
@@ -98,8 +101,22 @@ int codec_bag_find(const char *bag, const char *name, size_t len, codec_member *
  */
 int codec_encode_field_value(fm_buf *b, const void *obj, const fm_field_desc *f, const fm_struct_desc *d);
 
-/* Shortest text that strtod reads back as v (at most 32 bytes with NUL);
- * NaN and infinities, which JSON cannot carry, are written as "null". */
+/*
+ * Frees what the value of `type` at p owns and zeroes it. The value is an
+ * element of the list or map whose row is f (f->sub, and f->elem for an
+ * element that is itself a list or map), or a field of row f when it is
+ * not a list or map (codec_clear_field_value covers every field).
+ */
+void codec_clear_value(int type, const fm_field_desc *f, void *p);
+
+/* Frees and zeroes the value of field f at p (its presence bit stays). */
+void codec_clear_field_value(const fm_field_desc *f, void *p);
+
+/* Shortest text that strtod reads back as v (at most 32 bytes with NUL),
+ * spelled as Go's encoding/json writes a float64 (the API server's own
+ * spelling): plain digits for 1e-6 <= |v| < 1e21, else d.ddde+XX with no
+ * leading exponent zero. NaN and infinities, which JSON cannot carry, are
+ * written as "null". */
 size_t codec_format_double(char out[32], double v);
 
 /* strtod in the C locale whatever the process locale is. */

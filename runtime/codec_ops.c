@@ -17,41 +17,84 @@
 
 /* ------------------------------------------------------------- clear */
 
-static void clear_value(int type, const fm_struct_desc *sub, void *p)
+/* Frees the elements of the list at p (of row f) and the list itself. */
+static void clear_list(fm_list *l, const fm_field_desc *f)
+{
+    size_t k;
+    switch (f->elem_type) {
+    case FM_T_STRING:
+    case FM_T_JSON:
+    case FM_T_STRUCT:
+    case FM_T_MAP:
+    case FM_T_MAPV:
+    case FM_T_LIST:
+    case FM_T_INTORSTR:
+        for (k = 0; k < l->len; k++) codec_clear_value(f->elem_type, f, (char *)l->items + k * f->elem_size);
+        break;
+    default:
+        break;
+    }
+    free(l->items);
+    l->items = NULL;
+    l->len = 0;
+}
+
+/* Frees the keys and values of the map<string,V> at m (of row f). */
+static void clear_mapv(fm_map *m, const fm_field_desc *f)
+{
+    size_t k;
+    for (k = 0; k < m->len; k++) {
+        free(m->keys[k]);
+        codec_clear_value(f->elem_type, f, (char *)m->values + k * f->elem_size);
+    }
+    free(m->keys);
+    free(m->values);
+    m->keys = NULL;
+    m->values = NULL;
+    m->len = 0;
+}
+
+void codec_clear_value(int type, const fm_field_desc *f, void *p)
 {
     switch (type) {
     case FM_T_STRING:
     case FM_T_JSON:
         free(*(char **)p);
+        *(char **)p = NULL;
         break;
     case FM_T_STRUCT:
-        codec_clear(p, sub);
+        codec_clear(p, f->sub);
         break;
     case FM_T_MAP:
         fm_strmap_clear(p);
+        break;
+    case FM_T_INTORSTR:
+        free(((fm_int_or_string *)p)->str);
+        memset(p, 0, sizeof(fm_int_or_string));
+        break;
+    case FM_T_LIST: /* an element that is a container: f->elem describes it */
+        clear_list(p, f->elem);
+        break;
+    case FM_T_MAPV:
+        clear_mapv(p, f->elem);
         break;
     default:
         break;
     }
 }
 
+void codec_clear_field_value(const fm_field_desc *f, void *p)
+{
+    if (f->type == FM_T_LIST) clear_list(p, f);
+    else if (f->type == FM_T_MAPV) clear_mapv(p, f);
+    else codec_clear_value(f->type, f, p);
+}
+
 void codec_clear(void *obj, const fm_struct_desc *d)
 {
-    size_t i, k;
+    size_t i;
     if (!obj || !d) return;
-    for (i = 0; i < d->n_fields; i++) {
-        const fm_field_desc *f = &d->fields[i];
-        void *p = CODEC_FIELD(obj, f);
-        if (f->type == FM_T_LIST) {
-            fm_list *l = p;
-            if (f->elem_type == FM_T_STRING || f->elem_type == FM_T_JSON || f->elem_type == FM_T_STRUCT ||
-                f->elem_type == FM_T_MAP)
-                for (k = 0; k < l->len; k++) clear_value(f->elem_type, f->sub, (char *)l->items + k * f->elem_size);
-            free(l->items);
-        } else {
-            clear_value(f->type, f->sub, p);
-        }
-    }
+    for (i = 0; i < d->n_fields; i++) codec_clear_field_value(&d->fields[i], CODEC_FIELD(obj, &d->fields[i]));
     free(*codec_unknown_ptr(obj, d));
     memset(obj, 0, d->size);
 }
@@ -106,9 +149,13 @@ static int copy_map(fm_strmap *dst, const fm_strmap *src)
     return rc;
 }
 
-/* Copies one value into zeroed memory at dst; owned pointers are set only
- * to copies, so a failed copy can always be cleared. */
-static int copy_value(int type, const fm_struct_desc *sub, void *dst, const void *src)
+static int copy_list(fm_list *dl, const fm_list *sl, const fm_field_desc *f);
+static int copy_mapv(fm_map *dm, const fm_map *sm, const fm_field_desc *f);
+
+/* Copies one value into zeroed memory at dst (a field, or an element of
+ * the list or map of row f); owned pointers are set only to copies, so a
+ * failed copy can always be cleared. */
+static int copy_value(int type, const fm_field_desc *f, void *dst, const void *src)
 {
     int rc = 0;
     switch (type) {
@@ -117,43 +164,79 @@ static int copy_value(int type, const fm_struct_desc *sub, void *dst, const void
         *(char **)dst = dup_or_fail(*(char *const *)src, &rc);
         return rc;
     case FM_T_STRUCT:
-        return copy_struct(dst, src, sub);
+        return copy_struct(dst, src, f->sub);
     case FM_T_MAP:
         return copy_map(dst, src);
+    case FM_T_INTORSTR: {
+        const fm_int_or_string *s = src;
+        fm_int_or_string *d = dst;
+        d->is_str = s->is_str;
+        d->num = s->num;
+        d->str = dup_or_fail(s->str, &rc);
+        return rc;
+    }
+    case FM_T_LIST:
+        return copy_list(dst, src, f->elem);
+    case FM_T_MAPV:
+        return copy_mapv(dst, src, f->elem);
     default:
         memcpy(dst, src, scalar_size(type));
         return 0;
     }
 }
 
+/* Copies list sl of row f into the zeroed list dl. */
+static int copy_list(fm_list *dl, const fm_list *sl, const fm_field_desc *f)
+{
+    size_t k;
+    int rc = 0;
+    if (!sl->len) return 0;
+    dl->items = calloc(sl->len, f->elem_size);
+    if (!dl->items) return fm_error_set(FM_ENOMEM, "out of memory copying a %zu-item list", sl->len);
+    if (scalar_size(f->elem_type)) {
+        memcpy(dl->items, sl->items, sl->len * f->elem_size);
+        dl->len = sl->len;
+        return 0;
+    }
+    for (k = 0; k < sl->len && !rc; k++) {
+        dl->len = k + 1;
+        rc = copy_value(f->elem_type, f, (char *)dl->items + k * f->elem_size,
+                        (const char *)sl->items + k * f->elem_size);
+    }
+    return rc;
+}
+
+/* Copies map<string,V> sm of row f into the zeroed map dm. */
+static int copy_mapv(fm_map *dm, const fm_map *sm, const fm_field_desc *f)
+{
+    size_t k;
+    int rc = 0;
+    if (!sm->len) return 0;
+    dm->keys = calloc(sm->len, sizeof(char *));
+    dm->values = calloc(sm->len, f->elem_size);
+    if (!dm->keys || !dm->values) return fm_error_set(FM_ENOMEM, "out of memory copying a %zu-entry map", sm->len);
+    for (k = 0; k < sm->len && !rc; k++) {
+        dm->len = k + 1;
+        dm->keys[k] = dup_or_fail(sm->keys[k], &rc);
+        if (!rc)
+            rc = copy_value(f->elem_type, f, (char *)dm->values + k * f->elem_size,
+                            (const char *)sm->values + k * f->elem_size);
+    }
+    return rc;
+}
+
 static int copy_struct(void *dst, const void *src, const fm_struct_desc *d)
 {
-    size_t i, k;
+    size_t i;
     int rc = 0;
     memcpy(dst, src, presence_words(d) * sizeof(uint32_t));
     for (i = 0; i < d->n_fields && !rc; i++) {
         const fm_field_desc *f = &d->fields[i];
         void *dp = CODEC_FIELD(dst, f);
         const void *sp = CODEC_CFIELD(src, f);
-        if (f->type == FM_T_LIST) {
-            const fm_list *sl = sp;
-            fm_list *dl = dp;
-            if (!sl->len) continue;
-            dl->items = calloc(sl->len, f->elem_size);
-            if (!dl->items) return fm_error_set(FM_ENOMEM, "out of memory copying a %zu-item list", sl->len);
-            if (scalar_size(f->elem_type)) {
-                memcpy(dl->items, sl->items, sl->len * f->elem_size);
-                dl->len = sl->len;
-                continue;
-            }
-            for (k = 0; k < sl->len && !rc; k++) {
-                dl->len = k + 1;
-                rc = copy_value(f->elem_type, f->sub, (char *)dl->items + k * f->elem_size,
-                                (const char *)sl->items + k * f->elem_size);
-            }
-        } else {
-            rc = copy_value(f->type, f->sub, dp, sp);
-        }
+        if (f->type == FM_T_LIST) rc = copy_list(dp, sp, f);
+        else if (f->type == FM_T_MAPV) rc = copy_mapv(dp, sp, f);
+        else rc = copy_value(f->type, f, dp, sp);
     }
     if (!rc) *codec_unknown_ptr(dst, d) = dup_or_fail(codec_unknown(src, d), &rc);
     if (rc) fm_error_set(FM_ENOMEM, "out of memory copying a %s", d->name);
@@ -189,7 +272,12 @@ static bool eq_map(const fm_strmap *a, const fm_strmap *b)
     return true;
 }
 
-static bool eq_value(int type, const fm_struct_desc *sub, const void *a, const void *b)
+static bool eq_list(const fm_list *a, const fm_list *b, const fm_field_desc *f);
+static bool eq_mapv(const fm_map *a, const fm_map *b, const fm_field_desc *f);
+
+/* Equality of two values of `type` (fields, or elements of the list or
+ * map of row f). */
+static bool eq_value(int type, const fm_field_desc *f, const void *a, const void *b)
 {
     switch (type) {
     case FM_T_STRING:
@@ -211,26 +299,62 @@ static bool eq_value(int type, const fm_struct_desc *sub, const void *a, const v
         return ((const fm_time *)a)->sec == ((const fm_time *)b)->sec &&
                ((const fm_time *)a)->nsec == ((const fm_time *)b)->nsec;
     case FM_T_STRUCT:
-        return eq_struct(a, b, sub);
+        return eq_struct(a, b, f->sub);
     case FM_T_MAP:
         return eq_map(a, b);
+    case FM_T_INTORSTR: {
+        const fm_int_or_string *x = a, *y = b;
+        if (x->is_str != y->is_str) return false;
+        if (!x->is_str) return x->num == y->num;
+        return strcmp(x->str ? x->str : "", y->str ? y->str : "") == 0;
+    }
+    case FM_T_LIST:
+        return eq_list(a, b, f->elem);
+    case FM_T_MAPV:
+        return eq_mapv(a, b, f->elem);
     default:
         return false;
+    }
+}
+
+static bool eq_list(const fm_list *la, const fm_list *lb, const fm_field_desc *f)
+{
+    size_t k;
+    if (la->len != lb->len) return false;
+    for (k = 0; k < la->len; k++)
+        if (!eq_value(f->elem_type, f, (const char *)la->items + k * f->elem_size,
+                      (const char *)lb->items + k * f->elem_size))
+            return false;
+    return true;
+}
+
+/* Maps are equal when they encode the same: same keys in the same order
+ * and equal values (entries that encode to nothing are skipped alike). */
+static bool eq_mapv(const fm_map *a, const fm_map *b, const fm_field_desc *f)
+{
+    size_t i = 0, j = 0;
+    bool strs = f->elem_type == FM_T_STRING || f->elem_type == FM_T_JSON;
+    for (;;) {
+        while (i < a->len && (!a->keys[i] || (strs && !*(char *const *)((const char *)a->values + i * f->elem_size))))
+            i++;
+        while (j < b->len && (!b->keys[j] || (strs && !*(char *const *)((const char *)b->values + j * f->elem_size))))
+            j++;
+        if (i == a->len || j == b->len) return i == a->len && j == b->len;
+        if (strcmp(a->keys[i], b->keys[j]) != 0 ||
+            !eq_value(f->elem_type, f, (const char *)a->values + i * f->elem_size,
+                      (const char *)b->values + j * f->elem_size))
+            return false;
+        i++;
+        j++;
     }
 }
 
 static bool eq_field(const void *a, const void *b, const fm_field_desc *f)
 {
     const void *pa = CODEC_CFIELD(a, f), *pb = CODEC_CFIELD(b, f);
-    size_t k;
-    if (f->type != FM_T_LIST) return eq_value(f->type, f->sub, pa, pb);
-    const fm_list *la = pa, *lb = pb;
-    if (la->len != lb->len) return false;
-    for (k = 0; k < la->len; k++)
-        if (!eq_value(f->elem_type, f->sub, (const char *)la->items + k * f->elem_size,
-                      (const char *)lb->items + k * f->elem_size))
-            return false;
-    return true;
+    if (f->type == FM_T_LIST) return eq_list(pa, pb, f);
+    if (f->type == FM_T_MAPV) return eq_mapv(pa, pb, f);
+    return eq_value(f->type, f, pa, pb);
 }
 
 /* Reads the next bag member not named like a known field of d. */
@@ -486,6 +610,20 @@ static int diff_struct(fm_buf *b, bool *first, const void *o, const void *n, con
             } else {
                 rc = fm_buf_put(b, "}", 1);
             }
+            continue;
+        }
+        if (po && pn && f->type == FM_T_MAPV) {
+            /* member-wise: values that are objects (structs, maps) must be
+             * patched with nulls for what they lost, which json_diff does
+             * on the two encodings */
+            fm_buf_reset(&to);
+            fm_buf_reset(&tn);
+            if ((rc = codec_encode_field_value(&to, o, f, d)) < 0 || (rc = codec_encode_field_value(&tn, n, f, d)) < 0)
+                break;
+            rc = 0;
+            if (to.len == tn.len && memcmp(to.data, tn.data, to.len) == 0) continue;
+            if (!(rc = put_key(b, first, f->json_name, f->json_name_len)))
+                rc = json_diff(b, to.data, to.len, tn.data, tn.len, 0);
             continue;
         }
         if (po && pn && f->type == FM_T_JSON) {

@@ -1,6 +1,6 @@
 """crdcompat - is a generated CRD wire-compatible with a reference CRD?
 
-The rule (tests/fixtures/reference-crds/README.md): every element of the reference must
+The rule (tests/fixtures/upstream-crds/README.md): every element of the reference must
 be present in ours with the same value (descriptions aside); ours may add
 optional properties, enum values, short names and printer columns, but may
 never rename, retype or newly require anything. compare() returns the list

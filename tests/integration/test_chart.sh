@@ -100,7 +100,7 @@ M=$TMP/multipool-out.yaml
 OP=$REL-foreman-operator
 OP2=$REL2-foreman-operator
 
-check "defaults: three CRDs" expect "$D" 'sorted(d["metadata"]["name"] for d in docs if d["kind"]=="CustomResourceDefinition")==["agentictasks.foreman.llmkube.dev","fleetnodes.foreman.llmkube.dev","workloads.foreman.llmkube.dev"]'
+check "defaults: the six CRDs" expect "$D" 'sorted(d["metadata"]["name"] for d in docs if d["kind"]=="CustomResourceDefinition")==["agentictasks.foreman.llmkube.dev","agentreleases.foreman.llmkube.dev","agents.foreman.llmkube.dev","fleetnodes.foreman.llmkube.dev","modelprofiles.foreman.llmkube.dev","workloads.foreman.llmkube.dev"]'
 check "defaults: operator Deployment, 1 replica" expect "$D" 'by("Deployment","'$OP'")["spec"]["replicas"]==1'
 check "defaults: no agent pools" expect "$D" '[d["metadata"]["name"] for d in docs if d["kind"]=="Deployment"]==["'$OP'"]'
 check "defaults: no leader election with 1 replica" expect "$D" '"--leader-elect" not in args("'$OP'")'

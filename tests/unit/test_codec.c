@@ -59,7 +59,7 @@ static const fm_enum_desc color_desc = {"t_color", 3, color_values};
 
 #define FLD(st, jn, ty, et, member, bit, esz, sub, enm)                                      \
     {jn, (uint32_t)(sizeof(jn) - 1), ty, et, 0, (uint32_t)offsetof(st, member), bit, esz, sub, enm, \
-     NULL, NULL}
+     NULL, NULL, NULL}
 
 static uint16_t meta_by_name[3], inner_by_name[2], obj_by_name[15];
 
@@ -101,7 +101,7 @@ typedef struct t_lease {
     char *_unknown;
 } t_lease;
 static const fm_field_desc lease_fields[] = {
-    {"renew", 5, FM_T_TIME, 0, FM_F_MICROTIME, offsetof(t_lease, renew), 0, 0, NULL, NULL, NULL, NULL},
+    {"renew", 5, FM_T_TIME, 0, FM_F_MICROTIME, offsetof(t_lease, renew), 0, 0, NULL, NULL, NULL, NULL, NULL},
 };
 static const fm_struct_desc lease_desc = {"t_lease", sizeof(t_lease), offsetof(t_lease, _unknown), 1,
                                           lease_fields, NULL};
@@ -423,8 +423,15 @@ TEST(numbers)
     CHECK_RT("{\"f64\":0.1}", "{\"f64\":0.1}");
     CHECK_RT("{\"f64\":3}", "{\"f64\":3}");
     CHECK_RT("{\"f64\":-0.0}", "{\"f64\":-0}");
-    CHECK_RT("{\"f64\":1.5e-7}", "{\"f64\":1.5e-07}");
-    CHECK_RT("{\"f64\":123456789012345678}", "{\"f64\":1.2345678901234568e+17}");
+    CHECK_RT("{\"f64\":1.5e-7}", "{\"f64\":1.5e-7}"); /* Go: no exponent padding */
+    CHECK_RT("{\"f64\":1.5e-07}", "{\"f64\":1.5e-7}");
+    CHECK_RT("{\"f64\":0.000001}", "{\"f64\":0.000001}");
+    CHECK_RT("{\"f64\":1e21}", "{\"f64\":1e+21}");
+    CHECK_RT("{\"f64\":1e20}", "{\"f64\":100000000000000000000}");
+    CHECK_RT("{\"f64\":-1.25e300}", "{\"f64\":-1.25e+300}");
+    CHECK_RT("{\"f64\":5e-324}", "{\"f64\":5e-324}");
+    CHECK_RT("{\"f64\":123.456}", "{\"f64\":123.456}");
+    CHECK_RT("{\"f64\":123456789012345678}", "{\"f64\":123456789012345680}"); /* as Go writes it */
     CHECK_RT("{\"f64\":2.2250738585072014e-308}", "{\"f64\":2.2250738585072014e-308}");
     CHECK_RT("{\"f64\":0.30000000000000004}", "{\"f64\":0.30000000000000004}");
 
