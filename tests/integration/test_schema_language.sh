@@ -123,6 +123,13 @@ reject "duration format" "$(spec b17 '{"schedule":"soon"}')" "spec.schedule"
 reject "count above maximum (Go int)" "$(spec b18 '{"count":1000001}')" "spec.count"
 reject "embedded resource without kind" "$(spec b19 '{"template":{"apiVersion":"v1"}}')" "spec.template"
 reject "mode grid value (enum in a list of lists)" "$(spec b20 '{"modeGrid":[["medium"]]}')" 'Unsupported value: "medium"'
+out=$($K patch gadget g1 -n "$NS" --type merge -p '{"spec":{"setOnce":"second"}}' 2>&1)
+if [ $? -ne 0 ] && grep -qF "setOnce cannot change once set" <<<"$out" && grep -qF "Forbidden" <<<"$out"; then
+    ok "rejects change of setOnce (optionalOldSelf, reason Forbidden)"
+else
+    bad "setOnce: $out"
+fi
+check "setOnce may be set on a gadget without one" $K patch gadget g2 -n "$NS" --type merge -p '{"spec":{"setOnce":"late"}}'
 out=$($K patch gadget g1 -n "$NS" --type merge -p '{"spec":{"immutableName":"changed"}}' 2>&1)
 if [ $? -ne 0 ] && grep -qF "immutableName is immutable" <<<"$out"; then ok "rejects change of immutableName (transition rule)"; else bad "immutable: $out"; fi
 
