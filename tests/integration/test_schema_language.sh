@@ -86,6 +86,7 @@ check "kubectl get foreman covers every Foreman kind" sh -c "$K api-resources --
 check "short name" sh -c "$K get gd -n $NS --no-headers | grep -q g1"
 check "scale subresource" $K scale gadget g1 -n "$NS" --replicas=3
 check "scale wrote spec.replicas" test "$($K get gadget g1 -n "$NS" -o jsonpath='{.spec.replicas}')" = 3
+check "storage version v1" test "$($K get crd gadgets.every.example.dev -o jsonpath='{.status.storedVersions}')" = '["v1"]'
 check "v1beta1 served" sh -c "$K get gadgets.v1beta1.every.example.dev -n $NS --no-headers 2>&1 | grep -q g1"
 check "v1beta1 deprecated" sh -c "$K get gadgets.v1beta1.every.example.dev -n $NS 2>&1 | grep -q 'is deprecated'"
 echo '{"apiVersion":"every.example.dev/v1","kind":"Gadget","metadata":{"name":"g2"},"spec":{"tools":[{"name":"a"}]}}' >"$TMP/g2.json"
