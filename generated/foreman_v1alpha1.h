@@ -436,7 +436,7 @@ struct fm_quantity_map {
  */
 struct fm_fleet_node_spec {
     uint32_t _present[1];
-    char *node_name; /* required: Host name of the machine the agent runs on. */
+    char *node_name; /* required: Name of the node; the agent writes its FleetNode name (the sanitized host nam... */
     char *tailscale_addr; /* Address at which the host is reachable over the tailnet. */
     fm_string_list roles; /* bit 0: Jobs this host accepts, such as worker or planner. */
     int32_t max_concurrent_tasks; /* bit 1, addition: How many tasks the scheduler may place on this node at once. */
