@@ -1040,10 +1040,11 @@ done:
 }
 
 /*
- * Decodes the value at token ti as `type` into p (a field, a list
- * element or a map value; for the last two f is the list's or map's row). *next gets the token after the value. *raw_enum is set when an
- * enum spelling is unknown (the value becomes FM_ENUM_UNKNOWN and the caller
- * keeps the raw member). null is refused here: fields handle it before.
+ * Decodes the value at token ti as `type` into p (a field, a list element
+ * or a map value; for the last two f is the list's or map's row). *next
+ * gets the token after the value. *raw_enum is set when an enum spelling is
+ * unknown (the value becomes FM_ENUM_UNKNOWN and the caller keeps the raw
+ * member). null is refused here: fields handle it before.
  */
 static int decode_value(const dctx *c, int type, const fm_field_desc *f, void *p, int ti, int *next,
                         bool *raw_enum)

@@ -117,6 +117,16 @@ EXPECTED = {
         "tests/codegen/bad/storage_version_unknown.yaml:28: kind Thing: storageVersion 'v2' is not one of its versions",
     "unknown_format":
         "tests/codegen/bad/unknown_format.yaml:18: struct ThingSpec field 'when': format 'timestamp' is not one the API server knows",
+    "cel_field_path":
+        "tests/codegen/bad/cel_field_path.yaml:19: struct ThingSpec field 'size': CEL fieldPath must start with '.'",
+    "duplicate_version":
+        "tests/codegen/bad/duplicate_version.yaml:27: kind Thing: duplicate version 'v1beta1'",
+    "int_or_string_default":
+        "tests/codegen/bad/int_or_string_default.yaml:18: struct ThingSpec field 'port': default True does not match type int-or-string",
+    "max_items_below_min":
+        "tests/codegen/bad/max_items_below_min.yaml:19: struct ThingSpec field 'tags': maxItems 1 is below minItems 3",
+    "preserve_on_string":
+        "tests/codegen/bad/preserve_on_string.yaml:18: struct ThingSpec field 'note': 'preserveUnknownFields' needs struct type, not string",
     "yaml_syntax":
         "tests/codegen/bad/yaml_syntax.yaml:24: YAML syntax error: expected ',' or ']', but got ':'",
 }

@@ -1,10 +1,8 @@
 """CRD compatibility: generated/crds/*.yaml against the Go project's CRDs.
 
-Two references, copied into tests/fixtures (see the README there):
-upstream-crds/ (the first Go release: FleetNode, AgenticTask, Workload) and
-upstream-crds-head/ (its current CRDs, three more kinds: Agent,
-ModelProfile, AgentRelease). Every element of either must be in ours with
-the same value (descriptions aside); what ours adds must be declared here.
+The reference CRDs are kept inside the repository, in
+tests/fixtures/reference-crds (see the README there for where they came
+from), so a plain clone with nothing beside it runs this test.
 """
 
 import copy
@@ -20,8 +18,7 @@ sys.path.insert(0, HERE)
 import crdcompat  # noqa: E402
 
 SRC = os.environ.get("FOREMAN_SOURCE_DIR") or os.path.abspath(os.path.join(HERE, "..", ".."))
-REF = os.path.join(SRC, "tests", "fixtures", "upstream-crds")
-HEAD = os.path.join(SRC, "tests", "fixtures", "upstream-crds-head")
+REF = os.path.join(SRC, "tests", "fixtures", "reference-crds")
 GEN = os.path.join(SRC, "generated", "crds")
 CHART = os.path.join(SRC, "charts", "foreman", "templates", "crds")
 
@@ -49,6 +46,9 @@ NEW_VERSION_KEYS = {"agentictasks": {"selectableFields"}}
 # `kubectl get foreman` lists them all.
 NEW_NAMES_KEYS = {".spec.names.categories"}
 PLURALS = sorted(EXPECTED_ADDITIONS)
+# The Go project's current CRDs, six kinds (tests/fixtures/reference-crds-head,
+# see the README there): every element of those must be in ours too.
+HEAD = os.path.join(SRC, "tests", "fixtures", "reference-crds-head")
 HEAD_PLURALS = sorted(PLURALS + ["agents", "modelprofiles", "agentreleases"])
 # Our own additions relative to the head CRDs (docs/schema.md).
 EXPECTED_HEAD_ADDITIONS = {

@@ -86,6 +86,7 @@ check "kubectl get foreman covers every Foreman kind" sh -c "$K api-resources --
 check "short name" sh -c "$K get gd -n $NS --no-headers | grep -q g1"
 check "scale subresource" $K scale gadget g1 -n "$NS" --replicas=3
 check "scale wrote spec.replicas" test "$($K get gadget g1 -n "$NS" -o jsonpath='{.spec.replicas}')" = 3
+check "storage version v1" test "$($K get crd gadgets.every.example.dev -o jsonpath='{.status.storedVersions}')" = '["v1"]'
 check "v1beta1 served" sh -c "$K get gadgets.v1beta1.every.example.dev -n $NS --no-headers 2>&1 | grep -q g1"
 check "v1beta1 deprecated" sh -c "$K get gadgets.v1beta1.every.example.dev -n $NS 2>&1 | grep -q 'is deprecated'"
 echo '{"apiVersion":"every.example.dev/v1","kind":"Gadget","metadata":{"name":"g2"},"spec":{"tools":[{"name":"a"}]}}' >"$TMP/g2.json"
@@ -123,6 +124,13 @@ reject "duration format" "$(spec b17 '{"schedule":"soon"}')" "spec.schedule"
 reject "count above maximum (Go int)" "$(spec b18 '{"count":1000001}')" "spec.count"
 reject "embedded resource without kind" "$(spec b19 '{"template":{"apiVersion":"v1"}}')" "spec.template"
 reject "mode grid value (enum in a list of lists)" "$(spec b20 '{"modeGrid":[["medium"]]}')" 'Unsupported value: "medium"'
+out=$($K patch gadget g1 -n "$NS" --type merge -p '{"spec":{"setOnce":"second"}}' 2>&1)
+if [ $? -ne 0 ] && grep -qF "setOnce cannot change once set" <<<"$out" && grep -qF "Forbidden" <<<"$out"; then
+    ok "rejects change of setOnce (optionalOldSelf, reason Forbidden)"
+else
+    bad "setOnce: $out"
+fi
+check "setOnce may be set on a gadget without one" $K patch gadget g2 -n "$NS" --type merge -p '{"spec":{"setOnce":"late"}}'
 out=$($K patch gadget g1 -n "$NS" --type merge -p '{"spec":{"immutableName":"changed"}}' 2>&1)
 if [ $? -ne 0 ] && grep -qF "immutableName is immutable" <<<"$out"; then ok "rejects change of immutableName (transition rule)"; else bad "immutable: $out"; fi
 
