@@ -40,7 +40,13 @@ bad() { fail=$((fail + 1)); echo "FAIL $1" >&2; }
 check() { # name command...
     local name=$1
     shift
-    if "$@" >"$DIR/check.out" 2>&1; then ok "$name"; else bad "$name: $(tail -5 "$DIR/check.out")"; fi
+    if "$@" >"$DIR/check.out" 2>&1; then ok "$name"; else bad "$name: $(tail -5 "$DIR/check.out")"; return 1; fi
+}
+# must: a check the rest of the test cannot do without; stop at its failure.
+must() {
+    check "$@" && return 0
+    echo "$pass passed, $fail failed (stopped at: $1)"
+    exit 1
 }
 step() { echo "--- $(($(date +%s) - T0))s $*"; }
 skip() {
@@ -126,15 +132,17 @@ VALUES=(--set operator.image.repository=localhost/foreman/foreman-operator --set
     --set operator.replicas=2
     --set agentDefaults.stubSleep=3s --set agentDefaults.heartbeatInterval=5s
     --set agents.pool.replicas=1 --set agents.pool.labels.where=pod)
-check "helm install" $H install "$REL" "$CHART" -n "$NS" "${VALUES[@]}"
-check "operator Deployment Available" $K -n "$NS" wait --for=condition=Available --timeout=180s deploy/foreman-operator
-check "agent Deployment Available" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-agent-pool
+must "helm install" $H install "$REL" "$CHART" -n "$NS" "${VALUES[@]}"
+must "operator Deployment Available" $K -n "$NS" wait --for=condition=Available --timeout=180s deploy/foreman-operator
+must "agent Deployment Available" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-agent-pool
 running=$($K -n "$NS" get pods --field-selector=status.phase=Running -o name | wc -l)
 check "the restricted namespace admitted all 3 pods (2 operator, 1 agent)" test "$running" -eq 3
 secure() {
     $K -n "$NS" get pods -o json | python3 -c '
 import json, sys
-for p in json.load(sys.stdin)["items"]:
+items = json.load(sys.stdin)["items"]
+assert len(items) >= 3, f"{len(items)} pods"
+for p in items:
     ps = p["spec"].get("securityContext", {})
     for c in p["spec"]["containers"]:
         s = c.get("securityContext", {})
@@ -145,14 +153,20 @@ for p in json.load(sys.stdin)["items"]:
 '
 }
 check "pods: non-root, read-only root fs, no privilege escalation, capabilities dropped" secure
-uid_is() { # pod: the process runs as 65532, not root
-    [ "$($K -n "$NS" get pod "$1" -o jsonpath='{.spec.securityContext.runAsUser}')" = 65532 ] &&
-    $TESTENV_CTR tasks ls | awk 'NR>1{print $2}' | while read -r pid; do
-        awk '/^Uid:/{print $2}' "/proc/$pid/status"; done | grep -qx 65532
+# Every process of every container on the node (the pause sandboxes too)
+# runs as a non-zero uid.
+no_root() {
+    local pid uid n=0
+    for pid in $($TESTENV_CTR tasks ls | awk 'NR>1{print $2}'); do
+        uid=$(awk '/^Uid:/{print $2}' "/proc/$pid/status")
+        [ "$uid" != 0 ] || { echo "pid $pid runs as root"; return 1; }
+        n=$((n + 1))
+    done
+    echo "$n container processes checked"
+    [ "$n" -ge 6 ]
 }
-OP_PODS=$($K -n "$NS" get pods -l app.kubernetes.io/component=operator -o jsonpath='{.items[*].metadata.name}')
-first_op=${OP_PODS%% *}
-check "operator processes run as uid 65532 on the node" uid_is "$first_op"
+check "no container process on the node runs as root (uid of each)" no_root
+first_op=$($K -n "$NS" get pods -l app.kubernetes.io/component=operator -o jsonpath='{.items[0].metadata.name}')
 
 # In-cluster configuration: no --kubeconfig, no KUBECONFIG, no kubeconfig
 # file mounted; the operator says it talks to the kubernetes Service.
@@ -255,6 +269,8 @@ check "no task lost across the upgrade: all 6 Succeeded" wait_until 120 all_succ
 
 step "helm uninstall"
 check "helm uninstall" $H uninstall "$REL" -n "$NS" --wait --timeout 120s
+no_workloads() { [ -z "$($K -n "$NS" get deploy,rs,pods,svc -o name 2>/dev/null)" ]; }
+check "the release's Deployments, pods and Services are gone" wait_until 60 no_workloads
 echo "    what remains after helm uninstall:"
 $K get crd -o name | grep foreman | sed 's/^/      /'
 $K -n "$NS" get all,lease,serviceaccount,configmap -o name 2>/dev/null | sed 's/^/      /'
@@ -263,8 +279,8 @@ echo "      $($K -n "$NS" get at --no-headers | wc -l) AgenticTasks in $NS"
 crds_kept() { [ "$($K get crd -o name | grep -c 'foreman.llmkube.dev')" -eq 3 ]; }
 check "CRDs kept (helm.sh/resource-policy: keep)" crds_kept
 check "tasks kept with their results" all_succeeded on-pod-1 on-host-1 "${UP[@]}"
-no_workloads() { [ -z "$($K -n "$NS" get deploy,rs,pods,svc -o name 2>/dev/null)" ]; }
-check "the release's Deployments, pods and Services are gone" wait_until 60 no_workloads
+no_rbac() { [ -z "$($K get clusterrole,clusterrolebinding -l app.kubernetes.io/instance=$REL -o name; $K -n "$NS" get sa,role,rolebinding -l app.kubernetes.io/instance=$REL -o name)" ]; }
+check "the release's ServiceAccounts and RBAC are gone" no_rbac
 
 step "stop"
 kill -TERM "$AGENT_PID" 2>/dev/null && wait "$AGENT_PID" 2>/dev/null
@@ -272,7 +288,8 @@ AGENT_PID=
 $TESTENV stop "$DIR" >"$DIR/stop.log" 2>&1
 check "testenv stop" test $? -eq 0
 STOPPED=1
-check "no process left" sh -c "! pgrep -f '$DIR' >/dev/null"
+no_process() { ! pgrep -af -- "$DIR"; }
+check "no process left" no_process
 check "no mount left under $DIR" sh -c "! grep -qF '$DIR' /proc/self/mountinfo"
 check "no bridge or veth left" sh -c "! ip link show fmcni0 >/dev/null 2>&1"
 check "no iptables rule or chain left" sh -c "! iptables-save -t nat | grep -qF '$DIR' && [ \$({ iptables-save; ip6tables-save; } 2>/dev/null | grep -c '^:') -eq $chains_before ]"
