@@ -42,11 +42,12 @@ images: build
 	scripts/build-images.sh
 
 # The chart on a real one-node cluster (tests/cluster/; needs root). Skipped,
-# with the reason, where a kubelet cannot run.
+# with the reason, where a kubelet cannot run; -V shows the steps (leader
+# handover time, what uninstall leaves) and the reason for a skip.
 test-cluster: build testenv
 	@scripts/install-deps.sh --cluster
 	tests/testenv/testenv build-node
-	cd $(BUILD) && ctest $(CTEST_ARGS) -L cluster
+	cd $(BUILD) && ctest $(CTEST_ARGS) -V -L cluster
 
 test-unit: build
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
