@@ -11,7 +11,10 @@
 #      operator Deployment becomes Available; the operator runs on in-cluster
 #      configuration (no kubeconfig anywhere in its pod);
 #   3. deleting the leader pod hands the Lease to the standby within the
-#      lease timing;
+#      lease timing; after SIGKILL of the leader's process a live replica
+#      renews the Lease within leaseDuration plus a retry period; a frozen
+#      leader (SIGSTOP) loses it to the standby on expiry and steps down
+#      when it wakes;
 #   4. an agent on the host (token of the chart's agent ServiceAccount) and
 #      the agent pod both run tasks to Succeeded;
 #   5. helm upgrade with a changed value while tasks run: none is lost;
@@ -206,6 +209,81 @@ else
     bad "leader handover: new holder '$new_leader' after ${handover_ms} ms (lease ${lease_s}s)"
 fi
 check "operator Deployment Available again (2 replicas)" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-operator
+
+# A crashed leader releases nothing: SIGKILL its process on the node. The
+# Lease changes hands (to the standby, or to the restarted container, whose
+# identity <pod>_1 is the same) once it expires: within leaseDuration plus a
+# retry period, not sooner than the renew deadline allows.
+renew() { $K -n "$NS" get lease foreman-operator.llmkube.dev -o jsonpath='{.spec.renewTime}' 2>/dev/null; }
+wait_until 30 has_holder
+leader=$(holder)
+leader_pod=${leader%_*}
+cid=$($K -n "$NS" get pod "$leader_pod" -o jsonpath='{.status.containerStatuses[0].containerID}')
+cid=${cid#containerd://}
+pid=$($TESTENV_CTR tasks ls | awk -v id="$cid" '$1 == id {print $2}')
+if [ -n "$pid" ]; then
+    t_kill=$(date +%s%3N)
+    kill -KILL "$pid"
+    r0=$(renew)
+    for i in $(seq 1 160); do
+        r=$(renew)
+        [ -n "$r" ] && [ "$r" != "$r0" ] && break
+        sleep 0.25
+    done
+    t_new=$(date +%s%3N)
+    crash_ms=$((t_new - t_kill))
+    after=$(holder)
+    who="the standby ${after%_*}"
+    [ "$after" = "$leader" ] && who="the restarted leader container (same identity $leader)"
+    if [ "$r" != "$r0" ] && [ "$crash_ms" -le $(( (lease_s + 2 + 5) * 1000 )) ]; then
+        ok "after SIGKILL of the leader the Lease is renewed by $who in ${crash_ms} ms (lease ${lease_s}s)"
+    else
+        bad "leader crash: Lease not renewed by a live replica after ${crash_ms} ms (lease ${lease_s}s)"
+    fi
+else
+    bad "leader crash: no process found for container $cid of $leader_pod"
+fi
+check "operator Deployment Available after the crash" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-operator
+
+# A leader that stops renewing without dying (SIGSTOP: a hung process, a
+# node cut off) keeps nothing: the standby takes the Lease once it expires,
+# not before the lease duration; when the old leader wakes up (SIGCONT) it
+# finds the Lease gone and steps down, so two leaders never act at once.
+wait_until 30 has_holder
+leader=$(holder)
+leader_pod=${leader%_*}
+cid=$($K -n "$NS" get pod "$leader_pod" -o jsonpath='{.status.containerStatuses[0].containerID}')
+cid=${cid#containerd://}
+pid=$($TESTENV_CTR tasks ls | awk -v id="$cid" '$1 == id {print $2}')
+restarts0=$($K -n "$NS" get pod "$leader_pod" -o jsonpath='{.status.containerStatuses[0].restartCount}')
+if [ -n "$pid" ]; then
+    t_stop=$(date +%s%3N)
+    kill -STOP "$pid"
+    after=
+    for i in $(seq 1 160); do
+        h=$(holder)
+        if [ -n "$h" ] && [ "$h" != "$leader" ]; then after=$h; break; fi
+        sleep 0.25
+    done
+    t_new=$(date +%s%3N)
+    kill -CONT "$pid"
+    hang_ms=$((t_new - t_stop))
+    if [ -n "$after" ] && [ "$hang_ms" -ge $(( (lease_s - 2) * 1000 )) ] &&
+       [ "$hang_ms" -le $(( (lease_s + 2 + 5) * 1000 )) ]; then
+        ok "a frozen leader (SIGSTOP) loses the Lease to ${after%_*} after ${hang_ms} ms, on expiry (lease ${lease_s}s)"
+    else
+        bad "frozen leader: holder '$after' after ${hang_ms} ms (lease ${lease_s}s)"
+    fi
+    stepped_down() {
+        [ "$(holder)" = "$after" ] &&
+        { [ "$($K -n "$NS" get pod "$leader_pod" -o jsonpath='{.status.containerStatuses[0].restartCount}')" -gt "$restarts0" ] ||
+          $K -n "$NS" logs "$leader_pod" | grep -q 'leader election lost'; }
+    }
+    check "the woken old leader steps down (leader election lost) and ${after%_*} keeps the Lease" wait_until 30 stepped_down
+else
+    bad "frozen leader: no process found for container $cid of $leader_pod"
+fi
+check "operator Deployment Available after the freeze" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-operator
 
 step "host agent and agent pod run tasks"
 TOKEN=$($K -n "$NS" create token foreman-agent --duration=1h)
