@@ -58,8 +58,13 @@ for prog in foreman-operator foreman-agent; do
         chown -R 65532:65532 "$root/var/lib/foreman"
     fi
     image=$REPO/$prog:$TAG
+    old=$(buildah images --quiet --no-trunc "$image" 2>/dev/null || true)
     buildah bud --quiet --pull=never --layers=false --target distroless \
         -f "Dockerfile.$short" -t "$image" . >/dev/null
+    # The previous build of this tag, now untagged: drop it, so rebuilding
+    # does not pile up images in buildah's storage.
+    new=$(buildah images --quiet --no-trunc "$image")
+    [ -n "$old" ] && [ "$old" != "$new" ] && buildah rmi "$old" >/dev/null 2>&1 || true
     rm -f "$OUT/$prog.tar"
     buildah push --quiet "$image" "docker-archive:$OUT/$prog.tar:$image" >/dev/null
     echo "$image $(du -sb "$root" | cut -f1) $(stat -c %s "$OUT/$prog.tar") $OUT/$prog.tar"

@@ -372,6 +372,8 @@ check "no mount left under $DIR" sh -c "! grep -qF '$DIR' /proc/self/mountinfo"
 check "no bridge or veth left" sh -c "! ip link show fmcni0 >/dev/null 2>&1"
 check "no iptables rule or chain left" sh -c "! iptables-save -t nat | grep -qF '$DIR' && [ \$({ iptables-save; ip6tables-save; } 2>/dev/null | grep -c '^:') -eq $chains_before ]"
 check "kernel settings restored" test "$(sysctl -n kernel.panic kernel.panic_on_oops vm.overcommit_memory | tr '\n' ' ')" = "$sysctl_before"
+no_cni_cache() { ! ls /var/lib/cni/results/foreman-testenv-* 2>/dev/null; }
+check "no CNI result cache left" no_cni_cache
 check "no kubepods cgroup left" sh -c '! ls -d /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods 2>/dev/null | grep -q .'
 
 step "done"

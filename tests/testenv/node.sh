@@ -177,8 +177,12 @@ node_pause_image() { # dir
     cp "$HERE/pause/Dockerfile" "$ctx/"
     cc -Os -static -o "$ctx/pause" "$HERE/pause/pause.c" || die "compiling the pause program failed (needs a static libc: libc6-dev)"
     strip "$ctx/pause" 2>/dev/null || true
+    local old new
+    old=$(buildah images --quiet --no-trunc "$PAUSE_IMAGE" 2>/dev/null || true)
     buildah bud --quiet --pull=never --layers=false -t "$PAUSE_IMAGE" "$ctx" >/dev/null ||
         die "building the pause image failed"
+    new=$(buildah images --quiet --no-trunc "$PAUSE_IMAGE")
+    if [ -n "$old" ] && [ "$old" != "$new" ]; then buildah rmi "$old" >/dev/null 2>&1 || true; fi
     rm -f "$ctx/pause.tar"
     buildah push --quiet "$PAUSE_IMAGE" "docker-archive:$ctx/pause.tar:$PAUSE_IMAGE" >/dev/null ||
         die "exporting the pause image failed"
@@ -246,6 +250,10 @@ cmd_cluster() {
     { iptables-save; ip6tables-save; } 2>/dev/null | sed -n 's/^:\([^ ]*\) .*/\1/p' | sort -u >"$n/iptables-chains.before"
     local c
     for c in /sys/fs/cgroup/*/kubepods /sys/fs/cgroup/kubepods; do [ -d "$c" ] && echo "$c"; done >"$n/cgroups.before" || true
+    # containerd and ctr always make /run/containerd/{s,fifo} (shim sockets,
+    # task FIFOs), whatever the config says.
+    [ -d /run/containerd ] || touch "$n/run-containerd.ours"
+    [ -d /var/lib/cni ] || touch "$n/var-lib-cni.ours"   # libcni's result cache
 
     node_kubeconfig "$dir" kube-scheduler system:kube-scheduler
     node_kubeconfig "$dir" kube-controller-manager system:kube-controller-manager
@@ -322,6 +330,10 @@ node_stop() { # dir
             node_ctr "$dir" tasks delete -f "$t" >/dev/null 2>&1 || true
         done
     fi
+    # Sandboxes whose CNI DEL never ran (the kubelet did not tear them
+    # down) leave results in libcni's cache; remember whose they are.
+    local ids
+    ids=$(node_ctr "$dir" containers ls -q 2>/dev/null || true)
     stop_pid "$n/containerd.pid"
     # Shims outlive containerd by design; ours name our state directory.
     local p
@@ -384,5 +396,18 @@ node_stop() { # dir
         rm -f "$n/sysctl.before"
     fi
     find /var/log/containers -maxdepth 1 -type l -lname "$n/*" -delete 2>/dev/null || true
+    local id
+    for id in $ids; do
+        rm -f /var/lib/cni/results/foreman-testenv-"$id"-* /var/lib/cni/results/cni-loopback-"$id"-*
+    done
+    if [ -f "$n/var-lib-cni.ours" ]; then
+        rmdir /var/lib/cni/results /var/lib/cni 2>/dev/null || true
+        rm -f "$n/var-lib-cni.ours"
+    fi
+    if [ -f "$n/run-containerd.ours" ]; then
+        rmdir /run/containerd/s /run/containerd/fifo /run/containerd/runc/k8s.io /run/containerd/runc \
+            /run/containerd 2>/dev/null || true
+        rm -f "$n/run-containerd.ours"
+    fi
     rm -f "$dir/node.mode"
 }
