@@ -337,6 +337,9 @@ UP=()
 for i in 1 2 3; do UP+=(up-pod-$i up-host-$i); done
 { for i in 1 2 3; do task "up-pod-$i" pod; task "up-host-$i" host; done; } | $K -n "$NS" apply -f - >/dev/null
 sleep 1
+in_flight=0
+for t in "${UP[@]}"; do [ "$(phase "$t")" = Succeeded ] || in_flight=$((in_flight + 1)); done
+check "tasks in flight when the upgrade starts ($in_flight of 6 not yet Succeeded)" test "$in_flight" -ge 3
 old_rs=$($K -n "$NS" get deploy/foreman-operator -o jsonpath='{.metadata.generation}')
 check "helm upgrade --reuse-values --set operator.logLevel=debug" \
     $H upgrade "$REL" "$CHART" -n "$NS" --reuse-values --set operator.logLevel=debug
