@@ -7,7 +7,8 @@ CTEST_ARGS ?= --output-on-failure
 LOCAL_DIR ?= $(CURDIR)/.local
 
 .PHONY: all deps build generate charts test test-unit test-integration test-san \
-        test-valgrind test-isolated bench fuzz testenv run-local stop-local install clean
+        test-valgrind test-isolated bench fuzz testenv run-local stop-local install clean \
+        images test-cluster
 
 all: build
 
@@ -34,6 +35,19 @@ testenv: deps
 test: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
+
+# The images, built here with buildah and no registry (scripts/build-images.sh).
+images: build
+	@scripts/install-deps.sh --cluster
+	scripts/build-images.sh
+
+# The chart on a real one-node cluster (tests/cluster/; needs root). Skipped,
+# with the reason, where a kubelet cannot run; -V shows the steps (leader
+# handover time, what uninstall leaves) and the reason for a skip.
+test-cluster: build testenv
+	@scripts/install-deps.sh --cluster
+	tests/testenv/testenv build-node
+	cd $(BUILD) && ctest $(CTEST_ARGS) -V -L cluster
 
 test-unit: build
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit

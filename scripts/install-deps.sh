@@ -8,6 +8,12 @@ pkgs=(cmake ninja-build gcc make pkg-config python3 python3-pip openssl curl dpk
       libcurl4-openssl-dev libjsmn-dev libyaml-dev libmicrohttpd-dev libssl-dev
       valgrind clang libclang-rt-14-dev
       git g++)  # git: the native executor clones task repos (and its tests); g++: llama-server (tests/llm/llmenv)
+# --cluster: also what `make test-cluster` needs for a real node (a container
+# runtime, CNI plugins, iptables, buildah for the images, a static libc for
+# the pause program).
+if [ "${1:-}" = --cluster ]; then
+    pkgs+=(containerd runc containernetworking-plugins iptables buildah libc6-dev)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
