@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -393,7 +394,14 @@ int main(int argc, char **argv)
     }
     char host[200] = "operator";
     gethostname(host, sizeof host - 1);
-    snprintf(op->identity, sizeof op->identity, "%s_%ld", host, (long)getpid());
+    /* host_<random>, like controller-runtime's host_<uuid>: in a container
+     * the pid is always 1, so a restarted container with host_pid would
+     * take over its dead predecessor's Lease at once instead of waiting
+     * for it to expire, as the documentation says. */
+    uint64_t suffix = 0;
+    if (getrandom(&suffix, sizeof suffix, 0) != (ssize_t)sizeof suffix)
+        suffix = (uint64_t)getpid() ^ ((uint64_t)time(NULL) << 20);
+    snprintf(op->identity, sizeof op->identity, "%s_%016llx", host, (unsigned long long)suffix);
     if (op->cfg.leader_id) snprintf(op->identity, sizeof op->identity, "%s", op->cfg.leader_id);
     pthread_mutex_init(&op->mu, NULL);
     /* Events per object: 25 at once, then one per 5 minutes (client-go's

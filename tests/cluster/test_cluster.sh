@@ -211,9 +211,9 @@ fi
 check "operator Deployment Available again (2 replicas)" $K -n "$NS" wait --for=condition=Available --timeout=120s deploy/foreman-operator
 
 # A crashed leader releases nothing: SIGKILL its process on the node. The
-# Lease changes hands (to the standby, or to the restarted container, whose
-# identity <pod>_1 is the same) once it expires: within leaseDuration plus a
-# retry period, not sooner than the renew deadline allows.
+# Lease changes hands (to the standby, or to the restarted container, which
+# comes back under a new random identity <pod>_<hex>) once it expires:
+# within leaseDuration plus a retry period.
 renew() { $K -n "$NS" get lease foreman-operator.llmkube.dev -o jsonpath='{.spec.renewTime}' 2>/dev/null; }
 wait_until 30 has_holder
 leader=$(holder)
