@@ -146,7 +146,7 @@ fm_workload_phase fm_workload_phase_parse(const char *s)
 
 /* fm_fleet_node_spec */
 static const fm_validation fm_fleet_node_spec_v_max_concurrent_tasks = {
-    FM_V_MIN, INT64_C(1), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(1), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_fleet_node_spec_fields[5] = {
@@ -185,7 +185,7 @@ const fm_struct_desc fm_fleet_node_spec_desc = {
 
 /* fm_gpu_info */
 static const fm_validation fm_gpu_info_v_index = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_validation fm_gpu_info_v_memory_mib = {
@@ -227,19 +227,19 @@ const fm_struct_desc fm_gpu_info_desc = {
 
 /* fm_capability */
 static const fm_validation fm_capability_v_total_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_validation fm_capability_v_available_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_validation fm_capability_v_max_context_tokens = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_validation fm_capability_v_tokens_per_second = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_capability_fields[7] = {
@@ -339,7 +339,7 @@ const fm_struct_desc fm_fleet_node_status_desc = {
 
 /* fm_task_payload */
 static const fm_validation fm_task_payload_v_issue = {
-    FM_V_MIN, INT64_C(1), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(1), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_task_payload_fields[6] = {
@@ -383,11 +383,11 @@ const fm_struct_desc fm_task_payload_desc = {
 
 /* fm_required_capability */
 static const fm_validation fm_required_capability_v_min_ram_gb = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_validation fm_required_capability_v_min_context_tokens = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_required_capability_fields[4] = {
@@ -420,8 +420,12 @@ const fm_struct_desc fm_required_capability_desc = {
 };
 
 /* fm_agentic_task_spec */
+static const fm_validation fm_agentic_task_spec_v_priority = {
+    FM_V_MIN | FM_V_MAX, INT64_C(-2147483648), INT64_C(2147483647), 0, 0,
+    NULL,
+};
 static const fm_validation fm_agentic_task_spec_v_timeout_seconds = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_agentic_task_spec_fields[7] = {
@@ -454,7 +458,7 @@ static const fm_field_desc fm_agentic_task_spec_fields[7] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task_spec, priority), .presence_bit = 3, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_agentic_task_spec_v_priority, .list_map_keys = NULL },
     { .json_name = "timeoutSeconds", .json_name_len = 14, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task_spec, timeout_seconds), .presence_bit = 4, .elem_size = 0,
@@ -540,7 +544,11 @@ static const fm_validation fm_pipeline_step_v_name = {
     "^[a-z0-9]([-a-z0-9]*[a-z0-9])\?$",
 };
 static const fm_validation fm_pipeline_step_v_timeout_seconds = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
+    NULL,
+};
+static const fm_validation fm_pipeline_step_v_priority = {
+    FM_V_MIN | FM_V_MAX, INT64_C(-2147483648), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const fm_field_desc fm_pipeline_step_fields[7] = {
@@ -578,7 +586,7 @@ static const fm_field_desc fm_pipeline_step_fields[7] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_pipeline_step, priority), .presence_bit = 4, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_pipeline_step_v_priority, .list_map_keys = NULL },
 };
 /* by JSON name: dependsOn kind name payload priority requiredCapability timeoutSeconds */
 static const uint16_t fm_pipeline_step_by_name[7] = { 4, 1, 0, 2, 6, 3, 5 };
@@ -593,7 +601,7 @@ static const fm_validation fm_workload_spec_v_intent = {
     NULL,
 };
 static const fm_validation fm_workload_spec_v_max_tasks = {
-    FM_V_MIN, INT64_C(0), 0, 0, 0,
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
     NULL,
 };
 static const char *const fm_workload_spec_keys_pipeline[] = { "name", NULL };
@@ -632,6 +640,14 @@ const fm_struct_desc fm_workload_spec_desc = {
 };
 
 /* fm_workload_status */
+static const fm_validation fm_workload_status_v_succeeded_tasks = {
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
+    NULL,
+};
+static const fm_validation fm_workload_status_v_failed_tasks = {
+    FM_V_MIN | FM_V_MAX, INT64_C(0), INT64_C(2147483647), 0, 0,
+    NULL,
+};
 static const char *const fm_workload_status_keys_conditions[] = { "type", NULL };
 static const fm_field_desc fm_workload_status_fields[6] = {
     { .json_name = "phase", .json_name_len = 5, .type = FM_T_ENUM,
@@ -653,12 +669,12 @@ static const fm_field_desc fm_workload_status_fields[6] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload_status, succeeded_tasks), .presence_bit = 1, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_workload_status_v_succeeded_tasks, .list_map_keys = NULL },
     { .json_name = "failedTasks", .json_name_len = 11, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload_status, failed_tasks), .presence_bit = 2, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_workload_status_v_failed_tasks, .list_map_keys = NULL },
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
       .offset = offsetof(fm_workload_status, conditions), .presence_bit = 3, .elem_size = sizeof(k8s_condition),

@@ -78,6 +78,11 @@ int op_metrics_setup(fm_operator *op)
                               "Running tasks failed by the timeout backstop.", NULL)) ||
         (rc = metrics_series(&op->m.timeouts, m, NULL)))
         return rc;
+    if ((rc = metrics_counter(&op->m.decode_errors, r, "foreman_decode_errors_total",
+                              "Objects the API server sent that did not decode and were left out "
+                              "of the cache, by kind.",
+                              "kind", NULL)))
+        return rc;
     return 0;
 }
 
@@ -178,6 +183,30 @@ static void on_informer_recovered(void *ud)
     log_info("list/watch recovered; heartbeat staleness on hold for one stale period", "kind",
              ctx->what, NULL);
     op_hold_staleness(ctx->op);
+}
+
+/*
+ * An object the server stores but the decoder refuses (an integer outside
+ * its field's range, JSON nested too deep in a free-form field): the
+ * informer left it out of the cache and goes on with the others. Say so
+ * where an operator of the cluster will look: the log (key and reason),
+ * the metric, and a Warning Event on the object itself.
+ */
+static void on_informer_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+{
+    op_informer_ctx *ctx = ud;
+    char key[512] = "(unknown)";
+    if (meta && meta->name)
+        snprintf(key, sizeof key, "%s%s%s", meta->namespace ? meta->namespace : "",
+                 meta->namespace ? "/" : "", meta->name);
+    log_warn("object does not decode; left out of the cache until a valid version arrives", "kind",
+             ctx->what, "object", key, "resourceVersion", meta ? meta->resource_version : NULL, "error",
+             message, NULL);
+    metrics_inc(ctx->decode_errors);
+    char msg[1100];
+    snprintf(msg, sizeof msg, "foreman-operator cannot decode this %s and ignores it until it is "
+             "corrected: %.900s", ctx->what, message);
+    op_object_event(ctx->op, ctx->kind, meta, "Warning", "DecodeFailed", msg);
 }
 
 void op_hold_staleness(fm_operator *op)
@@ -343,8 +372,12 @@ static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *
 {
     op->inf_ctx[slot].op = op;
     op->inf_ctx[slot].what = what;
+    op->inf_ctx[slot].kind = k;
+    if (metrics_series(&op->inf_ctx[slot].decode_errors, op->m.decode_errors, what, NULL) != 0)
+        return FM_ENOMEM;
     informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
-                           .on_recovered = on_informer_recovered, .on_error_ud = &op->inf_ctx[slot]};
+                           .on_recovered = on_informer_recovered,
+                           .on_decode_error = on_informer_decode_error, .on_error_ud = &op->inf_ctx[slot]};
     return informer_new(out, op->client, &io);
 }
 

@@ -83,6 +83,7 @@ typedef struct op_metrics {
     fm_series *claim_expiries;   /* releases and expiry failures */
     fm_series *timeouts;
     fm_series *events_dropped;   /* Events dropped on a full queue */
+    fm_metric *decode_errors;    /* {kind}: objects left out of a cache */
 } op_metrics;
 
 struct fm_operator;
@@ -91,6 +92,8 @@ struct fm_operator;
 typedef struct op_informer_ctx {
     struct fm_operator *op;
     const char *what; /* the kind, for logs */
+    const fm_kind_desc *kind;
+    fm_series *decode_errors; /* foreman_decode_errors_total{kind} */
 } op_informer_ctx;
 
 typedef struct fm_operator {
@@ -229,6 +232,11 @@ int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason,
  * ClaimExpiryLimitReached when fail is true. why names the cause.
  */
 int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why);
+
+/* Records a Kubernetes Event about any object of kind k, named by its
+ * metadata (best effort; errors ignored; rate-limited per object). */
+void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_meta *m,
+                     const char *type, const char *reason, const char *message);
 
 /* Records a Kubernetes Event about a task (best effort; errors ignored). */
 void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,

@@ -416,7 +416,7 @@ TEST(connection_reuse_and_verbs)
     CHECK_CONTAINS(srv.last_body, "\"propagationPolicy\":\"Foreground\"");
 
     k8s_config_map_list *l = NULL;
-    kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0};
+    kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
     CHECK_INT(kube_list((void **)&l, c, &k8s_config_map_kind, NULL, &lo), 0);
     CHECK_FATAL(l);
     CHECK_INT(l->items.len, 2);
@@ -500,7 +500,7 @@ TEST(watch_stream)
     events e = {{0}, 0, 0};
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 0);
-    kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0};
+    kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0, NULL, NULL};
     CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), 0);
     CHECK_STR(e.log, "ADDED:11,MODIFIED:12,BOOKMARK:13,DELETED:14");
 
@@ -548,7 +548,7 @@ TEST(watch_cancel)
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 2);
     atomic_store(&srv.stop, 0);
-    kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0};
+    kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0, NULL, NULL};
     pthread_create(&th, NULL, cancel_later, &k);
     double t0 = now_s();
     CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), FM_ECANCELED);

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Hostile input and hostile neighbours (issue #17), against the real control
+# plane. Each part is one regression:
+#   1. decode per object: a task whose status.result is nested 600 deep (the
+#      API server stores it; the decoder's limit is 512) exists before the
+#      operator starts. The operator still becomes ready and schedules every
+#      other task; the bad one is logged with its key, counted in
+#      foreman_decode_errors_total{kind="AgenticTask"} and gets a Warning
+#      Event DecodeFailed; once corrected it is back in the cache (it gets
+#      its Unschedulable condition). A good task turned bad by a later write
+#      leaves the cache the same way. The CRDs refuse int32 fields beyond
+#      int32 up front (HTTP 422).
+set -uo pipefail
+. "$(dirname "$0")/test_operator_lib.sh.inc"
+RUN=$$
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+deep_json() { # depth: a merge patch setting status.result to [[[...]]]
+    python3 -c 'import sys; d=int(sys.argv[1]); print("{\"status\":{\"result\":{\"deep\":" + "["*d + "]"*d + "}}}")' "$1"
+}
+metric() { # port name-with-labels: the value, or nothing
+    curl -sf "http://127.0.0.1:$1/metrics" | awk -v m="$2" '$1 == m { print $2 }'
+}
+
+# ---------------------------------------------------------------- 1. per-object decode
+NS=hi-dec-$RUN
+new_ns "$NS"
+task "$NS" bad-deep "requiredCapability: {nodeSelector: {never: here}}"
+check "decode: the API server stores a 600-deep status.result" \
+    $K patch agentictask -n "$NS" bad-deep --subresource=status --type=merge -p "$(deep_json 600)"
+check "decode: CRD refuses spec.priority beyond int32" sh -c "! $K create -f - 2>$WORK/p.err <<Y
+apiVersion: foreman.llmkube.dev/v1alpha1
+kind: AgenticTask
+metadata: {name: big-prio, namespace: $NS}
+spec: {kind: freeform, payload: {prompt: x}, priority: 3000000000}
+Y
+grep -q 'spec.priority' $WORK/p.err"
+check "decode: CRD refuses FleetNode maxConcurrentTasks beyond int32" sh -c "! $K create -f - >/dev/null 2>&1 <<Y
+apiVersion: foreman.llmkube.dev/v1alpha1
+kind: FleetNode
+metadata: {name: big-max-$RUN}
+spec: {nodeName: x, maxConcurrentTasks: 4294967296}
+Y"
+MP=$(free_port)
+HP=$(free_port)
+start_operator decode --metrics-bind-address=127.0.0.1:$MP --health-probe-bind-address=127.0.0.1:$HP; OP=$LAST
+start_agent "dec-$RUN" "$NS" --stub-sleep=200ms --max-concurrent-tasks=2
+check "decode: operator ready although one task does not decode" wait_for 30 curl -sf "http://127.0.0.1:$HP/readyz"
+task "$NS" good1
+task "$NS" good2
+check "decode: the other tasks succeed" wait_for 40 all_phase "$NS" Succeeded 2
+check "decode: log names the task and the reason" \
+    grep -Eq "object does not decode.*object=$NS/bad-deep.*nesting" "$WORK/decode.log"
+check "decode: foreman_decode_errors_total{kind=\"AgenticTask\"} counts it" \
+    sh -c "[ \"\$(curl -sf http://127.0.0.1:$MP/metrics | awk '\$1 == \"foreman_decode_errors_total{kind=\\\"AgenticTask\\\"}\" {print \$2}')\" -ge 1 ]"
+check "decode: Warning Event DecodeFailed on the task" wait_for 20 sh -c \
+    "$K get events -n $NS --field-selector reason=DecodeFailed,involvedObject.name=bad-deep -o jsonpath='{.items[0].type}' | grep -qx Warning"
+# A later valid version replaces it: the scheduler sees it and says why it
+# cannot place it.
+$K patch agentictask -n "$NS" bad-deep --subresource=status --type=merge -p '{"status":{"result":{"fixed":true}}}' >/dev/null
+check "decode: corrected task is back in the cache (Unschedulable)" wait_for 20 sh -c \
+    "[ \"\$($K get agentictask -n $NS bad-deep -o jsonpath='{.status.conditions[?(@.type==\"Scheduled\")].reason}')\" = Unschedulable ]"
+# A watched task turned bad by a later write leaves the cache, and the
+# operator goes on scheduling.
+task "$NS" turns-bad "requiredCapability: {nodeSelector: {never: here}}"
+wait_for 20 sh -c "[ \"\$($K get agentictask -n $NS turns-bad -o jsonpath='{.status.conditions[?(@.type==\"Scheduled\")].reason}')\" = Unschedulable ]"
+$K patch agentictask -n "$NS" turns-bad --subresource=status --type=merge -p "$(deep_json 700)" >/dev/null
+check "decode: a bad MODIFIED event is reported" wait_for 20 grep -q "object=$NS/turns-bad" "$WORK/decode.log"
+task "$NS" good3
+check "decode: scheduling goes on after it" wait_for 30 phase_is "$NS" good3 Succeeded
+check "decode: operator still running" kill -0 "$OP"
+stop_pid "$OP"
+end_ns "$NS"
+
+summary
