@@ -181,8 +181,8 @@ static bool retry_pause(agent *a, int64_t *backoff_ms, int attempt)
 
 /*
  * Returns a task this node holds Running to Pending: clears assignedNode,
- * claimedAt and startedAt, sets condition Running=False with reason, then
- * removes the assigned-node label (only if it still names this node).
+ * claimedAt and startedAt, sets condition Running=False with reason (one
+ * status patch; the operator then removes the assigned-node label).
  * claimed (may be NULL) must match status.claimedAt. Returns 0 (also when
  * the task is gone or no longer ours) or a negative FM_E*.
  */
@@ -227,20 +227,9 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
     }
     if (rc != 0) return rc;
 
-    /* The label: a JSON patch whose test makes it a no-op when the operator
-     * has meanwhile placed the task on another node. */
-    fm_buf body = FM_BUF_INIT;
-    fm_buf_printf(&body,
-                  "[{\"op\":\"test\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\",\"value\":");
-    fm_buf_put_json_string(&body, a->cfg.name, strlen(a->cfg.name));
-    fm_buf_puts(&body, "},{\"op\":\"remove\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\"}]");
-    int lrc = kube_patch(NULL, a->kc, &fm_agentic_task_kind, ns, name, KUBE_PATCH_JSON, body.data,
-                         body.len, NULL);
-    if (lrc != 0 && !kube_err_is_not_found() && !kube_err_is_invalid() &&
-        fm_error_last()->http_status != 422)
-        log_warn("removing the assigned-node label failed", "task", name, "namespace", ns, "error",
-                 fm_error_last()->message, NULL);
-    fm_buf_free(&body);
+    /* The assigned-node label, if the operator wrote one, stays: the agent
+     * may write only the status subresource (docs/security.md), and the
+     * operator removes the label of a Pending task. */
     log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
     return 0;
 }
@@ -780,6 +769,23 @@ static void on_error(void *ud, int code, const char *message)
     log_warn("task watch failed; retrying", "error", message, NULL);
 }
 
+/* The agent's count of objects its task informers could not decode. */
+static fm_series *decode_errors;
+
+/*
+ * A task placed here that the decoder refuses (see informer.h): it is left
+ * out of the cache, so this agent never claims it; the operator, whose
+ * cache refuses it for the same reason, reports it with an Event. Logged
+ * with its key and counted in foreman_decode_errors_total{kind}.
+ */
+static void on_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+{
+    (void)ud;
+    log_warn("task does not decode; ignored until a valid version arrives", "task",
+             meta ? meta->name : NULL, "namespace", meta ? meta->namespace : NULL, "error", message, NULL);
+    if (decode_errors) metrics_inc(decode_errors);
+}
+
 /* ------------------------------------------------------------ public */
 
 /*
@@ -838,6 +844,12 @@ int tasks_start(agent *a)
     const char *delay = getenv(CLAIM_DELAY_ENV);
     if (delay && goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
     fm_clock_cond_init(&a->disp_cond);
+    fm_metric *dm = NULL;
+    if (metrics_counter(&dm, metrics_default(), "foreman_decode_errors_total",
+                        "Objects the API server sent that did not decode and were left out of the "
+                        "cache, by kind.",
+                        "kind", NULL) == 0)
+        metrics_series(&decode_errors, dm, "AgenticTask", NULL);
     size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
     char **nss = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < n_ns; i++) {
@@ -848,6 +860,7 @@ int tasks_start(agent *a)
         if (a->by_field) o.field_selector = a->field_selector;
         else o.label_selector = a->label_selector;
         o.on_error = on_error;
+        o.on_decode_error = on_decode_error;
         o.on_error_ud = a;
         fm_informer *inf = NULL;
         int rc = informer_new(&inf, a->kc, &o);

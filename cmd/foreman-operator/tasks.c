@@ -213,6 +213,33 @@ static int deps_of(fm_operator *op, sched_deps *st, char **dep_out, const fm_age
 }
 
 /* Handles a task without a phase or Pending: dependencies. */
+/*
+ * Removes the assigned-node routing label from a Pending task. An agent
+ * that gives a task back (restart, shutdown) writes only its status (the
+ * agent's RBAC has no patch on the task itself), so the label naming it is
+ * the operator's to remove. Guarded by the cached resourceVersion: a
+ * placement in between wins (409, ignored by the caller).
+ */
+static int drop_routing_label(fm_operator *op, const fm_agentic_task *t)
+{
+    fm_agentic_task *next = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc == 0) {
+        fm_strmap *l = &next->metadata.labels;
+        for (size_t i = 0; i < l->len; i++) {
+            if (strcmp(l->items[i].key, SCHED_LABEL_ASSIGNED_NODE) != 0) continue;
+            free(l->items[i].key);
+            free(l->items[i].value);
+            memmove(&l->items[i], &l->items[i + 1], (l->len - i - 1) * sizeof(l->items[0]));
+            l->len--;
+            break;
+        }
+        rc = op_task_patch(op, NULL, t, next, false);
+    }
+    fm_agentic_task_free(next);
+    return rc;
+}
+
 static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
 {
     sched_deps st;
@@ -242,6 +269,9 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
         fm_agentic_task_free(next);
         /* The Pending version's update event brings the task back here. */
     }
+    if (rc == 0 && t->status.phase == FM_TASK_PHASE_PENDING &&
+        fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE))
+        rc = drop_routing_label(op, t);
     free(dep);
     return rc;
 }
