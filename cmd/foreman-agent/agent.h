@@ -75,6 +75,7 @@ typedef struct agent_config {
     int64_t verbosity;
     int64_t kill_grace_ns;
     const char *task_selector;   /* auto, field or label */
+    fm_list task_env;            /* char *: extra variables exec commands see */
 } agent_config;
 
 /* One task this agent has claimed and is running. */

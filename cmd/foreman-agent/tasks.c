@@ -303,6 +303,69 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
     return rc;
 }
 
+/* ------------------------------------------------------------ credentials */
+
+/* What exec commands may see of the agent's environment (--task-env) and
+ * which of its files they must not read; NULL-terminated, set up by
+ * tasks_start, read-only afterwards. */
+static char **env_allow;
+static char **hide_paths;
+
+static int push_path(fm_list *l, const char *p)
+{
+    return p && *p ? fm_strlist_push(l, p) : 0;
+}
+
+/*
+ * The places the agent's cluster credentials live: the kubeconfig (flag or
+ * every $KUBECONFIG entry), ~/.kube, the in-cluster ServiceAccount token
+ * directory, and systemd's credentials directory (LoadCredential=). Exec
+ * commands run with these hidden (executor_config.hide_paths).
+ */
+static int credential_paths(agent *a)
+{
+    fm_list l = {NULL, 0};
+    int rc = push_path(&l, a->cfg.kubeconfig);
+    const char *kcs = getenv("KUBECONFIG");
+    if (kcs) {
+        char *copy = fm_strdup(kcs), *save = NULL;
+        for (char *p = copy ? strtok_r(copy, ":", &save) : NULL; p && !rc; p = strtok_r(NULL, ":", &save))
+            rc = push_path(&l, p);
+        free(copy);
+    }
+    const char *home = getenv("HOME");
+    if (home && *home && !rc) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s/.kube", home);
+        rc = push_path(&l, p);
+    }
+    if (!rc) rc = push_path(&l, "/var/run/secrets/kubernetes.io/serviceaccount");
+    if (!rc) rc = push_path(&l, "/run/secrets/kubernetes.io/serviceaccount");
+    if (!rc) rc = push_path(&l, getenv("CREDENTIALS_DIRECTORY"));
+    if (!rc) rc = fm_strlist_push(&l, "");
+    if (rc) return fm_error_set(FM_ENOMEM, "out of memory");
+    char **v = l.items;
+    free(v[l.len - 1]);
+    v[l.len - 1] = NULL; /* the terminator */
+    hide_paths = v;
+    fm_list e = {NULL, 0};
+    for (size_t i = 0; i < a->cfg.task_env.len && !rc; i++)
+        rc = fm_strlist_push(&e, ((char **)a->cfg.task_env.items)[i]);
+    if (!rc) rc = fm_strlist_push(&e, "");
+    if (rc) return fm_error_set(FM_ENOMEM, "out of memory");
+    v = e.items;
+    free(v[e.len - 1]);
+    v[e.len - 1] = NULL;
+    env_allow = v;
+    return 0;
+}
+
+static void free_strv(char **v)
+{
+    for (char **p = v; p && *p; p++) free(*p);
+    free(v);
+}
+
 /* ------------------------------------------------------------ runner */
 
 typedef struct runner_ctx {
@@ -341,6 +404,8 @@ static void *runner_main(void *arg)
         .stub_sleep_ns = a->cfg.stub_sleep_ns,
         .command = a->cfg.task_command,
         .workspace_dir = a->cfg.workspace_dir,
+        .env_allow = (const char *const *)env_allow,
+        .hide_paths = (const char *const *)hide_paths,
     };
     int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
     executor_result res;
@@ -837,7 +902,13 @@ static int choose_selector(agent *a)
 
 int tasks_start(agent *a)
 {
-    int src = choose_selector(a);
+    int src = credential_paths(a);
+    if (src != 0) return src;
+    if (a->cfg.executor == &executor_exec_ops && !executor_exec_isolation())
+        log_warn("task commands can read the agent's credential files (its kubeconfig, token); give "
+                 "the agent user namespaces, or run it as a user the commands are not",
+                 "error", fm_error_last()->message, NULL);
+    src = choose_selector(a);
     if (src != 0) return src;
     log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
              "selector", a->by_field ? a->field_selector : a->label_selector, NULL);
@@ -928,4 +999,7 @@ void tasks_cleanup(agent *a)
     free_slots(done);
     for (size_t i = 0; i < a->n_informers; i++) informer_free(a->informers[i]);
     a->n_informers = 0;
+    free_strv(env_allow);
+    free_strv(hide_paths);
+    env_allow = hide_paths = NULL;
 }

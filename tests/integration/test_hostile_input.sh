@@ -10,6 +10,9 @@
 #      its Unschedulable condition). A good task turned bad by a later write
 #      leaves the cache the same way. The CRDs refuse int32 fields beyond
 #      int32 up front (HTTP 422).
+#   4. an exec task cannot read the agent's credentials: KUBECONFIG and the
+#      like are not in its environment, and the kubeconfig file the agent
+#      uses reads as empty inside the command.
 set -uo pipefail
 . "$(dirname "$0")/test_operator_lib.sh.inc"
 RUN=$$
@@ -69,6 +72,30 @@ check "decode: a bad MODIFIED event is reported" wait_for 20 grep -q "object=$NS
 task "$NS" good3
 check "decode: scheduling goes on after it" wait_for 30 phase_is "$NS" good3 Succeeded
 check "decode: operator still running" kill -0 "$OP"
+stop_pid "$OP"
+end_ns "$NS"
+
+# ---------------------------------------------------------------- 4. credentials
+NS=hi-cred-$RUN
+new_ns "$NS"
+cp "$KUBECONFIG" "$WORK/agent-kubeconfig"
+chmod 600 "$WORK/agent-kubeconfig"
+start_operator cred; OP=$LAST
+# The command reports what it could see in its result: NO-GO when it read
+# anything of the agent's credentials.
+CMD='v=GO; s=clean; if grep -q "server:" "$AGENT_KC" 2>/dev/null; then v=NO-GO; s=read-kubeconfig; fi;
+if env | grep -q "^KUBECONFIG="; then v=NO-GO; s=env-kubeconfig; fi;
+printf "{\"verdict\":\"%s\",\"summary\":\"%s\"}" "$v" "$s" > "$FOREMAN_RESULT_FILE"'
+AGENT_KC="$WORK/agent-kubeconfig" KUBECONFIG="$WORK/agent-kubeconfig" start_agent "cred-$RUN" "$NS" \
+    --agent-mode=exec --task-command="$CMD" --task-env=AGENT_KC --workspace-dir="$WORK/ws-cred" \
+    --kubeconfig="$WORK/agent-kubeconfig"; AG=$LAST
+check "credentials: agent Ready" wait_for 30 node_ready "cred-$RUN"
+task "$NS" peek
+check "credentials: task finished" wait_for 30 sh -c "[ \"\$($K get agentictask -n $NS peek -o jsonpath='{.status.phase}')\" = Succeeded ]"
+check "credentials: the command saw neither the kubeconfig file nor KUBECONFIG" \
+    test "$(field_of "$NS" peek '{.status.verdict}/{.status.result.summary}')" = "GO/clean"
+check "credentials: the agent still reads its kubeconfig (heartbeats)" wait_for 10 node_ready "cred-$RUN"
+stop_pid "$AG"
 stop_pid "$OP"
 end_ns "$NS"
 

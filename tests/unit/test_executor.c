@@ -51,10 +51,9 @@ static executor_config exec_config(const char *cmd)
     return c;
 }
 
-/* Runs cmd to the end with exec and returns its result (deadline 20 s). */
-static int run_exec(executor_result *res, executor_config cfg)
+/* Runs task t to the end with exec and returns its result (deadline 20 s). */
+static int run_exec_task(executor_result *res, executor_config cfg, executor_task t)
 {
-    executor_task t = sample_task();
     executor_run *run = NULL;
     int rc = executor_start(&run, &executor_exec_ops, &cfg, &t);
     if (rc != 0) return rc;
@@ -65,6 +64,11 @@ static int run_exec(executor_result *res, executor_config cfg)
     rc = executor_result_get(res, run);
     executor_free(run);
     return rc;
+}
+
+static int run_exec(executor_result *res, executor_config cfg)
+{
+    return run_exec_task(res, cfg, sample_task());
 }
 
 TEST(lookup_modes)
@@ -341,6 +345,124 @@ TEST(exec_without_command_fails)
     executor_result_clear(&res);
 }
 
+
+TEST(exec_env_is_allow_listed)
+{
+    /* The agent's cluster credentials and anything not allowed stay out;
+     * --task-env adds names, never credentials. */
+    setenv("KUBECONFIG", "/secret/kubeconfig", 1);
+    setenv("KUBERNETES_SERVICE_HOST", "10.0.0.1", 1);
+    setenv("AGENT_SECRET_TOKEN", "s3cr3t", 1);
+    setenv("OLLAMA_HOST", "127.0.0.1:11434", 1);
+    setenv("LC_ALL", "C", 1);
+    static const char *const allow[] = {"OLLAMA_HOST", "KUBECONFIG", NULL};
+    executor_result res;
+    executor_config cfg = exec_config("env");
+    cfg.env_allow = allow;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(!res.failed);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK(tr && !strstr(tr, "KUBECONFIG"));
+    CHECK(tr && !strstr(tr, "KUBERNETES_SERVICE_HOST"));
+    CHECK(tr && !strstr(tr, "s3cr3t"));
+    CHECK_CONTAINS(tr, "OLLAMA_HOST=127.0.0.1:11434");
+    CHECK_CONTAINS(tr, "LC_ALL=C");
+    CHECK_CONTAINS(tr, "PATH=");
+    CHECK_CONTAINS(tr, "FOREMAN_TASK_NAME=t1");
+    free(tr);
+    executor_result_clear(&res);
+    CHECK(!executor_env_allowed("KUBECONFIG=/x", allow));
+    CHECK(!executor_env_allowed("FOREMAN_TOKEN", NULL));
+    CHECK(executor_env_allowed("HOME", NULL));
+    CHECK(!executor_env_allowed("HOMEX", NULL));
+    unsetenv("KUBECONFIG");
+    unsetenv("KUBERNETES_SERVICE_HOST");
+    unsetenv("AGENT_SECRET_TOKEN");
+}
+
+TEST(exec_hides_credential_files)
+{
+    /* A kubeconfig file and a token directory the agent can read; the task
+     * command sees neither (when namespaces are allowed here). */
+    char kc[300], tokdir[300], tok[320];
+    snprintf(kc, sizeof(kc), "%s/agent-kubeconfig", workspace);
+    snprintf(tokdir, sizeof(tokdir), "%s/sa", workspace);
+    snprintf(tok, sizeof(tok), "%s/token", tokdir);
+    mkdir(tokdir, 0700);
+    FILE *f = fopen(kc, "w");
+    CHECK_FATAL(f != NULL);
+    fputs("token: kubeconfig-secret\n", f);
+    fclose(f);
+    f = fopen(tok, "w");
+    CHECK_FATAL(f != NULL);
+    fputs("sa-token-secret\n", f);
+    fclose(f);
+    if (!executor_exec_isolation()) {
+        printf("skip exec_hides_credential_files: %s\n", fm_error_last()->message);
+        return;
+    }
+    static const char *hide[3];
+    hide[0] = kc;
+    hide[1] = tokdir;
+    hide[2] = NULL;
+    char cmd[1400];
+    snprintf(cmd, sizeof(cmd), "cat %s; cat %s; ls %s; echo uid=$(id -u); touch $FOREMAN_WORKDIR/w && echo wrote",
+             kc, tok, tokdir);
+    executor_result res;
+    executor_config cfg = exec_config(cmd);
+    cfg.hide_paths = hide;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK(tr && !strstr(tr, "kubeconfig-secret"));
+    CHECK(tr && !strstr(tr, "sa-token-secret"));
+    char want[64];
+    snprintf(want, sizeof(want), "uid=%u\n", (unsigned)getuid());
+    CHECK_CONTAINS(tr, want);        /* files keep their owner */
+    CHECK_CONTAINS(tr, "wrote");     /* the workspace is writable */
+    free(tr);
+    executor_result_clear(&res);
+    /* The agent itself still reads them. */
+    char *still = test_read_file(tok, NULL);
+    CHECK_CONTAINS(still, "sa-token-secret");
+    free(still);
+}
+
+TEST(exec_long_prompt_and_name)
+{
+    /* A 200 KiB prompt (over execve's 128 KiB per variable) reaches the
+     * command through FOREMAN_TASK_PROMPT_FILE; a 253-byte name works. */
+    size_t n = 200 * 1024;
+    char *prompt = malloc(n + 1);
+    CHECK_FATAL(prompt != NULL);
+    memset(prompt, 'p', n);
+    prompt[n] = 0;
+    char name[254];
+    memset(name, 'n', 253);
+    name[253] = 0;
+    executor_task t = sample_task();
+    t.prompt = prompt;
+    t.name = name;
+    executor_result res;
+    executor_config cfg = exec_config("echo set=${FOREMAN_TASK_PROMPT+yes}; wc -c < \"$FOREMAN_TASK_PROMPT_FILE\"; mkdir -p $FOREMAN_WORKDIR/clone/a && echo big > $FOREMAN_WORKDIR/clone/a/f");
+    CHECK_FATAL(run_exec_task(&res, cfg, t) == 0);
+    CHECK(!res.failed);
+    CHECK_FATAL(res.transcript_ref != NULL);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "set=\n");
+    CHECK_CONTAINS(tr, "204800");
+    free(tr);
+    /* The finished task's directory keeps only the transcript (and result). */
+    char p[700];
+    snprintf(p, sizeof(p), "%s/clone", res.workdir);
+    struct stat st;
+    CHECK(stat(p, &st) != 0);
+    snprintf(p, sizeof(p), "%s/task.json", res.workdir);
+    CHECK(stat(p, &st) != 0);
+    CHECK(stat(res.transcript_ref, &st) == 0);
+    executor_result_clear(&res);
+    free(prompt);
+}
+
 TEST(envelope_summary_one_line)
 {
     executor_result res;
@@ -374,6 +496,9 @@ int main(void)
     RUN(exec_straggler_killed_after_exit);
     RUN(exec_without_command_fails);
     RUN(envelope_summary_one_line);
+    RUN(exec_env_is_allow_listed);
+    RUN(exec_hides_credential_files);
+    RUN(exec_long_prompt_and_name);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", workspace);
     if (system(cmd) != 0) fprintf(stderr, "warning: could not remove %s\n", workspace);
