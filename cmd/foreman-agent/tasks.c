@@ -236,20 +236,107 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
 
 /* ------------------------------------------------------------ terminal status */
 
+/* The largest result envelope written into a task's status. The server
+ * would take up to about 1.5 MiB (etcd's limit) for the whole object; the
+ * envelope is a summary, and the transcript holds the rest. */
+#define AGENT_RESULT_MAX_BYTES (256 * 1024)
+/* Tries of one terminal status write before the agent gives up (conflicts
+ * and transport failures; a refusal switches to the minimal result). */
+#define AGENT_RESULT_MAX_TRIES 30
+
+/* foreman_agent_result_write_retries_total, set up by tasks_start. */
+static fm_series *result_retries;
+
+/*
+ * Checks an envelope the way every reader of the task will: by the real
+ * decoder, at the depth it has inside a task ({"status":{"result":...}}),
+ * and against AGENT_RESULT_MAX_BYTES. Returns 0, or a negative FM_E* whose
+ * message says what is wrong. What the agent writes, the operator and the
+ * agents can therefore always read back.
+ */
+static int envelope_check(const fm_buf *env)
+{
+    if (env->len > AGENT_RESULT_MAX_BYTES)
+        return fm_error_set(FM_ELIMIT, "result envelope of %zu bytes is over the %d-byte limit", env->len,
+                            AGENT_RESULT_MAX_BYTES);
+    fm_buf doc = FM_BUF_INIT;
+    int rc = fm_buf_puts(&doc, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
+                               "\"metadata\":{\"name\":\"x\"},\"status\":{\"result\":");
+    rc |= fm_buf_put(&doc, env->data, env->len);
+    rc |= fm_buf_puts(&doc, "}}");
+    if (rc) {
+        fm_buf_free(&doc);
+        return fm_error_set(FM_ENOMEM, "out of memory");
+    }
+    fm_agentic_task back;
+    memset(&back, 0, sizeof back);
+    rc = codec_decode(&back, &fm_agentic_task_desc, doc.data, doc.len);
+    codec_clear(&back, &fm_agentic_task_desc);
+    fm_buf_free(&doc);
+    return rc;
+}
+
+/*
+ * The condition message of a failed task: what happened, without the
+ * command's output. Conditions are readable by anyone who may read tasks,
+ * and the output can hold anything the command printed; the transcript
+ * (transcriptRef, on the host) keeps it. Returns a malloc'd string.
+ */
+static char *condition_message(const char *message, const char *transcript)
+{
+    if (!message) return NULL;
+    const char *cut = strstr(message, "; last ");
+    size_t n = cut && strstr(cut, " of output:") ? (size_t)(cut - message) : strcspn(message, "\n");
+    fm_buf b = FM_BUF_INIT;
+    fm_buf_put(&b, message, n);
+    if (cut && transcript) fm_buf_printf(&b, "; output in %s on the node", transcript);
+    return fm_buf_detach(&b);
+}
+
+/* Replaces res by the minimal failed result: verdict INCOMPLETE, reason,
+ * no extra; message (copied) says why. */
+static void refuse_result(executor_result *res, const char *reason, const char *message)
+{
+    res->failed = true;
+    res->reason = reason;
+    free(res->message);
+    res->message = fm_strdup(message);
+    free(res->summary);
+    res->summary = fm_strdup("the executor's result could not be recorded");
+    free(res->extra);
+    res->extra = fm_strdup("{}");
+}
+
 /*
  * Writes the terminal status of a task this node ran, guarded by the claim
  * (still Running here with the same claimedAt) and the resourceVersion.
- * Returns 0 (also when the task is gone or changed hands: nothing is
- * written then) or a negative FM_E* when it gave up.
+ * A result the decoder or the server refuses is replaced by a minimal
+ * failed one (reason InvalidResult, or ResultRefused after a 4xx), so a
+ * task that ran always ends, and is never run again for it. Conflicts and
+ * transport failures are retried at most AGENT_RESULT_MAX_TRIES times
+ * (counted). Returns 0 (also when the task is gone or changed hands:
+ * nothing is written then) or a negative FM_E* when it gave up.
  */
 static int write_result(agent *a, const char *ns, const char *name, fm_time claimed,
-                        const executor_result *res, const char *fail_message)
+                        executor_result *res, const char *fail_message)
 {
     fm_buf env = FM_BUF_INIT;
     int rc = executor_envelope(&env, res);
     if (rc != 0) return rc;
+    if (envelope_check(&env) != 0) {
+        char why[FM_ERROR_MAX + 64];
+        snprintf(why, sizeof why, "the executor's result was not written: %s", fm_error_last()->message);
+        log_warn("task result refused by the decoder; finishing the task Failed", "task", name, "namespace", ns,
+                 "error", fm_error_last()->message, NULL);
+        refuse_result(res, "InvalidResult", why);
+        fail_message = NULL;
+        fm_buf_reset(&env);
+        if ((rc = executor_envelope(&env, res)) != 0) return rc;
+    }
+    bool refused = false;
     int64_t backoff_ms = 200;
-    for (int attempt = 0; attempt < 100; attempt++) {
+    for (int attempt = 0; attempt < AGENT_RESULT_MAX_TRIES; attempt++) {
+        if (attempt > 0 && result_retries) metrics_inc(result_retries);
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
         if (rc != 0 && kube_err_is_not_found()) {
@@ -272,6 +359,7 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             if (rc == 0) {
                 fm_agentic_task_status *ws = &want->status;
                 int64_t gen = cur->metadata.generation;
+                char *cmsg = condition_message(fail_message ? fail_message : res->message, res->transcript_ref);
                 ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
                 ws->verdict = res->failed ? FM_VERDICT_INCOMPLETE : res->verdict;
                 fm_agentic_task_status_set_finished_at(ws, now_seconds());
@@ -281,10 +369,11 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                                     "Finished", "the executor finished", gen);
                 if (res->failed)
                     rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
-                                        res->reason, fail_message ? fail_message : res->message, gen);
+                                        res->reason, cmsg, gen);
                 else
                     rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_TRUE,
                                         "Succeeded", res->summary, gen);
+                free(cmsg);
                 fm_agentic_task_status_set_conditions_present(ws, true);
                 if (rc == 0) rc = patch_status(NULL, a, cur, want);
                 else rc = fm_error_set(FM_ENOMEM, "agentictasks/%s/%s: out of memory", ns, name);
@@ -294,6 +383,23 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             if (rc == 0) break;
             if (kube_err_is_conflict()) continue;
             if (kube_err_is_not_found()) continue; /* next read says it is gone */
+            long hs = fm_error_last()->http_status;
+            if (rc == FM_EHTTP && (hs == 400 || hs == 413 || hs == 422) && !refused) {
+                /* The server refuses this status for good: write the
+                 * minimal failed one instead of retrying (or requeueing)
+                 * a task that ran. */
+                char why[FM_ERROR_MAX + 64];
+                snprintf(why, sizeof why, "the API server refused the task's result: %s",
+                         fm_error_last()->message);
+                log_warn("task result refused by the API server; finishing the task Failed", "task", name,
+                         "namespace", ns, "error", fm_error_last()->message, NULL);
+                refuse_result(res, "ResultRefused", why);
+                fail_message = NULL;
+                refused = true;
+                fm_buf_reset(&env);
+                if ((rc = executor_envelope(&env, res)) != 0) break;
+                continue;
+            }
         }
         log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
                  fm_error_last()->message, NULL);
@@ -467,7 +573,8 @@ static void *runner_main(void *arg)
         if (write_result(a, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
             log_error("giving up on writing the task result", "task", slot->name, "namespace",
                       slot->ns, "error", fm_error_last()->message, NULL);
-        agent_count_task(a, verdict);
+        /* the verdict written, which a refused result turned INCOMPLETE */
+        agent_count_task(a, fm_verdict_name(res.failed ? FM_VERDICT_INCOMPLETE : res.verdict));
     }
     free(fail_message);
     executor_result_clear(&res);
@@ -921,6 +1028,11 @@ int tasks_start(agent *a)
                         "cache, by kind.",
                         "kind", NULL) == 0)
         metrics_series(&decode_errors, dm, "AgenticTask", NULL);
+    if (metrics_counter(&dm, metrics_default(), "foreman_agent_result_write_retries_total",
+                        "Retries of terminal task status writes (conflicts, transport failures, "
+                        "refusals).",
+                        NULL) == 0)
+        metrics_series(&result_retries, dm, NULL);
     size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
     char **nss = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < n_ns; i++) {

@@ -10,6 +10,10 @@
 #      its Unschedulable condition). A good task turned bad by a later write
 #      leaves the cache the same way. The CRDs refuse int32 fields beyond
 #      int32 up front (HTTP 422).
+#   5. a result nobody can store ends the task Failed, once: a 300 KiB
+#      envelope (over the agent's 256 KiB cap) gives InvalidResult; a
+#      result the API server refuses (a ValidatingAdmissionPolicy says 422)
+#      gives ResultRefused. Neither task runs twice or stays Running.
 #   4. an exec task cannot read the agent's credentials: KUBECONFIG and the
 #      like are not in its environment, and the kubeconfig file the agent
 #      uses reads as empty inside the command.
@@ -97,6 +101,52 @@ check "credentials: the command saw neither the kubeconfig file nor KUBECONFIG" 
 check "credentials: the agent still reads its kubeconfig (heartbeats)" wait_for 10 node_ready "cred-$RUN"
 stop_pid "$AG"
 stop_pid "$OP"
+end_ns "$NS"
+
+# ---------------------------------------------------------------- 5. refused results
+NS=hi-res-$RUN
+new_ns "$NS"
+$K apply -f - >/dev/null <<Y
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata: {name: hi-refuse-$RUN}
+spec:
+  failurePolicy: Fail
+  matchConstraints:
+    resourceRules:
+    - {apiGroups: [foreman.llmkube.dev], apiVersions: ["*"], operations: [UPDATE], resources: [agentictasks/status]}
+  validations:
+  - expression: "!has(object.status.result) || !has(object.status.result.summary) || object.status.result.summary != 'refuse-me'"
+    message: results saying refuse-me are refused
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata: {name: hi-refuse-$RUN}
+spec:
+  policyName: hi-refuse-$RUN
+  validationActions: [Deny]
+  matchResources:
+    namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: $NS}}
+Y
+start_operator results; OP=$LAST
+CMD='case "$FOREMAN_TASK_NAME" in
+big) python3 -c "import json; print(json.dumps({\"verdict\": \"GO\", \"extra\": {\"x\": \"y\" * 300000}}))" > "$FOREMAN_RESULT_FILE";;
+refused) printf "{\"verdict\":\"GO\",\"summary\":\"refuse-me\"}" > "$FOREMAN_RESULT_FILE";;
+esac'
+start_agent "res-$RUN" "$NS" --agent-mode=exec --task-command="$CMD" --workspace-dir="$WORK/ws-res"; AG=$LAST
+check "results: agent Ready" wait_for 30 node_ready "res-$RUN"
+task "$NS" big
+task "$NS" refused
+check "results: oversized result ends Failed" wait_for 60 phase_is "$NS" big Failed
+check "results: reason InvalidResult" test "$(field_of "$NS" big '{.status.conditions[?(@.type=="Completed")].reason}')" = InvalidResult
+check "results: refused result ends Failed" wait_for 60 phase_is "$NS" refused Failed
+check "results: reason ResultRefused" test "$(field_of "$NS" refused '{.status.conditions[?(@.type=="Completed")].reason}')" = ResultRefused
+check "results: the refusal is named" sh -c "$K get agentictask -n $NS refused -o jsonpath='{.status.conditions[?(@.type==\"Completed\")].message}' | grep -q refuse-me"
+sleep 3
+check "results: each task ran once" test "$(grep -c 'task claimed' "$WORK/agent-res-$RUN.log")" -eq 2
+stop_pid "$AG"
+stop_pid "$OP"
+$K delete validatingadmissionpolicybinding,validatingadmissionpolicy "hi-refuse-$RUN" >/dev/null 2>&1
 end_ns "$NS"
 
 summary
