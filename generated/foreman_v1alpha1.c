@@ -288,7 +288,7 @@ const fm_struct_desc fm_capability_desc = {
 
 /* fm_fleet_node_status */
 static const char *const fm_fleet_node_status_keys_conditions[] = { "type", NULL };
-static const fm_field_desc fm_fleet_node_status_fields[8] = {
+static const fm_field_desc fm_fleet_node_status_fields[9] = {
     { .json_name = "phase", .json_name_len = 5, .type = FM_T_ENUM,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_fleet_node_status, phase), .presence_bit = -1, .elem_size = 0,
@@ -329,12 +329,17 @@ static const fm_field_desc fm_fleet_node_status_fields[8] = {
       .offset = offsetof(fm_fleet_node_status, arch), .presence_bit = -1, .elem_size = 0,
       .sub = NULL, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
+    { .json_name = "agentInstance", .json_name_len = 13, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(fm_fleet_node_status, agent_instance), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
 };
-/* by JSON name: agentVersion arch capability conditions currentTask lastHeartbeatTime os phase */
-static const uint16_t fm_fleet_node_status_by_name[8] = { 5, 7, 2, 4, 3, 1, 6, 0 };
+/* by JSON name: agentInstance agentVersion arch capability conditions currentTask lastHeartbeatTime os phase */
+static const uint16_t fm_fleet_node_status_by_name[9] = { 8, 5, 7, 2, 4, 3, 1, 6, 0 };
 const fm_struct_desc fm_fleet_node_status_desc = {
     "fm_fleet_node_status", sizeof(fm_fleet_node_status), offsetof(fm_fleet_node_status, _unknown),
-    8, fm_fleet_node_status_fields, fm_fleet_node_status_by_name,
+    9, fm_fleet_node_status_fields, fm_fleet_node_status_by_name,
 };
 
 /* fm_task_payload */

@@ -234,6 +234,7 @@ struct fm_fleet_node_status {
     char *agent_version; /* addition: Version of the foreman-agent binary reporting this status. */
     char *os; /* addition: Operating system of the host (linux, darwin). */
     char *arch; /* addition: CPU architecture of the host (amd64, arm64). */
+    char *agent_instance; /* addition: Identity of the foreman-agent process that heartbeats this node (host, proces... */
     char *_unknown;
 };
 extern const fm_struct_desc fm_fleet_node_status_desc;

@@ -517,6 +517,7 @@ static void fill_fm_fleet_node_status(fm_fleet_node_status *p, int seed)
     p->agent_version = tstr("agentVersion", seed);
     p->os = tstr("os", seed);
     p->arch = tstr("arch", seed);
+    p->agent_instance = tstr("agentInstance", seed);
 }
 
 /* Sets every field of fm_fleet_node. */
@@ -1352,6 +1353,7 @@ static void roundtrip_fm_fleet_node(int seed)
     }
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
+        CHECK_CONTAINS(a.data, "\"agentInstance\":");
         CHECK_CONTAINS(a.data, "\"agentVersion\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -1444,6 +1446,7 @@ static void roundtrip_fm_fleet_node_list(int seed)
     }
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
+        CHECK_CONTAINS(a.data, "\"agentInstance\":");
         CHECK_CONTAINS(a.data, "\"agentVersion\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");

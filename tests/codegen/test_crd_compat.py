@@ -26,6 +26,7 @@ EXPECTED_ADDITIONS = {
     "fleetnodes": {
         "spec.properties.maxConcurrentTasks",
         "spec.properties.taskNamespaces",
+        "status.properties.agentInstance",
         "status.properties.agentVersion",
         "status.properties.arch",
         "status.properties.capability.properties.gpus",

@@ -14,6 +14,11 @@
 #      envelope (over the agent's 256 KiB cap) gives InvalidResult; a
 #      result the API server refuses (a ValidatingAdmissionPolicy says 422)
 #      gives ResultRefused. Neither task runs twice or stays Running.
+#   2. two agents with one FleetNode name: the second refuses at start
+#      (exit 1, an error naming the other, a Warning Event DuplicateAgent);
+#      two started at once end with exactly one running, which finishes the
+#      tasks; an agent SIGKILLed and started again on the same host takes
+#      its node back at once.
 #   4. an exec task cannot read the agent's credentials: KUBECONFIG and the
 #      like are not in its environment, and the kubeconfig file the agent
 #      uses reads as empty inside the command.
@@ -147,6 +152,49 @@ check "results: each task ran once" test "$(grep -c 'task claimed' "$WORK/agent-
 stop_pid "$AG"
 stop_pid "$OP"
 $K delete validatingadmissionpolicybinding,validatingadmissionpolicy "hi-refuse-$RUN" >/dev/null 2>&1
+end_ns "$NS"
+
+# ---------------------------------------------------------------- 2. duplicate agents
+NS=hi-dup-$RUN
+new_ns "$NS"
+start_operator dup; OP=$LAST
+start_agent "dup-$RUN" "$NS" --stub-sleep=300ms; A=$LAST
+check "duplicate: first agent Ready" wait_for 30 node_ready "dup-$RUN"
+"$BIN/foreman-agent" --fleet-node-name="dup-$RUN" --task-namespace="$NS" --heartbeat-interval=1s \
+    --stub-sleep=300ms >"$WORK/agent-dup-b.log" 2>&1 &
+B=$!
+track $B
+for i in $(seq 1 100); do kill -0 "$B" 2>/dev/null || break; sleep 0.1; done
+wait "$B"
+brc=$?
+check "duplicate: second agent exits 1 (got $brc)" test "$brc" -eq 1
+check "duplicate: it says why" grep -q "held by another running foreman-agent" "$WORK/agent-dup-b.log"
+check "duplicate: Warning Event DuplicateAgent" wait_for 10 sh -c \
+    "$K get events -n default --field-selector reason=DuplicateAgent,involvedObject.name=dup-$RUN -o name | grep -q ."
+task "$NS" d1
+check "duplicate: the first agent still runs tasks" wait_for 30 phase_is "$NS" d1 Succeeded
+# Two at once.
+for x in c d; do
+    "$BIN/foreman-agent" --fleet-node-name="dup2-$RUN" --task-namespace="$NS" --heartbeat-interval=1s \
+        --stub-sleep=300ms >"$WORK/agent-dup2-$x.log" 2>&1 &
+    track $!
+    eval "P_$x=$!"
+done
+NODES="$NODES dup2-$RUN"
+alive() { local n=0; kill -0 "$P_c" 2>/dev/null && n=$((n + 1)); kill -0 "$P_d" 2>/dev/null && n=$((n + 1)); echo $n; }
+check "duplicate: of two started at once, one stops" wait_for 30 sh -c "[ \$(kill -0 $P_c 2>/dev/null && echo 1)\$(kill -0 $P_d 2>/dev/null && echo 1) = 1 ]"
+sleep 3
+check "duplicate: ... and exactly one keeps running" test "$(alive)" -eq 1
+for i in 1 2 3 4; do task "$NS" "dd$i"; done
+check "duplicate: the tasks finish" wait_for 60 all_phase "$NS" Succeeded 5
+# A restart after SIGKILL on the same host is not a duplicate.
+stop_pid "$A" KILL
+start_agent "dup-$RUN" "$NS" --stub-sleep=300ms; A2=$LAST
+sleep 3
+check "duplicate: a restarted agent takes its node back" kill -0 "$A2"
+check "duplicate: ... and heartbeats" wait_for 10 node_ready "dup-$RUN"
+for p in $A2 $P_c $P_d; do stop_pid "$p"; done
+stop_pid "$OP"
 end_ns "$NS"
 
 summary
