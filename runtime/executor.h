@@ -85,7 +85,10 @@ typedef struct executor_config {
     /* exec: files and directories (the agent's kubeconfig, its token
      * directory) hidden from the command: in a private user and mount
      * namespace a directory becomes an empty tmpfs and a file /dev/null.
-     * Best effort: see executor_exec_isolation(). NULL-terminated or NULL. */
+     * Non-NULL (even an empty list) also runs the command in its own PID
+     * namespace, so nothing it starts outlives it (setsid included).
+     * Best effort: see executor_exec_isolation(). NULL-terminated, or NULL
+     * for no namespaces at all. */
     const char *const *hide_paths;
 } executor_config;
 

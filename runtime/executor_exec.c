@@ -374,7 +374,8 @@ static void isolation_prepare(isolation *iso, const char *const *hide)
 
 /*
  * Enters a private user namespace (mapping our own uid and gid to
- * themselves, so files keep their owners) and mount namespace, and covers
+ * themselves, so files keep their owners), mount namespace and PID
+ * namespace (for the children: see run_in_pid_namespace), and covers
  * each hidden path there: an empty read-only tmpfs over a directory,
  * /dev/null over a file. Nothing outside the process changes. Returns 0,
  * or -1 when the namespaces are refused (the command then runs without
@@ -383,7 +384,7 @@ static void isolation_prepare(isolation *iso, const char *const *hide)
  */
 static int isolate(const isolation *iso)
 {
-    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return -1;
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID) != 0) return -1;
     if (put_file("/proc/self/setgroups", "deny") != 0 || put_file("/proc/self/uid_map", iso->uid_map) != 0 ||
         put_file("/proc/self/gid_map", iso->gid_map) != 0)
         return -1;
@@ -431,6 +432,96 @@ int executor_exec_isolation(void)
     return answer;
 }
 
+static void catch_only(int sig)
+{
+    (void)sig;
+}
+
+/* execve of the command; on failure says why in the transcript (stdout is
+ * the output pipe), or the task fails with a bare "exit 127". */
+static void exec_command(char *const argv[], char *const envp[])
+{
+    execve("/bin/sh", argv, envp);
+    if (errno == E2BIG) {
+        static const char m[] = "foreman-agent: cannot start /bin/sh: the task's environment is too large (E2BIG)\n";
+        (void)write_all(1, m, sizeof(m) - 1);
+    } else {
+        static const char m[] = "foreman-agent: cannot start /bin/sh\n";
+        (void)write_all(1, m, sizeof(m) - 1);
+    }
+    _exit(127);
+}
+
+/*
+ * Runs the command inside the PID namespace isolate() made, so that no
+ * process it starts can outlive it, not even one that left the process
+ * group with setsid(): the namespace ends, and the kernel kills everything
+ * in it, when its first process exits.
+ *
+ *   this process (the relay, outside) -> init (PID 1 inside) -> /bin/sh
+ *
+ * All three share the task's process group, so the agent's SIGTERM to the
+ * group reaches the shell directly; init and the relay only catch it
+ * (PID 1 would otherwise ignore it, and the relay must live to report the
+ * status). init reaps orphans until the shell exits, hands the shell's
+ * wait status to the relay through a pipe and exits; the relay ends the
+ * same way the shell did (exit code or signal), so the executor sees the
+ * command's own outcome. SIGKILL to the group ends all of it at once.
+ * Never returns. Only async-signal-safe calls: it runs after fork.
+ */
+static void run_in_pid_namespace(char *const argv[], char *const envp[])
+{
+    static const int caught[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = catch_only;
+    for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++) sigaction(caught[i], &sa, NULL);
+    int sp[2];
+    if (pipe2(sp, O_CLOEXEC) != 0) _exit(126);
+    pid_t init = fork();
+    if (init < 0) _exit(126);
+    if (init == 0) {
+        close(sp[0]);
+        pid_t cmd = fork();
+        if (cmd < 0) _exit(126);
+        if (cmd == 0) {
+            struct sigaction dfl;
+            memset(&dfl, 0, sizeof(dfl));
+            dfl.sa_handler = SIG_DFL;
+            for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++) sigaction(caught[i], &dfl, NULL);
+            close(sp[1]);
+            exec_command(argv, envp);
+        }
+        int st = 0, any = 0;
+        for (;;) {
+            pid_t w = waitpid(-1, &any, 0);
+            if (w == cmd) {
+                st = any;
+                break;
+            }
+            if (w < 0 && errno != EINTR) break;
+        }
+        (void)write_all(sp[1], (const char *)&st, sizeof(st));
+        _exit(0); /* the namespace, and whatever is left in it, ends here */
+    }
+    close(sp[1]);
+    int st = 0, ist = 0;
+    while (waitpid(init, &ist, 0) < 0 && errno == EINTR) {
+    }
+    ssize_t n;
+    while ((n = read(sp[0], &st, sizeof(st))) < 0 && errno == EINTR) {
+    }
+    if (n != (ssize_t)sizeof(st)) st = ist;
+    if (WIFSIGNALED(st)) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof(dfl));
+        dfl.sa_handler = SIG_DFL;
+        sigaction(WTERMSIG(st), &dfl, NULL);
+        kill(getpid(), WTERMSIG(st));
+    }
+    _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 127);
+}
+
 /* The child side of fork(): only async-signal-safe calls until execve. */
 static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[], char *const envp[],
                        const isolation *iso)
@@ -438,7 +529,7 @@ static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[
     sigset_t none;
     sigemptyset(&none);
     setpgid(0, 0);
-    if (iso->hide && iso->hide[0]) (void)isolate(iso);
+    bool pidns = iso->hide && isolate(iso) == 0;
     for (int s = 1; s < NSIG; s++) {
         if (s == SIGKILL || s == SIGSTOP) continue;
         struct sigaction sa;
@@ -454,16 +545,8 @@ static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[
 #else
     for (int fd = 3; fd < 1024; fd++) close(fd);
 #endif
-    execve("/bin/sh", argv, envp);
-    /* Say why in the transcript, or the task fails with a bare "exit 127". */
-    if (errno == E2BIG) {
-        static const char m[] = "foreman-agent: cannot start /bin/sh: the task's environment is too large (E2BIG)\n";
-        (void)write_all(1, m, sizeof(m) - 1);
-    } else {
-        static const char m[] = "foreman-agent: cannot start /bin/sh\n";
-        (void)write_all(1, m, sizeof(m) - 1);
-    }
-    _exit(127);
+    if (pidns) run_in_pid_namespace(argv, envp);
+    exec_command(argv, envp);
 }
 
 /* nftw callback: removes everything but the transcript and the result. */

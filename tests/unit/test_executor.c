@@ -10,11 +10,15 @@
 #include "executor.h"
 #include "kube_json.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MS (INT64_C(1000000))
@@ -463,6 +467,74 @@ TEST(exec_long_prompt_and_name)
     free(prompt);
 }
 
+/* True when a live (not zombie) process has exactly this command line. */
+static bool cmdline_alive(const char *a0, const char *a1)
+{
+    bool found = false;
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    while (d && !found && (de = readdir(d)) != NULL) {
+        int pid = atoi(de->d_name);
+        if (pid <= 1) continue;
+        char p[64], buf[256];
+        snprintf(p, sizeof(p), "/proc/%d/cmdline", pid);
+        FILE *f = fopen(p, "r");
+        if (!f) continue;
+        size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        if (strcmp(buf, a0) != 0 || n <= strlen(a0) + 1 || strcmp(buf + strlen(a0) + 1, a1) != 0) continue;
+        snprintf(p, sizeof(p), "/proc/%d/stat", pid);
+        f = fopen(p, "r");
+        if (!f) continue;
+        n = fread(buf, 1, sizeof(buf) - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        const char *rp = strrchr(buf, ')');
+        found = !(rp && rp[1] == ' ' && (rp[2] == 'Z' || rp[2] == 'X'));
+    }
+    if (d) closedir(d);
+    return found;
+}
+
+TEST(exec_setsid_child_does_not_outlive_task)
+{
+    if (!executor_exec_isolation()) {
+        printf("skip exec_setsid_child_does_not_outlive_task: %s\n", fm_error_last()->message);
+        return;
+    }
+    /* A child that leaves the process group (setsid) used to survive the
+     * group kill; in the task's PID namespace it ends with the task. */
+    static const char *const none[] = {NULL};
+    executor_result res;
+    executor_config cfg = exec_config("setsid sleep 31337 </dev/null >/dev/null 2>&1 & sleep 0.3; exit 3");
+    cfg.hide_paths = none;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_INT(res.exit_code, 3); /* the command's own status comes through */
+    struct timespec ts = {0, 300 * 1000000L};
+    nanosleep(&ts, NULL);
+    CHECK(!cmdline_alive("sleep", "31337"));
+    executor_result_clear(&res);
+
+    /* A stop still reaches the command (SIGTERM, not ignored as by a PID 1). */
+    executor_task tk = sample_task();
+    executor_run *run = NULL;
+    executor_config c2 = exec_config("trap 'echo got-term; exit 0' TERM; sleep 30 & wait");
+    c2.hide_paths = none;
+    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &c2, &tk) == 0);
+    nanosleep(&ts, NULL);
+    executor_stop(run, EXECUTOR_STOP_CANCEL, 5000 * MS);
+    CHECK_INT(executor_wait(run, executor_now_ns() + 4000 * MS), 1);
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK_INT(res.stopped, EXECUTOR_STOP_CANCEL);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "got-term");
+    free(tr);
+    executor_result_clear(&res);
+    executor_free(run);
+}
+
 TEST(envelope_summary_one_line)
 {
     executor_result res;
@@ -499,6 +571,7 @@ int main(void)
     RUN(exec_env_is_allow_listed);
     RUN(exec_hides_credential_files);
     RUN(exec_long_prompt_and_name);
+    RUN(exec_setsid_child_does_not_outlive_task);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", workspace);
     if (system(cmd) != 0) fprintf(stderr, "warning: could not remove %s\n", workspace);
