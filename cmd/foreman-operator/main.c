@@ -273,6 +273,8 @@ typedef struct cli {
     const char *placement, *log_format, *zap_level, *qps, *event_qps;
     int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
     int64_t verbosity, burst, task_workers, writers, event_burst;
+    const char *ns_weights;
+    int64_t max_per_ns;
 } cli;
 
 static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def *defs, size_t n)
@@ -302,6 +304,8 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"event-qps", FLAGS_STRING, &c->event_qps, "20", "Events sent per second at most (they queue, up to 4096, beyond that); 0 = unlimited", false},
         {"event-burst", FLAGS_INT, &c->event_burst, "100", "Events sent at once before -event-qps applies", false},
         {"assigned-node-label", FLAGS_STRING, &c->node_label, "auto", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement), for agents that find their tasks by label: true, false, or auto (only when the API server cannot select AgenticTasks by status.assignedNode, where agents fall back to the label)", false},
+        {"namespace-weights", FLAGS_STRING, &c->ns_weights, NULL, "comma-separated `ns=weight` shares: at equal priority namespaces take turns, each giving up to its weight of tasks per turn (default 1 each)", false},
+        {"max-running-tasks-per-namespace", FLAGS_INT, &c->max_per_ns, "0", "most tasks of one namespace placed or running at once; 0 = no cap", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
     };
     if (sizeof d / sizeof d[0] > n) return FM_EINVAL;
@@ -362,6 +366,25 @@ static int config_from_cli(op_config *cfg, const cli *c)
     cfg->event_burst = (int)c->event_burst;
     cfg->task_workers = c->task_workers < 1 ? 1 : c->task_workers > 64 ? 64 : (int)c->task_workers;
     cfg->writers = c->writers < 1 ? 1 : c->writers > 64 ? 64 : (int)c->writers;
+    if (c->max_per_ns < 0 || c->max_per_ns > INT32_MAX)
+        return fm_error_set(FM_EINVAL, "invalid value %lld for flag -max-running-tasks-per-namespace: want 0 (no cap) or more",
+                            (long long)c->max_per_ns);
+    cfg->max_running_per_ns = (int32_t)c->max_per_ns;
+    /* "a=3,b=1": every entry a namespace and a weight of 1 to 1000. */
+    for (const char *p = c->ns_weights; p && *p;) {
+        size_t l = strcspn(p, ",");
+        char entry[300];
+        snprintf(entry, sizeof entry, "%.*s", (int)(l < 299 ? l : 299), p);
+        char *eq = strchr(entry, '='), *wend = NULL;
+        long w = eq ? strtol(eq + 1, &wend, 10) : 0;
+        if (!eq || eq == entry || !wend || *wend || w < 1 || w > 1000)
+            return fm_error_set(FM_EINVAL, "invalid entry \"%s\" in flag -namespace-weights: want namespace=weight, weight 1 to 1000",
+                                entry);
+        *eq = 0;
+        if (fm_strmap_set(&cfg->ns_weights, entry, eq + 1) != 0) return fm_error_set(FM_ENOMEM, "out of memory");
+        p += l;
+        if (*p == ',') p++;
+    }
     return 0;
 }
 

@@ -70,6 +70,8 @@ typedef struct op_config {
     int event_burst;             /* Events sent at once before event_qps applies */
     bool node_label;             /* write the assigned-node routing label */
     enum { OP_LABEL_AUTO, OP_LABEL_ON, OP_LABEL_OFF } node_label_mode;
+    fm_strmap ns_weights;        /* namespace -> turn weight (schedule.h: sched_fair_order) */
+    int32_t max_running_per_ns;  /* 0 = no cap */
 } op_config;
 
 typedef struct op_metrics {

@@ -211,10 +211,21 @@ static int decide(pass *p)
     if (rc == 0) rc = p->err;
     if (rc) goto unlock;
     sched_sort_tasks(p->tasks, p->n_tasks);
+    /* Fairness between namespaces at equal priority, and the optional cap
+     * per namespace (schedule.h: sched_fair_order). */
+    sched_ns_counts *held = NULL;
+    rc = sched_ns_counts_new(&held);
+    if (rc == 0) rc = sched_ledger_count_namespaces(op->ledger, held);
+    if (rc == 0) rc = sched_fair_order(p->tasks, p->n_tasks, held, &op->cfg.ns_weights);
     for (size_t i = 0; i < p->n_tasks && rc == 0; i++) {
         const fm_agentic_task *t = p->tasks[i];
         long k = -1;
         sched_fit why = SCHED_FIT_FULL;
+        if (op->cfg.max_running_per_ns > 0 &&
+            sched_ns_counts_get(held, t->metadata.namespace) >= op->cfg.max_running_per_ns) {
+            rc = mark_unplaced(p, t, SCHED_FIT_FULL); /* waits for its namespace's turn */
+            continue;
+        }
         if (p->n_open > 0)
             k = sched_pick_node(p->cands, p->n_open, t, op->cfg.placement, p->now,
                                 op->cfg.node_stale_after_ns, &why);
@@ -227,8 +238,10 @@ static int decide(pass *p)
         }
         const fm_fleet_node *n = p->cands[k].node;
         if ((rc = add_decision(p, t, n->metadata.name, NULL)) != 0) break;
+        if ((rc = sched_ns_counts_add(held, t->metadata.namespace, 1)) != 0) break;
         if (++p->cands[k].load >= sched_node_capacity(n)) drop_candidate(p, (size_t)k);
     }
+    sched_ns_counts_free(held);
 unlock:
     pthread_mutex_unlock(&op->mu);
     store_read_unlock(op->nodes);
