@@ -877,6 +877,11 @@ int sched_ns_counts_add(sched_ns_counts *c, const char *ns, long delta)
     return 0;
 }
 
+int sched_ns_counts_set(sched_ns_counts *c, const char *ns, long v)
+{
+    return sched_ns_counts_add(c, ns, v - sched_ns_counts_get(c, ns));
+}
+
 long sched_ns_counts_get(const sched_ns_counts *c, const char *ns)
 {
     const ns_count *e = c ? hashmap_get(&c->m, ns ? ns : "") : NULL;
@@ -907,13 +912,14 @@ int sched_ledger_count_namespaces(const sched_ledger *l, sched_ns_counts *out)
 typedef struct fair_group {
     const char *ns;
     size_t head, tail, cur; /* indexes into the run; SIZE_MAX = none */
-    long held, weight;
+    long held, last, weight;
 } fair_group;
 
 static int fair_group_cmp(const void *x, const void *y)
 {
     const fair_group *a = x, *b = y;
     if (a->held != b->held) return a->held < b->held ? -1 : 1;
+    if (a->last != b->last) return a->last < b->last ? -1 : 1;
     return strcmp(a->ns, b->ns);
 }
 
@@ -925,7 +931,7 @@ static long weight_of(const fm_strmap *w, const char *ns)
 }
 
 int sched_fair_order(const fm_agentic_task **tasks, size_t n, const sched_ns_counts *held,
-                     const fm_strmap *weights)
+                     const sched_ns_counts *last_turn, const fm_strmap *weights)
 {
     if (n < 2) return 0;
     const fm_agentic_task **out = malloc(n * sizeof *out);
@@ -950,7 +956,8 @@ int sched_fair_order(const fm_agentic_task **tasks, size_t n, const sched_ns_cou
             size_t x = 0;
             while (x < ng && strcmp(g[x].ns, ns) != 0) x++;
             if (x == ng) {
-                g[ng++] = (fair_group){ns, k, k, k, sched_ns_counts_get(held, ns), weight_of(weights, ns)};
+                g[ng++] = (fair_group){ns, k, k, k, sched_ns_counts_get(held, ns),
+                                       sched_ns_counts_get(last_turn, ns), weight_of(weights, ns)};
             } else {
                 next[g[x].tail] = k;
                 g[x].tail = k;

@@ -340,14 +340,20 @@ int sched_ledger_count_namespaces(const sched_ledger *l, sched_ns_counts *out);
  * Reorders tasks, already in sched_sort_tasks order, for per-namespace
  * fairness: within every run of equal priority, namespaces take turns
  * (round robin); in each turn a namespace gives up to its weight of tasks
- * (weights: namespace -> positive integer text, NULL or absent = 1). The
- * namespace holding the fewest tasks (held; NULL = none) goes first in
- * every turn, ties by name. Priority still wins across runs, and each
- * namespace's own tasks keep their order (oldest first). In place; O(n)
- * scratch memory. Returns 0 or FM_ENOMEM (tasks unchanged).
+ * (weights: namespace -> positive integer text, NULL or absent = 1). In
+ * every turn the namespace holding the fewest tasks (held; NULL = none)
+ * goes first; among equals the one served longest ago (last_turn: a
+ * sequence number of each namespace's latest placement, larger = later;
+ * never served = 0; NULL = none), so the turns go on across passes even
+ * when one slot frees at a time; then by name. Priority still wins across
+ * runs, and each namespace's own tasks keep their order (oldest first).
+ * In place; O(n) scratch memory. Returns 0 or FM_ENOMEM (tasks unchanged).
  */
 int sched_fair_order(const fm_agentic_task **tasks, size_t n, const sched_ns_counts *held,
-                     const fm_strmap *weights);
+                     const sched_ns_counts *last_turn, const fm_strmap *weights);
+
+/* Sets ns's count to v. Returns 0 or FM_ENOMEM. */
+int sched_ns_counts_set(sched_ns_counts *c, const char *ns, long v);
 
 #ifdef __cplusplus
 }

@@ -564,6 +564,7 @@ out:
     informer_free(op->node_inf);
     informer_free(op->workload_inf);
     sched_ledger_free(op->ledger);
+    sched_ns_counts_free(op->ns_turns);
     kube_client_free(op->client);
     event_filter_free(op->event_filter);
     flags_free(&fs);

@@ -104,8 +104,10 @@ typedef struct fm_operator {
     fm_informer *task_inf, *node_inf, *workload_inf;
     fm_store *tasks, *nodes, *workloads;
     fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl;
-    pthread_mutex_t mu;          /* guards ledger */
+    pthread_mutex_t mu;          /* guards ledger, ns_turns */
     sched_ledger *ledger;
+    sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
+    long turn_seq;
     op_metrics m;
     fm_metrics *registry;
     char identity[256];

@@ -215,8 +215,9 @@ static int decide(pass *p)
      * per namespace (schedule.h: sched_fair_order). */
     sched_ns_counts *held = NULL;
     rc = sched_ns_counts_new(&held);
+    if (rc == 0 && !op->ns_turns) rc = sched_ns_counts_new(&op->ns_turns);
     if (rc == 0) rc = sched_ledger_count_namespaces(op->ledger, held);
-    if (rc == 0) rc = sched_fair_order(p->tasks, p->n_tasks, held, &op->cfg.ns_weights);
+    if (rc == 0) rc = sched_fair_order(p->tasks, p->n_tasks, held, op->ns_turns, &op->cfg.ns_weights);
     for (size_t i = 0; i < p->n_tasks && rc == 0; i++) {
         const fm_agentic_task *t = p->tasks[i];
         long k = -1;
@@ -238,7 +239,9 @@ static int decide(pass *p)
         }
         const fm_fleet_node *n = p->cands[k].node;
         if ((rc = add_decision(p, t, n->metadata.name, NULL)) != 0) break;
-        if ((rc = sched_ns_counts_add(held, t->metadata.namespace, 1)) != 0) break;
+        if ((rc = sched_ns_counts_add(held, t->metadata.namespace, 1)) != 0 ||
+            (rc = sched_ns_counts_set(op->ns_turns, t->metadata.namespace, ++op->turn_seq)) != 0)
+            break;
         if (++p->cands[k].load >= sched_node_capacity(n)) drop_candidate(p, (size_t)k);
     }
     sched_ns_counts_free(held);

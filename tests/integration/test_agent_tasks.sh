@@ -76,7 +76,8 @@ check "timeout: verdict INCOMPLETE" test "$(task_get "$NS" s3 '{.status.verdict}
 check "timeout: Completed False reason Timeout" test "$(cond s3 Completed status)/$(cond s3 Completed reason)" = False/Timeout
 check "timeout: message names the timeout" sh -c "$K get at s3 -n $NS -o jsonpath='{.status.conditions[?(@.type==\"Completed\")].message}' | grep -q 'timeout of 1s'"
 
-# ---- 3. shutdown gives a running task back (Pending, label removed)
+# ---- 3. shutdown gives a running task back (Pending; the routing label is
+# the operator's to remove, and no operator runs here)
 make_task "$NS" s4 "$NODE"
 check "shutdown: task running" wait_until 10 phase_is "$NS" s4 Running
 stop_agent TERM
@@ -85,7 +86,7 @@ check "shutdown: task back to Pending" phase_is "$NS" s4 Pending
 check "shutdown: reason AgentShutdown" test "$(cond s4 Running reason)" = AgentShutdown
 check "shutdown: assignedNode cleared" test -z "$(task_get "$NS" s4 '{.status.assignedNode}')"
 check "shutdown: claimedAt cleared" test -z "$(task_get "$NS" s4 '{.status.claimedAt}')"
-check "shutdown: assigned-node label removed" test -z "$(label_of s4)"
+check "shutdown: the agent did not write the label (no patch on tasks)" test "$(label_of s4)" = "$NODE"
 check "shutdown: FleetNode Draining" test "$(fn_get "$NODE" '{.status.phase}')" = Draining
 
 # ---- 4. restart recovery: a task this node left Running goes back to Pending
@@ -99,7 +100,6 @@ start_agent "$WORK/recover.log" "${COMMON[@]}" --stub-sleep 60s
 check "recovery: orphaned task back to Pending" wait_until 10 phase_is "$NS" s5 Pending
 check "recovery: reason AgentRestartRecovery" test "$(cond s5 Running reason)" = AgentRestartRecovery
 check "recovery: assignedNode cleared" test -z "$(task_get "$NS" s5 '{.status.assignedNode}')"
-check "recovery: label removed" wait_until 5 task_is "$NS" s5 "{.metadata.labels.foreman\\.llmkube\\.dev/assigned-node}" ""
 check "recovery: another node's task untouched" test "$(task_get "$NS" s6 '{.status.phase}/{.status.assignedNode}')" = Running/other-node
 stop_agent TERM
 
@@ -164,8 +164,11 @@ check "exec fail: verdict INCOMPLETE" test "$(task_get "$NS" e-fail '{.status.ve
 check "exec fail: reason CommandFailed" test "$(cond e-fail Completed reason)" = CommandFailed
 msg=$(cond e-fail Completed message)
 check "exec fail: message has the exit status" grep -q 'exited with status 3' <<<"$msg"
-check "exec fail: message has the last output" grep -q 'boom-output' <<<"$msg"
-check "exec fail: message capped near 4 KiB" test "${#msg}" -lt 4500
+# The output stays in the transcript: conditions are for anyone who can
+# read tasks (issue #17).
+check "exec fail: message leaves the output out" sh -c "! grep -q 'boom-output' <<<\"\$1\"" _ "$msg"
+check "exec fail: message points at the transcript" grep -q 'output in .*transcript.log on the node' <<<"$msg"
+check "exec fail: message is short" test "${#msg}" -lt 600
 
 PROMPT=sleep make_task "$NS" e-timeout "$NODE" ',"timeoutSeconds":2'
 check "exec timeout: Failed" wait_until 20 phase_is "$NS" e-timeout Failed

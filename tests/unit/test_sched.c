@@ -264,7 +264,7 @@ TEST(test_fair_order)
     CHECK_STR(got, "hi a1 a2 a3 a4 a5 b1 b2 c1");
 
     /* Round robin at equal priority; nobody holds anything: by name. */
-    CHECK_INT(sched_fair_order(p, N, NULL, NULL), 0);
+    CHECK_INT(sched_fair_order(p, N, NULL, NULL, NULL), 0);
     ORDER(got);
     CHECK_STR(got, "hi a1 b1 c1 a2 b2 a3 a4 a5");
 
@@ -276,7 +276,7 @@ TEST(test_fair_order)
     CHECK_INT(sched_ns_counts_get(held, "a"), 3);
     CHECK_INT(sched_ns_counts_get(held, "zz"), 0);
     sched_sort_tasks(p, N);
-    CHECK_INT(sched_fair_order(p, N, held, NULL), 0);
+    CHECK_INT(sched_fair_order(p, N, held, NULL, NULL), 0);
     ORDER(got);
     CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
 
@@ -284,10 +284,23 @@ TEST(test_fair_order)
     fm_strmap w = {NULL, 0};
     CHECK_INT(fm_strmap_set(&w, "a", "3"), 0);
     sched_sort_tasks(p, N);
-    CHECK_INT(sched_fair_order(p, N, NULL, &w), 0);
+    CHECK_INT(sched_fair_order(p, N, NULL, NULL, &w), 0);
     ORDER(got);
     CHECK_STR(got, "hi a1 a2 a3 b1 c1 a4 a5 b2");
     fm_strmap_clear(&w);
+
+    /* One slot at a time: a was served last, so b's turn comes first even
+     * though nobody holds anything now. */
+    sched_ns_counts *last = NULL;
+    CHECK_FATAL(sched_ns_counts_new(&last) == 0);
+    CHECK_INT(sched_ns_counts_set(last, "a", 7), 0);
+    CHECK_INT(sched_ns_counts_set(last, "c", 5), 0);
+    CHECK_INT(sched_ns_counts_get(last, "a"), 7);
+    sched_sort_tasks(p, N);
+    CHECK_INT(sched_fair_order(p, N, NULL, last, NULL), 0);
+    ORDER(got);
+    CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
+    sched_ns_counts_free(last);
 #undef ORDER
 
     /* The ledger's held tasks per namespace: observed and assumed. */
