@@ -3,7 +3,9 @@
  * for one task.
  *
  * Per task it makes a fresh directory under the workspace
- * (<workspace>/<namespace>-<name>-XXXXXX) holding task.json (the task object,
+ * (<workspace>/<namespace>-<name>-XXXXXX; emptied but for the transcript
+ * and result when the task ends, removed a week later) holding task.json
+ * (the task object,
  * also the command's stdin), transcript.log (stdout and stderr together,
  * capped at cfg->transcript_max bytes) and, when the command writes one,
  * result.json (FOREMAN_RESULT_FILE). The command runs in its own process
@@ -27,11 +29,13 @@
 #include "error.h"
 #include "kube_json.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +47,7 @@
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -573,6 +578,48 @@ static void clean_workdir(const char *dir)
     (void)nftw(dir, clean_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
 }
 
+/* Task directories older than this are removed (transcripts included). */
+#define WORKSPACE_KEEP_S (7 * 24 * 3600)
+
+/* nftw callback removing everything (depth first, links not followed). */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    if (flag == FTW_DP) rmdir(path);
+    else unlink(path);
+    return 0;
+}
+
+/*
+ * Removes the task directories in workspace ws (named <ns>-<name>-XXXXXX,
+ * as exec_run makes them) not modified for WORKSPACE_KEEP_S: a finished
+ * task keeps its transcript for a week, not forever. Runs at most once an
+ * hour per process, from whichever task starts then.
+ */
+static void prune_workspace(const char *ws)
+{
+    static atomic_llong last;
+    long long now = (long long)time(NULL);
+    long long prev = atomic_load(&last);
+    if (now - prev < 3600 || !atomic_compare_exchange_strong(&last, &prev, now)) return;
+    DIR *d = opendir(ws);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t l = strlen(de->d_name);
+        /* mkdtemp's suffix: "-" and six characters */
+        if (de->d_name[0] == '.' || l < 8 || de->d_name[l - 7] != '-') continue;
+        char path[PATH_MAX];
+        if (snprintf(path, sizeof(path), "%s/%s", ws, de->d_name) >= (int)sizeof(path)) continue;
+        struct stat st;
+        if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || now - (long long)st.st_mtime < WORKSPACE_KEEP_S)
+            continue;
+        (void)nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+    }
+    closedir(d);
+}
+
 static void exec_run(executor_run *r, const executor_config *cfg, const executor_task *t,
                      executor_result *res)
 {
@@ -598,6 +645,7 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
         fail_setup(res, fmt_alloc("exec executor: workspace %s: %s", ws, strerror(errno)));
         return;
     }
+    prune_workspace(ws);
     /* A name can be 253 bytes and a namespace 63: cut them so the
      * directory's own name stays under NAME_MAX (255). */
     if (snprintf(dir, sizeof(dir), "%s/%.63s-%.160s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",

@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -535,6 +536,38 @@ TEST(exec_setsid_child_does_not_outlive_task)
     executor_free(run);
 }
 
+TEST(exec_prunes_week_old_task_directories)
+{
+    /* A task directory untouched for eight days goes when the next task
+     * starts; a fresh one and other files stay. (First run of the process,
+     * so the once-an-hour guard lets it through.) */
+    char old_dir[400], new_dir[400], other[400];
+    snprintf(old_dir, sizeof(old_dir), "%s/ns-old-task-AbC123", workspace);
+    snprintf(new_dir, sizeof(new_dir), "%s/ns-new-task-XyZ789", workspace);
+    snprintf(other, sizeof(other), "%s/keep-me", workspace);
+    mkdir(workspace, 0700);
+    CHECK_FATAL(mkdir(old_dir, 0700) == 0 && mkdir(new_dir, 0700) == 0 && mkdir(other, 0700) == 0);
+    char f[500];
+    snprintf(f, sizeof(f), "%s/transcript.log", old_dir);
+    FILE *fp = fopen(f, "w");
+    CHECK_FATAL(fp != NULL);
+    fputs("old\n", fp);
+    fclose(fp);
+    struct timespec times[2];
+    clock_gettime(CLOCK_REALTIME, &times[0]);
+    times[0].tv_sec -= 8 * 24 * 3600;
+    times[1] = times[0];
+    CHECK(utimensat(AT_FDCWD, old_dir, times, 0) == 0);
+    CHECK(utimensat(AT_FDCWD, other, times, 0) == 0);
+    executor_result res;
+    CHECK_FATAL(run_exec(&res, exec_config("true")) == 0);
+    executor_result_clear(&res);
+    struct stat st;
+    CHECK(stat(old_dir, &st) != 0);
+    CHECK(stat(new_dir, &st) == 0);
+    CHECK(stat(other, &st) == 0);
+}
+
 TEST(envelope_summary_one_line)
 {
     executor_result res;
@@ -556,6 +589,7 @@ int main(void)
 {
     snprintf(workspace, sizeof(workspace), "/tmp/foreman-test-executor-%d", (int)getpid());
     RUN(lookup_modes);
+    RUN(exec_prunes_week_old_task_directories);
     RUN(stub_sleeps_then_go);
     RUN(stub_stop_is_prompt);
     RUN(free_stops_running_work);
