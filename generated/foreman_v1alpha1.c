@@ -307,8 +307,8 @@ fm_node_update_phase fm_node_update_phase_parse(const char *s)
 
 /* fm_fleet_node_spec */
 static const fm_validation fm_fleet_node_spec_v_max_concurrent_tasks = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(1), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(1), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -348,8 +348,8 @@ const fm_struct_desc fm_fleet_node_spec_desc = {
 
 /* fm_gpu_info */
 static const fm_validation fm_gpu_info_v_index = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -396,26 +396,26 @@ const fm_struct_desc fm_gpu_info_desc = {
 
 /* fm_capability */
 static const fm_validation fm_capability_v_total_ram_gb = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_available_ram_gb = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_max_context_tokens = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_capability_v_tokens_per_second = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -496,7 +496,7 @@ const fm_struct_desc fm_update_request_desc = {
 
 /* fm_fleet_node_status */
 static const char *const fm_fleet_node_status_keys_conditions[] = { "type", NULL };
-static const fm_field_desc fm_fleet_node_status_fields[10] = {
+static const fm_field_desc fm_fleet_node_status_fields[11] = {
     { .json_name = "phase", .json_name_len = 5, .type = FM_T_ENUM,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_fleet_node_status, phase), .presence_bit = -1, .elem_size = 0,
@@ -547,18 +547,23 @@ static const fm_field_desc fm_fleet_node_status_fields[10] = {
       .offset = offsetof(fm_fleet_node_status, update_request), .presence_bit = 3, .elem_size = 0,
       .sub = &fm_update_request_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
+    { .json_name = "agentInstance", .json_name_len = 13, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(fm_fleet_node_status, agent_instance), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
 };
-/* by JSON name: agentKind agentVersion arch capability conditions currentTask lastHeartbeatTime os phase updateRequest */
-static const uint16_t fm_fleet_node_status_by_name[10] = { 8, 5, 7, 2, 4, 3, 1, 6, 0, 9 };
+/* by JSON name: agentInstance agentKind agentVersion arch capability conditions currentTask lastHeartbeatTime os phase updateRequest */
+static const uint16_t fm_fleet_node_status_by_name[11] = { 10, 8, 5, 7, 2, 4, 3, 1, 6, 0, 9 };
 const fm_struct_desc fm_fleet_node_status_desc = {
     "fm_fleet_node_status", sizeof(fm_fleet_node_status), offsetof(fm_fleet_node_status, _unknown),
-    10, fm_fleet_node_status_fields, fm_fleet_node_status_by_name,
+    11, fm_fleet_node_status_fields, fm_fleet_node_status_by_name,
 };
 
 /* fm_task_payload */
 static const fm_validation fm_task_payload_v_issue = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(1), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(1), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -866,14 +871,14 @@ const fm_struct_desc fm_verdict_policy_desc = {
 
 /* fm_required_capability */
 static const fm_validation fm_required_capability_v_min_ram_gb = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_required_capability_v_min_context_tokens = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -917,9 +922,15 @@ const fm_struct_desc fm_required_capability_desc = {
 };
 
 /* fm_agentic_task_spec */
+static const fm_validation fm_agentic_task_spec_v_priority = {
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(-2147483648), .maximum = INT64_C(2147483647),
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
+};
 static const fm_validation fm_agentic_task_spec_v_timeout_seconds = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -953,7 +964,7 @@ static const fm_field_desc fm_agentic_task_spec_fields[11] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task_spec, priority), .presence_bit = 3, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_agentic_task_spec_v_priority, .list_map_keys = NULL },
     { .json_name = "timeoutSeconds", .json_name_len = 14, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task_spec, timeout_seconds), .presence_bit = 4, .elem_size = 0,
@@ -1071,8 +1082,14 @@ static const fm_validation fm_pipeline_step_v_name = {
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_pipeline_step_v_timeout_seconds = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
+};
+static const fm_validation fm_pipeline_step_v_priority = {
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(-2147483648), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -1111,7 +1128,7 @@ static const fm_field_desc fm_pipeline_step_fields[9] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_pipeline_step, priority), .presence_bit = 4, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_pipeline_step_v_priority, .list_map_keys = NULL },
     { .json_name = "agentRef", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_pipeline_step, agent_ref), .presence_bit = 5, .elem_size = 0,
@@ -1138,8 +1155,8 @@ static const fm_validation fm_workload_spec_v_intent = {
     .min_items = 0, .max_items = 0,
 };
 static const fm_validation fm_workload_spec_v_max_tasks = {
-    .has = FM_V_MIN,
-    .minimum = INT64_C(0), .maximum = 0,
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
     .min_length = 0, .max_length = 0, .pattern = NULL,
     .min_items = 0, .max_items = 0,
 };
@@ -1260,6 +1277,18 @@ const fm_struct_desc fm_workload_spec_desc = {
 };
 
 /* fm_workload_status */
+static const fm_validation fm_workload_status_v_succeeded_tasks = {
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
+};
+static const fm_validation fm_workload_status_v_failed_tasks = {
+    .has = FM_V_MIN | FM_V_MAX,
+    .minimum = INT64_C(0), .maximum = INT64_C(2147483647),
+    .min_length = 0, .max_length = 0, .pattern = NULL,
+    .min_items = 0, .max_items = 0,
+};
 static const char *const fm_workload_status_keys_conditions[] = { "type", NULL };
 static const fm_field_desc fm_workload_status_fields[8] = {
     { .json_name = "phase", .json_name_len = 5, .type = FM_T_ENUM,
@@ -1281,12 +1310,12 @@ static const fm_field_desc fm_workload_status_fields[8] = {
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload_status, succeeded_tasks), .presence_bit = 1, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_workload_status_v_succeeded_tasks, .list_map_keys = NULL },
     { .json_name = "failedTasks", .json_name_len = 11, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload_status, failed_tasks), .presence_bit = 2, .elem_size = 0,
       .sub = NULL, .enm = NULL,
-      .v = NULL, .list_map_keys = NULL },
+      .v = &fm_workload_status_v_failed_tasks, .list_map_keys = NULL },
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
       .offset = offsetof(fm_workload_status, conditions), .presence_bit = 3, .elem_size = sizeof(k8s_condition),

@@ -493,6 +493,7 @@ struct fm_fleet_node_status {
     char *arch; /* addition: CPU architecture of the host (amd64, arm64). */
     fm_agent_program agent_kind; /* fm_agent_program: Which agent program reports for this host. */
     fm_update_request update_request; /* bit 3: An agent update an AgentRelease asks this host to install. */
+    char *agent_instance; /* addition: Identity of the foreman-agent process that heartbeats this node (host, proces... */
     char *_unknown;
 };
 extern const fm_struct_desc fm_fleet_node_status_desc;

@@ -108,7 +108,38 @@ typedef struct executor_config {
      * elapsed) as one line; called from the run's thread. */
     void (*progress)(void *ctx, const char *message);
     void *progress_ctx;
+    /* exec: names of variables of the agent's environment the command may
+     * see besides the fixed allow-list (executor_env_allowed); NULL-terminated
+     * or NULL. Cluster credentials are never passed, listed or not. */
+    const char *const *env_allow;
+    /* exec: files and directories (the agent's kubeconfig, its token
+     * directory) hidden from the command: in a private user and mount
+     * namespace a directory becomes an empty tmpfs and a file /dev/null.
+     * Non-NULL (even an empty list) also runs the command in its own PID
+     * namespace, so nothing it starts outlives it (setsid included).
+     * Best effort: see executor_exec_isolation(). NULL-terminated, or NULL
+     * for no namespaces at all. */
+    const char *const *hide_paths;
 } executor_config;
+
+/*
+ * True when the exec executor may pass the agent's environment variable
+ * `name` to a task command: the fixed allow-list (PATH, HOME, USER,
+ * LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ, TMPDIR, TERM, the proxy
+ * variables, SSL_CERT_FILE, SSL_CERT_DIR) or a name in allow; never
+ * KUBECONFIG, KUBERNETES_*, CREDENTIALS_DIRECTORY, or a name that looks
+ * like a credential of the agent's own (FOREMAN_* other than the task's).
+ * name may end at '=' (an environ entry).
+ */
+bool executor_env_allowed(const char *name, const char *const *allow);
+
+/*
+ * Whether this process can run exec commands in a private user and mount
+ * namespace (so that hide_paths are hidden). Forks a child once and
+ * caches the answer. Returns 1 when it can, 0 when not (the message
+ * of fm_error_last() says why: user namespaces off, seccomp, ...).
+ */
+int executor_exec_isolation(void);
 
 /* Why a run was asked to stop. */
 typedef enum executor_stop_reason {

@@ -3,7 +3,9 @@
  * for one task.
  *
  * Per task it makes a fresh directory under the workspace
- * (<workspace>/<namespace>-<name>-XXXXXX) holding task.json (the task object,
+ * (<workspace>/<namespace>-<name>-XXXXXX; emptied but for the transcript
+ * and result when the task ends, removed a week later) holding task.json
+ * (the task object,
  * also the command's stdin), transcript.log (stdout and stderr together,
  * capped at cfg->transcript_max bytes) and, when the command writes one,
  * result.json (FOREMAN_RESULT_FILE). The command runs in its own process
@@ -27,19 +29,25 @@
 #include "error.h"
 #include "kube_json.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ftw.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -95,34 +103,72 @@ static int write_all(int fd, const char *buf, size_t len)
     return 0;
 }
 
-/* The child's environment: ours without the variables we set, plus the
- * task's. Returns a malloc'd NULL-terminated array of malloc'd strings. */
+/* The fixed allow-list of the agent's variables a task command sees: what
+ * a shell, git and an HTTP client need to work, nothing that names or
+ * reaches the cluster. Entries ending in '*' are prefixes. */
+static const char *const env_base[] = {
+    "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "LC_*", "TZ", "TMPDIR", "TERM",
+    "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+    "SSL_CERT_FILE", "SSL_CERT_DIR", NULL,
+};
+
+/* Never passed, even when --task-env names them: the agent's own cluster
+ * credentials and where to find them. */
+static const char *const env_never[] = {
+    "KUBECONFIG", "KUBERNETES_*", "CREDENTIALS_DIRECTORY", "FOREMAN_*", NULL,
+};
+
+/* Whether name (ending at '=' or NUL) matches pattern (a trailing '*' is a
+ * prefix match). */
+static bool env_match(const char *name, const char *pattern)
+{
+    size_t nl = strcspn(name, "=");
+    size_t pl = strlen(pattern);
+    if (pl > 0 && pattern[pl - 1] == '*') return nl >= pl - 1 && strncmp(name, pattern, pl - 1) == 0;
+    return nl == pl && strncmp(name, pattern, nl) == 0;
+}
+
+bool executor_env_allowed(const char *name, const char *const *allow)
+{
+    for (const char *const *p = env_never; *p; p++)
+        if (env_match(name, *p)) return false;
+    for (const char *const *p = env_base; *p; p++)
+        if (env_match(name, *p)) return true;
+    for (const char *const *p = allow; p && *p; p++)
+        if (env_match(name, *p)) return true;
+    return false;
+}
+
+/* Longest prompt passed in FOREMAN_TASK_PROMPT: execve refuses any one
+ * variable over 128 KiB (MAX_ARG_STRLEN) with E2BIG, which used to show as
+ * "exit 127". A longer prompt is only in FOREMAN_TASK_PROMPT_FILE. */
+#define PROMPT_ENV_MAX (64 * 1024)
+
+/* The child's environment: the allowed variables of ours (never the
+ * agent's cluster credentials) plus the task's. Returns a malloc'd
+ * NULL-terminated array of malloc'd strings. */
 static char **build_env(const executor_task *t, const char *result_file, const char *workdir,
-                        const char *agent_name)
+                        const char *agent_name, const char *prompt_file, const char *const *allow)
 {
     const char *names[] = {"FOREMAN_TASK_NAME", "FOREMAN_TASK_NAMESPACE", "FOREMAN_TASK_KIND",
                            "FOREMAN_TASK_PROMPT", "FOREMAN_TASK_REPO", "FOREMAN_TASK_ISSUE",
                            "FOREMAN_TASK_BRANCH", "FOREMAN_TASK_MODEL", "FOREMAN_RESULT_FILE",
-                           "FOREMAN_WORKDIR", "FOREMAN_AGENT_NAME"};
+                           "FOREMAN_WORKDIR", "FOREMAN_AGENT_NAME", "FOREMAN_TASK_PROMPT_FILE"};
     char issue[16] = "";
     if (t->has_issue) snprintf(issue, sizeof(issue), "%d", (int)t->issue);
-    const char *values[] = {t->name, t->namespace_, t->kind, t->prompt, t->repo, issue,
-                            t->branch, t->model_ref, result_file, workdir, agent_name};
+    const char *prompt = t->prompt && strlen(t->prompt) <= PROMPT_ENV_MAX ? t->prompt : NULL;
+    const char *values[] = {t->name, t->namespace_, t->kind, prompt, t->repo, issue,
+                            t->branch, t->model_ref, result_file, workdir, agent_name, prompt_file};
     const size_t n_ours = sizeof(names) / sizeof(names[0]);
     size_t n_env = 0;
     while (environ && environ[n_env]) n_env++;
     char **env = calloc(n_env + n_ours + 1, sizeof(char *));
     if (!env) return NULL;
     size_t k = 0;
-    for (size_t i = 0; i < n_env; i++) {
-        bool ours = false;
-        for (size_t j = 0; j < n_ours && !ours; j++) {
-            size_t l = strlen(names[j]);
-            ours = strncmp(environ[i], names[j], l) == 0 && environ[i][l] == '=';
-        }
-        if (!ours && (env[k] = fm_strdup(environ[i])) != NULL) k++;
-    }
+    for (size_t i = 0; i < n_env; i++)
+        if (executor_env_allowed(environ[i], allow) && (env[k] = fm_strdup(environ[i])) != NULL) k++;
     for (size_t j = 0; j < n_ours; j++) {
+        if (j == 3 && !prompt && t->prompt) continue; /* too long: the file only */
         const char *v = values[j] ? values[j] : "";
         size_t len = strlen(names[j]) + 1 + strlen(v) + 1;
         char *s = malloc(len);
@@ -307,12 +353,188 @@ static void fail_setup(executor_result *res, char *msg)
     res->message = msg;
 }
 
+/* Writes s to path (async-signal-safe). Returns 0 or -1. */
+static int put_file(const char *path, const char *s)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int rc = write_all(fd, s, strlen(s));
+    close(fd);
+    return rc;
+}
+
+/* What isolate() needs, prepared before fork (the child may not allocate). */
+typedef struct isolation {
+    char uid_map[32];
+    char gid_map[32];
+    const char *const *hide; /* NULL-terminated */
+} isolation;
+
+static void isolation_prepare(isolation *iso, const char *const *hide)
+{
+    snprintf(iso->uid_map, sizeof(iso->uid_map), "%u %u 1\n", (unsigned)getuid(), (unsigned)getuid());
+    snprintf(iso->gid_map, sizeof(iso->gid_map), "%u %u 1\n", (unsigned)getgid(), (unsigned)getgid());
+    iso->hide = hide;
+}
+
+/*
+ * Enters a private user namespace (mapping our own uid and gid to
+ * themselves, so files keep their owners), mount namespace and PID
+ * namespace (for the children: see run_in_pid_namespace), and covers
+ * each hidden path there: an empty read-only tmpfs over a directory,
+ * /dev/null over a file. Nothing outside the process changes. Returns 0,
+ * or -1 when the namespaces are refused (the command then runs without
+ * them; the agent warned at start, see executor_exec_isolation). Only
+ * async-signal-safe calls: it runs between fork and exec.
+ */
+static int isolate(const isolation *iso)
+{
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID) != 0) return -1;
+    if (put_file("/proc/self/setgroups", "deny") != 0 || put_file("/proc/self/uid_map", iso->uid_map) != 0 ||
+        put_file("/proc/self/gid_map", iso->gid_map) != 0)
+        return -1;
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) return -1;
+    for (const char *const *p = iso->hide; p && *p; p++) {
+        struct stat st;
+        if (stat(*p, &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            if (mount("none", *p, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555") != 0)
+                return -1;
+        } else if (mount("/dev/null", *p, NULL, MS_BIND, NULL) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int executor_exec_isolation(void)
+{
+    static int answer = -1; /* -1: not asked yet */
+    static char why[160];
+    if (answer >= 0) {
+        if (!answer) fm_error_set(FM_ERROR, "%s", why);
+        return answer;
+    }
+    isolation iso;
+    isolation_prepare(&iso, NULL);
+    int pfd[2];
+    if (pipe2(pfd, O_CLOEXEC) != 0) return 0;
+    pid_t pid = fork();
+    if (pid == 0) {
+        int e = isolate(&iso) == 0 ? 0 : errno;
+        (void)write_all(pfd[1], (const char *)&e, sizeof(e));
+        _exit(0);
+    }
+    close(pfd[1]);
+    int e = -1;
+    if (pid < 0 || read(pfd[0], &e, sizeof(e)) != (ssize_t)sizeof(e)) e = pid < 0 ? errno : EIO;
+    close(pfd[0]);
+    if (pid > 0) waitpid(pid, NULL, 0);
+    answer = e == 0;
+    snprintf(why, sizeof(why), "cannot run task commands in a private user and mount namespace: %s",
+             strerror(e));
+    if (!answer) fm_error_set(FM_ERROR, "%s", why);
+    return answer;
+}
+
+static void catch_only(int sig)
+{
+    (void)sig;
+}
+
+/* execve of the command; on failure says why in the transcript (stdout is
+ * the output pipe), or the task fails with a bare "exit 127". */
+static void exec_command(char *const argv[], char *const envp[])
+{
+    execve("/bin/sh", argv, envp);
+    if (errno == E2BIG) {
+        static const char m[] = "foreman-agent: cannot start /bin/sh: the task's environment is too large (E2BIG)\n";
+        (void)write_all(1, m, sizeof(m) - 1);
+    } else {
+        static const char m[] = "foreman-agent: cannot start /bin/sh\n";
+        (void)write_all(1, m, sizeof(m) - 1);
+    }
+    _exit(127);
+}
+
+/*
+ * Runs the command inside the PID namespace isolate() made, so that no
+ * process it starts can outlive it, not even one that left the process
+ * group with setsid(): the namespace ends, and the kernel kills everything
+ * in it, when its first process exits.
+ *
+ *   this process (the relay, outside) -> init (PID 1 inside) -> /bin/sh
+ *
+ * All three share the task's process group, so the agent's SIGTERM to the
+ * group reaches the shell directly; init and the relay only catch it
+ * (PID 1 would otherwise ignore it, and the relay must live to report the
+ * status). init reaps orphans until the shell exits, hands the shell's
+ * wait status to the relay through a pipe and exits; the relay ends the
+ * same way the shell did (exit code or signal), so the executor sees the
+ * command's own outcome. SIGKILL to the group ends all of it at once.
+ * Never returns. Only async-signal-safe calls: it runs after fork.
+ */
+static void run_in_pid_namespace(char *const argv[], char *const envp[])
+{
+    static const int caught[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = catch_only;
+    for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++) sigaction(caught[i], &sa, NULL);
+    int sp[2];
+    if (pipe2(sp, O_CLOEXEC) != 0) _exit(126);
+    pid_t init = fork();
+    if (init < 0) _exit(126);
+    if (init == 0) {
+        close(sp[0]);
+        pid_t cmd = fork();
+        if (cmd < 0) _exit(126);
+        if (cmd == 0) {
+            struct sigaction dfl;
+            memset(&dfl, 0, sizeof(dfl));
+            dfl.sa_handler = SIG_DFL;
+            for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++) sigaction(caught[i], &dfl, NULL);
+            close(sp[1]);
+            exec_command(argv, envp);
+        }
+        int st = 0, any = 0;
+        for (;;) {
+            pid_t w = waitpid(-1, &any, 0);
+            if (w == cmd) {
+                st = any;
+                break;
+            }
+            if (w < 0 && errno != EINTR) break;
+        }
+        (void)write_all(sp[1], (const char *)&st, sizeof(st));
+        _exit(0); /* the namespace, and whatever is left in it, ends here */
+    }
+    close(sp[1]);
+    int st = 0, ist = 0;
+    while (waitpid(init, &ist, 0) < 0 && errno == EINTR) {
+    }
+    ssize_t n;
+    while ((n = read(sp[0], &st, sizeof(st))) < 0 && errno == EINTR) {
+    }
+    if (n != (ssize_t)sizeof(st)) st = ist;
+    if (WIFSIGNALED(st)) {
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof(dfl));
+        dfl.sa_handler = SIG_DFL;
+        sigaction(WTERMSIG(st), &dfl, NULL);
+        kill(getpid(), WTERMSIG(st));
+    }
+    _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 127);
+}
+
 /* The child side of fork(): only async-signal-safe calls until execve. */
-static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[], char *const envp[])
+static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[], char *const envp[],
+                       const isolation *iso)
 {
     sigset_t none;
     sigemptyset(&none);
     setpgid(0, 0);
+    bool pidns = iso->hide && isolate(iso) == 0;
     for (int s = 1; s < NSIG; s++) {
         if (s == SIGKILL || s == SIGSTOP) continue;
         struct sigaction sa;
@@ -328,8 +550,74 @@ static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[
 #else
     for (int fd = 3; fd < 1024; fd++) close(fd);
 #endif
-    execve("/bin/sh", argv, envp);
-    _exit(127);
+    if (pidns) run_in_pid_namespace(argv, envp);
+    exec_command(argv, envp);
+}
+
+/* nftw callback: removes everything but the transcript and the result. */
+static int clean_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    if (ftw->level == 0) return 0; /* the task directory itself stays */
+    const char *base = path + ftw->base;
+    if (ftw->level == 1 && (strcmp(base, "transcript.log") == 0 || strcmp(base, "result.json") == 0))
+        return 0;
+    if (flag == FTW_DP) rmdir(path);
+    else unlink(path);
+    return 0;
+}
+
+/*
+ * Empties a finished task's directory except transcript.log (status
+ * transcriptRef points at it) and result.json: a coding task's clone and
+ * build output would otherwise fill the workspace, task after task.
+ * Symbolic links are removed, never followed.
+ */
+static void clean_workdir(const char *dir)
+{
+    (void)nftw(dir, clean_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+/* Task directories older than this are removed (transcripts included). */
+#define WORKSPACE_KEEP_S (7 * 24 * 3600)
+
+/* nftw callback removing everything (depth first, links not followed). */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)ftw;
+    if (flag == FTW_DP) rmdir(path);
+    else unlink(path);
+    return 0;
+}
+
+/*
+ * Removes the task directories in workspace ws (named <ns>-<name>-XXXXXX,
+ * as exec_run makes them) not modified for WORKSPACE_KEEP_S: a finished
+ * task keeps its transcript for a week, not forever. Runs at most once an
+ * hour per process, from whichever task starts then.
+ */
+static void prune_workspace(const char *ws)
+{
+    static atomic_llong last;
+    long long now = (long long)time(NULL);
+    long long prev = atomic_load(&last);
+    if (now - prev < 3600 || !atomic_compare_exchange_strong(&last, &prev, now)) return;
+    DIR *d = opendir(ws);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t l = strlen(de->d_name);
+        /* mkdtemp's suffix: "-" and six characters */
+        if (de->d_name[0] == '.' || l < 8 || de->d_name[l - 7] != '-') continue;
+        char path[PATH_MAX];
+        if (snprintf(path, sizeof(path), "%s/%s", ws, de->d_name) >= (int)sizeof(path)) continue;
+        struct stat st;
+        if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || now - (long long)st.st_mtime < WORKSPACE_KEEP_S)
+            continue;
+        (void)nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+    }
+    closedir(d);
 }
 
 static void exec_run(executor_run *r, const executor_config *cfg, const executor_task *t,
@@ -338,8 +626,10 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
     const char *ws = cfg->workspace_dir && cfg->workspace_dir[0] ? cfg->workspace_dir
                                                                   : EXECUTOR_WORKSPACE_DEFAULT;
     char dir[PATH_MAX];
-    char *path = NULL, *result_file = NULL, *transcript = NULL;
+    char *path = NULL, *result_file = NULL, *transcript = NULL, *prompt_file = NULL;
     char **env = NULL;
+    isolation iso;
+    isolation_prepare(&iso, cfg->hide_paths);
     int in_fd = -1, pipefd[2] = {-1, -1};
     output o;
     memset(&o, 0, sizeof(o));
@@ -355,7 +645,10 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
         fail_setup(res, fmt_alloc("exec executor: workspace %s: %s", ws, strerror(errno)));
         return;
     }
-    if (snprintf(dir, sizeof(dir), "%s/%s-%s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
+    prune_workspace(ws);
+    /* A name can be 253 bytes and a namespace 63: cut them so the
+     * directory's own name stays under NAME_MAX (255). */
+    if (snprintf(dir, sizeof(dir), "%s/%.63s-%.160s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
                  t->name ? t->name : "task") >= (int)sizeof(dir) ||
         mkdtemp(dir) == NULL) {
         fail_setup(res, fmt_alloc("exec executor: creating a task directory in %s: %s", ws, strerror(errno)));
@@ -385,11 +678,21 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
         goto done;
     }
     res->transcript_ref = fm_strdup(transcript);
+    if (t->prompt) {
+        prompt_file = fmt_alloc("%s/prompt.txt", dir);
+        int pf = prompt_file ? open(prompt_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : -1;
+        if (pf < 0 || write_all(pf, t->prompt, strlen(t->prompt)) != 0) {
+            if (pf >= 0) close(pf);
+            fail_setup(res, fmt_alloc("exec executor: writing the prompt file in %s: %s", dir, strerror(errno)));
+            goto done;
+        }
+        close(pf);
+    }
     o.cap = cfg->transcript_max;
     if (o.cap < sizeof(TRUNC_MARKER)) o.cap = sizeof(TRUNC_MARKER);
     o.tail_max = cfg->tail_max;
     o.tail = malloc(o.tail_max);
-    env = build_env(t, result_file, dir, cfg->agent_name);
+    env = build_env(t, result_file, dir, cfg->agent_name, prompt_file, cfg->env_allow);
     if (!env || !o.tail || pipe2(pipefd, O_CLOEXEC) != 0) {
         fail_setup(res, fmt_alloc("exec executor: preparing task %s: %s", t->name ? t->name : "",
                                   strerror(errno ? errno : ENOMEM)));
@@ -402,7 +705,7 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
         fail_setup(res, fmt_alloc("exec executor: fork: %s", strerror(errno)));
         goto done;
     }
-    if (pid == 0) child_exec(dir, in_fd, pipefd[1], argv, env);
+    if (pid == 0) child_exec(dir, in_fd, pipefd[1], argv, env, &iso);
     setpgid(pid, pid); /* also in the child: whoever runs first, no race */
     close(pipefd[1]);
     pipefd[1] = -1;
@@ -500,6 +803,8 @@ done:
     free(path);
     free(result_file);
     free(transcript);
+    free(prompt_file);
+    if (res->workdir) clean_workdir(res->workdir);
 }
 
 const executor_ops executor_exec_ops = {"exec", exec_run};

@@ -188,13 +188,32 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     return respond(c, 404, &b, ct);
 }
 
-/* Starts the daemon on one socket address. */
+/*
+ * Starts the daemon on one socket address.
+ *
+ * Hostile or broken clients must not starve the probes: a kubelet gives
+ * /healthz one second, and a few dozen idle connections used to fill the
+ * old limit of 64 for ten seconds each. Now a connection is closed after
+ * HTTPSERVER_IDLE_S without a byte in either direction, HTTPSERVER_MAX_CONNS
+ * connections are served at once (epoll, so the number costs nothing
+ * while idle; it stays well under the default 1024 descriptors), and a
+ * request head may use HTTPSERVER_CONN_MEMORY bytes. A client must
+ * therefore hold hundreds of connections open and keep each one trickling
+ * to block a probe; the NetworkPolicy (or a loopback bind on hosts) keeps
+ * such clients out (docs/security.md).
+ */
+#define HTTPSERVER_IDLE_S 5u
+#define HTTPSERVER_MAX_CONNS 512u
+#define HTTPSERVER_CONN_MEMORY (32u * 1024u)
+
 static struct MHD_Daemon *start_on(fm_httpserver *s, const struct sockaddr *sa, unsigned flags)
 {
     return MHD_start_daemon(flags | MHD_USE_AUTO_INTERNAL_THREAD, (uint16_t)s->port, NULL, NULL,
                             on_request, s, MHD_OPTION_SOCK_ADDR, sa,
-                            MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)10,
-                            MHD_OPTION_CONNECTION_LIMIT, (unsigned)64, MHD_OPTION_END);
+                            MHD_OPTION_CONNECTION_TIMEOUT, HTTPSERVER_IDLE_S,
+                            MHD_OPTION_CONNECTION_LIMIT, HTTPSERVER_MAX_CONNS,
+                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTPSERVER_CONN_MEMORY,
+                            MHD_OPTION_END);
 }
 
 int httpserver_start(fm_httpserver *s)

@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "k8s_core.h"
+#include "kube_json.h"
 
 #define MAX_HANDLERS 8
 
@@ -29,6 +30,7 @@ struct fm_informer {
     void (*on_error)(void *ud, int code, const char *message);
     void *on_error_ud;
     void (*on_recovered)(void *ud);
+    void (*on_decode_error)(void *ud, const k8s_object_meta *meta, const char *message);
     atomic_bool failing;    /* a list or watch failed and nothing worked since */
     bool keep_managed_fields;
 
@@ -102,6 +104,7 @@ int informer_new(fm_informer **out, kube_client *c, const informer_options *o)
     inf->on_error_ud = o->on_error_ud;
     inf->keep_managed_fields = o->keep_managed_fields;
     inf->on_recovered = o->on_recovered;
+    inf->on_decode_error = o->on_decode_error;
     pthread_mutex_init(&inf->mu, NULL);
     int rc = fm_clock_cond_init(&inf->cond);
     if (!rc) rc = store_new(&inf->store, k->object);
@@ -239,6 +242,60 @@ static int apply_upsert(fm_informer *inf, void *obj, bool quiet_same_rv)
     return 0;
 }
 
+/* ------------------------------------------------------------ bad objects */
+
+/*
+ * One object the decoder refused (kube_bad_object_fn). Its metadata is
+ * decoded alone, so that a cached older version can be removed (a version
+ * we cannot read must not stand for the object: the cache would act on a
+ * state the object left) and the report can name it. A watch event still
+ * advances the resourceVersion: a resume must not deliver it again.
+ */
+static void bad_object(fm_informer *inf, kube_watch_event_type type, const char *raw, size_t len,
+                       const char *message, bool from_watch)
+{
+    char msg[FM_ERROR_MAX];
+    k8s_object_meta meta;
+    const char *mv;
+    size_t ml;
+    snprintf(msg, sizeof(msg), "%s", message ? message : "");
+    memset(&meta, 0, sizeof(meta));
+    bool have_meta = kube_json_member(raw, len, "metadata", &mv, &ml) == 0 &&
+                     codec_decode(&meta, &k8s_object_meta_desc, mv, ml) == 0 && meta.name && *meta.name;
+    count(inf, &inf->stats.decode_errors);
+    if (have_meta) {
+        fm_buf key = FM_BUF_INIT;
+        if (inf->kind->namespaced && meta.namespace && *meta.namespace)
+            fm_buf_printf(&key, "%s/%s", meta.namespace, meta.name);
+        else
+            fm_buf_puts(&key, meta.name);
+        void *old = NULL;
+        if (key.data && store_delete(inf->store, key.data, &old) == 0 && old) {
+            emit_delete(inf, old);
+            store_object_free(inf->store, old);
+        }
+        fm_buf_free(&key);
+        if (from_watch && type != KUBE_WATCH_ERROR) set_rv(inf, meta.resource_version);
+    }
+    if (inf->on_decode_error) inf->on_decode_error(inf->on_error_ud, have_meta ? &meta : NULL, msg);
+    codec_clear(&meta, &k8s_object_meta_desc);
+}
+
+static void bad_list_item(void *ud, kube_watch_event_type type, const char *raw, size_t len, int code,
+                          const char *message)
+{
+    (void)code;
+    bad_object(ud, type, raw, len, message, false);
+}
+
+static void bad_watch_object(void *ud, kube_watch_event_type type, const char *raw, size_t len, int code,
+                             const char *message)
+{
+    (void)code;
+    heard_from_server(ud);
+    bad_object(ud, type, raw, len, message, true);
+}
+
 /* ------------------------------------------------------------ list */
 
 /*
@@ -252,7 +309,9 @@ static int do_list(fm_informer *inf)
 {
     kube_list_opts lo = {.label_selector = inf->label_selector,
                          .field_selector = inf->field_selector,
-                         .limit = inf->page_size};
+                         .limit = inf->page_size,
+                         .on_bad_object = bad_list_item,
+                         .bad_object_ud = inf};
     char *cont = NULL, *list_rv = NULL;
     int rc = 0, restarts = 0;
     const char *ns = inf->kind->namespaced ? (inf->ns ? inf->ns : KUBE_ALL_NAMESPACES) : NULL;
@@ -364,6 +423,8 @@ static int do_watch(fm_informer *inf)
         .timeout_seconds = inf->watch_timeout_s,
         .allow_bookmarks = true,
         .cancel = &inf->watch_cancel,
+        .on_bad_object = bad_watch_object,
+        .bad_object_ud = inf,
     };
     const char *ns = inf->kind->namespaced ? (inf->ns ? inf->ns : KUBE_ALL_NAMESPACES) : NULL;
     count(inf, &inf->stats.watches);

@@ -20,6 +20,11 @@
  *          reset after 120 s without failures, then watch again (or list
  *          again when no list ever succeeded).
  *
+ * Decoding is per object: one object the decoder refuses (see
+ * on_decode_error) is left out of the store and reported, and never fails
+ * the list page or the watch it came in, so one hostile object cannot stop
+ * the informer (and every controller behind it) from syncing.
+ *
  * Handlers run on the informer thread, after the store is updated, with
  * borrowed objects valid during the call only. They should be quick (enqueue
  * a key into a work queue) and may read the store, but never write it.
@@ -34,6 +39,7 @@
 #include <stdint.h>
 
 #include "clock.h"
+#include "k8s_core.h"
 #include "kube.h"
 #include "store.h"
 
@@ -74,6 +80,15 @@ typedef struct informer_options {
      * controller can tell "the API server was away" from "the objects went
      * quiet". May be NULL; uses on_error_ud. */
     void (*on_recovered)(void *ud);
+    /* Told about every object the server sent that does not decode (a
+     * value the schema does not bound: see kube_bad_object_fn). Such an
+     * object is kept out of the store (a cached older version of it is
+     * removed, with on_delete), and the list or watch goes on with the
+     * others; a later version that decodes comes back as on_add. meta is
+     * the object's metadata when that much decodes (name, namespace, uid,
+     * resourceVersion), else NULL; message is one line naming the JSON
+     * path and the problem. May be NULL; uses on_error_ud. */
+    void (*on_decode_error)(void *ud, const k8s_object_meta *meta, const char *message);
     /* Keep metadata.managedFields in cached objects (dropped by default,
      * like controller-runtime's TransformStripManagedFields). */
     bool keep_managed_fields;
@@ -88,6 +103,7 @@ typedef struct informer_stats {
     uint64_t events;         /* watch events applied (bookmarks excluded) */
     uint64_t bookmarks;
     uint64_t errors;         /* failed lists or watches */
+    uint64_t decode_errors;  /* objects left out because they did not decode */
 } informer_stats;
 
 /* Creates an informer (not running) with an empty store. The client must

@@ -116,6 +116,8 @@ void kube_object_free(const fm_struct_desc *d, void *obj)
     free(obj);
 }
 
+static const fm_field_desc *field_named(const fm_struct_desc *d, const char *name);
+
 /* Decodes body into a new object of d; *out NULL on failure. */
 static int decode_new(void **out, const fm_struct_desc *d, const char *body, size_t len, const char *what)
 {
@@ -181,6 +183,169 @@ int kube_get(void **out, kube_client *c, const fm_kind_desc *k, const char *ns, 
     return rc;
 }
 
+/* ------------------------------------------------------------ per-item lists */
+
+static size_t ws_skip(const char *s, size_t p, size_t len)
+{
+    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r')) p++;
+    return p;
+}
+
+/*
+ * End of the JSON value starting at s[p] (just past it), found by counting
+ * brackets outside strings: iterative and without a depth limit, so it can
+ * step over an item nested deeper than the decoder accepts. Nothing is
+ * validated (the decoder does that per item). Returns 0 when the value
+ * runs past len.
+ */
+static size_t value_end(const char *s, size_t p, size_t len)
+{
+    size_t depth = 0;
+    if (p >= len) return 0;
+    if (s[p] != '{' && s[p] != '[' && s[p] != '"') {
+        size_t q = p;
+        while (q < len && s[q] != ',' && s[q] != '}' && s[q] != ']' && s[q] != ' ' && s[q] != '\n' &&
+               s[q] != '\t' && s[q] != '\r')
+            q++;
+        return q > p ? q : 0;
+    }
+    for (; p < len; p++) {
+        char ch = s[p];
+        if (ch == '"') {
+            for (p++; p < len && s[p] != '"'; p++)
+                if (s[p] == '\\') p++;
+            if (p >= len) return 0;
+            if (depth == 0) return p + 1;
+        } else if (ch == '{' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ']') {
+            if (depth == 0 || --depth == 0) return p + 1;
+        }
+    }
+    return 0;
+}
+
+/* Finds the root member `name` (plain, no escapes) of the object in s;
+ * *vs and *ve get the span of its value. Unlike kube_json_member this
+ * steps over values of any depth, so a member after (or inside) an object
+ * nested past the decoder's limit is still found. Returns 0 or
+ * FM_ENOTFOUND (also for malformed text). */
+static int find_member(const char *s, size_t len, const char *name, size_t *vs, size_t *ve)
+{
+    size_t nl = strlen(name);
+    size_t p = ws_skip(s, 0, len);
+    if (p >= len || s[p] != '{') return FM_ENOTFOUND;
+    p = ws_skip(s, p + 1, len);
+    while (p < len && s[p] == '"') {
+        size_t ke = value_end(s, p, len);
+        if (!ke) return FM_ENOTFOUND;
+        bool match = ke - p == nl + 2 && memcmp(s + p + 1, name, nl) == 0;
+        p = ws_skip(s, ke, len);
+        if (p >= len || s[p] != ':') return FM_ENOTFOUND;
+        p = ws_skip(s, p + 1, len);
+        size_t e = value_end(s, p, len);
+        if (!e) return FM_ENOTFOUND;
+        if (match) {
+            *vs = p;
+            *ve = e;
+            return 0;
+        }
+        p = ws_skip(s, e, len);
+        if (p < len && s[p] == ',') p = ws_skip(s, p + 1, len);
+    }
+    return FM_ENOTFOUND;
+}
+
+/*
+ * The slow path of a list page that did not decode as a whole: the page
+ * without its items (the list's metadata) is decoded as usual, then every
+ * item alone; an item that fails is handed to o->on_bad_object and left
+ * out. Fails only when the page itself (not one item) is broken. *out is
+ * the k->list struct.
+ */
+static int decode_list_per_item(void **out, const fm_kind_desc *k, const char *body, size_t len,
+                                 const char *what, const kube_list_opts *o)
+{
+    const fm_field_desc *items = field_named(k->list, "items");
+    size_t vs = 0, ve = 0;
+    char *skel = NULL;
+    void *list = NULL;
+    int rc;
+
+    *out = NULL;
+    if (!items || items->type != FM_T_LIST || find_member(body, len, "items", &vs, &ve) != 0 || body[vs] != '[')
+        return fm_error_set(FM_EPARSE, "%s: the list has no items array", what);
+    if (!(skel = malloc(len + 3))) return fm_error_set(FM_ENOMEM, "%s: out of memory", what);
+    memcpy(skel, body, vs);
+    memcpy(skel + vs, "[]", 2);
+    memcpy(skel + vs + 2, body + ve, len - ve);
+    skel[vs + 2 + len - ve] = 0;
+    rc = decode_new(&list, k->list, skel, vs + 2 + len - ve, what);
+    free(skel);
+    if (rc < 0) return rc;
+
+    fm_list *l = (fm_list *)((char *)list + items->offset);
+    size_t p = ws_skip(body, vs + 1, ve);
+    while (p < ve && body[p] != ']') {
+        size_t e = value_end(body, p, ve);
+        if (!e) {
+            rc = fm_error_set(FM_EPARSE, "%s: malformed item at byte %zu", what, p);
+            break;
+        }
+        void *obj = NULL;
+        int drc = decode_new(&obj, k->object, body + p, e - p, what);
+        if (drc == FM_ENOMEM) {
+            rc = drc;
+            break;
+        }
+        if (drc < 0) {
+            o->on_bad_object(o->bad_object_ud, KUBE_WATCH_ADDED, body + p, e - p, drc,
+                             fm_error_last()->message);
+        } else {
+            void *grown = realloc(l->items, (l->len + 1) * items->elem_size);
+            if (!grown) {
+                kube_object_free(k->object, obj);
+                rc = fm_error_set(FM_ENOMEM, "%s: out of memory", what);
+                break;
+            }
+            l->items = grown;
+            memcpy((char *)l->items + l->len * items->elem_size, obj, items->elem_size);
+            l->len++;
+            free(obj); /* its contents moved into the list */
+        }
+        p = ws_skip(body, e, ve);
+        if (p < ve && body[p] == ',') p = ws_skip(body, p + 1, ve);
+    }
+    if (rc < 0) {
+        kube_object_free(k->list, list);
+        return rc;
+    }
+    codec_set_present(list, items->presence_bit, true);
+    *out = list;
+    return 0;
+}
+
+/* GETs one list page; a page that does not decode as a whole because of
+ * some of its items is decoded item by item (decode_list_per_item). */
+static int list_call(void **out, kube_client *c, const fm_kind_desc *k, const char *path,
+                     const char *what, const kube_list_opts *o)
+{
+    kube_response resp = {0};
+    kube_http_req r = {0};
+    r.method = "GET";
+    r.path = path;
+    r.what = what;
+    *out = NULL;
+    int rc = kube_http_do(&resp, c, &r);
+    if (rc == 0) {
+        const char *b = resp.body.data ? resp.body.data : "";
+        rc = decode_new(out, k->list, b, resp.body.len, what);
+        if (rc == FM_EPARSE || rc == FM_ELIMIT) rc = decode_list_per_item(out, k, b, resp.body.len, what, o);
+    }
+    kube_response_free(&resp);
+    return rc;
+}
+
 int kube_list(void **out_list, kube_client *c, const fm_kind_desc *k, const char *ns, const kube_list_opts *o)
 {
     fm_buf path = FM_BUF_INIT;
@@ -201,7 +366,8 @@ int kube_list(void **out_list, kube_client *c, const fm_kind_desc *k, const char
         rc = fm_error_set(FM_ENOMEM, "%s: out of memory", what);
         goto done;
     }
-    rc = call(out_list, c, k->list, "GET", path.data, NULL, NULL, 0, what);
+    if (o && o->on_bad_object) rc = list_call(out_list, c, k, path.data, what, o);
+    else rc = call(out_list, c, k->list, "GET", path.data, NULL, NULL, 0, what);
 done:
     fm_buf_free(&path);
     return rc;
@@ -459,6 +625,8 @@ typedef struct watch_state {
     watchframe frame;
     const char *what;
     const char *rv;
+    kube_bad_object_fn on_bad;
+    void *bad_ud;
 } watch_state;
 
 static kube_watch_event_type event_type(const char *v, size_t n)
@@ -484,8 +652,16 @@ static int on_event(void *ud, const char *data, size_t len)
     watch_state *w = ud;
     const char *tv, *ov;
     size_t tl, ol;
-    if (kube_json_member(data, len, "type", &tv, &tl) < 0 || kube_json_member(data, len, "object", &ov, &ol) < 0)
+    size_t ts_, te_, os_, oe_;
+    /* find_member, not kube_json_member: an object nested deeper than the
+     * JSON scanner's limit must reach the decoder, which reports it as one
+     * bad object instead of a broken stream. */
+    if (find_member(data, len, "type", &ts_, &te_) < 0 || find_member(data, len, "object", &os_, &oe_) < 0)
         return fm_error_set(FM_EPARSE, "%s: watch: malformed event (%zu bytes)", w->what, len);
+    tv = data + ts_;
+    tl = te_ - ts_;
+    ov = data + os_;
+    ol = oe_ - os_;
     kube_watch_event_type t = event_type(tv, tl);
     if (!t) {
         char tn[40];
@@ -510,6 +686,12 @@ static int on_event(void *ud, const char *data, size_t len)
     }
     void *obj = NULL;
     int rc = decode_new(&obj, w->k->object, ov, ol, w->what);
+    if ((rc == FM_EPARSE || rc == FM_ELIMIT) && w->on_bad && t != KUBE_WATCH_BOOKMARK) {
+        /* One object the decoder refuses must not end every watcher's
+         * stream: report it and go on with the next event. */
+        w->on_bad(w->bad_ud, t, ov, ol, rc, fm_error_last()->message);
+        return 0;
+    }
     if (rc < 0) return rc;
     return w->fn(w->ud, t, obj, ov, ol);
 }
@@ -543,6 +725,8 @@ int kube_watch(kube_client *c, const fm_kind_desc *k, const char *ns, const kube
     w.ud = ud;
     w.what = what;
     w.rv = opts.resource_version;
+    w.on_bad = opts.on_bad_object;
+    w.bad_ud = opts.bad_object_ud;
     watchframe_init(&w.frame, opts.max_event_bytes);
 
     if ((rc = kube_resource_path(&path, k, ns, NULL, NULL)) < 0) goto done;

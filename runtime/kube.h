@@ -138,6 +138,14 @@ int kube_resource_path(fm_buf *out, const fm_kind_desc *k, const char *ns,
 
 /* ------------------------------------------------------------ typed verbs */
 
+typedef enum kube_watch_event_type {
+    KUBE_WATCH_ADDED = 1,
+    KUBE_WATCH_MODIFIED,
+    KUBE_WATCH_DELETED,
+    KUBE_WATCH_BOOKMARK,
+    KUBE_WATCH_ERROR,
+} kube_watch_event_type;
+
 /* Frees a decoded object or list (codec_clear + free); accepts NULL. */
 void kube_object_free(const fm_struct_desc *d, void *obj);
 
@@ -147,6 +155,18 @@ void kube_object_free(const fm_struct_desc *d, void *obj);
  */
 int kube_get(void **out, kube_client *c, const fm_kind_desc *k, const char *ns, const char *name);
 
+/*
+ * Told about one object that the server sent in a list or a watch event but
+ * that does not decode into the kind's struct (a value the schema does not
+ * bound, such as an integer outside int32, or JSON nested deeper than
+ * CODEC_MAX_DEPTH in a free-form field). type is the watch event's type,
+ * KUBE_WATCH_ADDED for a list item; raw/raw_len the object's JSON text,
+ * valid during the call only; code and message the decoder's error (one
+ * line, naming the JSON path). The call goes on without the object.
+ */
+typedef void (*kube_bad_object_fn)(void *ud, kube_watch_event_type type, const char *raw,
+                                   size_t raw_len, int code, const char *message);
+
 typedef struct kube_list_opts {
     const char *label_selector;
     const char *field_selector;
@@ -155,6 +175,11 @@ typedef struct kube_list_opts {
     const char *resource_version;
     const char *resource_version_match; /* "NotOlderThan", "Exact" */
     long timeout_seconds;        /* 0 = unset */
+    /* When set, one item that does not decode is handed to it and left
+     * out of the list instead of failing the whole page (the rest of the
+     * page is decoded item by item then). NULL: the page fails. */
+    kube_bad_object_fn on_bad_object;
+    void *bad_object_ud;
 } kube_list_opts;
 
 /*
@@ -245,13 +270,6 @@ int kube_delete(kube_client *c, const fm_kind_desc *k, const char *ns, const cha
 
 /* ------------------------------------------------------------ watch */
 
-typedef enum kube_watch_event_type {
-    KUBE_WATCH_ADDED = 1,
-    KUBE_WATCH_MODIFIED,
-    KUBE_WATCH_DELETED,
-    KUBE_WATCH_BOOKMARK,
-    KUBE_WATCH_ERROR,
-} kube_watch_event_type;
 
 /* "ADDED", "MODIFIED", ...; "UNKNOWN" for anything else. */
 const char *kube_watch_event_name(kube_watch_event_type t);
@@ -279,6 +297,12 @@ typedef struct kube_watch_opts {
                                       (libcurl polls it once a second on an idle
                                       stream); may be NULL */
     size_t max_event_bytes;        /* 0 -> 64 MiB; a bigger event fails with FM_ELIMIT */
+    /* When set, an event whose object does not decode (FM_EPARSE or
+     * FM_ELIMIT from the codec; the event itself is well formed) is handed
+     * to it instead of ending the watch, and the stream goes on. NULL: the
+     * watch ends with the decoder's error. */
+    kube_bad_object_fn on_bad_object;
+    void *bad_object_ud;
 } kube_watch_opts;
 
 /*

@@ -32,6 +32,7 @@
 #include "error.h"
 #include "kube_json.h"
 #include "metrics.h"
+#include "signals.h"
 
 extern char **environ;
 
@@ -555,18 +556,6 @@ static int exec_info(fm_buf *b, const kube_client *c)
     return rc < 0 ? FM_ENOMEM : 0;
 }
 
-/* First line of s, control characters removed, at most 200 bytes. */
-static void first_line(char *dst, size_t cap, const char *s, size_t len)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < len && o + 1 < cap && o < 200; i++) {
-        if (s[i] == '\n' && o > 0) break;
-        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) continue;
-        dst[o++] = s[i];
-    }
-    dst[o] = 0;
-}
-
 /*
  * Runs the exec plugin and caches its credential (c->auth_mu held).
  * Returns 0 or FM_EIO/FM_EPARSE/FM_ENOMEM with a message naming the
@@ -620,7 +609,14 @@ static int exec_run(kube_client *c)
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, outp[1], 1);
     posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
-    int src = posix_spawnp(&pid, e->command, &fa, NULL, argv, envp);
+    /* Its own process group: on a timeout or a shutdown the whole group
+     * is killed, helpers the plugin started included. */
+    posix_spawnattr_t sa;
+    posix_spawnattr_init(&sa);
+    posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&sa, 0);
+    int src = posix_spawnp(&pid, e->command, &fa, &sa, argv, envp);
+    posix_spawnattr_destroy(&sa);
     close(outp[1]);
     close(errp[1]);
     outp[1] = errp[1] = -1;
@@ -637,11 +633,15 @@ static int exec_run(kube_client *c)
     while (open_fds > 0) {
         double left = deadline - mono_s();
         if (left <= 0) {
-            kill(pid, SIGKILL);
             rc = fm_error_set(FM_EIO, "exec plugin %s: no answer within %d s", e->command, EXEC_TIMEOUT_S);
             goto done;
         }
-        int pr = poll(pf, 2, (int)(left * 1000) + 1);
+        /* A shutdown must not wait for a hanging plugin: look every 100 ms. */
+        if (signals_shutdown_requested()) {
+            rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
+            goto done;
+        }
+        int pr = poll(pf, 2, left > 0.1 ? 100 : (int)(left * 1000) + 1);
         if (pr < 0 && errno == EINTR) continue;
         if (pr < 0) break;
         for (int i = 0; i < 2; i++) {
@@ -655,13 +655,11 @@ static int exec_run(kube_client *c)
             }
             fm_buf *dst = i == 0 ? &out : &err;
             if (dst->len + (size_t)n > EXEC_MAX_OUTPUT) {
-                kill(pid, SIGKILL);
                 rc = fm_error_set(FM_ELIMIT, "exec plugin %s: output larger than %u bytes", e->command,
                                   EXEC_MAX_OUTPUT);
                 goto done;
             }
             if (fm_buf_put(dst, chunk, (size_t)n) < 0) {
-                kill(pid, SIGKILL);
                 rc = fm_error_set(FM_ENOMEM, "exec plugin %s: out of memory", e->command);
                 goto done;
             }
@@ -669,13 +667,14 @@ static int exec_run(kube_client *c)
     }
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    kill(-pid, SIGKILL); /* helpers it left behind */
     pid = -1;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        char line[256];
-        first_line(line, sizeof(line), err.data ? err.data : "", err.len);
+        /* Its stderr is not quoted: a failing plugin may well print the
+         * credential it could not use, and this message is logged. */
         if (WIFEXITED(status))
-            rc = fm_error_set(FM_EIO, "exec plugin %s: exited with status %d%s%s", e->command,
-                              WEXITSTATUS(status), line[0] ? ": " : "", line);
+            rc = fm_error_set(FM_EIO, "exec plugin %s: exited with status %d (%zu bytes on stderr, not shown)",
+                              e->command, WEXITSTATUS(status), err.len);
         else
             rc = fm_error_set(FM_EIO, "exec plugin %s: killed by signal %d", e->command, WTERMSIG(status));
         goto done;
@@ -737,6 +736,7 @@ static int exec_run(kube_client *c)
     free(exp);
 done:
     if (pid > 0) {
+        kill(-pid, SIGKILL);
         kill(pid, SIGKILL);
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }

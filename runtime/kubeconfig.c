@@ -635,6 +635,17 @@ static int resolve(kube_config *cfg, kc_merge *m, const char *want)
         return fm_error_set(FM_ENOMEM, "kubeconfig: out of memory");
     if ((rc = resolve_cluster(cfg, ce)) < 0) return rc;
     if (ue && (rc = resolve_user(cfg, ue)) < 0) return rc;
+    /* A credential sent over plain HTTP can be read by anyone on the path:
+     * allowed (a loopback test server), but never silently. */
+    if (strncmp(cfg->server, "http://", 7) == 0 &&
+        (cfg->token || cfg->token_file || cfg->username || cfg->password || cfg->exec)) {
+        char w[400];
+        snprintf(w, sizeof(w),
+                 "cluster \"%.100s\": server %.200s is plain http://: the user's credentials travel unencrypted",
+                 cl, cfg->server);
+        free(cfg->warning);
+        if (!(cfg->warning = fm_strdup(w))) return fm_error_set(FM_ENOMEM, "kubeconfig: out of memory");
+    }
     return 0;
 }
 

@@ -828,3 +828,158 @@ nomem:
     return fm_error_set(FM_ENOMEM, "workloads/%s: step %zu: out of memory",
                         w->metadata.name ? w->metadata.name : "", i);
 }
+
+/* ------------------------------------------------------------ fairness */
+
+struct sched_ns_counts {
+    fm_hashmap m; /* namespace -> ns_count (the key lives in it) */
+};
+
+typedef struct ns_count {
+    long n;
+    char ns[];
+} ns_count;
+
+int sched_ns_counts_new(sched_ns_counts **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? 0 : fm_error_set(FM_ENOMEM, "scheduler: out of memory");
+}
+
+void sched_ns_counts_free(sched_ns_counts *c)
+{
+    if (!c) return;
+    size_t it = 0;
+    const char *k;
+    void *v;
+    while (hashmap_next(&c->m, &it, &k, &v)) free(v);
+    hashmap_clear(&c->m);
+    free(c);
+}
+
+int sched_ns_counts_add(sched_ns_counts *c, const char *ns, long delta)
+{
+    ns = ns ? ns : "";
+    ns_count *e = hashmap_get(&c->m, ns);
+    if (e) {
+        e->n += delta;
+        return 0;
+    }
+    size_t l = strlen(ns);
+    e = malloc(sizeof *e + l + 1);
+    if (!e) return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
+    e->n = delta;
+    memcpy(e->ns, ns, l + 1);
+    if (hashmap_put(&c->m, e->ns, e, NULL) < 0) {
+        free(e);
+        return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
+    }
+    return 0;
+}
+
+int sched_ns_counts_set(sched_ns_counts *c, const char *ns, long v)
+{
+    return sched_ns_counts_add(c, ns, v - sched_ns_counts_get(c, ns));
+}
+
+long sched_ns_counts_get(const sched_ns_counts *c, const char *ns)
+{
+    const ns_count *e = c ? hashmap_get(&c->m, ns ? ns : "") : NULL;
+    return e ? e->n : 0;
+}
+
+int sched_ledger_count_namespaces(const sched_ledger *l, sched_ns_counts *out)
+{
+    size_t it = 0;
+    const char *k;
+    void *v;
+    char ns[256];
+    while (hashmap_next(&l->tasks, &it, &k, &v)) {
+        const ledger_task *lt = v;
+        const char *node = lt->assumed ? lt->as_node : lt->obs_node;
+        if (!node) continue;
+        const char *slash = strchr(lt->key, '/');
+        size_t nl = slash ? (size_t)(slash - lt->key) : 0;
+        if (nl >= sizeof ns) nl = sizeof ns - 1;
+        memcpy(ns, lt->key, nl);
+        ns[nl] = 0;
+        if (sched_ns_counts_add(out, ns, 1) != 0) return FM_ENOMEM;
+    }
+    return 0;
+}
+
+/* One namespace's tasks within a priority run: a chain through `next`. */
+typedef struct fair_group {
+    const char *ns;
+    size_t head, tail, cur; /* indexes into the run; SIZE_MAX = none */
+    long held, last, weight;
+} fair_group;
+
+static int fair_group_cmp(const void *x, const void *y)
+{
+    const fair_group *a = x, *b = y;
+    if (a->held != b->held) return a->held < b->held ? -1 : 1;
+    if (a->last != b->last) return a->last < b->last ? -1 : 1;
+    return strcmp(a->ns, b->ns);
+}
+
+static long weight_of(const fm_strmap *w, const char *ns)
+{
+    const char *v = w ? fm_strmap_get(w, ns) : NULL;
+    long n = v ? strtol(v, NULL, 10) : 1;
+    return n >= 1 ? (n > 1000 ? 1000 : n) : 1;
+}
+
+int sched_fair_order(const fm_agentic_task **tasks, size_t n, const sched_ns_counts *held,
+                     const sched_ns_counts *last_turn, const fm_strmap *weights)
+{
+    if (n < 2) return 0;
+    const fm_agentic_task **out = malloc(n * sizeof *out);
+    size_t *next = malloc(n * sizeof *next);
+    fair_group *g = malloc(n * sizeof *g);
+    if (!out || !next || !g) {
+        free(out);
+        free(next);
+        free(g);
+        return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
+    }
+    size_t i = 0;
+    while (i < n) {
+        int32_t prio = task_priority(tasks[i]);
+        size_t j = i;
+        while (j < n && task_priority(tasks[j]) == prio) j++;
+        /* Group the run [i, j) by namespace, keeping each one's order. A
+         * run usually spans a few namespaces, so the lookup is linear. */
+        size_t ng = 0;
+        for (size_t k = i; k < j; k++) {
+            const char *ns = tasks[k]->metadata.namespace ? tasks[k]->metadata.namespace : "";
+            size_t x = 0;
+            while (x < ng && strcmp(g[x].ns, ns) != 0) x++;
+            if (x == ng) {
+                g[ng++] = (fair_group){ns, k, k, k, sched_ns_counts_get(held, ns),
+                                       sched_ns_counts_get(last_turn, ns), weight_of(weights, ns)};
+            } else {
+                next[g[x].tail] = k;
+                g[x].tail = k;
+            }
+            next[k] = SIZE_MAX;
+        }
+        qsort(g, ng, sizeof *g, fair_group_cmp);
+        for (size_t x = 0; x < ng; x++) g[x].cur = g[x].head;
+        /* Turns: each namespace gives up to its weight, until all are out. */
+        size_t o = i;
+        while (o < j) {
+            for (size_t x = 0; x < ng; x++)
+                for (long w = 0; w < g[x].weight && g[x].cur != SIZE_MAX; w++) {
+                    out[o++] = tasks[g[x].cur];
+                    g[x].cur = next[g[x].cur];
+                }
+        }
+        i = j;
+    }
+    memcpy(tasks, out, n * sizeof *out);
+    free(out);
+    free(next);
+    free(g);
+    return 0;
+}

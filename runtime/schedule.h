@@ -309,6 +309,52 @@ char *sched_pipeline_task_name(const char *workload, const char *step);
  */
 int sched_pipeline_task(fm_agentic_task **out, const fm_workload *w, size_t i);
 
+/* ------------------------------------------------------------ fairness */
+
+/*
+ * Priority is fleet-wide: without more, one namespace with a thousand
+ * Pending tasks of equal priority would hold every slot until its queue
+ * drains. These pieces keep namespaces fair with each other. They are pure
+ * functions over the task order and the ledger; the scheduling pass calls
+ * them (scheduler.c).
+ */
+
+/* Tasks held (placed and not finished) per namespace. */
+typedef struct sched_ns_counts sched_ns_counts;
+
+int sched_ns_counts_new(sched_ns_counts **out);
+void sched_ns_counts_free(sched_ns_counts *c); /* accepts NULL */
+/* Adds delta to ns's count. Returns 0 or FM_ENOMEM. */
+int sched_ns_counts_add(sched_ns_counts *c, const char *ns, long delta);
+/* ns's count (0 when never added; NULL c: 0). */
+long sched_ns_counts_get(const sched_ns_counts *c, const char *ns);
+
+/*
+ * Counts, per namespace, the tasks the ledger has on a node (observed or
+ * assumed by a placement in flight) into out (which it adds to). Returns 0
+ * or FM_ENOMEM.
+ */
+int sched_ledger_count_namespaces(const sched_ledger *l, sched_ns_counts *out);
+
+/*
+ * Reorders tasks, already in sched_sort_tasks order, for per-namespace
+ * fairness: within every run of equal priority, namespaces take turns
+ * (round robin); in each turn a namespace gives up to its weight of tasks
+ * (weights: namespace -> positive integer text, NULL or absent = 1). In
+ * every turn the namespace holding the fewest tasks (held; NULL = none)
+ * goes first; among equals the one served longest ago (last_turn: a
+ * sequence number of each namespace's latest placement, larger = later;
+ * never served = 0; NULL = none), so the turns go on across passes even
+ * when one slot frees at a time; then by name. Priority still wins across
+ * runs, and each namespace's own tasks keep their order (oldest first).
+ * In place; O(n) scratch memory. Returns 0 or FM_ENOMEM (tasks unchanged).
+ */
+int sched_fair_order(const fm_agentic_task **tasks, size_t n, const sched_ns_counts *held,
+                     const sched_ns_counts *last_turn, const fm_strmap *weights);
+
+/* Sets ns's count to v. Returns 0 or FM_ENOMEM. */
+int sched_ns_counts_set(sched_ns_counts *c, const char *ns, long v);
+
 #ifdef __cplusplus
 }
 #endif

@@ -76,6 +76,7 @@ typedef struct agent_config {
     int64_t verbosity;
     int64_t kill_grace_ns;
     const char *task_selector;   /* auto, field or label */
+    fm_list task_env;            /* char *: extra variables exec commands see */
 } agent_config;
 
 /* One task this agent has claimed and is running. */
@@ -106,6 +107,9 @@ typedef struct agent {
     bool hb_wake;
     fm_fleet_node_status server_status; /* agent-owned fields as the server has them */
     fm_capability last_capability;      /* the last good probe */
+    char instance[160];          /* this process's status.agentInstance */
+    char *server_rv;             /* the FleetNode's resourceVersion as last written or read */
+    atomic_int duplicate;        /* another live agent holds this FleetNode */
     bool have_capability;
     bool no_gpus;                /* NVML absent: do not try on every beat */
 
@@ -175,6 +179,9 @@ int node_patch_draining(agent *a, int64_t deadline_ns);
 
 /* Frees heartbeat state (after the thread exited). */
 void node_cleanup(agent *a);
+
+/* Sets a->instance: "<host>/<pid>/<boot id>/<random>", unique per process. */
+void node_make_instance(agent *a);
 
 /* ---- tasks.c */
 

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 31
+#define N_OWN_FLAGS 32
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -148,6 +148,10 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
         {"v", FLAGS_INT, &cfg->verbosity, "0", "log `verbosity` (1 = debug)", false},
         {"kill-grace", FLAGS_DURATION, &cfg->kill_grace_ns, "10s",
          "time between SIGTERM and SIGKILL when a task is stopped", false},
+        {"task-env", FLAGS_STRLIST, &cfg->task_env, NULL,
+         "comma-separated `names` of this agent's environment variables exec task commands may "
+         "see besides PATH, HOME, LANG and the like (never KUBECONFIG or other cluster credentials)",
+         false},
         {"task-selector", FLAGS_STRING, &cfg->task_selector, "auto",
          "how to find the tasks placed here: field (status.assignedNode, Kubernetes 1.31+), "
          "label (foreman.llmkube.dev/assigned-node), or auto (field when the server supports it)",

@@ -128,8 +128,13 @@ static int run_agent(int argc, char **argv)
              log_int(maxc, a->cfg.max_concurrent), NULL);
     fm_buf_free(&nss);
 
+    node_make_instance(a);
     if (node_register(a) != 0) {
-        /* Only a shutdown request ends the registration loop. */
+        if (atomic_load(&a->duplicate)) {
+            fprintf(stderr, "foreman-agent: %s\n", fm_error_last()->message);
+            goto done; /* status 1: a duplicate never runs */
+        }
+        /* Otherwise only a shutdown request ends the registration loop. */
         log_info("shut down before registration finished", NULL);
         status = 0;
         goto done;
@@ -166,12 +171,12 @@ static int run_agent(int argc, char **argv)
     if (!tasks_all_done(a) || !hb_done ||
         left < (int64_t)(a->n_informers + 1) * 600 * NS_PER_MS) {
         log_info("foreman-agent stopped (without waiting for in-flight requests)", NULL);
-        exit_now(0);
+        exit_now(atomic_load(&a->duplicate) ? 1 : 0);
     }
     tasks_cleanup(a);
     node_cleanup(a);
     log_info("foreman-agent stopped", NULL);
-    status = 0;
+    status = atomic_load(&a->duplicate) ? 1 : 0;
 done:
     httpserver_free(http);
     kube_client_free(a->kc);

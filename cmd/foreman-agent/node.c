@@ -5,7 +5,7 @@
  * Ownership (reference README): the agent owns the FleetNode's spec, the
  * labels it was told to set (--node-labels), and these status fields:
  * phase, lastHeartbeatTime, capability, currentTask, agentVersion, os,
- * arch. Everything else (conditions written by the operator, other
+ * arch, agentInstance. Everything else (conditions written by the operator, other
  * controllers' labels and annotations) is never touched: registration
  * patches only what differs, heartbeats are merge patches of the status
  * subresource carrying only the owned fields.
@@ -18,8 +18,14 @@
 #include "probe.h"
 #include "signals.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 
 #define NS_PER_MS INT64_C(1000000)
 #define NS_PER_S INT64_C(1000000000)
@@ -132,13 +138,131 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     return rc ? fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", c->name) : 0;
 }
 
-/* Remembers the server's view of the status (for the heartbeat's nulls). */
+/* Remembers the server's view of the status (for the heartbeat's nulls)
+ * and its resourceVersion (the heartbeat's precondition). */
 static void remember_status(agent *a, const fm_fleet_node *n)
 {
     pthread_mutex_lock(&a->mu);
     codec_clear(&a->server_status, &fm_fleet_node_status_desc);
     if (n && codec_has(n, 2)) codec_copy(&a->server_status, &n->status, &fm_fleet_node_status_desc);
+    if (n) fm_strset(&a->server_rv, n->metadata.resource_version);
     pthread_mutex_unlock(&a->mu);
+}
+
+/* ------------------------------------------------------------ identity */
+
+/* The kernel's boot id (changes on every boot), or "" when unknown. */
+static void boot_id(char *out, size_t cap)
+{
+    out[0] = 0;
+    int fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ssize_t n = read(fd, out, cap - 1);
+    close(fd);
+    out[n > 0 ? n : 0] = 0;
+    out[strcspn(out, "\n")] = 0;
+}
+
+void node_make_instance(agent *a)
+{
+    char boot[64];
+    uint32_t r = 0;
+    boot_id(boot, sizeof boot);
+    if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r)
+        r = (uint32_t)time(NULL) ^ (uint32_t)getpid();
+    snprintf(a->instance, sizeof a->instance, "%.64s/%ld/%.36s/%08x", a->cfg.host, (long)getpid(), boot,
+             (unsigned)r);
+}
+
+/*
+ * Whether the agent recorded as `other` in a FleetNode is certainly gone
+ * although its heartbeat is fresh: it ran on this host in this boot and
+ * its process no longer exists (or is this process: a container restarted
+ * with the same pid). An instance from another host cannot be judged.
+ */
+static bool other_is_dead_here(const agent *a, const char *other)
+{
+    char host[256], boot[64], mine[64];
+    long pid = 0;
+    const char *p1 = strchr(other, '/');
+    const char *p2 = p1 ? strchr(p1 + 1, '/') : NULL;
+    const char *p3 = p2 ? strchr(p2 + 1, '/') : NULL;
+    if (!p3) return false;
+    snprintf(host, sizeof host, "%.*s", (int)(p1 - other), other);
+    pid = strtol(p1 + 1, NULL, 10);
+    snprintf(boot, sizeof boot, "%.*s", (int)(p3 - p2 - 1), p2 + 1);
+    if (strcmp(host, a->cfg.host) != 0) return false;
+    boot_id(mine, sizeof mine);
+    if (strcmp(boot, mine) != 0) return true; /* the host rebooted since */
+    if (pid <= 0 || pid == (long)getpid()) return true;
+    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/*
+ * Decides whether the FleetNode n is held by another live agent: its
+ * status names another instance, is not Draining or NotReady, and
+ * heartbeated within three of our heartbeat intervals (at least 15 s).
+ * *why gets a one-line description when it is.
+ */
+static bool held_by_other(const agent *a, const fm_fleet_node *n, char *why, size_t cap)
+{
+    const fm_fleet_node_status *st = &n->status;
+    const char *other = st->agent_instance;
+    if (!other || !*other || strcmp(other, a->instance) == 0) return false;
+    if (st->phase == FM_NODE_PHASE_DRAINING || st->phase == FM_NODE_PHASE_NOT_READY) return false;
+    if (!fm_fleet_node_status_has_last_heartbeat_time(st)) return false;
+    int64_t window = 3 * a->cfg.heartbeat_ns / NS_PER_S;
+    if (window < 15) window = 15;
+    int64_t age = codec_time_now().sec - st->last_heartbeat_time.sec;
+    if (age > window) return false;
+    if (other_is_dead_here(a, other)) return false;
+    snprintf(why, cap,
+             "FleetNode %s is held by another running foreman-agent (%s, heartbeat %llds ago); refusing to "
+             "run as a duplicate: give each agent its own --fleet-node-name",
+             a->cfg.name, other, (long long)age);
+    return true;
+}
+
+/* Records a Warning Event about our FleetNode (best effort). */
+static void node_event(agent *a, const char *reason, const char *message)
+{
+    k8s_event ev;
+    memset(&ev, 0, sizeof ev);
+    char name[200];
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    snprintf(name, sizeof name, "%.150s.%llx", a->cfg.name,
+             (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
+    fm_time now = codec_time_now();
+    now.nsec = 0;
+    k8s_event_set_metadata_present(&ev, true);
+    k8s_event_set_involved_object_present(&ev, true);
+    k8s_event_set_source_present(&ev, true);
+    int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
+             fm_strset(&ev.metadata.name, name) | fm_strset(&ev.metadata.namespace, "default") |
+             fm_strset(&ev.involved_object.api_version, fm_fleet_node_kind.api_version) |
+             fm_strset(&ev.involved_object.kind, fm_fleet_node_kind.kind) |
+             fm_strset(&ev.involved_object.name, a->cfg.name) | fm_strset(&ev.reason, reason) |
+             fm_strset(&ev.message, message) | fm_strset(&ev.type, "Warning") |
+             fm_strset(&ev.source.component, "foreman-agent") | fm_strset(&ev.source.host, a->cfg.host) |
+             fm_strset(&ev.reporting_component, "foreman-agent") |
+             fm_strset(&ev.reporting_instance, a->instance);
+    k8s_event_set_first_timestamp(&ev, now);
+    k8s_event_set_last_timestamp(&ev, now);
+    k8s_event_set_count(&ev, 1);
+    if (rc == 0 && kube_create(NULL, a->kc, &k8s_event_kind, "default", &ev) != 0)
+        log_warn("event not recorded", "reason", reason, "error", fm_error_last()->message, NULL);
+    codec_clear(&ev, &k8s_event_desc);
+}
+
+/* Marks this agent a duplicate: logs why, records an Event, and asks the
+ * process to stop (the shutdown then leaves the FleetNode to the other). */
+static void become_duplicate(agent *a, const char *why)
+{
+    if (atomic_exchange(&a->duplicate, 1)) return;
+    log_error("duplicate agent", "fleetnode", a->cfg.name, "error", why, NULL);
+    node_event(a, "DuplicateAgent", why);
+    kill(getpid(), SIGTERM);
 }
 
 /* One registration attempt. Returns 0 or a negative FM_E*. */
@@ -161,6 +285,14 @@ static int register_once(agent *a)
         goto done;
     }
     if (rc != 0) goto done;
+    char why[512];
+    if (held_by_other(a, cur, why, sizeof why)) {
+        atomic_store(&a->duplicate, 1);
+        log_error("duplicate agent", "fleetnode", name, "error", why, NULL);
+        node_event(a, "DuplicateAgent", why);
+        rc = fm_error_set(FM_EINVAL, "%s", why);
+        goto done;
+    }
     if ((rc = fm_fleet_node_copy(&want, cur)) != 0 || (rc = apply_desired(a, want)) != 0) goto done;
     if (fm_fleet_node_equal(cur, want)) {
         log_info("FleetNode up to date", "fleetnode", name, "resourceVersion",
@@ -192,6 +324,7 @@ int node_register(agent *a)
         if (atomic_load(&a->draining) || signals_shutdown_requested())
             return fm_error_set(FM_ECANCELED, "fleetnodes/%s: registration cancelled", a->cfg.name);
         if (register_once(a) == 0) return 0;
+        if (atomic_load(&a->duplicate)) return FM_EINVAL;
         char ms[24];
         log_warn("FleetNode registration failed; retrying", "fleetnode", a->cfg.name, "error",
                  fm_error_last()->message, "retryInMs", log_int(ms, backoff_ms), NULL);
@@ -274,11 +407,13 @@ static int build_status(agent *a, fm_fleet_node_status *st, fm_node_phase phase)
     fm_fleet_node_status_set_last_heartbeat_time(st, now);
     char cur[256];
     tasks_current(a, cur, sizeof(cur));
-    return fm_strset(&st->current_task, cur);
+    return fm_strset(&st->current_task, cur) | fm_strset(&st->agent_instance, a->instance);
 }
 
-/* Sends one heartbeat. Returns 0 or a negative FM_E*. */
-static int beat(agent *a)
+/* Sends one heartbeat; *again is set when the node changed meanwhile (a
+ * 409 from another writer of ours: the operator) and the beat should be
+ * sent again at once. Returns 0 or a negative FM_E*. */
+static int beat_once(agent *a, bool *again)
 {
     fm_fleet_node old_n, new_n;
     memset(&old_n, 0, sizeof(old_n));
@@ -289,20 +424,57 @@ static int beat(agent *a)
     if (rc != 0) goto done;
     codec_set_present(&new_n, 2, true);
     codec_set_present(&old_n, 2, true);
+    /* The resourceVersion last seen is the precondition: a 409 means
+     * someone else wrote the node since, and if that someone heartbeats as
+     * this node under another identity, two agents share the name. */
     pthread_mutex_lock(&a->mu);
     build_mask(&old_n.status, &a->server_status, &new_n.status);
+    char *rv = fm_strdup(a->server_rv);
     pthread_mutex_unlock(&a->mu);
-    if ((rc = fm_fleet_node_merge_patch(&body, &old_n, &new_n, NULL)) != 0) goto done;
+    rc = fm_fleet_node_merge_patch(&body, &old_n, &new_n, rv);
+    free(rv);
+    if (rc != 0) goto done;
     log_v(2, "heartbeat patch", "fleetnode", a->cfg.name, "patch", body.data, NULL);
     kube_patch_opts po = {.subresource = "status"};
     rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE,
                     body.data, body.len, &po);
     if (rc == 0) remember_status(a, out);
+    if (rc != 0 && kube_err_is_conflict()) {
+        fm_fleet_node *cur = NULL;
+        if (kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name) == 0) {
+            char why[512];
+            const char *other = cur->status.agent_instance;
+            if (other && *other && strcmp(other, a->instance) != 0 && !other_is_dead_here(a, other)) {
+                snprintf(why, sizeof why,
+                         "FleetNode %s is also heartbeated by another foreman-agent (%s); this one (%s) "
+                         "stops: give each agent its own --fleet-node-name",
+                         a->cfg.name, other, a->instance);
+                become_duplicate(a, why);
+                rc = fm_error_set(FM_EINVAL, "%s", why);
+            } else {
+                remember_status(a, cur);
+                *again = true;
+            }
+        }
+        fm_fleet_node_free(cur);
+    }
 done:
     fm_buf_free(&body);
     codec_clear(&old_n, &fm_fleet_node_desc);
     codec_clear(&new_n, &fm_fleet_node_desc);
     fm_fleet_node_free(out);
+    return rc;
+}
+
+/* Sends one heartbeat (twice when the first met a 409 from the operator). */
+static int beat(agent *a)
+{
+    bool again = false;
+    int rc = beat_once(a, &again);
+    if (rc != 0 && again && !atomic_load(&a->duplicate)) {
+        again = false;
+        rc = beat_once(a, &again);
+    }
     return rc;
 }
 
@@ -325,6 +497,10 @@ static void *hb_main(void *arg)
         pthread_mutex_unlock(&a->mu);
 
         int rc = beat(a);
+        if (atomic_load(&a->duplicate)) {
+            pthread_mutex_lock(&a->mu);
+            break;
+        }
         if (rc != 0 && kube_err_is_not_found()) {
             log_warn("FleetNode is gone; registering it again", "fleetnode", a->cfg.name, NULL);
             if (node_register(a) == 0) rc = beat(a);
@@ -426,6 +602,9 @@ static void *drain_main(void *arg)
 
 int node_patch_draining(agent *a, int64_t deadline_ns)
 {
+    /* A duplicate leaves the FleetNode to the agent that holds it. */
+    if (atomic_load(&a->duplicate))
+        return fm_error_set(FM_EINVAL, "fleetnodes/%s: held by another agent; not marked Draining", a->cfg.name);
     drain_job *j = calloc(1, sizeof(*j));
     if (!j) return fm_error_set(FM_ENOMEM, "out of memory");
     j->a = a;
@@ -473,4 +652,6 @@ void node_cleanup(agent *a)
     }
     codec_clear(&a->server_status, &fm_fleet_node_status_desc);
     codec_clear(&a->last_capability, &fm_capability_desc);
+    free(a->server_rv);
+    a->server_rv = NULL;
 }

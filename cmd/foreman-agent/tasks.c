@@ -182,8 +182,8 @@ static bool retry_pause(agent *a, int64_t *backoff_ms, int attempt)
 
 /*
  * Returns a task this node holds Running to Pending: clears assignedNode,
- * claimedAt and startedAt, sets condition Running=False with reason, then
- * removes the assigned-node label (only if it still names this node).
+ * claimedAt and startedAt, sets condition Running=False with reason (one
+ * status patch; the operator then removes the assigned-node label).
  * claimed (may be NULL) must match status.claimedAt. Returns 0 (also when
  * the task is gone or no longer ours) or a negative FM_E*.
  */
@@ -228,40 +228,116 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
     }
     if (rc != 0) return rc;
 
-    /* The label: a JSON patch whose test makes it a no-op when the operator
-     * has meanwhile placed the task on another node. */
-    fm_buf body = FM_BUF_INIT;
-    fm_buf_printf(&body,
-                  "[{\"op\":\"test\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\",\"value\":");
-    fm_buf_put_json_string(&body, a->cfg.name, strlen(a->cfg.name));
-    fm_buf_puts(&body, "},{\"op\":\"remove\",\"path\":\"/metadata/labels/foreman.llmkube.dev~1assigned-node\"}]");
-    int lrc = kube_patch(NULL, a->kc, &fm_agentic_task_kind, ns, name, KUBE_PATCH_JSON, body.data,
-                         body.len, NULL);
-    if (lrc != 0 && !kube_err_is_not_found() && !kube_err_is_invalid() &&
-        fm_error_last()->http_status != 422)
-        log_warn("removing the assigned-node label failed", "task", name, "namespace", ns, "error",
-                 fm_error_last()->message, NULL);
-    fm_buf_free(&body);
+    /* The assigned-node label, if the operator wrote one, stays: the agent
+     * may write only the status subresource (docs/security.md), and the
+     * operator removes the label of a Pending task. */
     log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
     return 0;
 }
 
 /* ------------------------------------------------------------ terminal status */
 
+/* The largest result envelope written into a task's status. The server
+ * would take up to about 1.5 MiB (etcd's limit) for the whole object; the
+ * envelope is a summary, and the transcript holds the rest. */
+#define AGENT_RESULT_MAX_BYTES (256 * 1024)
+/* Tries of one terminal status write before the agent gives up (conflicts
+ * and transport failures; a refusal switches to the minimal result). */
+#define AGENT_RESULT_MAX_TRIES 30
+
+/* foreman_agent_result_write_retries_total, set up by tasks_start. */
+static fm_series *result_retries;
+
+/*
+ * Checks an envelope the way every reader of the task will: by the real
+ * decoder, at the depth it has inside a task ({"status":{"result":...}}),
+ * and against AGENT_RESULT_MAX_BYTES. Returns 0, or a negative FM_E* whose
+ * message says what is wrong. What the agent writes, the operator and the
+ * agents can therefore always read back.
+ */
+static int envelope_check(const fm_buf *env)
+{
+    if (env->len > AGENT_RESULT_MAX_BYTES)
+        return fm_error_set(FM_ELIMIT, "result envelope of %zu bytes is over the %d-byte limit", env->len,
+                            AGENT_RESULT_MAX_BYTES);
+    fm_buf doc = FM_BUF_INIT;
+    int rc = fm_buf_puts(&doc, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
+                               "\"metadata\":{\"name\":\"x\"},\"status\":{\"result\":");
+    rc |= fm_buf_put(&doc, env->data, env->len);
+    rc |= fm_buf_puts(&doc, "}}");
+    if (rc) {
+        fm_buf_free(&doc);
+        return fm_error_set(FM_ENOMEM, "out of memory");
+    }
+    fm_agentic_task back;
+    memset(&back, 0, sizeof back);
+    rc = codec_decode(&back, &fm_agentic_task_desc, doc.data, doc.len);
+    codec_clear(&back, &fm_agentic_task_desc);
+    fm_buf_free(&doc);
+    return rc;
+}
+
+/*
+ * The condition message of a failed task: what happened, without the
+ * command's output. Conditions are readable by anyone who may read tasks,
+ * and the output can hold anything the command printed; the transcript
+ * (transcriptRef, on the host) keeps it. Returns a malloc'd string.
+ */
+static char *condition_message(const char *message, const char *transcript)
+{
+    if (!message) return NULL;
+    const char *cut = strstr(message, "; last ");
+    size_t n = cut && strstr(cut, " of output:") ? (size_t)(cut - message) : strcspn(message, "\n");
+    fm_buf b = FM_BUF_INIT;
+    fm_buf_put(&b, message, n);
+    if (cut && transcript) fm_buf_printf(&b, "; output in %s on the node", transcript);
+    return fm_buf_detach(&b);
+}
+
+/* Replaces res by the minimal failed result: verdict INCOMPLETE, reason,
+ * no extra; message (copied) says why. */
+static void refuse_result(executor_result *res, const char *reason, const char *message)
+{
+    res->failed = true;
+    res->reason = reason;
+    free(res->message);
+    res->message = fm_strdup(message);
+    free(res->summary);
+    res->summary = fm_strdup("the executor's result could not be recorded");
+    free(res->extra);
+    res->extra = fm_strdup("{}");
+}
+
 /*
  * Writes the terminal status of a task this node ran, guarded by the claim
  * (still Running here with the same claimedAt) and the resourceVersion.
- * Returns 0 (also when the task is gone or changed hands: nothing is
- * written then) or a negative FM_E* when it gave up.
+ * A result the decoder or the server refuses is replaced by a minimal
+ * failed one (reason InvalidResult, or ResultRefused after a 4xx), so a
+ * task that ran always ends, and is never run again for it. Conflicts and
+ * transport failures are retried at most AGENT_RESULT_MAX_TRIES times
+ * (counted). Returns 0 (also when the task is gone or changed hands:
+ * nothing is written then) or a negative FM_E* when it gave up.
  */
 static int write_result(agent *a, const char *ns, const char *name, fm_time claimed,
-                        const executor_result *res, const char *fail_message)
+                        executor_result *res, const char *fail_message)
 {
     fm_buf env = FM_BUF_INIT;
     int rc = executor_envelope(&env, res);
     if (rc != 0) return rc;
+    if (envelope_check(&env) != 0) {
+        char why[FM_ERROR_MAX + 64];
+        snprintf(why, sizeof why, "the executor's result was not written: %s", fm_error_last()->message);
+        log_warn("task result refused by the decoder; finishing the task Failed", "task", name, "namespace", ns,
+                 "error", fm_error_last()->message, NULL);
+        refuse_result(res, "InvalidResult", why);
+        fail_message = NULL;
+        fm_buf_reset(&env);
+        if ((rc = executor_envelope(&env, res)) != 0) return rc;
+    }
+    bool refused = false;
     int64_t backoff_ms = 200;
-    for (int attempt = 0; attempt < 100; attempt++) {
+    for (int attempt = 0; attempt < AGENT_RESULT_MAX_TRIES; attempt++) {
+        if (attempt > 0 && result_retries) metrics_inc(result_retries);
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
         if (rc != 0 && kube_err_is_not_found()) {
@@ -284,6 +360,7 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             if (rc == 0) {
                 fm_agentic_task_status *ws = &want->status;
                 int64_t gen = cur->metadata.generation;
+                char *cmsg = condition_message(fail_message ? fail_message : res->message, res->transcript_ref);
                 ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
                 ws->verdict = res->failed ? FM_VERDICT_INCOMPLETE : res->verdict;
                 fm_agentic_task_status_set_finished_at(ws, now_seconds());
@@ -293,10 +370,11 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                                     "Finished", "the executor finished", gen);
                 if (res->failed)
                     rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
-                                        res->reason, fail_message ? fail_message : res->message, gen);
+                                        res->reason, cmsg, gen);
                 else
                     rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_TRUE,
                                         "Succeeded", res->summary, gen);
+                free(cmsg);
                 fm_agentic_task_status_set_conditions_present(ws, true);
                 if (rc == 0) rc = patch_status(NULL, a, cur, want);
                 else rc = fm_error_set(FM_ENOMEM, "agentictasks/%s/%s: out of memory", ns, name);
@@ -306,6 +384,23 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             if (rc == 0) break;
             if (kube_err_is_conflict()) continue;
             if (kube_err_is_not_found()) continue; /* next read says it is gone */
+            long hs = fm_error_last()->http_status;
+            if (rc == FM_EHTTP && (hs == 400 || hs == 413 || hs == 422) && !refused) {
+                /* The server refuses this status for good: write the
+                 * minimal failed one instead of retrying (or requeueing)
+                 * a task that ran. */
+                char why[FM_ERROR_MAX + 64];
+                snprintf(why, sizeof why, "the API server refused the task's result: %s",
+                         fm_error_last()->message);
+                log_warn("task result refused by the API server; finishing the task Failed", "task", name,
+                         "namespace", ns, "error", fm_error_last()->message, NULL);
+                refuse_result(res, "ResultRefused", why);
+                fail_message = NULL;
+                refused = true;
+                fm_buf_reset(&env);
+                if ((rc = executor_envelope(&env, res)) != 0) break;
+                continue;
+            }
         }
         log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
                  fm_error_last()->message, NULL);
@@ -419,6 +514,69 @@ static void task_progress(void *ctx, const char *message)
     fm_agentic_task_free(want);
 }
 
+/* ------------------------------------------------------------ credentials */
+
+/* What exec commands may see of the agent's environment (--task-env) and
+ * which of its files they must not read; NULL-terminated, set up by
+ * tasks_start, read-only afterwards. */
+static char **env_allow;
+static char **hide_paths;
+
+static int push_path(fm_list *l, const char *p)
+{
+    return p && *p ? fm_strlist_push(l, p) : 0;
+}
+
+/*
+ * The places the agent's cluster credentials live: the kubeconfig (flag or
+ * every $KUBECONFIG entry), ~/.kube, the in-cluster ServiceAccount token
+ * directory, and systemd's credentials directory (LoadCredential=). Exec
+ * commands run with these hidden (executor_config.hide_paths).
+ */
+static int credential_paths(agent *a)
+{
+    fm_list l = {NULL, 0};
+    int rc = push_path(&l, a->cfg.kubeconfig);
+    const char *kcs = getenv("KUBECONFIG");
+    if (kcs) {
+        char *copy = fm_strdup(kcs), *save = NULL;
+        for (char *p = copy ? strtok_r(copy, ":", &save) : NULL; p && !rc; p = strtok_r(NULL, ":", &save))
+            rc = push_path(&l, p);
+        free(copy);
+    }
+    const char *home = getenv("HOME");
+    if (home && *home && !rc) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s/.kube", home);
+        rc = push_path(&l, p);
+    }
+    if (!rc) rc = push_path(&l, "/var/run/secrets/kubernetes.io/serviceaccount");
+    if (!rc) rc = push_path(&l, "/run/secrets/kubernetes.io/serviceaccount");
+    if (!rc) rc = push_path(&l, getenv("CREDENTIALS_DIRECTORY"));
+    if (!rc) rc = fm_strlist_push(&l, "");
+    if (rc) return fm_error_set(FM_ENOMEM, "out of memory");
+    char **v = l.items;
+    free(v[l.len - 1]);
+    v[l.len - 1] = NULL; /* the terminator */
+    hide_paths = v;
+    fm_list e = {NULL, 0};
+    for (size_t i = 0; i < a->cfg.task_env.len && !rc; i++)
+        rc = fm_strlist_push(&e, ((char **)a->cfg.task_env.items)[i]);
+    if (!rc) rc = fm_strlist_push(&e, "");
+    if (rc) return fm_error_set(FM_ENOMEM, "out of memory");
+    v = e.items;
+    free(v[e.len - 1]);
+    v[e.len - 1] = NULL;
+    env_allow = v;
+    return 0;
+}
+
+static void free_strv(char **v)
+{
+    for (char **p = v; p && *p; p++) free(*p);
+    free(v);
+}
+
 /* ------------------------------------------------------------ runner */
 
 typedef struct runner_ctx {
@@ -463,6 +621,8 @@ static void *runner_main(void *arg)
         .timeout_ns = (int64_t)timeout_s * NS_PER_S,
         .progress = task_progress,
         .progress_ctx = &pctx,
+        .env_allow = (const char *const *)env_allow,
+        .hide_paths = (const char *const *)hide_paths,
     };
     executor_result res;
     memset(&res, 0, sizeof(res));
@@ -524,7 +684,8 @@ static void *runner_main(void *arg)
         if (write_result(a, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
             log_error("giving up on writing the task result", "task", slot->name, "namespace",
                       slot->ns, "error", fm_error_last()->message, NULL);
-        agent_count_task(a, verdict);
+        /* the verdict written, which a refused result turned INCOMPLETE */
+        agent_count_task(a, fm_verdict_name(res.failed ? FM_VERDICT_INCOMPLETE : res.verdict));
     }
     free(fail_message);
     executor_result_clear(&res);
@@ -891,6 +1052,23 @@ static void on_error(void *ud, int code, const char *message)
     log_warn("task watch failed; retrying", "error", message, NULL);
 }
 
+/* The agent's count of objects its task informers could not decode. */
+static fm_series *decode_errors;
+
+/*
+ * A task placed here that the decoder refuses (see informer.h): it is left
+ * out of the cache, so this agent never claims it; the operator, whose
+ * cache refuses it for the same reason, reports it with an Event. Logged
+ * with its key and counted in foreman_decode_errors_total{kind}.
+ */
+static void on_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+{
+    (void)ud;
+    log_warn("task does not decode; ignored until a valid version arrives", "task",
+             meta ? meta->name : NULL, "namespace", meta ? meta->namespace : NULL, "error", message, NULL);
+    if (decode_errors) metrics_inc(decode_errors);
+}
+
 /* ------------------------------------------------------------ public */
 
 /*
@@ -942,13 +1120,30 @@ static int choose_selector(agent *a)
 
 int tasks_start(agent *a)
 {
-    int src = choose_selector(a);
+    int src = credential_paths(a);
+    if (src != 0) return src;
+    if (a->cfg.executor == &executor_exec_ops && !executor_exec_isolation())
+        log_warn("task commands can read the agent's credential files (its kubeconfig, token); give "
+                 "the agent user namespaces, or run it as a user the commands are not",
+                 "error", fm_error_last()->message, NULL);
+    src = choose_selector(a);
     if (src != 0) return src;
     log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
              "selector", a->by_field ? a->field_selector : a->label_selector, NULL);
     const char *delay = getenv(CLAIM_DELAY_ENV);
     if (delay && goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
     fm_clock_cond_init(&a->disp_cond);
+    fm_metric *dm = NULL;
+    if (metrics_counter(&dm, metrics_default(), "foreman_decode_errors_total",
+                        "Objects the API server sent that did not decode and were left out of the "
+                        "cache, by kind.",
+                        "kind", NULL) == 0)
+        metrics_series(&decode_errors, dm, "AgenticTask", NULL);
+    if (metrics_counter(&dm, metrics_default(), "foreman_agent_result_write_retries_total",
+                        "Retries of terminal task status writes (conflicts, transport failures, "
+                        "refusals).",
+                        NULL) == 0)
+        metrics_series(&result_retries, dm, NULL);
     size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
     char **nss = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < n_ns; i++) {
@@ -959,6 +1154,7 @@ int tasks_start(agent *a)
         if (a->by_field) o.field_selector = a->field_selector;
         else o.label_selector = a->label_selector;
         o.on_error = on_error;
+        o.on_decode_error = on_decode_error;
         o.on_error_ud = a;
         fm_informer *inf = NULL;
         int rc = informer_new(&inf, a->kc, &o);
@@ -1026,4 +1222,7 @@ void tasks_cleanup(agent *a)
     free_slots(done);
     for (size_t i = 0; i < a->n_informers; i++) informer_free(a->informers[i]);
     a->n_informers = 0;
+    free_strv(env_allow);
+    free_strv(hide_paths);
+    env_allow = hide_paths = NULL;
 }

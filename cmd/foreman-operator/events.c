@@ -165,21 +165,24 @@ static void events_submit(fm_operator *op, k8s_event *ev)
     }
 }
 
-void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
-                   const char *reason, const char *message)
+void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_meta *m,
+                     const char *type, const char *reason, const char *message)
 {
-    if (!op->cfg.events) return;
+    if (!op->cfg.events || !m || !m->name) return;
     fm_time at = codec_time_now();
-    const char *who = t->metadata.uid ? t->metadata.uid : t->metadata.name;
+    const char *who = m->uid ? m->uid : m->name;
     if (op->event_filter &&
         !event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
         return; /* this object has had its share of Events for now */
+    /* Events about a cluster-scoped object live in "default", as
+     * Kubernetes' own recorders put them. */
+    const char *ns = k->namespaced && m->namespace ? m->namespace : "default";
     k8s_event ev;
     memset(&ev, 0, sizeof ev);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     char name[320];
-    snprintf(name, sizeof name, "%s.%llx", t->metadata.name,
+    snprintf(name, sizeof name, "%.250s.%llx", m->name,
              (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
     fm_time now = at;
     now.nsec = 0;
@@ -188,12 +191,12 @@ void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
     k8s_event_set_source_present(&ev, true);
     int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
              fm_strset(&ev.metadata.name, name) |
-             fm_strset(&ev.metadata.namespace, t->metadata.namespace) |
-             fm_strset(&ev.involved_object.api_version, "foreman.llmkube.dev/v1alpha1") |
-             fm_strset(&ev.involved_object.kind, "AgenticTask") |
-             fm_strset(&ev.involved_object.name, t->metadata.name) |
-             fm_strset(&ev.involved_object.namespace, t->metadata.namespace) |
-             fm_strset(&ev.involved_object.uid, t->metadata.uid) |
+             fm_strset(&ev.metadata.namespace, ns) |
+             fm_strset(&ev.involved_object.api_version, k->api_version) |
+             fm_strset(&ev.involved_object.kind, k->kind) |
+             fm_strset(&ev.involved_object.name, m->name) |
+             fm_strset(&ev.involved_object.namespace, k->namespaced ? m->namespace : NULL) |
+             fm_strset(&ev.involved_object.uid, m->uid) |
              fm_strset(&ev.reason, reason) | fm_strset(&ev.message, message) |
              fm_strset(&ev.type, type) | fm_strset(&ev.source.component, "foreman-operator") |
              fm_strset(&ev.reporting_component, "foreman-operator") |
@@ -203,4 +206,10 @@ void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
     k8s_event_set_count(&ev, 1);
     if (rc == 0) events_submit(op, &ev);
     else codec_clear(&ev, &k8s_event_desc);
+}
+
+void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,
+                   const char *reason, const char *message)
+{
+    op_object_event(op, &fm_agentic_task_kind, &t->metadata, type, reason, message);
 }

@@ -79,6 +79,11 @@ int op_metrics_setup(fm_operator *op)
                               "Running tasks failed by the timeout backstop.", NULL)) ||
         (rc = metrics_series(&op->m.timeouts, m, NULL)))
         return rc;
+    if ((rc = metrics_counter(&op->m.decode_errors, r, "foreman_decode_errors_total",
+                              "Objects the API server sent that did not decode and were left out "
+                              "of the cache, by kind.",
+                              "kind", NULL)))
+        return rc;
     return 0;
 }
 
@@ -181,6 +186,30 @@ static void on_informer_recovered(void *ud)
     op_hold_staleness(ctx->op);
 }
 
+/*
+ * An object the server stores but the decoder refuses (an integer outside
+ * its field's range, JSON nested too deep in a free-form field): the
+ * informer left it out of the cache and goes on with the others. Say so
+ * where an operator of the cluster will look: the log (key and reason),
+ * the metric, and a Warning Event on the object itself.
+ */
+static void on_informer_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+{
+    op_informer_ctx *ctx = ud;
+    char key[512] = "(unknown)";
+    if (meta && meta->name)
+        snprintf(key, sizeof key, "%s%s%s", meta->namespace ? meta->namespace : "",
+                 meta->namespace ? "/" : "", meta->name);
+    log_warn("object does not decode; left out of the cache until a valid version arrives", "kind",
+             ctx->what, "object", key, "resourceVersion", meta ? meta->resource_version : NULL, "error",
+             message, NULL);
+    metrics_inc(ctx->decode_errors);
+    char msg[1100];
+    snprintf(msg, sizeof msg, "foreman-operator cannot decode this %s and ignores it until it is "
+             "corrected: %.900s", ctx->what, message);
+    op_object_event(ctx->op, ctx->kind, meta, "Warning", "DecodeFailed", msg);
+}
+
 void op_hold_staleness(fm_operator *op)
 {
     fm_time now = codec_time_now();
@@ -245,6 +274,8 @@ typedef struct cli {
     const char *placement, *log_format, *zap_level, *qps, *event_qps;
     int64_t stale_after, reap_after, lease_duration, renew_deadline, retry_period;
     int64_t verbosity, burst, task_workers, writers, event_burst;
+    const char *ns_weights;
+    int64_t max_per_ns;
 } cli;
 
 static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def *defs, size_t n)
@@ -274,6 +305,8 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
         {"event-qps", FLAGS_STRING, &c->event_qps, "20", "Events sent per second at most (they queue, up to 4096, beyond that); 0 = unlimited", false},
         {"event-burst", FLAGS_INT, &c->event_burst, "100", "Events sent at once before -event-qps applies", false},
         {"assigned-node-label", FLAGS_STRING, &c->node_label, "auto", "also label each placed task foreman.llmkube.dev/assigned-node=<node> (a second write per placement), for agents that find their tasks by label: true, false, or auto (only when the API server cannot select AgenticTasks by status.assignedNode, where agents fall back to the label)", false},
+        {"namespace-weights", FLAGS_STRING, &c->ns_weights, NULL, "comma-separated `ns=weight` shares: at equal priority namespaces take turns, each giving up to its weight of tasks per turn (default 1 each)", false},
+        {"max-running-tasks-per-namespace", FLAGS_INT, &c->max_per_ns, "0", "most tasks of one namespace placed or running at once; 0 = no cap", false},
         {"version", FLAGS_BOOL, &c->version, "false", "print the version and exit", false},
     };
     if (sizeof d / sizeof d[0] > n) return FM_EINVAL;
@@ -334,6 +367,25 @@ static int config_from_cli(op_config *cfg, const cli *c)
     cfg->event_burst = (int)c->event_burst;
     cfg->task_workers = c->task_workers < 1 ? 1 : c->task_workers > 64 ? 64 : (int)c->task_workers;
     cfg->writers = c->writers < 1 ? 1 : c->writers > 64 ? 64 : (int)c->writers;
+    if (c->max_per_ns < 0 || c->max_per_ns > INT32_MAX)
+        return fm_error_set(FM_EINVAL, "invalid value %lld for flag -max-running-tasks-per-namespace: want 0 (no cap) or more",
+                            (long long)c->max_per_ns);
+    cfg->max_running_per_ns = (int32_t)c->max_per_ns;
+    /* "a=3,b=1": every entry a namespace and a weight of 1 to 1000. */
+    for (const char *p = c->ns_weights; p && *p;) {
+        size_t l = strcspn(p, ",");
+        char entry[300];
+        snprintf(entry, sizeof entry, "%.*s", (int)(l < 299 ? l : 299), p);
+        char *eq = strchr(entry, '='), *wend = NULL;
+        long w = eq ? strtol(eq + 1, &wend, 10) : 0;
+        if (!eq || eq == entry || !wend || *wend || w < 1 || w > 1000)
+            return fm_error_set(FM_EINVAL, "invalid entry \"%s\" in flag -namespace-weights: want namespace=weight, weight 1 to 1000",
+                                entry);
+        *eq = 0;
+        if (fm_strmap_set(&cfg->ns_weights, entry, eq + 1) != 0) return fm_error_set(FM_ENOMEM, "out of memory");
+        p += l;
+        if (*p == ',') p++;
+    }
     return 0;
 }
 
@@ -344,8 +396,12 @@ static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *
 {
     op->inf_ctx[slot].op = op;
     op->inf_ctx[slot].what = what;
+    op->inf_ctx[slot].kind = k;
+    if (metrics_series(&op->inf_ctx[slot].decode_errors, op->m.decode_errors, what, NULL) != 0)
+        return FM_ENOMEM;
     informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
-                           .on_recovered = on_informer_recovered, .on_error_ud = &op->inf_ctx[slot]};
+                           .on_recovered = on_informer_recovered,
+                           .on_decode_error = on_informer_decode_error, .on_error_ud = &op->inf_ctx[slot]};
     return informer_new(out, op->client, &io);
 }
 
@@ -516,6 +572,7 @@ out:
     informer_free(op->node_inf);
     informer_free(op->workload_inf);
     sched_ledger_free(op->ledger);
+    sched_ns_counts_free(op->ns_turns);
     kube_client_free(op->client);
     event_filter_free(op->event_filter);
     flags_free(&fs);

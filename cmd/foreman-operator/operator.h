@@ -76,6 +76,8 @@ typedef struct op_config {
     int event_burst;             /* Events sent at once before event_qps applies */
     bool node_label;             /* write the assigned-node routing label */
     enum { OP_LABEL_AUTO, OP_LABEL_ON, OP_LABEL_OFF } node_label_mode;
+    fm_strmap ns_weights;        /* namespace -> turn weight (schedule.h: sched_fair_order) */
+    int32_t max_running_per_ns;  /* 0 = no cap */
 } op_config;
 
 typedef struct op_metrics {
@@ -89,6 +91,7 @@ typedef struct op_metrics {
     fm_series *claim_expiries;   /* releases and expiry failures */
     fm_series *timeouts;
     fm_series *events_dropped;   /* Events dropped on a full queue */
+    fm_metric *decode_errors;    /* {kind}: objects left out of a cache */
 } op_metrics;
 
 struct fm_operator;
@@ -97,6 +100,8 @@ struct fm_operator;
 typedef struct op_informer_ctx {
     struct fm_operator *op;
     const char *what; /* the kind, for logs */
+    const fm_kind_desc *kind;
+    fm_series *decode_errors; /* foreman_decode_errors_total{kind} */
 } op_informer_ctx;
 
 typedef struct fm_operator {
@@ -105,9 +110,11 @@ typedef struct fm_operator {
     fm_informer *task_inf, *node_inf, *workload_inf;
     fm_store *tasks, *nodes, *workloads;
     fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl;
-    pthread_mutex_t mu;          /* guards ledger and plan */
+    pthread_mutex_t mu;          /* guards ledger, plan, ns_turns */
     sched_ledger *ledger;
     sched_plan *plan;            /* what the next scheduling pass looks at */
+    sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
+    long turn_seq;
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
@@ -236,6 +243,11 @@ int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason,
  * ClaimExpiryLimitReached when fail is true. why names the cause.
  */
 int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why);
+
+/* Records a Kubernetes Event about any object of kind k, named by its
+ * metadata (best effort; errors ignored; rate-limited per object). */
+void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_meta *m,
+                     const char *type, const char *reason, const char *message);
 
 /* Records a Kubernetes Event about a task (best effort; errors ignored). */
 void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,

@@ -221,6 +221,67 @@ static int deps_of(fm_operator *op, sched_deps *st, char **dep_out, const fm_age
     return rc;
 }
 
+/*
+ * Removes the assigned-node routing label from a Pending task. An agent
+ * that gives a task back (restart, shutdown) writes only its status (the
+ * agent's RBAC has no patch on the task itself), so the label naming it is
+ * the operator's to remove. Guarded by the cached resourceVersion: a
+ * placement in between wins (409, ignored by the caller).
+ */
+static int drop_routing_label(fm_operator *op, const fm_agentic_task *t)
+{
+    fm_agentic_task *next = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc == 0) {
+        fm_strmap *l = &next->metadata.labels;
+        for (size_t i = 0; i < l->len; i++) {
+            if (strcmp(l->items[i].key, SCHED_LABEL_ASSIGNED_NODE) != 0) continue;
+            free(l->items[i].key);
+            free(l->items[i].value);
+            memmove(&l->items[i], &l->items[i + 1], (l->len - i - 1) * sizeof(l->items[0]));
+            l->len--;
+            break;
+        }
+        rc = op_task_patch(op, NULL, t, next, false);
+    }
+    fm_agentic_task_free(next);
+    return rc;
+}
+
+/*
+ * Says on a Pending task that a dependency it waits for does not exist
+ * (condition Scheduled=False reason DependencyNotFound and a Warning
+ * Event), so the wait is visible; once the dependency exists the reason
+ * becomes WaitingForDependencies. Written only when that changes.
+ */
+static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, const char *dep)
+{
+    char key[600];
+    snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", dep);
+    bool missing = !store_contains(op->tasks, key);
+    const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    bool noted = c && c->reason && strcmp(c->reason, "DependencyNotFound") == 0;
+    if (missing == noted) return 0;
+    char msg[700];
+    if (missing)
+        snprintf(msg, sizeof msg, "dependency %s does not exist in namespace %s; the task waits until it is created",
+                 dep, t->metadata.namespace ? t->metadata.namespace : "");
+    else
+        snprintf(msg, sizeof msg, "waiting for dependency %s to succeed", dep);
+    fm_agentic_task *next = NULL;
+    int rc = fm_agentic_task_copy(&next, t);
+    if (rc == 0) {
+        fm_agentic_task_set_status_present(next, true);
+        fm_agentic_task_status_set_conditions_present(&next->status, true);
+        rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
+                              missing ? "DependencyNotFound" : "WaitingForDependencies", msg, codec_time_now());
+    }
+    if (rc == 0) rc = op_task_patch(op, NULL, t, next, true);
+    fm_agentic_task_free(next);
+    if (rc == 0 && missing) op_task_event(op, t, "Warning", "DependencyNotFound", msg);
+    return rc;
+}
+
 /* Handles a task without a phase or Pending: dependencies. */
 static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
 {
@@ -256,7 +317,12 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
         }
         fm_agentic_task_free(next);
         /* The Pending version's update event brings the task back here. */
+    } else if (st == SCHED_DEPS_WAITING && dep) {
+        rc = note_missing_dependency(op, t, dep);
     }
+    if (rc == 0 && t->status.phase == FM_TASK_PHASE_PENDING &&
+        fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE))
+        rc = drop_routing_label(op, t);
     free(dep);
     return rc;
 }

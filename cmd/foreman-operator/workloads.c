@@ -11,7 +11,10 @@
  *     applies spec.maxTasks) that has no task yet is created as
  *     `<workload>-<step>` with a controller ownerReference and the label
  *     foreman.llmkube.dev/workload=<name>. Creation is idempotent: an
- *     existing task (409 AlreadyExists) is left alone.
+ *     existing task (409 AlreadyExists) is left alone. A task of that
+ *     name that this Workload does not control (ownerReference uid) fails
+ *     the Workload with Planned=False/TaskNameConflict and an Event; it
+ *     is never counted as this Workload's.
  *   - status: tasks (references), succeededTasks, failedTasks, and phase
  *     Planning (tasks not all visible yet) -> Planned (all exist, none
  *     started) -> Dispatched (some scheduled or running) -> Completed (all
@@ -59,15 +62,36 @@ static int fail_planning(fm_operator *op, const fm_workload *w, const char *reas
     return rc;
 }
 
-/* Creates the task of step i unless the cache already has it. */
-static int ensure_task(fm_operator *op, const fm_workload *w, size_t i)
+/* True when task t is controlled by workload w (an ownerReference with
+ * controller true and w's uid). Names alone can collide: workload "a",
+ * step "b-c" and workload "a-b", step "c" both name their task "a-b-c". */
+static bool owned_by(const fm_agentic_task *t, const fm_workload *w)
+{
+    const k8s_owner_reference_list *l = &t->metadata.owner_references;
+    for (size_t i = 0; i < l->len; i++) {
+        const k8s_owner_reference *r = &l->items[i];
+        if (r->controller && r->uid && w->metadata.uid && strcmp(r->uid, w->metadata.uid) == 0) return true;
+    }
+    return false;
+}
+
+/* Creates the task of step i unless the cache already has it. Returns 0,
+ * 1 when a task of that name exists but belongs to someone else (*other
+ * gets its name), or a negative FM_E*. */
+static int ensure_task(fm_operator *op, const fm_workload *w, size_t i, char *other, size_t cap)
 {
     char *name = sched_pipeline_task_name(w->metadata.name, w->spec.pipeline.items[i].name);
     if (!name) return fm_error_set(FM_ENOMEM, "workload: out of memory");
     char key[600];
     snprintf(key, sizeof key, "%s/%s", w->metadata.namespace, name);
+    snprintf(other, cap, "%s", name);
     free(name);
-    if (store_contains(op->tasks, key)) return 0;
+    store_read_lock(op->tasks);
+    const fm_agentic_task *have = store_get(op->tasks, key);
+    int owned = have ? (owned_by(have, w) ? 1 : 0) : -1;
+    store_read_unlock(op->tasks);
+    if (owned == 1) return 0;
+    if (owned == 0) return 1;
     fm_agentic_task *t = NULL;
     int rc = sched_pipeline_task(&t, w, i);
     if (rc == 0) rc = kube_create(NULL, op->client, &fm_agentic_task_kind, w->metadata.namespace, t);
@@ -118,7 +142,7 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
         snprintf(key, sizeof key, "%s/%s-%s", w->metadata.namespace, w->metadata.name,
                  w->spec.pipeline.items[i].name);
         const fm_agentic_task *t = store_get(op->tasks, key);
-        if (!t) continue;
+        if (!t || !owned_by(t, w)) continue; /* another's task of the same name is not ours */
         existing++;
         if (add_ref(st, t)) rc = fm_error_set(FM_ENOMEM, "workload: out of memory");
         switch (t->status.phase) {
@@ -196,8 +220,17 @@ static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_c
         goto done;
     }
     size_t kept = sched_pipeline_select(keep, w);
+    char other[300] = "";
     for (size_t i = 0; i < w->spec.pipeline.len && rc == 0; i++)
-        if (keep[i]) rc = ensure_task(op, w, i);
+        if (keep[i]) rc = ensure_task(op, w, i, other, sizeof other);
+    if (rc == 1) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "task %s already exists and is not this workload's (another workload or a "
+                 "user made it); rename the workload or the step", other);
+        rc = fail_planning(op, w, "TaskNameConflict", msg);
+        if (rc == 0) op_object_event(op, &fm_workload_kind, &w->metadata, "Warning", "TaskNameConflict", msg);
+        goto done;
+    }
     if (rc == 0) rc = rollup(op, w, keep, kept);
     if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
 done:

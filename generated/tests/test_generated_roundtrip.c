@@ -1092,6 +1092,7 @@ static void fill_fm_fleet_node_status(fm_fleet_node_status *p, int seed)
     p->agent_kind = (seed) ? 2 : 1;
     fill_fm_update_request(&p->update_request, seed);
     codec_set_present(p, 3, true);
+    p->agent_instance = tstr("agentInstance", seed);
 }
 
 /* Sets every field of fm_fleet_node. */
@@ -2564,6 +2565,7 @@ static void roundtrip_fm_fleet_node(int seed)
     }
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
+        CHECK_CONTAINS(a.data, "\"agentInstance\":");
         CHECK_CONTAINS(a.data, "\"agentKind\":");
         CHECK_CONTAINS(a.data, "\"agentVersion\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -2661,6 +2663,7 @@ static void roundtrip_fm_fleet_node_list(int seed)
     }
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
+        CHECK_CONTAINS(a.data, "\"agentInstance\":");
         CHECK_CONTAINS(a.data, "\"agentKind\":");
         CHECK_CONTAINS(a.data, "\"agentVersion\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");

@@ -27,6 +27,7 @@ EXPECTED_ADDITIONS = {
     "fleetnodes": {
         "spec.properties.maxConcurrentTasks",
         "spec.properties.taskNamespaces",
+        "status.properties.agentInstance",
         "status.properties.agentVersion",
         "status.properties.arch",
         "status.properties.capability.properties.gpus",
@@ -53,7 +54,7 @@ HEAD_PLURALS = sorted(PLURALS + ["agents", "modelprofiles", "agentreleases"])
 # Our own additions relative to the head CRDs (docs/schema.md).
 EXPECTED_HEAD_ADDITIONS = {
     "fleetnodes": {"spec.properties.maxConcurrentTasks", "spec.properties.taskNamespaces",
-                   "status.properties.capability.properties.gpus"},
+                   "status.properties.agentInstance", "status.properties.capability.properties.gpus"},
     "agentictasks": set(),
     "workloads": {"spec.properties.pipeline.items.properties.requiredCapability"},
     "agents": set(),
@@ -74,12 +75,33 @@ HEAD_DIFFERENCES = {
         _PIPELINE + ".x-kubernetes-list-type",
     },
 }
+# New bounds (docs/schema.md, "Values the server stores but the decoder
+# refuses"): every int32 field is bounded to what int32 holds, so the API
+# server refuses a value the decoder could not read instead of storing it.
+INT32_MAX = 2147483647
+INT32_BOUNDS = {"maximum": (INT32_MAX,), "minimum": (-INT32_MAX - 1, 0)}
 SCHEMA_PATH = ".spec.versions[0].schema.openAPIV3Schema.properties."
 
 
 def load(path):
     with open(path, encoding="utf-8") as f:
         return yaml.safe_load(f)
+
+
+def int32_bound_paths(node, path):
+    """Full paths of the int32-range bounds in a generated CRD (see INT32_BOUNDS)."""
+    out = set()
+    if isinstance(node, dict):
+        if node.get("format") == "int32":
+            for key, allowed in INT32_BOUNDS.items():
+                if key in node and node[key] in allowed:
+                    out.add(f"{path}.{key}")
+        for k, v in node.items():
+            out |= int32_bound_paths(v, f"{path}.{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out |= int32_bound_paths(v, f"{path}[{i}]")
+    return out
 
 
 def additions_below_schema(additions):
@@ -114,11 +136,13 @@ class CrdCompat(unittest.TestCase):
         for plural in PLURALS:
             with self.subTest(crd=plural):
                 ref = load(os.path.join(REF, f"{plural}.yaml"))
+                gen = self.generated(plural)
+                bounds = int32_bound_paths(gen, "")
                 allowed = {SCHEMA_PATH + d for d in NEW_DEFAULTS.get(plural, ())}
                 allowed |= {".spec.versions[0]." + k for k in NEW_VERSION_KEYS.get(plural, ())}
-                allowed |= NEW_NAMES_KEYS
-                problems, additions = crdcompat.compare(ref, self.generated(plural),
-                                                        new_defaults=allowed)
+                allowed |= NEW_NAMES_KEYS | bounds
+                problems, additions = crdcompat.compare(ref, gen, new_defaults=allowed)
+                additions = [a for a in additions if a not in bounds]
                 problems = [p for p in problems if not p.startswith(tuple(HEAD_DIFFERENCES.get(plural, ())))]
                 self.assertEqual(problems, [], "\n".join(problems))
                 _, since = crdcompat.compare(ref, load(os.path.join(HEAD, f"{plural}.yaml")))
@@ -141,10 +165,13 @@ class CrdCompat(unittest.TestCase):
         for plural in HEAD_PLURALS:
             with self.subTest(crd=plural):
                 ref = load(os.path.join(HEAD, f"{plural}.yaml"))
+                gen = self.generated(plural)
+                bounds = int32_bound_paths(gen, "")
                 allowed = {SCHEMA_PATH + d for d in NEW_DEFAULTS.get(plural, ())}
                 allowed |= {".spec.versions[0]." + k for k in NEW_VERSION_KEYS.get(plural, ())}
-                allowed |= NEW_NAMES_KEYS
-                problems, additions = crdcompat.compare(ref, self.generated(plural), new_defaults=allowed)
+                allowed |= NEW_NAMES_KEYS | bounds
+                problems, additions = crdcompat.compare(ref, gen, new_defaults=allowed)
+                additions = [a for a in additions if a not in bounds]
                 diffs = HEAD_DIFFERENCES.get(plural, set())
                 self.assertEqual([p for p in problems if not p.startswith(tuple(diffs))] if diffs else problems,
                                  [], "\n".join(problems))

@@ -76,7 +76,8 @@ check "timeout: verdict INCOMPLETE" test "$(task_get "$NS" s3 '{.status.verdict}
 check "timeout: Completed False reason Timeout" test "$(cond s3 Completed status)/$(cond s3 Completed reason)" = False/Timeout
 check "timeout: message names the timeout" sh -c "$K get at s3 -n $NS -o jsonpath='{.status.conditions[?(@.type==\"Completed\")].message}' | grep -q 'timeout of 1s'"
 
-# ---- 3. shutdown gives a running task back (Pending, label removed)
+# ---- 3. shutdown gives a running task back (Pending; the routing label is
+# the operator's to remove, and no operator runs here)
 make_task "$NS" s4 "$NODE"
 check "shutdown: task running" wait_until 10 phase_is "$NS" s4 Running
 stop_agent TERM
@@ -85,7 +86,7 @@ check "shutdown: task back to Pending" phase_is "$NS" s4 Pending
 check "shutdown: reason AgentShutdown" test "$(cond s4 Running reason)" = AgentShutdown
 check "shutdown: assignedNode cleared" test -z "$(task_get "$NS" s4 '{.status.assignedNode}')"
 check "shutdown: claimedAt cleared" test -z "$(task_get "$NS" s4 '{.status.claimedAt}')"
-check "shutdown: assigned-node label removed" test -z "$(label_of s4)"
+check "shutdown: the agent did not write the label (no patch on tasks)" test "$(label_of s4)" = "$NODE"
 check "shutdown: FleetNode Draining" test "$(fn_get "$NODE" '{.status.phase}')" = Draining
 
 # ---- 4. restart recovery: a task this node left Running goes back to Pending
@@ -99,7 +100,6 @@ start_agent "$WORK/recover.log" "${COMMON[@]}" --stub-sleep 60s
 check "recovery: orphaned task back to Pending" wait_until 10 phase_is "$NS" s5 Pending
 check "recovery: reason AgentRestartRecovery" test "$(cond s5 Running reason)" = AgentRestartRecovery
 check "recovery: assignedNode cleared" test -z "$(task_get "$NS" s5 '{.status.assignedNode}')"
-check "recovery: label removed" wait_until 5 task_is "$NS" s5 "{.metadata.labels.foreman\\.llmkube\\.dev/assigned-node}" ""
 check "recovery: another node's task untouched" test "$(task_get "$NS" s6 '{.status.phase}/{.status.assignedNode}')" = Running/other-node
 stop_agent TERM
 
@@ -138,11 +138,16 @@ check "lost claim: not run here" test "$(grep -c 'task claimed" task=c3' "$WORK/
 stop_agent TERM
 
 # ---- 6. exec executor
+# Commands may run in their own PID namespace, where $$ is not the pid seen
+# here: the sleeping one is found by a command line of its own. A finished
+# task's directory is emptied, so stdin is kept outside it.
+SLEEPARG=$((3000 + $$ % 5000))
+sleep_gone() { ! pgrep -f "^sleep $SLEEPARG\$" >/dev/null; }
 cat >"$WORK/task.sh" <<EOF
 case "\$FOREMAN_TASK_PROMPT" in
-ok) echo "hello from \$FOREMAN_TASK_NAME in \$FOREMAN_TASK_NAMESPACE kind=\$FOREMAN_TASK_KIND repo=\$FOREMAN_TASK_REPO"; cat > stdin.json ;;
+ok) echo "hello from \$FOREMAN_TASK_NAME in \$FOREMAN_TASK_NAMESPACE kind=\$FOREMAN_TASK_KIND repo=\$FOREMAN_TASK_REPO"; cat > "$WORK/stdin.json" ;;
 fail) i=0; while [ \$i -lt 3000 ]; do echo "noise-\$i"; i=\$((i+1)); done; echo boom-output; exit 3 ;;
-sleep) echo \$\$ > "$WORK/sleep.pid"; exec sleep 300 ;;
+sleep) echo \$\$ > "$WORK/sleep.pid"; exec sleep $SLEEPARG ;;
 huge) head -c 3000000 /dev/zero | tr '\\0' y; echo; echo tail-marker ;;
 nogo) echo '{"verdict":"NO-GO","summary":"found problems","extra":{"issues":3}}' > "\$FOREMAN_RESULT_FILE" ;;
 esac
@@ -156,7 +161,7 @@ check "exec ok: envelope kind exec" test "$(task_get "$NS" e-ok '{.status.result
 tr=$(task_get "$NS" e-ok '{.status.transcriptRef}')
 check "exec ok: transcriptRef in the workspace" test "${tr#"$WORK/ws/"}" != "$tr" -a -f "$tr"
 check "exec ok: transcript holds the output and env" grep -q "hello from e-ok in $NS kind=verify repo=acme/app" "$tr"
-check "exec ok: task JSON on stdin" grep -q '"name":"e-ok"' "$(dirname "$tr")/stdin.json"
+check "exec ok: task JSON on stdin" grep -q '"name":"e-ok"' "$WORK/stdin.json"
 
 PROMPT=fail make_task "$NS" e-fail "$NODE"
 check "exec fail: Failed" wait_until 15 phase_is "$NS" e-fail Failed
@@ -164,13 +169,16 @@ check "exec fail: verdict INCOMPLETE" test "$(task_get "$NS" e-fail '{.status.ve
 check "exec fail: reason CommandFailed" test "$(cond e-fail Completed reason)" = CommandFailed
 msg=$(cond e-fail Completed message)
 check "exec fail: message has the exit status" grep -q 'exited with status 3' <<<"$msg"
-check "exec fail: message has the last output" grep -q 'boom-output' <<<"$msg"
-check "exec fail: message capped near 4 KiB" test "${#msg}" -lt 4500
+# The output stays in the transcript: conditions are for anyone who can
+# read tasks (issue #17).
+check "exec fail: message leaves the output out" sh -c "! printf '%s' \"\$1\" | grep -q boom-output" _ "$msg"
+check "exec fail: message points at the transcript" grep -q 'output in .*transcript.log on the node' <<<"$msg"
+check "exec fail: message is short" test "${#msg}" -lt 600
 
 PROMPT=sleep make_task "$NS" e-timeout "$NODE" ',"timeoutSeconds":2'
 check "exec timeout: Failed" wait_until 20 phase_is "$NS" e-timeout Failed
 check "exec timeout: reason Timeout" test "$(cond e-timeout Completed reason)" = Timeout
-check "exec timeout: process killed" wait_until 3 pid_gone "$(cat "$WORK/sleep.pid")"
+check "exec timeout: process killed" wait_until 3 sleep_gone
 
 PROMPT=huge make_task "$NS" e-huge "$NODE"
 check "exec huge: Succeeded" wait_until 20 phase_is "$NS" e-huge Succeeded
@@ -187,7 +195,7 @@ rm -f "$WORK/sleep.pid"
 PROMPT=sleep make_task "$NS" e-cancel "$NODE"
 check "exec cancel: running" wait_until 15 test -s "$WORK/sleep.pid"
 $K delete at e-cancel -n "$NS" >/dev/null
-check "exec cancel: process stopped after delete" wait_until 5 pid_gone "$(cat "$WORK/sleep.pid")"
+check "exec cancel: process stopped after delete" wait_until 5 sleep_gone
 check "no write errors in the logs" sh -c "! grep -h 'level=error' $WORK/*.log"
 stop_agent TERM
 check "exec agent: exit 0" test "$STOP_RC" = 0

@@ -121,6 +121,30 @@ static const char *newer_enum_json =
     "\"resourceVersion\":\"9\"},\"spec\":{\"nodeName\":\"newer\"},\"status\":{\"phase\":\"Hibernating\","
     "\"futureField\":{\"x\":1}}}";
 
+/* FleetNodes the server stores but the decoder refuses: an int32 field
+ * beyond int32, and JSON nested 600 deep in a member the schema does not
+ * know (CODEC_MAX_DEPTH is 512; the API server accepts 10000). */
+static char *hostile_int_json(const char *name)
+{
+    fm_buf b = FM_BUF_INIT;
+    fm_buf_printf(&b, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"FleetNode\",\"metadata\":"
+                      "{\"name\":\"%s\",\"resourceVersion\":\"7\"},\"spec\":{\"nodeName\":\"%s\","
+                      "\"maxConcurrentTasks\":3000000000}}", name, name);
+    return fm_buf_detach(&b);
+}
+
+static char *hostile_deep_json(const char *name)
+{
+    fm_buf b = FM_BUF_INIT;
+    fm_buf_printf(&b, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"FleetNode\",\"metadata\":"
+                      "{\"name\":\"%s\",\"resourceVersion\":\"8\"},\"spec\":{\"nodeName\":\"%s\"},\"status\":"
+                      "{\"deep\":", name, name);
+    for (int i = 0; i < 600; i++) fm_buf_puts(&b, "[");
+    for (int i = 0; i < 600; i++) fm_buf_puts(&b, "]");
+    fm_buf_puts(&b, "}}");
+    return fm_buf_detach(&b);
+}
+
 static void watch_head(int fd)
 {
     send_str(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
@@ -215,6 +239,25 @@ static void serve(int fd)
         watch_head(fd);
         event_line(&w, "SURPRISE", fleetnode_json);
         send_all(fd, w.data, w.len);
+    } else if (strstr(line, "case%3Dhostile") || strstr(line, "case=hostile")) {
+        /* Two good objects around two the decoder refuses: a list page, or
+         * a watch stream of four events. */
+        char *bi = hostile_int_json("bad-int"), *bd = hostile_deep_json("bad-deep");
+        if (strstr(line, "watch=1")) {
+            watch_head(fd);
+            event_line(&w, "ADDED", fleetnode_json);
+            event_line(&w, "ADDED", bi);
+            event_line(&w, "MODIFIED", bd);
+            event_line(&w, "MODIFIED", newer_enum_json);
+            send_all(fd, w.data, w.len);
+        } else {
+            fm_buf_printf(&w, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"FleetNodeList\","
+                              "\"metadata\":{\"resourceVersion\":\"11\"},\"items\":[%s, %s ,%s,%s]}",
+                          fleetnode_json, bi, bd, newer_enum_json);
+            answer(fd, 200, "OK", "application/json", NULL, w.data, w.len);
+        }
+        free(bi);
+        free(bd);
     } else if (strstr(line, "case%3Dbadobject") || strstr(line, "case=badobject")) {
         watch_head(fd);
         event_line(&w, "ADDED", "{\"metadata\":{\"name\":7}}");
@@ -606,6 +649,94 @@ TEST(watch_garbage_lines)
     CHECK(one_line_error());
 }
 
+/* ------------------------------------------------------------ per-object decoding */
+
+typedef struct bad_seen {
+    int n;
+    int types[8];
+    char messages[8][FM_ERROR_MAX];
+} bad_seen;
+
+static void on_bad(void *ud, kube_watch_event_type t, const char *raw, size_t raw_len, int code,
+                   const char *message)
+{
+    bad_seen *b = ud;
+    (void)raw;
+    (void)raw_len;
+    (void)code;
+    if (b->n < 8) {
+        b->types[b->n] = t;
+        snprintf(b->messages[b->n], sizeof(b->messages[0]), "%s", message);
+    }
+    b->n++;
+}
+
+TEST(list_with_undecodable_items)
+{
+    kube_client *c = client();
+    CHECK(c != NULL);
+    /* Without a handler the page fails as a whole, as before. */
+    kube_list_opts o = {0};
+    o.label_selector = "case=hostile";
+    void *list = NULL;
+    int rc = kube_list(&list, c, &fm_fleet_node_kind, NULL, &o);
+    CHECK(rc == FM_EPARSE || rc == FM_ELIMIT);
+    CHECK(list == NULL);
+    /* With one, the two good items come through and each bad one is told. */
+    bad_seen b;
+    memset(&b, 0, sizeof(b));
+    o.on_bad_object = on_bad;
+    o.bad_object_ud = &b;
+    CHECK_INT(kube_list(&list, c, &fm_fleet_node_kind, NULL, &o), 0);
+    fm_fleet_node_list *l = list;
+    CHECK(l != NULL);
+    if (l) {
+        CHECK_INT((int)l->items.len, 2);
+        CHECK_STR(l->metadata.resource_version, "11");
+        if (l->items.len == 2) {
+            CHECK_STR(l->items.items[0].metadata.name, "n1");
+            CHECK_STR(l->items.items[1].metadata.name, "newer");
+        }
+    }
+    CHECK_INT(b.n, 2);
+    CHECK_INT(b.types[0], KUBE_WATCH_ADDED);
+    CHECK_CONTAINS(b.messages[0], "maxConcurrentTasks");
+    CHECK_CONTAINS(b.messages[0], "out of range");
+    CHECK_CONTAINS(b.messages[1], "nesting");
+    kube_object_free(fm_fleet_node_kind.list, list);
+    kube_client_free(c);
+}
+
+TEST(watch_with_undecodable_objects)
+{
+    kube_client *c = client();
+    CHECK(c != NULL);
+    seen s;
+    memset(&s, 0, sizeof(s));
+    bad_seen b;
+    memset(&b, 0, sizeof(b));
+    kube_watch_opts o = {0};
+    o.label_selector = "case=hostile";
+    o.timeout_seconds = 5;
+    o.on_bad_object = on_bad;
+    o.bad_object_ud = &b;
+    /* The stream ends normally after the four events: 0, not an error. */
+    CHECK_INT(kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), 0);
+    CHECK_INT(s.added, 1);
+    CHECK_INT(s.modified, 1);
+    CHECK_INT(b.n, 2);
+    CHECK_INT(b.types[0], KUBE_WATCH_ADDED);
+    CHECK_INT(b.types[1], KUBE_WATCH_MODIFIED);
+    CHECK_CONTAINS(b.messages[0], "out of range");
+    CHECK_CONTAINS(b.messages[1], "nesting");
+    /* Without a handler the first bad event ends the watch. */
+    memset(&s, 0, sizeof(s));
+    o.on_bad_object = NULL;
+    CHECK_INT(kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), FM_EPARSE);
+    CHECK_INT(s.added, 1);
+    kube_client_free(c);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -626,6 +757,8 @@ int main(void)
     RUN(answer_that_is_not_http);
     RUN(watch_cut_mid_event);
     RUN(watch_garbage_lines);
+    RUN(list_with_undecodable_items);
+    RUN(watch_with_undecodable_objects);
     free(srv.big_ok);
     free(srv.big_err);
     free(srv.last_body);

@@ -247,13 +247,16 @@ can no "$NS" "$OSA" create clusterrolebindings.rbac.authorization.k8s.io
 ASA=$REL-foreman-agent
 for v in get list watch create update patch; do can yes "$NS" "$ASA" $v fleetnodes.$G; done
 for v in get update patch; do can yes "$NS" "$ASA" $v fleetnodes.$G --subresource=status; done
-for v in get list watch patch; do can yes "$NS" "$ASA" $v agentictasks.$G -n default; done
-for v in get update patch; do can yes "$NS" "$ASA" $v agentictasks.$G --subresource=status -n default; done
+for v in get list watch; do can yes "$NS" "$ASA" $v agentictasks.$G -n default; done
+can yes "$NS" "$ASA" patch agentictasks.$G --subresource=status -n default
+# Only the status subresource: never a task's spec, labels or annotations
+# (issue #17: an agent could rewrite any task's command), never a PUT.
+for v in patch update; do can no "$NS" "$ASA" $v agentictasks.$G -n default; done
+for v in update get; do can no "$NS" "$ASA" $v agentictasks.$G --subresource=status -n default; done
 for v in create patch; do can yes "$NS" "$ASA" $v events -n default; done
 can no "$NS" "$ASA" delete fleetnodes.$G
 can no "$NS" "$ASA" create agentictasks.$G -n default
 can no "$NS" "$ASA" delete agentictasks.$G -n default
-can no "$NS" "$ASA" update agentictasks.$G -n default
 for v in get list update patch; do can no "$NS" "$ASA" $v workloads.$G -n default; done
 can no "$NS" "$ASA" create leases.coordination.k8s.io -n "$NS"
 for v in get list; do can no "$NS" "$ASA" $v secrets -n "$NS"; can no "$NS" "$ASA" $v secrets -A; done
@@ -263,7 +266,8 @@ for v in create delete; do can no "$NS" "$ASA" $v customresourcedefinitions.apie
 # The agent of the multi-pool install: tasks only in the pools' namespaces.
 ASA2=$REL2-foreman-agent
 for n in "$NS2" "$TASKNS"; do
-    for v in get list watch patch; do can yes "$NS2" "$ASA2" $v agentictasks.$G -n "$n"; done
+    for v in get list watch; do can yes "$NS2" "$ASA2" $v agentictasks.$G -n "$n"; done
+    can no "$NS2" "$ASA2" patch agentictasks.$G -n "$n"
     can yes "$NS2" "$ASA2" patch agentictasks.$G --subresource=status -n "$n"
 done
 can no "$NS2" "$ASA2" list agentictasks.$G -n default

@@ -321,7 +321,7 @@ TEST(pagination_and_selectors)
         fm_fleet_node_free(n);
     }
     snprintf(sel, sizeof(sel), "itc-page=%s", prefix);
-    kube_list_opts o = {sel, NULL, 2, NULL, NULL, NULL, 0};
+    kube_list_opts o = {sel, NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
     char *cont = NULL;
     int pages = 0, total = 0;
     do {
@@ -352,7 +352,7 @@ TEST(pagination_and_selectors)
     /* label selectors: equality, set-based, and none */
     char sel2[160];
     snprintf(sel2, sizeof(sel2), "itc-page=%s,color=red", prefix);
-    kube_list_opts o2 = {sel2, NULL, 0, NULL, NULL, NULL, 0};
+    kube_list_opts o2 = {sel2, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL};
     fm_fleet_node_list *l = NULL;
     CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o2), 0);
     CHECK(l && l->items.len == 2);
@@ -365,7 +365,7 @@ TEST(pagination_and_selectors)
     /* field selector on metadata.name */
     char fsel[160];
     snprintf(fsel, sizeof(fsel), "metadata.name=%s-page-4", prefix);
-    kube_list_opts o3 = {sel, fsel, 0, NULL, NULL, NULL, 0};
+    kube_list_opts o3 = {sel, fsel, 0, NULL, NULL, NULL, 0, NULL, NULL};
     l = NULL;
     CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o3), 0);
     CHECK(l && l->items.len == 1);
@@ -482,7 +482,7 @@ TEST(watch_bookmarks_and_normal_end)
     watch_log log;
     memset(&log, 0, sizeof(log));
     log.name = name;
-    kube_watch_opts o = {l->metadata.resource_version, "itc-no-such-label=x", NULL, 5, true, NULL, 0};
+    kube_watch_opts o = {l->metadata.resource_version, "itc-no-such-label=x", NULL, 5, true, NULL, 0, NULL, NULL};
     pthread_create(&th, NULL, write_later, name);
     double t0 = now_s();
     int rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
@@ -526,7 +526,7 @@ TEST(watch_after_compaction_is_gone)
     watch_log log;
     memset(&log, 0, sizeof(log));
     log.name = name;
-    kube_watch_opts o = {"1", NULL, NULL, 10, true, NULL, 0};
+    kube_watch_opts o = {"1", NULL, NULL, 10, true, NULL, 0, NULL, NULL};
     int rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
     CHECK_INT(rc, FM_EGONE);
     CHECK(kube_err_is_gone());

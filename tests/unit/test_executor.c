@@ -10,11 +10,16 @@
 #include "executor.h"
 #include "kube_json.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MS (INT64_C(1000000))
@@ -51,10 +56,9 @@ static executor_config exec_config(const char *cmd)
     return c;
 }
 
-/* Runs cmd to the end with exec and returns its result (deadline 20 s). */
-static int run_exec(executor_result *res, executor_config cfg)
+/* Runs task t to the end with exec and returns its result (deadline 20 s). */
+static int run_exec_task(executor_result *res, executor_config cfg, executor_task t)
 {
-    executor_task t = sample_task();
     executor_run *run = NULL;
     int rc = executor_start(&run, &executor_exec_ops, &cfg, &t);
     if (rc != 0) return rc;
@@ -65,6 +69,11 @@ static int run_exec(executor_result *res, executor_config cfg)
     rc = executor_result_get(res, run);
     executor_free(run);
     return rc;
+}
+
+static int run_exec(executor_result *res, executor_config cfg)
+{
+    return run_exec_task(res, cfg, sample_task());
 }
 
 TEST(lookup_modes)
@@ -341,6 +350,224 @@ TEST(exec_without_command_fails)
     executor_result_clear(&res);
 }
 
+
+TEST(exec_env_is_allow_listed)
+{
+    /* The agent's cluster credentials and anything not allowed stay out;
+     * --task-env adds names, never credentials. */
+    setenv("KUBECONFIG", "/secret/kubeconfig", 1);
+    setenv("KUBERNETES_SERVICE_HOST", "10.0.0.1", 1);
+    setenv("AGENT_SECRET_TOKEN", "s3cr3t", 1);
+    setenv("OLLAMA_HOST", "127.0.0.1:11434", 1);
+    setenv("LC_ALL", "C", 1);
+    static const char *const allow[] = {"OLLAMA_HOST", "KUBECONFIG", NULL};
+    executor_result res;
+    executor_config cfg = exec_config("env");
+    cfg.env_allow = allow;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(!res.failed);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK(tr && !strstr(tr, "KUBECONFIG"));
+    CHECK(tr && !strstr(tr, "KUBERNETES_SERVICE_HOST"));
+    CHECK(tr && !strstr(tr, "s3cr3t"));
+    CHECK_CONTAINS(tr, "OLLAMA_HOST=127.0.0.1:11434");
+    CHECK_CONTAINS(tr, "LC_ALL=C");
+    CHECK_CONTAINS(tr, "PATH=");
+    CHECK_CONTAINS(tr, "FOREMAN_TASK_NAME=t1");
+    free(tr);
+    executor_result_clear(&res);
+    CHECK(!executor_env_allowed("KUBECONFIG=/x", allow));
+    CHECK(!executor_env_allowed("FOREMAN_TOKEN", NULL));
+    CHECK(executor_env_allowed("HOME", NULL));
+    CHECK(!executor_env_allowed("HOMEX", NULL));
+    unsetenv("KUBECONFIG");
+    unsetenv("KUBERNETES_SERVICE_HOST");
+    unsetenv("AGENT_SECRET_TOKEN");
+}
+
+TEST(exec_hides_credential_files)
+{
+    /* A kubeconfig file and a token directory the agent can read; the task
+     * command sees neither (when namespaces are allowed here). */
+    char kc[300], tokdir[300], tok[320];
+    snprintf(kc, sizeof(kc), "%s/agent-kubeconfig", workspace);
+    snprintf(tokdir, sizeof(tokdir), "%s/sa", workspace);
+    snprintf(tok, sizeof(tok), "%s/token", tokdir);
+    mkdir(tokdir, 0700);
+    FILE *f = fopen(kc, "w");
+    CHECK_FATAL(f != NULL);
+    fputs("token: kubeconfig-secret\n", f);
+    fclose(f);
+    f = fopen(tok, "w");
+    CHECK_FATAL(f != NULL);
+    fputs("sa-token-secret\n", f);
+    fclose(f);
+    if (!executor_exec_isolation()) {
+        printf("skip exec_hides_credential_files: %s\n", fm_error_last()->message);
+        return;
+    }
+    static const char *hide[3];
+    hide[0] = kc;
+    hide[1] = tokdir;
+    hide[2] = NULL;
+    char cmd[1400];
+    snprintf(cmd, sizeof(cmd), "cat %s; cat %s; ls %s; echo uid=$(id -u); touch $FOREMAN_WORKDIR/w && echo wrote",
+             kc, tok, tokdir);
+    executor_result res;
+    executor_config cfg = exec_config(cmd);
+    cfg.hide_paths = hide;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK(tr && !strstr(tr, "kubeconfig-secret"));
+    CHECK(tr && !strstr(tr, "sa-token-secret"));
+    char want[64];
+    snprintf(want, sizeof(want), "uid=%u\n", (unsigned)getuid());
+    CHECK_CONTAINS(tr, want);        /* files keep their owner */
+    CHECK_CONTAINS(tr, "wrote");     /* the workspace is writable */
+    free(tr);
+    executor_result_clear(&res);
+    /* The agent itself still reads them. */
+    char *still = test_read_file(tok, NULL);
+    CHECK_CONTAINS(still, "sa-token-secret");
+    free(still);
+}
+
+TEST(exec_long_prompt_and_name)
+{
+    /* A 200 KiB prompt (over execve's 128 KiB per variable) reaches the
+     * command through FOREMAN_TASK_PROMPT_FILE; a 253-byte name works. */
+    size_t n = 200 * 1024;
+    char *prompt = malloc(n + 1);
+    CHECK_FATAL(prompt != NULL);
+    memset(prompt, 'p', n);
+    prompt[n] = 0;
+    char name[254];
+    memset(name, 'n', 253);
+    name[253] = 0;
+    executor_task t = sample_task();
+    t.prompt = prompt;
+    t.name = name;
+    executor_result res;
+    executor_config cfg = exec_config("echo set=${FOREMAN_TASK_PROMPT+yes}; wc -c < \"$FOREMAN_TASK_PROMPT_FILE\"; mkdir -p $FOREMAN_WORKDIR/clone/a && echo big > $FOREMAN_WORKDIR/clone/a/f");
+    CHECK_FATAL(run_exec_task(&res, cfg, t) == 0);
+    CHECK(!res.failed);
+    CHECK_FATAL(res.transcript_ref != NULL);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "set=\n");
+    CHECK_CONTAINS(tr, "204800");
+    free(tr);
+    /* The finished task's directory keeps only the transcript (and result). */
+    char p[700];
+    snprintf(p, sizeof(p), "%s/clone", res.workdir);
+    struct stat st;
+    CHECK(stat(p, &st) != 0);
+    snprintf(p, sizeof(p), "%s/task.json", res.workdir);
+    CHECK(stat(p, &st) != 0);
+    CHECK(stat(res.transcript_ref, &st) == 0);
+    executor_result_clear(&res);
+    free(prompt);
+}
+
+/* True when a live (not zombie) process has exactly this command line. */
+static bool cmdline_alive(const char *a0, const char *a1)
+{
+    bool found = false;
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    while (d && !found && (de = readdir(d)) != NULL) {
+        int pid = atoi(de->d_name);
+        if (pid <= 1) continue;
+        char p[64], buf[256];
+        snprintf(p, sizeof(p), "/proc/%d/cmdline", pid);
+        FILE *f = fopen(p, "r");
+        if (!f) continue;
+        size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        if (strcmp(buf, a0) != 0 || n <= strlen(a0) + 1 || strcmp(buf + strlen(a0) + 1, a1) != 0) continue;
+        snprintf(p, sizeof(p), "/proc/%d/stat", pid);
+        f = fopen(p, "r");
+        if (!f) continue;
+        n = fread(buf, 1, sizeof(buf) - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        const char *rp = strrchr(buf, ')');
+        found = !(rp && rp[1] == ' ' && (rp[2] == 'Z' || rp[2] == 'X'));
+    }
+    if (d) closedir(d);
+    return found;
+}
+
+TEST(exec_setsid_child_does_not_outlive_task)
+{
+    if (!executor_exec_isolation()) {
+        printf("skip exec_setsid_child_does_not_outlive_task: %s\n", fm_error_last()->message);
+        return;
+    }
+    /* A child that leaves the process group (setsid) used to survive the
+     * group kill; in the task's PID namespace it ends with the task. */
+    static const char *const none[] = {NULL};
+    executor_result res;
+    executor_config cfg = exec_config("setsid sleep 31337 </dev/null >/dev/null 2>&1 & sleep 0.3; exit 3");
+    cfg.hide_paths = none;
+    CHECK_FATAL(run_exec(&res, cfg) == 0);
+    CHECK(res.failed);
+    CHECK_INT(res.exit_code, 3); /* the command's own status comes through */
+    struct timespec ts = {0, 300 * 1000000L};
+    nanosleep(&ts, NULL);
+    CHECK(!cmdline_alive("sleep", "31337"));
+    executor_result_clear(&res);
+
+    /* A stop still reaches the command (SIGTERM, not ignored as by a PID 1). */
+    executor_task tk = sample_task();
+    executor_run *run = NULL;
+    executor_config c2 = exec_config("trap 'echo got-term; exit 0' TERM; sleep 30 & wait");
+    c2.hide_paths = none;
+    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &c2, &tk) == 0);
+    nanosleep(&ts, NULL);
+    executor_stop(run, EXECUTOR_STOP_CANCEL, 5000 * MS);
+    CHECK_INT(executor_wait(run, executor_now_ns() + 4000 * MS), 1);
+    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK_INT(res.stopped, EXECUTOR_STOP_CANCEL);
+    char *tr = test_read_file(res.transcript_ref, NULL);
+    CHECK_CONTAINS(tr, "got-term");
+    free(tr);
+    executor_result_clear(&res);
+    executor_free(run);
+}
+
+TEST(exec_prunes_week_old_task_directories)
+{
+    /* A task directory untouched for eight days goes when the next task
+     * starts; a fresh one and other files stay. (First run of the process,
+     * so the once-an-hour guard lets it through.) */
+    char old_dir[400], new_dir[400], other[400];
+    snprintf(old_dir, sizeof(old_dir), "%s/ns-old-task-AbC123", workspace);
+    snprintf(new_dir, sizeof(new_dir), "%s/ns-new-task-XyZ789", workspace);
+    snprintf(other, sizeof(other), "%s/keep-me", workspace);
+    mkdir(workspace, 0700);
+    CHECK_FATAL(mkdir(old_dir, 0700) == 0 && mkdir(new_dir, 0700) == 0 && mkdir(other, 0700) == 0);
+    char f[500];
+    snprintf(f, sizeof(f), "%s/transcript.log", old_dir);
+    FILE *fp = fopen(f, "w");
+    CHECK_FATAL(fp != NULL);
+    fputs("old\n", fp);
+    fclose(fp);
+    struct timespec times[2];
+    clock_gettime(CLOCK_REALTIME, &times[0]);
+    times[0].tv_sec -= 8 * 24 * 3600;
+    times[1] = times[0];
+    CHECK(utimensat(AT_FDCWD, old_dir, times, 0) == 0);
+    CHECK(utimensat(AT_FDCWD, other, times, 0) == 0);
+    executor_result res;
+    CHECK_FATAL(run_exec(&res, exec_config("true")) == 0);
+    executor_result_clear(&res);
+    struct stat st;
+    CHECK(stat(old_dir, &st) != 0);
+    CHECK(stat(new_dir, &st) == 0);
+    CHECK(stat(other, &st) == 0);
+}
+
 TEST(envelope_summary_one_line)
 {
     executor_result res;
@@ -362,6 +589,7 @@ int main(void)
 {
     snprintf(workspace, sizeof(workspace), "/tmp/foreman-test-executor-%d", (int)getpid());
     RUN(lookup_modes);
+    RUN(exec_prunes_week_old_task_directories);
     RUN(stub_sleeps_then_go);
     RUN(stub_stop_is_prompt);
     RUN(free_stops_running_work);
@@ -374,6 +602,10 @@ int main(void)
     RUN(exec_straggler_killed_after_exit);
     RUN(exec_without_command_fails);
     RUN(envelope_summary_one_line);
+    RUN(exec_env_is_allow_listed);
+    RUN(exec_hides_credential_files);
+    RUN(exec_long_prompt_and_name);
+    RUN(exec_setsid_child_does_not_outlive_task);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", workspace);
     if (system(cmd) != 0) fprintf(stderr, "warning: could not remove %s\n", workspace);

@@ -2,8 +2,14 @@
  * test_httpserver.c - health, readiness and metrics endpoints over real
  * HTTP on loopback (libmicrohttpd serving, libcurl fetching).
  */
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <stdatomic.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "httpserver.h"
@@ -28,6 +34,8 @@ static size_t on_data(char *p, size_t size, size_t n, void *ud)
     return len;
 }
 
+static long fetch_timeout_s = 5;
+
 /* Fetches http://127.0.0.1:port/path with method; 0 on transport success. */
 static int fetch(reply *r, int port, const char *method, const char *path)
 {
@@ -38,7 +46,7 @@ static int fetch(reply *r, int port, const char *method, const char *path)
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, 5L);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, fetch_timeout_s);
     if (strcmp(method, "HEAD") == 0) curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     else if (strcmp(method, "GET") != 0) curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     CURLcode rc = curl_easy_perform(c);
@@ -165,6 +173,98 @@ TEST(test_endpoints)
     metrics_free(reg);
 }
 
+
+/* ------------------------------------------------------------ hostile clients */
+
+#define SLOW_CLIENTS 300
+
+typedef struct slow_ctx {
+    int port;
+    int fds[SLOW_CLIENTS];
+    int n;
+    atomic_bool stop;
+} slow_ctx;
+
+static int connect_loopback(int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Half the clients never send a byte; the other half trickle a request
+ * head that never ends, one byte per client every 700 ms. */
+static void *trickle(void *arg)
+{
+    slow_ctx *c = arg;
+    while (!atomic_load(&c->stop)) {
+        for (int i = 1; i < c->n; i += 2)
+            if (c->fds[i] >= 0) (void)send(c->fds[i], "x", 1, MSG_NOSIGNAL);
+        struct timespec ts = {0, 700 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    return NULL;
+}
+
+static double mono_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+TEST(test_probes_survive_slow_clients)
+{
+    fm_httpserver *s = NULL;
+    CHECK_FATAL(httpserver_new(&s, "127.0.0.1:0") == 0 && s);
+    CHECK_INT(httpserver_add_health(s, ready_cb, NULL), 0);
+    CHECK_INT(httpserver_start(s), 0);
+    atomic_store(&is_ready, true);
+    static slow_ctx c;
+    memset(&c, 0, sizeof(c));
+    c.port = httpserver_port(s);
+    for (c.n = 0; c.n < SLOW_CLIENTS; c.n++) {
+        c.fds[c.n] = connect_loopback(c.port);
+        if (c.fds[c.n] >= 0 && c.n % 2 == 1)
+            (void)send(c.fds[c.n], "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ", 40, MSG_NOSIGNAL);
+    }
+    pthread_t t;
+    CHECK_FATAL(pthread_create(&t, NULL, trickle, &c) == 0);
+    /* Probes with the kubelet's one-second timeout, for 8 s: every one
+     * answers although 300 connections are open and busy doing nothing. */
+    fetch_timeout_s = 1;
+    int ok = 0, tries = 0;
+    double end = mono_s() + 8;
+    while (mono_s() < end) {
+        reply r;
+        tries++;
+        if (fetch(&r, c.port, "GET", tries % 2 ? "/healthz" : "/readyz") == 0 && r.status == 200) ok++;
+        struct timespec ts = {0, 250 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+    printf("probes answered: %d of %d with %d slow clients\n", ok, tries, SLOW_CLIENTS);
+    CHECK_INT(ok, tries);
+    /* The silent half is closed after the idle timeout: reading gives EOF. */
+    char b[16];
+    struct timeval tv = {1, 0};
+    setsockopt(c.fds[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    CHECK(recv(c.fds[0], b, sizeof(b), 0) == 0);
+    atomic_store(&c.stop, true);
+    pthread_join(t, NULL);
+    for (int i = 0; i < c.n; i++)
+        if (c.fds[i] >= 0) close(c.fds[i]);
+    fetch_timeout_s = 5;
+    httpserver_free(s);
+}
+
 TEST(test_any_address)
 {
     fm_httpserver *s = NULL;
@@ -186,6 +286,7 @@ int main(void)
     RUN(test_disabled_server_is_null);
     RUN(test_endpoints);
     RUN(test_any_address);
+    RUN(test_probes_survive_slow_clients);
     curl_global_cleanup();
     return test_summary();
 }

@@ -10,6 +10,7 @@
  * against a real kube-apiserver.
  */
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "k8s_core.h"
 #include "kube.h"
 #include "kube_internal.h"
+#include "signals.h"
 #include "test.h"
 
 #define TOKEN "sekrit-bearer-token-7f3a"
@@ -416,7 +418,7 @@ TEST(connection_reuse_and_verbs)
     CHECK_CONTAINS(srv.last_body, "\"propagationPolicy\":\"Foreground\"");
 
     k8s_config_map_list *l = NULL;
-    kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0};
+    kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
     CHECK_INT(kube_list((void **)&l, c, &k8s_config_map_kind, NULL, &lo), 0);
     CHECK_FATAL(l);
     CHECK_INT(l->items.len, 2);
@@ -500,7 +502,7 @@ TEST(watch_stream)
     events e = {{0}, 0, 0};
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 0);
-    kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0};
+    kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0, NULL, NULL};
     CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), 0);
     CHECK_STR(e.log, "ADDED:11,MODIFIED:12,BOOKMARK:13,DELETED:14");
 
@@ -548,7 +550,7 @@ TEST(watch_cancel)
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 2);
     atomic_store(&srv.stop, 0);
-    kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0};
+    kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0, NULL, NULL};
     pthread_create(&th, NULL, cancel_later, &k);
     double t0 = now_s();
     CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), FM_ECANCELED);
@@ -635,16 +637,88 @@ TEST(exec_plugin_refresh_on_401)
     CHECK(strstr(fm_error_last()->message, "exec-tok") == NULL);
     kube_client_free(c);
 
-    /* a failing plugin: its exit status and stderr line, no output text */
+    /* a failing plugin: its exit status, never its stderr (a plugin may
+     * print the credential it could not use) nor its output */
     free(cfg->exec->env[0]);
     cfg->exec->env[0] = fm_strdup("PLUGIN_ENV=no");
     CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
     CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), FM_EIO);
-    CHECK_CONTAINS(fm_error_last()->message, "exited with status 4: missing env");
+    CHECK_CONTAINS(fm_error_last()->message, "exited with status 4");
+    CHECK(strstr(fm_error_last()->message, "missing env") == NULL);
     kube_client_free(c);
     kube_config_free(cfg);
     unlink(script);
     unlink(count);
+    rmdir(dir);
+}
+
+
+/* True when pid exists and is not a zombie waiting for its reaper. */
+static bool process_alive(int pid)
+{
+    char p[64], buf[256];
+    snprintf(p, sizeof(p), "/proc/%d/stat", pid);
+    FILE *f = fopen(p, "r");
+    if (!f) return false;
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    const char *rp = strrchr(buf, ')');
+    return !(rp && rp[1] == ' ' && (rp[2] == 'Z' || rp[2] == 'X'));
+}
+
+static void *request_shutdown_later(void *arg)
+{
+    (void)arg;
+    struct timespec ts = {1, 0};
+    nanosleep(&ts, NULL);
+    signals_request_shutdown();
+    return NULL;
+}
+
+/* Runs last: it requests the process's shutdown. A plugin that hangs (and
+ * started a helper) does not hold a shutdown up: the request returns
+ * FM_ECANCELED at once, and the plugin's whole process group is gone. */
+TEST(exec_plugin_hang_ends_on_shutdown)
+{
+    char dir[] = "/tmp/kube-http-test-XXXXXX";
+    char script[128], pidf[128], url[64];
+    CHECK_FATAL(mkdtemp(dir) != NULL);
+    snprintf(script, sizeof(script), "%s/hang.sh", dir);
+    snprintf(pidf, sizeof(pidf), "%s/helper.pid", dir);
+    FILE *f = fopen(script, "w");
+    fprintf(f, "#!/bin/sh\nsleep 300 &\necho $! > %s\nwait\n", pidf);
+    fclose(f);
+    chmod(script, 0755);
+    snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
+    kube_config *cfg = make_config(url, NULL);
+    cfg->exec = calloc(1, sizeof(*cfg->exec));
+    cfg->exec->api_version = fm_strdup("client.authentication.k8s.io/v1beta1");
+    cfg->exec->command = fm_strdup(script);
+    kube_client *c = NULL;
+    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
+    CHECK_FATAL(c);
+    CHECK_INT(signals_setup(), 0);
+    pthread_t t;
+    pthread_create(&t, NULL, request_shutdown_later, NULL);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    void *obj = NULL;
+    int rc = kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    pthread_join(t, NULL);
+    double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    CHECK(rc != 0);
+    CHECK(dt < 3.0);
+    int hp = read_count(pidf);
+    CHECK(hp > 0);
+    struct timespec ts = {0, 200000000L};
+    nanosleep(&ts, NULL);
+    CHECK(hp > 0 && !process_alive(hp)); /* the helper died with its plugin */
+    kube_client_free(c);
+    kube_config_free(cfg);
+    unlink(script);
+    unlink(pidf);
     rmdir(dir);
 }
 
@@ -763,6 +837,7 @@ int main(void)
     RUN(exec_plugin_refresh_on_401);
     RUN(token_file_reread_on_401);
     RUN(transport_errors);
+    RUN(exec_plugin_hang_ends_on_shutdown);
     atomic_store(&srv.stop, 1);
     MHD_stop_daemon(srv.d);
     return test_summary();

@@ -355,6 +355,30 @@ TEST(empty_file)
     CHECK_CONTAINS(fm_error_last()->message, "context \"x\" not found");
 }
 
+
+TEST(plain_http_with_credentials_warns)
+{
+    static const char with_token[] =
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+        "clusters: [{name: k, cluster: {server: \"http://10.0.0.1:8080\"}}]\n"
+        "users: [{name: u, user: {token: sekret}}]\n"
+        "contexts: [{name: c, context: {cluster: k, user: u}}]\n";
+    static const char anonymous[] =
+        "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
+        "clusters: [{name: k, cluster: {server: \"http://127.0.0.1:8080\"}}]\n"
+        "contexts: [{name: c, context: {cluster: k}}]\n";
+    kube_config *cfg = NULL;
+    CHECK_INT(kube_config_load_string(&cfg, with_token, sizeof(with_token) - 1, NULL, NULL), 0);
+    CHECK_FATAL(cfg);
+    CHECK(kube_config_warning(cfg) && strstr(kube_config_warning(cfg), "plain http://"));
+    CHECK(kube_config_warning(cfg) && !strstr(kube_config_warning(cfg), "sekret"));
+    kube_config_free(cfg);
+    CHECK_INT(kube_config_load_string(&cfg, anonymous, sizeof(anonymous) - 1, NULL, NULL), 0);
+    CHECK_FATAL(cfg);
+    CHECK(kube_config_warning(cfg) == NULL);
+    kube_config_free(cfg);
+}
+
 int main(void)
 {
     char cwd[4000];
@@ -373,5 +397,6 @@ int main(void)
     RUN(malformed_one_line_errors);
     RUN(no_secrets_in_errors);
     RUN(empty_file);
+    RUN(plain_http_with_credentials_warns);
     return test_summary();
 }

@@ -220,6 +220,108 @@ TEST(test_priority_order)
     for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
 }
 
+
+/* A task in ns, created `minute` minutes past 22:00, with priority prio. */
+static fm_agentic_task *fair_task(const char *ns, const char *name, int minute, int prio)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             "{\"metadata\":{\"name\":\"%s\",\"namespace\":\"%s\",\"creationTimestamp\":\"2023-11-14T22:%02d:00Z\"},"
+             "\"spec\":{\"kind\":\"freeform\",\"payload\":{},\"priority\":%d}}",
+             name, ns, minute, prio);
+    return task_json(buf);
+}
+
+TEST(test_fair_order)
+{
+    /* Namespace a queued five tasks before b and c queued theirs; one task
+     * of priority 5 in c beats everything. */
+    struct { const char *ns, *name; int min, prio; } in[] = {
+        {"a", "a1", 1, 0}, {"a", "a2", 2, 0}, {"a", "a3", 3, 0}, {"a", "a4", 4, 0}, {"a", "a5", 5, 0},
+        {"b", "b1", 6, 0}, {"b", "b2", 7, 0}, {"c", "c1", 8, 0}, {"c", "hi", 9, 5},
+    };
+    enum { N = sizeof in / sizeof in[0] };
+    fm_agentic_task *t[N];
+    const fm_agentic_task *p[N];
+    for (size_t i = 0; i < N; i++) {
+        t[i] = fair_task(in[i].ns, in[i].name, in[i].min, in[i].prio);
+        CHECK_FATAL(t[i]);
+        p[i] = t[i];
+    }
+    char got[200];
+#define ORDER(out)                                                                     \
+    do {                                                                               \
+        out[0] = 0;                                                                    \
+        for (size_t i = 0; i < N; i++) {                                               \
+            strcat(out, p[i]->metadata.name);                                          \
+            strcat(out, i + 1 < N ? " " : "");                                         \
+        }                                                                              \
+    } while (0)
+
+    /* Plain priority order: FIFO across namespaces, a's backlog first. */
+    sched_sort_tasks(p, N);
+    ORDER(got);
+    CHECK_STR(got, "hi a1 a2 a3 a4 a5 b1 b2 c1");
+
+    /* Round robin at equal priority; nobody holds anything: by name. */
+    CHECK_INT(sched_fair_order(p, N, NULL, NULL, NULL), 0);
+    ORDER(got);
+    CHECK_STR(got, "hi a1 b1 c1 a2 b2 a3 a4 a5");
+
+    /* a already holds 3 tasks, c holds 1: b goes first, then c, then a. */
+    sched_ns_counts *held = NULL;
+    CHECK_FATAL(sched_ns_counts_new(&held) == 0);
+    CHECK_INT(sched_ns_counts_add(held, "a", 3), 0);
+    CHECK_INT(sched_ns_counts_add(held, "c", 1), 0);
+    CHECK_INT(sched_ns_counts_get(held, "a"), 3);
+    CHECK_INT(sched_ns_counts_get(held, "zz"), 0);
+    sched_sort_tasks(p, N);
+    CHECK_INT(sched_fair_order(p, N, held, NULL, NULL), 0);
+    ORDER(got);
+    CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
+
+    /* Weighted shares: a=3 gives three tasks per turn. */
+    fm_strmap w = {NULL, 0};
+    CHECK_INT(fm_strmap_set(&w, "a", "3"), 0);
+    sched_sort_tasks(p, N);
+    CHECK_INT(sched_fair_order(p, N, NULL, NULL, &w), 0);
+    ORDER(got);
+    CHECK_STR(got, "hi a1 a2 a3 b1 c1 a4 a5 b2");
+    fm_strmap_clear(&w);
+
+    /* One slot at a time: a was served last, so b's turn comes first even
+     * though nobody holds anything now. */
+    sched_ns_counts *last = NULL;
+    CHECK_FATAL(sched_ns_counts_new(&last) == 0);
+    CHECK_INT(sched_ns_counts_set(last, "a", 7), 0);
+    CHECK_INT(sched_ns_counts_set(last, "c", 5), 0);
+    CHECK_INT(sched_ns_counts_get(last, "a"), 7);
+    sched_sort_tasks(p, N);
+    CHECK_INT(sched_fair_order(p, N, NULL, last, NULL), 0);
+    ORDER(got);
+    CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
+    sched_ns_counts_free(last);
+#undef ORDER
+
+    /* The ledger's held tasks per namespace: observed and assumed. */
+    sched_ledger *l;
+    CHECK_FATAL(sched_ledger_new(&l) == 0);
+    CHECK_INT(sched_ledger_observe(l, "x/t1", "n1", "1"), 0);
+    CHECK_INT(sched_ledger_observe(l, "x/t2", NULL, "2"), 0);
+    CHECK_INT(sched_ledger_assume(l, "x/t2", "n1", NULL), 0);
+    CHECK_INT(sched_ledger_observe(l, "y/t3", NULL, "3"), 0);
+    sched_ns_counts *c2 = NULL;
+    CHECK_FATAL(sched_ns_counts_new(&c2) == 0);
+    CHECK_INT(sched_ledger_count_namespaces(l, c2), 0);
+    CHECK_INT(sched_ns_counts_get(c2, "x"), 2);
+    CHECK_INT(sched_ns_counts_get(c2, "y"), 0);
+    sched_ns_counts_free(c2);
+    sched_ledger_free(l);
+    sched_ns_counts_free(held);
+    sched_ns_counts_free(NULL);
+    for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
+}
+
 /* Four nodes: a (load 1 of 4, 32 GB), b (load 0 of 4, 16 GB), c (load 0 of
  * 4, 64 GB), d (load 2 of 4, 8 GB), plus a stale one and a full one. */
 TEST(test_policies)
@@ -810,5 +912,6 @@ int main(void)
     RUN(test_task_namespaces);
     RUN(test_timeout_deadline);
     RUN(test_pipeline);
+    RUN(test_fair_order);
     return test_summary();
 }
