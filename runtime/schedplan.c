@@ -352,6 +352,45 @@ static int cand_cmp(const void *x, const void *y)
     return sched_task_cmp(a->task, b->task);
 }
 
+/* Marks a candidate the view's admit hook refused (its node field is
+ * otherwise unused until placement). */
+static const fm_fleet_node capped_mark;
+
+static int cand_by_task(const void *x, const void *y)
+{
+    const sched_plan_placement *a = x, *b = y;
+    return a->task < b->task ? -1 : a->task > b->task;
+}
+
+/*
+ * Applies the view's order hook to the sorted candidates: hands it their
+ * tasks, then rebuilds the candidate list in the order it returns, finding
+ * each task's key by binary search over a copy sorted by task pointer.
+ * O(n log n); returns 0 or a negative FM_E*.
+ */
+static int reorder(run *r, const sched_plan_view *v)
+{
+    size_t n = r->n_cands;
+    const fm_agentic_task **tasks = malloc(n * sizeof *tasks);
+    sched_plan_placement *by_task = malloc(n * sizeof *by_task);
+    int rc = tasks && by_task ? 0 : FM_ENOMEM;
+    if (rc == 0) {
+        for (size_t i = 0; i < n; i++) tasks[i] = r->cands[i].task;
+        memcpy(by_task, r->cands, n * sizeof *by_task);
+        qsort(by_task, n, sizeof *by_task, cand_by_task);
+        rc = v->order(v->ud, tasks, n);
+    }
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        sched_plan_placement want = {NULL, tasks[i], NULL};
+        const sched_plan_placement *hit = bsearch(&want, by_task, n, sizeof *by_task, cand_by_task);
+        if (!hit) rc = FM_EINVAL; /* the hook returned a task it was not given */
+        else r->cands[i] = *hit;
+    }
+    free(tasks);
+    free(by_task);
+    return rc;
+}
+
 typedef struct node_ctx {
     run *r;
     fm_time now;
@@ -449,6 +488,7 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
     if ((rc = v->each_node(v->ud, add_node, &nc)) != 0 || (rc = r.err) != 0) goto done;
     out->n_open = r.n_open;
     qsort(r.cands, r.n_cands, sizeof *r.cands, cand_cmp);
+    if (v->order && (rc = reorder(&r, v)) != 0) goto done;
     out->placed = calloc(r.n_cands, sizeof *out->placed);
     if (!out->placed) {
         rc = FM_ENOMEM;
@@ -456,6 +496,11 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
     }
     size_t n_unplaced = 0;
     for (size_t i = 0; i < r.n_cands; i++) {
+        if (v->admit && !v->admit(v->ud, r.cands[i].task)) {
+            r.cands[i].node = &capped_mark; /* says why in the summary below */
+            r.cands[n_unplaced++] = r.cands[i];
+            continue;
+        }
         long k = r.n_open ? sched_pick_node(r.open, r.n_open, r.cands[i].task, p, now, stale_after_ns, NULL)
                           : -1;
         if (k < 0) {
@@ -464,6 +509,7 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
         }
         const fm_fleet_node *n = r.open[k].node;
         out->placed[out->n_placed++] = (sched_plan_placement){r.cands[i].key, r.cands[i].task, n};
+        if (v->placed) v->placed(v->ud, r.cands[i].task);
         r.loads[r.open_idx[k]]++;
         if (++r.open[k].load >= sched_node_capacity(n)) {
             r.n_open--;
@@ -486,6 +532,14 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
             sched_plan_unplaced *u = &out->unplaced[out->n_unplaced++];
             u->key = r.cands[i].key;
             u->task = r.cands[i].task;
+            if (r.cands[i].node == &capped_mark) {
+                const char *ns = u->task->metadata.namespace;
+                snprintf(u->message, sizeof u->message,
+                         "namespace %.100s is at its cap of running tasks; waiting for one of them to end",
+                         ns ? ns : "");
+                u->waits_for_slot = true;
+                continue;
+            }
             sched_class_key(ckeys[i], sizeof ckeys[i], u->task);
             const sched_plan_unplaced *same =
                 strcmp(ckeys[i], SCHED_CLASS_ANY) ? hashmap_get(&by_class, ckeys[i]) : NULL;

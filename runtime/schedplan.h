@@ -138,6 +138,16 @@ typedef struct sched_plan_view {
     /* Whether a waiting task may be decided now: dependencies all
      * Succeeded and no write of ours in flight. Negative FM_E* on error. */
     int (*eligible)(void *ud, const char *key, const fm_agentic_task *t);
+    /* Optional: reorders the candidates, already in sched_task_cmp order,
+     * in place (per-namespace fairness: sched_fair_order). Called once per
+     * run that has candidates. Negative FM_E* on error. */
+    int (*order)(void *ud, const fm_agentic_task **tasks, size_t n);
+    /* Optional: whether t may take a slot now (a per-namespace cap on
+     * running tasks), asked in order before each placement; a task it
+     * refuses is unplaced with a message saying so. `placed` hears of each
+     * placement the run makes, so the hook can count. */
+    bool (*admit)(void *ud, const fm_agentic_task *t);
+    void (*placed)(void *ud, const fm_agentic_task *t);
 } sched_plan_view;
 
 typedef struct sched_plan_placement {

@@ -115,6 +115,7 @@ typedef struct fm_operator {
     sched_plan *plan;            /* what the next scheduling pass looks at */
     sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
     long turn_seq;
+    sched_ns_counts *pass_held;  /* during a pass: tasks each namespace holds */
     op_metrics m;
     fm_metrics *registry;
     char identity[256];

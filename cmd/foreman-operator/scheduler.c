@@ -162,6 +162,46 @@ static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
     return st == SCHED_DEPS_READY; /* the task controller handles the rest */
 }
 
+/*
+ * Per-namespace fairness (schedule.h: sched_fair_order): at equal priority
+ * namespaces take turns, the one holding the fewest tasks first, then the
+ * one served longest ago, each giving up to its weight per turn. The counts
+ * of held tasks are taken from the ledger once per pass that has
+ * candidates (O(tasks held)), then kept by the placed hook.
+ */
+static int view_order(void *ud, const fm_agentic_task **tasks, size_t n)
+{
+    fm_operator *op = ud;
+    int rc = 0;
+    if (!op->pass_held) {
+        rc = sched_ns_counts_new(&op->pass_held);
+        if (rc == 0) rc = sched_ledger_count_namespaces(op->ledger, op->pass_held);
+    }
+    if (rc == 0 && !op->ns_turns) rc = sched_ns_counts_new(&op->ns_turns);
+    if (rc == 0) rc = sched_fair_order(tasks, n, op->pass_held, op->ns_turns, &op->cfg.ns_weights);
+    return rc < 0 ? fm_error_set(rc, "scheduling pass: namespace fairness: out of memory") : 0;
+}
+
+/* The optional cap (--max-running-per-namespace) on tasks a namespace
+ * holds, placements of this pass included. */
+static bool view_admit(void *ud, const fm_agentic_task *t)
+{
+    fm_operator *op = ud;
+    if (op->cfg.max_running_per_ns <= 0) return true;
+    return sched_ns_counts_get(op->pass_held, t->metadata.namespace) < op->cfg.max_running_per_ns;
+}
+
+static void view_placed(void *ud, const fm_agentic_task *t)
+{
+    fm_operator *op = ud;
+    const char *ns = t->metadata.namespace ? t->metadata.namespace : "";
+    /* Out of memory here only weakens fairness for the rest of the pass. */
+    if (sched_ns_counts_add(op->pass_held, ns, 1) != 0 ||
+        sched_ns_counts_set(op->ns_turns, ns, ++op->turn_seq) != 0)
+        log_warn("namespace fairness: out of memory; counts may be off for this pass", "namespace", ns,
+                 NULL);
+}
+
 /* ------------------------------------------------------------ decide */
 
 /* Records a decision for t (node NULL: mark it Pending, and Unschedulable
@@ -223,6 +263,9 @@ static int decide(pass *p)
         .node = view_node,
         .load = view_load,
         .eligible = view_eligible,
+        .order = view_order,
+        .admit = view_admit,
+        .placed = view_placed,
     };
     sched_plan_view view = view_ops;
     view.ud = op;
@@ -242,6 +285,8 @@ static int decide(pass *p)
         rc = mark_unplaced(p, u);
     }
     if (rc) sched_plan_full(op->plan);
+    sched_ns_counts_free(op->pass_held);
+    op->pass_held = NULL;
     pthread_mutex_unlock(&op->mu);
     store_read_unlock(op->nodes);
     store_read_unlock(op->tasks);

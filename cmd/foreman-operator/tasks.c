@@ -126,6 +126,20 @@ static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
     controller_enqueue(op->workload_ctl, key);
 }
 
+/*
+ * With a per-namespace cap (--max-running-per-namespace), a task that gives
+ * its slot back may let a capped task of its namespace run, on any node
+ * that fits it, not only the one the slot was on: the next pass looks at
+ * every waiting task. Without a cap this costs nothing. Call under op->mu.
+ */
+static bool cap_slot_freed(fm_operator *op, const fm_agentic_task *o, const fm_agentic_task *t)
+{
+    if (op->cfg.max_running_per_ns <= 0 || !o || !sched_task_holding_node(o)) return false;
+    if (t && sched_task_holding_node(t)) return false;
+    sched_plan_full(op->plan);
+    return true;
+}
+
 /* Keeps the ledger and the scheduling plan in step with the cache (o NULL
  * for an add) and asks for a pass when the change can place a task. */
 static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_task *t)
@@ -138,6 +152,7 @@ static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_
         log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
     bool work = sched_plan_task_event(op->plan, key, o, t);
+    work |= cap_slot_freed(op, o, t);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
 }
@@ -193,6 +208,7 @@ static void on_delete(void *ud, const void *old_obj)
     pthread_mutex_lock(&op->mu);
     sched_ledger_forget(op->ledger, key);
     bool work = sched_plan_task_event(op->plan, key, t, NULL); /* its slot */
+    work |= cap_slot_freed(op, t, NULL);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
     enqueue_dependents(op, t);

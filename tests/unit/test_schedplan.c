@@ -217,8 +217,15 @@ static int v_eligible(void *ud, const char *key, const fm_agentic_task *t)
     return deps_ready(t);
 }
 
-static const sched_plan_view VIEW = {NULL, v_each_waiting, v_each_in_class, v_task, v_each_node,
-                                     v_node, v_load, v_eligible};
+static const sched_plan_view VIEW = {
+    .each_waiting = v_each_waiting,
+    .each_in_class = v_each_in_class,
+    .task = v_task,
+    .each_node = v_each_node,
+    .node = v_node,
+    .load = v_load,
+    .eligible = v_eligible,
+};
 
 /* ------------------------------------------------------------ the reference */
 
@@ -616,6 +623,93 @@ TEST(test_own_write_costs_nothing)
     world_clear();
 }
 
+/* The fairness hooks: order puts namespace "b" first, admit refuses
+ * namespace "c" (a cap), placed counts. */
+static int hook_placed;
+
+static int h_order(void *ud, const fm_agentic_task **ts, size_t n)
+{
+    size_t k = 0;
+    const fm_agentic_task *tmp[MAX_TASKS];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ts[i]->metadata.namespace, "b") == 0) tmp[k++] = ts[i];
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ts[i]->metadata.namespace, "b") != 0) tmp[k++] = ts[i];
+    memcpy(ts, tmp, n * sizeof *ts);
+    return 0;
+}
+
+static bool h_admit(void *ud, const fm_agentic_task *t)
+{
+    return strcmp(t->metadata.namespace, "c") != 0;
+}
+
+static void h_placed(void *ud, const fm_agentic_task *t)
+{
+    hook_placed++;
+}
+
+static void add_task(int i, const char *ns, int created)
+{
+    wtask *t = &tasks[i];
+    t->live = true;
+    snprintf(t->ns, sizeof t->ns, "%s", ns);
+    snprintf(t->name, sizeof t->name, "t%d", i);
+    snprintf(t->key, sizeof t->key, "%s/t%d", ns, i);
+    t->generation = 1;
+    t->dep = -1;
+    t->created = created;
+    t->phase = "Pending";
+    t->obj = build_task(t);
+    sched_plan_task_event(plan, t->key, NULL, t->obj);
+}
+
+TEST(test_order_and_admit_hooks)
+{
+    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    memset(tasks, 0, sizeof tasks);
+    memset(nodes, 0, sizeof nodes);
+    wnode *n = &nodes[0];
+    n->live = true;
+    snprintf(n->name, sizeof n->name, "n00");
+    n->accel = "none";
+    n->ram = 64;
+    n->ctx = 32768;
+    n->capacity = 1;
+    n->phase = "Ready";
+    node_update(0, true);
+    add_task(0, "a", 1); /* oldest: first without the hooks */
+    add_task(1, "b", 2);
+    add_task(2, "c", 0); /* older still, but its namespace is capped */
+    sched_plan_view v = VIEW;
+    v.order = h_order;
+    v.admit = h_admit;
+    v.placed = h_placed;
+    hook_placed = 0;
+    sched_plan_result r;
+    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_FATAL(r.n_placed == 1);
+    CHECK_STR(r.placed[0].key, "b/t1"); /* the order hook won over age */
+    CHECK_INT(hook_placed, 1);
+    CHECK_FATAL(r.n_unplaced == 2);
+    bool saw_cap = false, saw_full = false;
+    for (size_t i = 0; i < r.n_unplaced; i++) {
+        if (strcmp(r.unplaced[i].key, "c/t2") == 0) {
+            saw_cap = strstr(r.unplaced[i].message, "namespace c is at its cap") != NULL &&
+                      r.unplaced[i].waits_for_slot;
+        } else {
+            saw_full = strcmp(r.unplaced[i].key, "a/t0") == 0 &&
+                       strcmp(r.unplaced[i].message, "0/1 fleet nodes fit: 1 NodeFull") == 0;
+        }
+    }
+    CHECK(saw_cap);
+    CHECK(saw_full);
+    sched_plan_result_free(&r);
+    sched_plan_free(plan);
+    plan = NULL;
+    world_clear();
+}
+
 TEST(test_unschedulable_same)
 {
     CHECK(sched_unschedulable_same("0/200 fleet nodes fit: 150 AcceleratorMismatch, 50 NodeFull",
@@ -656,6 +750,7 @@ int main(void)
 {
     RUN(test_model_matches_full_recompute);
     RUN(test_own_write_costs_nothing);
+    RUN(test_order_and_admit_hooks);
     RUN(test_unschedulable_same);
     RUN(test_class_key);
     return test_summary();
