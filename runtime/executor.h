@@ -88,6 +88,12 @@ typedef struct executor_native_config {
     bool tool_network;              /* --tool-network */
     bool sandbox_off;               /* tests only: no namespaces/landlock/seccomp */
     const char *deny_read[6];       /* paths bash may not read (kubeconfig, tokens) */
+    /* Set per task from its Agent (agentdef.h); NULL / 0 from the flags: */
+    const char *system_prompt;      /* prompt text, replaces the file and the built-in */
+    const char *system_prompt_addendum; /* appended to the prompt (ModelProfile) */
+    const char *api_key;            /* key text (from a Secret), replaces the file */
+    int stuck_repeat;               /* same call N times -> nudge; 0 -> loop default */
+    int stuck_turns;                /* turns without progress -> nudge; 0 -> default */
 } executor_native_config;
 
 /* How the executors behave; copied by executor_start. */

@@ -112,6 +112,20 @@ static char *read_key(const char *path)
     return k;
 }
 
+/* The prompt file's text (at most 256 KiB), or NULL. */
+static char *read_prompt_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    size_t cap = 256 * 1024, len = 0;
+    char *b = malloc(cap + 1);
+    ssize_t n;
+    while (b && len < cap && (n = read(fd, b + len, cap - len)) > 0) len += (size_t)n;
+    close(fd);
+    if (b) b[len] = '\0';
+    return b;
+}
+
 typedef struct progress_ctx {
     const executor_config *cfg;
 } progress_ctx;
@@ -170,7 +184,12 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         if (asprintf(&res->message, "native executor: %s: %s", work, strerror(errno)) < 0) res->message = NULL;
         return;
     }
-    if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
+    if (nc->api_key && nc->api_key[0]) {
+        if (!(key = fm_strdup(nc->api_key))) {
+            res->message = fm_strdup("native executor: out of memory");
+            return;
+        }
+    } else if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
         /* the path is ours to name; the content never is */
         if (asprintf(&res->message, "native executor: API key file %s: %s", nc->api_key_file, strerror(errno)) < 0)
             res->message = NULL;
@@ -207,8 +226,27 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         if (margin > 30 * INT64_C(1000000000)) margin = 30 * INT64_C(1000000000);
         lc.budget_ns = cfg->timeout_ns - margin;
     }
+    lc.stuck_repeat = nc->stuck_repeat;
+    lc.stuck_turns = nc->stuck_turns;
     char *sp = NULL;
-    if (nc->system_prompt_file && nc->system_prompt_file[0] && asprintf(&sp, "@%s", nc->system_prompt_file) < 0) sp = NULL;
+    bool as_file = false;
+    if (nc->system_prompt_addendum && nc->system_prompt_addendum[0]) {
+        /* the addendum goes after whichever prompt applies (agentdef.h) */
+        char *filed = NULL;
+        const char *basep = nc->system_prompt;
+        if (!basep && nc->system_prompt_file && nc->system_prompt_file[0])
+            basep = filed = read_prompt_file(nc->system_prompt_file);
+        if (!basep) basep = agent_loop_default_prompt(t->kind);
+        if (asprintf(&sp, "%s\n\n%s", basep, nc->system_prompt_addendum) < 0) sp = NULL;
+        free(filed);
+    } else if (nc->system_prompt) {
+        sp = fm_strdup(nc->system_prompt);
+    } else if (nc->system_prompt_file && nc->system_prompt_file[0]) {
+        if (asprintf(&sp, "@%s", nc->system_prompt_file) < 0) sp = NULL;
+        as_file = true;
+    }
+    /* the loop reads a prompt starting with '@' as a file name */
+    if (sp && sp[0] == '@' && !as_file) sp[0] = ' ';
     lc.system_prompt = sp;
     lc.transcript_path = transcript;
     progress_ctx pc = {cfg};

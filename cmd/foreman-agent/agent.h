@@ -198,6 +198,21 @@ bool tasks_all_done(agent *a);
  * tasks_all_done(). */
 void tasks_cleanup(agent *a);
 
+/* ---- agentref.c */
+
+struct agentdef_resolved;
+
+/*
+ * Resolves the Agent task t names in spec.agentRef (with its ModelProfile
+ * and API-key Secret) over the --llm-* settings into *out (agentdef.h;
+ * the caller clears it). *used is false when the task names no Agent.
+ * Returns 0, or a negative FM_E* with *reason the task's failure reason
+ * (AgentNotFound: no such or invalid Agent, or no ModelProfile;
+ * AuthUnavailable: its Secret or key is missing).
+ */
+int agent_task_resolve(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+                       const fm_agentic_task *t);
+
 /* ---- main.c */
 
 /* Records a finished task in the metrics. */

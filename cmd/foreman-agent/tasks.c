@@ -26,6 +26,7 @@
  * Pending (reason AgentShutdown) so another node can take it.
  */
 #include "agent.h"
+#include "agentdef.h"
 
 #include "clock.h"
 #include "error.h"
@@ -468,15 +469,20 @@ static void *runner_main(void *arg)
     memset(&res, 0, sizeof(res));
     char *fail_message = NULL;
     executor_run *run = NULL;
-    int rc = executor_start(&run, a->cfg.executor, &ec, &et);
+    agentdef_resolved ar;
+    bool by_agent = false;
+    const char *ref_reason = NULL;
+    int rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
+    if (rc == 0 && by_agent) ec.native = &ar.native;
+    if (rc == 0) rc = executor_start(&run, a->cfg.executor, &ec, &et);
     fm_buf_free(&json);
     if (rc != 0) {
         res.kind = a->cfg.executor->kind;
         res.failed = true;
-        res.reason = "ExecutorError";
+        res.reason = ref_reason ? ref_reason : "ExecutorError";
         res.message = fm_strdup(fm_error_last()->message);
         res.extra = fm_strdup("{}");
-        res.summary = fm_strdup("the executor could not start");
+        res.summary = fm_strdup(ref_reason ? "the task's Agent could not be used" : "the executor could not start");
     } else {
         pthread_mutex_lock(&a->mu);
         slot->run = run;
@@ -539,6 +545,7 @@ static void *runner_main(void *arg)
     pthread_cond_broadcast(&a->disp_cond);
     pthread_mutex_unlock(&a->mu);
     executor_free(run);
+    agentdef_resolved_clear(&ar); /* borrowed by the run until here */
     release_free_memory();
     node_heartbeat_kick(a);
     return NULL;
