@@ -94,6 +94,10 @@ typedef struct executor_native_config {
     const char *api_key;            /* key text (from a Secret), replaces the file */
     int stuck_repeat;               /* same call N times -> nudge; 0 -> loop default */
     int stuck_turns;                /* turns without progress -> nudge; 0 -> default */
+    const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
+    const char *git_user;           /* --git-user */
+    const char *git_ssh_key_file;   /* --git-ssh-key-file */
+    int gate_rounds;                /* gate failures answered before GateFailed; 0 -> 2 */
 } executor_native_config;
 
 /* How the executors behave; copied by executor_start. */
@@ -143,6 +147,8 @@ typedef struct executor_result {
     char *workdir;             /* exec: the per-task directory; NULL otherwise */
     executor_stop_reason stopped; /* why it was stopped, NONE when it ended itself */
     int exit_code;             /* exec: exit status, or -signal; 0 otherwise */
+    char *branch;              /* native: the branch pushed (status.branch), or NULL */
+    char *commit_sha;          /* native: its commit (status.commitSHA), or NULL */
 } executor_result;
 
 typedef struct executor_run executor_run;

@@ -17,6 +17,7 @@
  * changed, details and the transcript's size.
  */
 #include "agent_loop.h"
+#include "agent_work.h"
 #include "executor.h"
 
 #include "error.h"
@@ -51,48 +52,6 @@ static int mkdir_p(const char *dir)
         *p = '/';
     }
     return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
-}
-
-/* True when repo names something git can clone without credentials of
- * ours: an absolute path, file://, http(s)://. */
-static bool cloneable(const char *repo)
-{
-    return repo && (repo[0] == '/' || !strncmp(repo, "file://", 7) || !strncmp(repo, "http://", 7) ||
-                    !strncmp(repo, "https://", 8));
-}
-
-/* git clone [--branch b] repo dest; output to log_fd. Returns 0 or the
- * exit status / -1. */
-static int git_clone(const char *repo, const char *branch, const char *dest, int log_fd)
-{
-    const char *argv[10];
-    int k = 0;
-    argv[k++] = "git";
-    argv[k++] = "clone";
-    argv[k++] = "--quiet";
-    if (branch && branch[0]) {
-        argv[k++] = "--branch";
-        argv[k++] = branch;
-    }
-    argv[k++] = "--";
-    argv[k++] = repo;
-    argv[k++] = dest;
-    argv[k] = NULL;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (log_fd >= 0) {
-        posix_spawn_file_actions_adddup2(&fa, log_fd, 1);
-        posix_spawn_file_actions_adddup2(&fa, log_fd, 2);
-    }
-    static char *const env[] = {"PATH=/usr/local/bin:/usr/bin:/bin", "GIT_TERMINAL_PROMPT=0", "HOME=/nonexistent",
-                                "GIT_CONFIG_NOSYSTEM=1", NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) return -1;
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 /* Reads the API key file: the first line, trimmed. NULL on error. */
@@ -151,6 +110,9 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     tools.root_fd = -1;
     agent_loop_result lr;
     memset(&lr, 0, sizeof(lr));
+    agent_work aw;
+    memset(&aw, 0, sizeof(aw));
+    aw.log_fd = -1;
     res->kind = "native";
     res->failed = true;
     res->reason = "ExecutorError";
@@ -169,31 +131,23 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     res->workdir = fm_strdup(dir);
     snprintf(work, sizeof(work), "%s/work", dir);
     snprintf(transcript, sizeof(transcript), "%s/transcript.jsonl", dir);
-    if (cloneable(t->repo)) {
-        char logp[PATH_MAX + 16];
-        snprintf(logp, sizeof(logp), "%s/clone.log", dir);
-        int lfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        int g = git_clone(t->repo, t->branch, work, lfd);
-        if (lfd >= 0) close(lfd);
-        if (g != 0) {
-            if (asprintf(&res->message, "native executor: git clone %s failed (status %d; see %s)", t->repo, g, logp) < 0)
-                res->message = NULL;
-            return;
-        }
-    } else if (mkdir(work, 0755) != 0) {
-        if (asprintf(&res->message, "native executor: %s: %s", work, strerror(errno)) < 0) res->message = NULL;
-        return;
+    /* the clone and work branch, or an empty directory (agent_work.h) */
+    const char *prep_reason = NULL;
+    if (agent_work_prepare(&aw, dir, nc, t, &prep_reason) != 0) {
+        res->reason = prep_reason;
+        res->message = fm_strdup(fm_error_last()->message);
+        goto done;
     }
     if (nc->api_key && nc->api_key[0]) {
         if (!(key = fm_strdup(nc->api_key))) {
             res->message = fm_strdup("native executor: out of memory");
-            return;
+            goto done;
         }
     } else if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
         /* the path is ours to name; the content never is */
         if (asprintf(&res->message, "native executor: API key file %s: %s", nc->api_key_file, strerror(errno)) < 0)
             res->message = NULL;
-        return;
+        goto done;
     }
     if (tools_open(&tools, work) != 0) {
         res->message = fm_strdup(fm_error_last()->message);
@@ -208,6 +162,8 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
 
     agent_loop_config lc;
     memset(&lc, 0, sizeof(lc));
+    agent_work_attach(&aw, &tools, executor_run_wake_fd(r), &lc);
+    if (agent_work_verify(&aw, res)) goto done; /* a verify task: the gate only */
     lc.llm.base_url = nc->base_url;
     lc.llm.model = nc->model && nc->model[0] ? nc->model : t->model_ref ? t->model_ref : "default";
     lc.llm.api_key = key;
@@ -254,7 +210,9 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         lc.progress = on_progress;
         lc.progress_ctx = &pc;
     }
-    int rc = agent_loop_run(&lr, &lc, &tools, t, executor_run_wake_fd(r));
+    executor_task lt;
+    agent_work_task(&aw, &lt);
+    int rc = agent_loop_run(&lr, &lc, &tools, &lt, executor_run_wake_fd(r));
     free(sp);
     if (rc != 0) {
         res->message = fm_strdup(fm_error_last()->message);
@@ -298,6 +256,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         if (!e) res->extra = fm_buf_detach(&x);
         fm_buf_free(&x);
     }
+    agent_work_finish(&aw, res, lr.details);
 done:
     if (key) {
         memset(key, 0, strlen(key));
@@ -305,6 +264,7 @@ done:
     }
     tools_close(&tools);
     agent_loop_result_clear(&lr);
+    agent_work_clear(&aw);
 }
 
 const executor_ops executor_native_ops = {"native", native_run};

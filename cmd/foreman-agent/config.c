@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 31
+#define N_OWN_FLAGS 34
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -177,6 +177,12 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "native: `file` replacing the built-in system prompt", false},
         {"tool-network", FLAGS_BOOL, &cfg->native.tool_network, "false",
          "native: let the bash tool use the network", false},
+        {"git-token-file", FLAGS_STRING, &cfg->native.git_token_file, NULL,
+         "native: `file` whose first line is the HTTPS token for clone and push (via GIT_ASKPASS; never logged)", false},
+        {"git-user", FLAGS_STRING, &cfg->native.git_user, "x-access-token",
+         "native: HTTPS user `name` sent with --git-token-file", false},
+        {"git-ssh-key-file", FLAGS_STRING, &cfg->native.git_ssh_key_file, NULL,
+         "native: ssh private key `file` for ssh clone and push", false},
     };
     memcpy(f->defs, own, sizeof(own));
     probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
@@ -234,6 +240,9 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
             snprintf(f->home_kube, sizeof(f->home_kube), "%s/.kube", home);
             cfg->native.deny_read[k++] = f->home_kube;
         }
+        /* the git credentials (one slot left for the API key file) */
+        if (cfg->native.git_token_file && cfg->native.git_token_file[0]) cfg->native.deny_read[k++] = cfg->native.git_token_file;
+        if (cfg->native.git_ssh_key_file && cfg->native.git_ssh_key_file[0]) cfg->native.deny_read[k++] = cfg->native.git_ssh_key_file;
     }
     if (strcmp(cfg->log_format, "logfmt") != 0 && strcmp(cfg->log_format, "text") != 0 &&
         strcmp(cfg->log_format, "json") != 0)

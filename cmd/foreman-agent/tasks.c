@@ -286,10 +286,14 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                 fm_agentic_task_status *ws = &want->status;
                 int64_t gen = cur->metadata.generation;
                 ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
-                ws->verdict = res->failed ? FM_VERDICT_INCOMPLETE : res->verdict;
+                /* a failed gate keeps its verdict; every other failure is INCOMPLETE */
+                ws->verdict = !res->failed ? res->verdict
+                              : res->verdict == FM_VERDICT_GATE_FAIL ? FM_VERDICT_GATE_FAIL : FM_VERDICT_INCOMPLETE;
                 fm_agentic_task_status_set_finished_at(ws, now_seconds());
                 rc |= fm_strset(&ws->result, env.data);
                 if (res->transcript_ref) rc |= fm_strset(&ws->transcript_ref, res->transcript_ref);
+                if (res->branch) rc |= fm_strset(&ws->branch, res->branch);
+                if (res->commit_sha) rc |= fm_strset(&ws->commit_sha, res->commit_sha);
                 rc |= set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE,
                                     "Finished", "the executor finished", gen);
                 if (res->failed)
