@@ -162,15 +162,15 @@ static int on_go(void *ctx, const agent_loop_result *res, fm_buf *feedback)
     w->gate_failures++;
     free(w->gate_last);
     w->gate_last = fm_strndup(gr.feedback.data ? gr.feedback.data : "", gr.feedback.len);
-    if (w->gate_failures > w->gate_rounds) {
+    if (w->gate_failures >= w->gate_rounds) {
         w->gate_exhausted = true;
         gate_report_clear(&gr);
         return 0;
     }
     fm_buf_reset(feedback);
     int e = fm_buf_put(feedback, gr.feedback.data ? gr.feedback.data : "", gr.feedback.len);
-    e |= fm_buf_printf(feedback, "\nYour GO was not accepted (gate round %d of %d). Fix the problem with the tools, "
-                                 "then call submit_result again.",
+    e |= fm_buf_printf(feedback, "\nYour GO was not accepted (gate failure %d; the task ends at %d). Fix the problem "
+                                 "with the tools, then call submit_result again.",
                        w->gate_failures, w->gate_rounds);
     gate_report_clear(&gr);
     return e ? fm_error_set(FM_ENOMEM, "gate: out of memory") : 1;
@@ -264,7 +264,7 @@ void agent_work_finish(agent_work *w, executor_result *res, const char *details)
         res->verdict = FM_VERDICT_INCOMPLETE;
         res->reason = "GateFailed";
         free(res->message);
-        if (asprintf(&res->message, "the gate still failed after %d rounds of feedback: %.1500s", w->gate_rounds,
+        if (asprintf(&res->message, "the gate failed %d times: %.1500s", w->gate_failures,
                      w->gate_last ? w->gate_last : "") < 0)
             res->message = NULL;
     }

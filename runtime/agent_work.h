@@ -8,8 +8,8 @@
  *   kind        before the loop                 on GO / after the loop
  *   issue-fix,  clone, work branch (resumed     gate (when spec.gateProfile
  *   freeform    when on the remote)             is set): a failure goes back
- *                                               to the model, at most
- *                                               gate_rounds times, then
+ *                                               to the model; failure number
+ *                                               gate_rounds (2) ends the run:
  *                                               INCOMPLETE GateFailed; commit
  *                                               (signed off, the model's
  *                                               summary and details) and push
@@ -52,7 +52,7 @@ typedef struct agent_work {
     bool has_git;
     bool gate_on;
     gate gate;
-    int gate_rounds;           /* failures answered before GateFailed */
+    int gate_rounds;           /* the failure that ends the run (GateFailed) */
     int gate_failures;
     bool gate_exhausted;
     char *gate_last;           /* the last failure's feedback */

@@ -152,3 +152,36 @@ int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base,
     }
     return 0;
 }
+
+int agentdef_join_capability(fm_required_capability *dst, const fm_required_capability *add)
+{
+    if (fm_required_capability_has_min_ram_gb(add) &&
+        (!fm_required_capability_has_min_ram_gb(dst) || add->min_ram_gb > dst->min_ram_gb))
+        fm_required_capability_set_min_ram_gb(dst, add->min_ram_gb);
+    if (fm_required_capability_has_min_context_tokens(add) &&
+        (!fm_required_capability_has_min_context_tokens(dst) || add->min_context_tokens > dst->min_context_tokens))
+        fm_required_capability_set_min_context_tokens(dst, add->min_context_tokens);
+    if ((dst->accelerator == FM_REQUIRED_ACCELERATOR_UNSET || dst->accelerator == FM_REQUIRED_ACCELERATOR_ANY) &&
+        add->accelerator != FM_REQUIRED_ACCELERATOR_UNSET)
+        dst->accelerator = add->accelerator;
+    if (fm_required_capability_has_requires_model_installed(add) && add->requires_model_installed)
+        fm_required_capability_set_requires_model_installed(dst, true);
+    for (size_t i = 0; i < add->node_selector.len; i++) {
+        const fm_strpair *kv = &add->node_selector.items[i];
+        bool have = false;
+        for (size_t j = 0; j < dst->node_selector.len && !have; j++)
+            have = !strcmp(dst->node_selector.items[j].key, kv->key);
+        if (have) continue;
+        if (fm_strmap_set(&dst->node_selector, kv->key, kv->value)) return fm_error_set(FM_ENOMEM, "capability: out of memory");
+        fm_required_capability_set_node_selector_present(dst, true);
+    }
+    for (size_t i = 0; i < add->roles.len; i++) {
+        bool have = false;
+        for (size_t j = 0; j < dst->roles.len && !have; j++) have = !strcmp(dst->roles.items[j], add->roles.items[i]);
+        if (have) continue;
+        if (fm_strlist_push((fm_list *)&dst->roles, add->roles.items[i]))
+            return fm_error_set(FM_ENOMEM, "capability: out of memory");
+        fm_required_capability_set_roles_present(dst, true);
+    }
+    return 0;
+}

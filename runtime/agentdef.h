@@ -58,6 +58,15 @@ typedef struct agentdef_resolved {
 int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base, const fm_agent *ag,
                      const fm_model_profile *mp, const char *api_key);
 
+/*
+ * Joins the capability an Agent requires (add) into a task's (dst): the
+ * larger minRAMGB and minContextTokens, add's accelerator where dst says
+ * any, every nodeSelector label and role of add (dst's value kept on a
+ * conflicting label), requiresModelInstalled when either asks. Returns 0
+ * or FM_ENOMEM.
+ */
+int agentdef_join_capability(fm_required_capability *dst, const fm_required_capability *add);
+
 /* Frees the strings (the key wiped first) and zeroes *r. Accepts NULL. */
 void agentdef_resolved_clear(agentdef_resolved *r);
 

@@ -97,7 +97,7 @@ typedef struct executor_native_config {
     const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
     const char *git_user;           /* --git-user */
     const char *git_ssh_key_file;   /* --git-ssh-key-file */
-    int gate_rounds;                /* gate failures answered before GateFailed; 0 -> 2 */
+    int gate_rounds;                /* gate failures that end a run (GateFailed); 0 -> 2 */
 } executor_native_config;
 
 /* How the executors behave; copied by executor_start. */

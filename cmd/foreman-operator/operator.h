@@ -144,6 +144,20 @@ int op_scheduler_setup(fm_operator *op);
 int op_nodes_setup(fm_operator *op);
 int op_workloads_setup(fm_operator *op);
 int op_agents_setup(fm_operator *op); /* Agent Validated (agents.c) */
+
+/* ---- issues.c: Workloads of issues */
+
+/* *out: a copy of w whose pipeline is the expansion of spec.issues (three
+ * steps per issue), or NULL when w has a pipeline, no issues or no coder.
+ * Returns 0 or FM_ENOMEM. */
+int op_issues_expand(fm_workload **out, const fm_workload *w);
+
+/* Copies the step's agentRef and gateProfile into task t and joins the
+ * cached Agent's requiredCapability into t's. Returns 0 or FM_ENOMEM. */
+int op_issues_step_extras(fm_operator *op, fm_agentic_task *t, const fm_pipeline_step *s);
+
+/* Sets condition Issue<n> per issue of w from its tasks (see issues.c). */
+int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *conds, fm_time now);
 int op_metrics_setup(fm_operator *op);
 
 /* Refreshes the gauges (pending tasks, fleet nodes by phase) from the
