@@ -4,13 +4,17 @@
  */
 #include "agent_work.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -415,4 +419,112 @@ void agent_work_findings(const char *diff, const char *details, int *findings, i
         p = *q ? q + 1 : q;
     }
     free(cl);
+}
+
+/* ---------------------------------------------------------------- reclaim */
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)st;
+    (void)f;
+    if (flag == FTW_DP) rmdir(path);
+    else unlink(path);
+    return 0;
+}
+
+/* rm -rf path (never follows links). */
+static void rm_tree(const char *path)
+{
+    nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+void agent_work_reclaim(const char *dir)
+{
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/work", dir);
+    rm_tree(p);
+    snprintf(p, sizeof p, "%s/git", dir);
+    rm_tree(p);
+}
+
+int agent_work_lock(const char *dir)
+{
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s/.lock", dir);
+    int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
+}
+
+static _Thread_local uint64_t du_total;
+
+static int du_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)path;
+    (void)f;
+    if (flag == FTW_F) du_total += (uint64_t)st->st_blocks * 512u;
+    return 0;
+}
+
+static uint64_t du(const char *path)
+{
+    du_total = 0;
+    nftw(path, du_one, 16, FTW_PHYS | FTW_MOUNT);
+    return du_total;
+}
+
+typedef struct task_dir {
+    char path[PATH_MAX];
+    time_t mtime;
+    uint64_t bytes;
+} task_dir;
+
+static int by_age(const void *a, const void *b)
+{
+    const task_dir *x = a, *y = b;
+    return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
+}
+
+int agent_work_cap(const char *ws, uint64_t max_bytes)
+{
+    if (max_bytes == 0) return 0;
+    DIR *d = opendir(ws);
+    if (!d) return 0;
+    task_dir *dirs = NULL;
+    size_t n = 0, cap = 0;
+    uint64_t total = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.') continue;
+        task_dir t;
+        snprintf(t.path, sizeof t.path, "%s/%s", ws, e->d_name);
+        struct stat st;
+        if (lstat(t.path, &st) != 0 || !S_ISDIR(st.st_mode)) continue;
+        t.mtime = st.st_mtime;
+        t.bytes = du(t.path);
+        total += t.bytes;
+        if (n == cap) {
+            task_dir *nd = realloc(dirs, (cap = cap ? cap * 2 : 16) * sizeof *nd);
+            if (!nd) break;
+            dirs = nd;
+        }
+        dirs[n++] = t;
+    }
+    closedir(d);
+    qsort(dirs, n, sizeof *dirs, by_age);
+    int removed = 0;
+    /* oldest first, never a directory a run still holds */
+    for (size_t i = 0; i < n && total > max_bytes; i++) {
+        int fd = agent_work_lock(dirs[i].path);
+        if (fd < 0) continue;
+        rm_tree(dirs[i].path);
+        close(fd);
+        total -= dirs[i].bytes;
+        removed++;
+    }
+    free(dirs);
+    return removed;
 }

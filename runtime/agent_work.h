@@ -31,6 +31,7 @@
 #define FOREMAN_AGENT_WORK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "agent_loop.h"
 #include "executor.h"
@@ -95,6 +96,22 @@ void agent_work_clear(agent_work *w);
 /* Counts the findings (`path:line: text` lines) in details and how many
  * of them name a line the diff adds or changes. */
 void agent_work_findings(const char *diff, const char *details, int *findings, int *on_changed);
+
+/* Removes dir/work and dir/git of a finished task; the transcript and the
+ * logs stay. */
+void agent_work_reclaim(const char *dir);
+
+/* Takes the task directory's lock (dir/.lock, flock), held while its run
+ * lives. Returns the descriptor (close to release), or -1 when another
+ * holds it. */
+int agent_work_lock(const char *dir);
+
+/*
+ * Keeps the workspace ws under max_bytes (0: no cap): removes whole task
+ * directories, oldest first, skipping those a run holds. Returns how many
+ * were removed.
+ */
+int agent_work_cap(const char *ws, uint64_t max_bytes);
 
 #ifdef __cplusplus
 }

@@ -98,6 +98,8 @@ typedef struct executor_native_config {
     const char *git_user;           /* --git-user */
     const char *git_ssh_key_file;   /* --git-ssh-key-file */
     int gate_rounds;                /* gate failures that end a run (GateFailed); 0 -> 2 */
+    bool workspace_keep;            /* --workspace-keep: leave work/ and git/ after a task */
+    int64_t workspace_max_mib;      /* --workspace-max-mib: cap of the workspace (0: none) */
 } executor_native_config;
 
 /* How the executors behave; copied by executor_start. */

@@ -112,6 +112,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     memset(&lr, 0, sizeof(lr));
     agent_work aw;
     memset(&aw, 0, sizeof(aw));
+    int lock_fd = -1;
     aw.log_fd = -1;
     res->kind = "native";
     res->failed = true;
@@ -120,6 +121,8 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         res->message = fm_strdup("native executor: no model server configured (--llm-base-url)");
         return;
     }
+    /* the host's cap: the oldest finished task directories go first */
+    if (nc->workspace_max_mib > 0) agent_work_cap(ws, (uint64_t)nc->workspace_max_mib * 1024u * 1024u);
     if (mkdir_p(ws) != 0 ||
         snprintf(dir, sizeof(dir), "%s/%s-%s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
                  t->name ? t->name : "task") >= (int)sizeof(dir) ||
@@ -129,6 +132,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         return;
     }
     res->workdir = fm_strdup(dir);
+    lock_fd = agent_work_lock(dir); /* keeps the cap of another run away */
     snprintf(work, sizeof(work), "%s/work", dir);
     snprintf(transcript, sizeof(transcript), "%s/transcript.jsonl", dir);
     /* the clone and work branch, or an empty directory (agent_work.h) */
@@ -265,6 +269,9 @@ done:
     tools_close(&tools);
     agent_loop_result_clear(&lr);
     agent_work_clear(&aw);
+    /* the work tree and the repository go; transcript and logs stay */
+    if (!nc->workspace_keep) agent_work_reclaim(dir);
+    if (lock_fd >= 0) close(lock_fd);
 }
 
 const executor_ops executor_native_ops = {"native", native_run};

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 34
+#define N_OWN_FLAGS 36
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -183,6 +183,10 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "native: HTTPS user `name` sent with --git-token-file", false},
         {"git-ssh-key-file", FLAGS_STRING, &cfg->native.git_ssh_key_file, NULL,
          "native: ssh private key `file` for ssh clone and push", false},
+        {"workspace-keep", FLAGS_BOOL, &cfg->native.workspace_keep, "false",
+         "native: keep a finished task's work tree and repository (the transcript is always kept)", false},
+        {"workspace-max-mib", FLAGS_INT, &cfg->native.workspace_max_mib, "0",
+         "native: cap of the workspace directory in MiB; the oldest finished tasks are removed (0: no cap)", false},
     };
     memcpy(f->defs, own, sizeof(own));
     probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);

@@ -14,7 +14,8 @@
 #            to the model, fails again: INCOMPLETE GateFailed with the
 #            branch pushed; its verify and review fail UpstreamFailed.
 # The Workload is Failed with conditions Issue1 (True, Done) and Issue2
-# (False, GateFailed) naming branch, commit, gate and review.
+# (False, GateFailed) naming branch, commit, gate and review. Every task's
+# work tree and repository are gone afterwards; the transcripts stay.
 . "$(dirname "$0")/agent_lib.sh"
 
 setup_rbac || { bad "rbac setup"; summary; exit 1; }
@@ -175,6 +176,8 @@ check "rollup: Issue2 False GateFailed" test "$(issue 2 status)/$(issue 2 reason
 check "rollup: Issue2 names its pushed branch" bash -c "echo '$(issue 2 message)' | grep -q 'branch foreman/$WL/issue-2 commit ${C2:0:12}'"
 check "workload: counts" test "$(wl '{.status.succeededTasks}/{.status.failedTasks}')" = 3/3
 check "the scripted coder was asked 5 times" test "$(wc -l <"$WORK/pc.requests")" = 5
+check "workspaces reclaimed: no work tree or repository left" bash -c "! ls -d '$WORK'/ws/*/work '$WORK'/ws/*/git 2>/dev/null | grep -q ."
+check "workspaces reclaimed: the transcripts stay (fix, fix, review)" test "$(ls "$WORK"/ws/*/transcript.jsonl | wc -l)" = 3
 
 stop_agent TERM
 check "agent exits 0" test "$STOP_RC" = 0

@@ -5,7 +5,8 @@
  * attempt resuming the pushed branch, a push that would need force refused
  * without it, the diff against the base, the askpass helper; the gates
  * (runtime/gates.c: presets, detection, a failing and a passing run) and
- * the review's findings check (runtime/agent_work.c).
+ * the review's findings check, the reclaim of a finished task's workspace
+ * and the host's cap (runtime/agent_work.c).
  */
 #include "test.h"
 
@@ -245,6 +246,53 @@ TEST(findings)
     CHECK_INT(on, 0);
 }
 
+TEST(reclaim_and_cap)
+{
+    char ws[300], d[400], f[500];
+    snprintf(ws, sizeof ws, "%s/ws", root);
+    mkdir(ws, 0700);
+    const char *names[3] = {"a-old", "b-held", "c-new"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(d, sizeof d, "%s/%s", ws, names[i]);
+        mkdir(d, 0700);
+        snprintf(f, sizeof f, "%s/work", d);
+        mkdir(f, 0700);
+        snprintf(f, sizeof f, "%s/work/blob", d);
+        int fd = open(f, O_WRONLY | O_CREAT, 0600);
+        char buf[4096];
+        memset(buf, 'x', sizeof buf);
+        for (int k = 0; k < 256; k++) CHECK(write(fd, buf, sizeof buf) == (ssize_t)sizeof buf); /* 1 MiB */
+        close(fd);
+        snprintf(f, sizeof f, "%s/transcript.jsonl", d);
+        put(f, "{}\n");
+        char cmd[600];
+        snprintf(cmd, sizeof cmd, "touch -d '-%d minutes' %s", 30 - 10 * i, d);
+        CHECK(system(cmd) == 0);
+    }
+    /* reclaim: work/ goes, the transcript stays */
+    snprintf(d, sizeof d, "%s/c-new", ws);
+    agent_work_reclaim(d);
+    snprintf(f, sizeof f, "%s/work", d);
+    CHECK(access(f, F_OK) != 0);
+    snprintf(f, sizeof f, "%s/transcript.jsonl", d);
+    CHECK(access(f, F_OK) == 0);
+    /* cap: the oldest go first, a held one never */
+    snprintf(d, sizeof d, "%s/b-held", ws);
+    int held = agent_work_lock(d);
+    CHECK(held >= 0);
+    CHECK(agent_work_lock(d) < 0);
+    CHECK_INT(agent_work_cap(ws, 512 * 1024), 2); /* a-old, then c-new: still over */
+    snprintf(f, sizeof f, "%s/a-old", ws);
+    CHECK(access(f, F_OK) != 0);
+    snprintf(f, sizeof f, "%s/c-new", ws);
+    CHECK(access(f, F_OK) != 0);
+    CHECK(access(d, F_OK) == 0);
+    close(held);
+    CHECK_INT(agent_work_cap(ws, 512 * 1024), 1);
+    CHECK(access(d, F_OK) != 0);
+    CHECK_INT(agent_work_cap(ws, 0), 0);
+}
+
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/foreman-gitws-%d", (int)getpid());
@@ -254,6 +302,7 @@ int main(void)
     RUN(askpass_and_names);
     RUN(gates);
     RUN(findings);
+    RUN(reclaim_and_cap);
     sh("rm -rf %R");
     return test_summary();
 }
