@@ -154,6 +154,14 @@ static const char *failure_reason(const fm_agentic_task *t)
     return c && c->reason && c->reason[0] ? c->reason : "TaskFailed";
 }
 
+/* True when t ran and has a verdict of its own (not UpstreamFailed). */
+static bool ran(const fm_agentic_task *t)
+{
+    if (!t || !t->status.verdict) return false;
+    if (t->status.phase != FM_TASK_PHASE_FAILED) return true;
+    return strcmp(failure_reason(t), "UpstreamFailed") != 0;
+}
+
 int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *conds, fm_time now)
 {
     int rc = 0;
@@ -169,8 +177,8 @@ int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *
                         w->spec.reviewer_agent_refs.len && has_ref(&w->spec.reviewer_agent_refs.items[0])};
         const char *branch = t[0] && t[0]->status.branch ? t[0]->status.branch : "-";
         const char *commit = t[0] && t[0]->status.commit_sha ? t[0]->status.commit_sha : "-";
-        const char *gate = t[1] && t[1]->status.verdict ? fm_verdict_name(t[1]->status.verdict) : "-";
-        const char *review = t[2] && t[2]->status.verdict ? fm_verdict_name(t[2]->status.verdict) : "-";
+        const char *gate = ran(t[1]) ? fm_verdict_name(t[1]->status.verdict) : "-";
+        const char *review = ran(t[2]) ? fm_verdict_name(t[2]->status.verdict) : "-";
         /* the fix's own gate, when no verify step ran */
         if (!want[1] && t[0] && t[0]->status.phase == FM_TASK_PHASE_SUCCEEDED && fm_agentic_task_spec_has_gate_profile(&t[0]->spec))
             gate = "passed";
