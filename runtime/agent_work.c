@@ -92,6 +92,20 @@ int agent_work_prepare(agent_work *w, const char *dir, const executor_native_con
     branch_name(branch, sizeof branch, w);
     const fm_task_payload *p = w->task ? &w->task->spec.payload : NULL;
     gitws_creds creds = {nc ? nc->git_token_file : NULL, nc ? nc->git_user : NULL, nc ? nc->git_ssh_key_file : NULL};
+    if (nc && nc->git_token && nc->git_token[0]) {
+        /* a token from a Secret: a private file of the task's, outside the
+         * tools' root, on bash's deny list, removed with the task */
+        snprintf(w->token_file, sizeof w->token_file, "%s/git-token", dir);
+        int fd = open(w->token_file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+        size_t tl = strlen(nc->git_token);
+        bool ok = fd >= 0 && write(fd, nc->git_token, tl) == (ssize_t)tl;
+        if (fd >= 0) close(fd);
+        if (!ok) {
+            w->token_file[0] = '\0';
+            return fm_error_set(FM_EIO, "native executor: writing the git token file in %s failed", dir);
+        }
+        creds.token_file = w->token_file;
+    }
     *reason = "CloneFailed";
     int rc = gitws_open(&w->git, dir, t->repo, branch, p ? p->base_branch : NULL, &creds, w->log_fd);
     if (rc) return fm_error_set(rc, "native executor: %s (see %s)", fm_error_last()->message, logp);
@@ -190,6 +204,7 @@ void agent_work_attach(agent_work *w, tools_ctx *tools, int wake_fd, agent_loop_
         for (size_t i = 0; i < SANDBOX_MAX_DENY; i++)
             if (!tools->sandbox.deny_read[i]) {
                 tools->sandbox.deny_read[i] = w->git_config;
+                if (w->token_file[0] && i + 1 < SANDBOX_MAX_DENY) tools->sandbox.deny_read[i + 1] = w->token_file;
                 break;
             }
     if (w->gate_on) {
@@ -327,6 +342,7 @@ void agent_work_clear(agent_work *w)
     if (!w) return;
     fm_agentic_task_free(w->task);
     gitws_clear(&w->git);
+    if (w->token_file[0]) unlink(w->token_file);
     if (w->log_fd >= 0) close(w->log_fd);
     free(w->prompt);
     free(w->gate_last);

@@ -63,6 +63,7 @@ typedef struct agent_work {
     char *prompt;              /* the task's prompt with the issue text or the diff */
     fm_buf diff;               /* review: the change */
     char git_config[4200];     /* the git dir's config, denied to bash */
+    char token_file[4200];     /* the git token from a Secret, denied to bash; "" when none */
 } agent_work;
 
 /*

@@ -86,6 +86,8 @@ void agentdef_resolved_clear(agentdef_resolved *r)
     if (!r) return;
     if (r->api_key) memset(r->api_key, 0, strlen(r->api_key));
     free(r->api_key);
+    if (r->git_token) memset(r->git_token, 0, strlen(r->git_token));
+    free(r->git_token);
     free(r->base_url);
     free(r->model);
     free(r->system_prompt);

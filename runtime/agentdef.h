@@ -43,7 +43,7 @@ const fm_secret_key_selector *agentdef_key_ref(const fm_agent *ag);
  * owned strings below. Clear with agentdef_resolved_clear. */
 typedef struct agentdef_resolved {
     executor_native_config native;
-    char *base_url, *model, *system_prompt, *addendum, *api_key;
+    char *base_url, *model, *system_prompt, *addendum, *api_key, *git_token;
 } agentdef_resolved;
 
 /*

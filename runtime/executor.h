@@ -97,6 +97,7 @@ typedef struct executor_native_config {
     const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
     const char *git_user;           /* --git-user */
     const char *git_ssh_key_file;   /* --git-ssh-key-file */
+    const char *git_token;          /* token text (from --git-token-secret), replaces the file */
     int gate_rounds;                /* gate failures that end a run (GateFailed); 0 -> 2 */
     bool workspace_keep;            /* --workspace-keep: leave work/ and git/ after a task */
     int64_t workspace_max_mib;      /* --workspace-max-mib: cap of the workspace (0: none) */

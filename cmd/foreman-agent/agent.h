@@ -76,6 +76,7 @@ typedef struct agent_config {
     int64_t verbosity;
     int64_t kill_grace_ns;
     const char *task_selector;   /* auto, field or label */
+    const char *git_token_secret; /* NAME[/KEY]: git token Secret in each task's namespace */
 } agent_config;
 
 /* One task this agent has claimed and is running. */
@@ -212,6 +213,15 @@ struct agentdef_resolved;
  */
 int agent_task_resolve(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
                        const fm_agentic_task *t);
+
+/*
+ * With --git-token-secret and a task on a cloneable repository: reads the
+ * token from that Secret in the task's namespace into out->git_token (and
+ * out->native, copied from the flags when *used is false; *used set).
+ * Returns 0, or a negative FM_E* with *reason AuthUnavailable.
+ */
+int agent_task_git_token(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+                         const fm_agentic_task *t);
 
 /* ---- main.c */
 

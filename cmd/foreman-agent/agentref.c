@@ -8,6 +8,9 @@
  * The key is decoded into memory only: it never reaches the environment,
  * a file, a log line or a message (messages name the Secret, never a
  * value). RBAC: get on agents and modelprofiles, get on secrets.
+ *
+ * --git-token-secret works the same way for the git token of a task on a
+ * repository: read per task, handed to git through GIT_ASKPASS only.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,7 @@
 #include "agent.h"
 #include "agentdef.h"
 #include "error.h"
+#include "git_workspace.h"
 #include "kubeconfig.h"
 
 /* Decodes key k of Secret ns/name into *out (wiped and freed by the
@@ -50,6 +54,34 @@ static int read_key(char **out, kube_client *kc, const char *ns, const fm_secret
     while (l > 0 && (plain[l - 1] == ' ' || plain[l - 1] == '\t')) l--;
     memset(plain + l, 0, n - l);
     *out = plain;
+    return 0;
+}
+
+int agent_task_git_token(agentdef_resolved *out, bool *used, const char **reason, agent *a,
+                         const fm_agentic_task *t)
+{
+    const char *spec = a->cfg.git_token_secret;
+    if (!spec || !spec[0] || !gitws_cloneable(t->spec.payload.repo)) return 0;
+    char name[256], key[256] = "token";
+    const char *slash = strchr(spec, '/');
+    snprintf(name, sizeof name, "%.*s", (int)(slash ? (size_t)(slash - spec) : strlen(spec)), spec);
+    if (slash && slash[1]) snprintf(key, sizeof key, "%s", slash + 1);
+    fm_secret_key_selector sel;
+    memset(&sel, 0, sizeof sel);
+    sel.name = name;
+    sel.key = key;
+    char *tok = NULL;
+    int rc = read_key(&tok, a->kc, t->metadata.namespace, &sel);
+    if (rc) {
+        *reason = "AuthUnavailable";
+        return rc;
+    }
+    if (!*used) {
+        out->native = a->cfg.native;
+        *used = true;
+    }
+    out->git_token = tok;
+    out->native.git_token = tok;
     return 0;
 }
 

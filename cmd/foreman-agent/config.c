@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 36
+#define N_OWN_FLAGS 37
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -183,6 +183,9 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "native: HTTPS user `name` sent with --git-token-file", false},
         {"git-ssh-key-file", FLAGS_STRING, &cfg->native.git_ssh_key_file, NULL,
          "native: ssh private key `file` for ssh clone and push", false},
+        {"git-token-secret", FLAGS_STRING, &cfg->git_token_secret, NULL,
+         "native: Secret `name[/key]` (key default token) in the task's namespace holding the HTTPS token "
+         "for clone and push (via GIT_ASKPASS; never logged)", false},
         {"workspace-keep", FLAGS_BOOL, &cfg->native.workspace_keep, "false",
          "native: keep a finished task's work tree and repository (the transcript is always kept)", false},
         {"workspace-max-mib", FLAGS_INT, &cfg->native.workspace_max_mib, "0",

@@ -474,9 +474,13 @@ static void *runner_main(void *arg)
     char *fail_message = NULL;
     executor_run *run = NULL;
     agentdef_resolved ar;
+    memset(&ar, 0, sizeof ar);
     bool by_agent = false;
     const char *ref_reason = NULL;
-    int rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
+    int rc = 0;
+    /* the Agent matters to the native loop only; stub and exec ignore it */
+    if (a->cfg.executor == &executor_native_ops) rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
+    if (rc == 0 && a->cfg.executor == &executor_native_ops) rc = agent_task_git_token(&ar, &by_agent, &ref_reason, a, t);
     if (rc == 0 && by_agent) ec.native = &ar.native;
     if (rc == 0) rc = executor_start(&run, a->cfg.executor, &ec, &et);
     fm_buf_free(&json);

@@ -57,7 +57,8 @@ trap cleanup EXIT
 on_cleanup() { CLEANUP_CMDS+=("$1"); }
 
 # setup_rbac: the agent's least-privilege identity (what the Helm chart
-# grants it, with rbac.agentApiKeySecret=llm-api-key) bound to a freshly
+# grants it, with rbac.agentApiKeySecret=llm-api-key and
+# rbac.agentGitTokenSecret=git-token) bound to a freshly
 # minted user; sets AGENT_KC.
 setup_rbac() {
     local user=agent-it-$RUN_ID
@@ -89,7 +90,7 @@ rules:
   verbs: [get]
 - apiGroups: [""]
   resources: [secrets]
-  resourceNames: [llm-api-key]
+  resourceNames: [llm-api-key, git-token]
   verbs: [get]
 ---
 apiVersion: rbac.authorization.k8s.io/v1

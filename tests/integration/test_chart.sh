@@ -289,6 +289,8 @@ can no "$NS2" "$ASA2" get agents.$G -n default
 can yes "$NS2" "$ASA2" get secrets/llm-api-key -n "$TASKNS"
 can no "$NS2" "$ASA2" get secrets/llm-api-key -n default
 can no "$NS2" "$ASA2" get secrets/other -n "$TASKNS"
+can yes "$NS2" "$ASA2" get secrets/git-token -n "$TASKNS"
+can no "$NS2" "$OP2" get secrets/git-token -n "$TASKNS"
 for v in list watch; do can no "$NS2" "$ASA2" $v secrets -n "$TASKNS"; done
 can yes "$NS2" "$OP2" get secrets/llm-api-key -n "$TASKNS"
 can no "$NS2" "$OP2" get secrets/other -n "$TASKNS"

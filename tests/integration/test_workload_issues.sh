@@ -101,9 +101,10 @@ YAML
     --health-probe-bind-address=0 --node-stale-after=30s >"$WORK/operator.log" 2>&1 &
 OP_PID=$!
 on_cleanup "kill -KILL $OP_PID"
+$K create secret generic git-token -n "$NS" --from-literal=token=gt-secret-value >/dev/null
 start_agent "$WORK/agent.log" --fleet-node-name "$NODE" --task-namespace "$NS" --heartbeat-interval 1s \
     --workspace-dir "$WORK/ws" --agent-mode native --llm-base-url "http://127.0.0.1:$PC" \
-    --llm-model flag-model --llm-tool-choice required
+    --llm-model flag-model --llm-tool-choice required --git-token-secret git-token
 wait_until 10 fn_is "$NODE" '{.status.phase}' Ready
 ag_valid() { [ "$($K get agent "$1" -n "$NS" -o jsonpath='{.status.conditions[?(@.type=="Validated")].status}')" = True ]; }
 check "agents validated" wait_until 20 ag_valid reviewer
@@ -177,6 +178,8 @@ check "rollup: Issue2 names its pushed branch" test "$(issue 2 message)" = "bran
 check "workload: counts" test "$(wl '{.status.succeededTasks}/{.status.failedTasks}')" = 3/3
 check "the scripted coder was asked 5 times" test "$(wc -l <"$WORK/pc.requests")" = 5
 check "workspaces reclaimed: no work tree or repository left" bash -c "! ls -d '$WORK'/ws/*/work '$WORK'/ws/*/git 2>/dev/null | grep -q ."
+check "git token: in no log, transcript or request" bash -c "! grep -rq gt-secret-value '$WORK/agent.log' '$WORK/ws' '$WORK/pc.requests' '$WORK/pr.requests'"
+check "git token: its file removed with the task" bash -c "! ls '$WORK'/ws/*/git-token 2>/dev/null | grep -q ."
 check "workspaces reclaimed: the transcripts stay (fix, fix, review)" test "$(ls "$WORK"/ws/*/transcript.jsonl | wc -l)" = 3
 
 stop_agent TERM

@@ -293,6 +293,43 @@ TEST(reclaim_and_cap)
     CHECK_INT(agent_work_cap(ws, 0), 0);
 }
 
+TEST(work_token_from_secret)
+{
+    char dir[300], remote[300], json[700], path[4300];
+    snprintf(dir, sizeof dir, "%s/t7", root);
+    snprintf(remote, sizeof remote, "%s/remote.git", root);
+    mkdir(dir, 0700);
+    snprintf(json, sizeof json,
+             "{\"metadata\":{\"name\":\"x\",\"namespace\":\"ns\",\"labels\":{\"foreman.llmkube.dev/workload\":\"wl\"}},"
+             "\"spec\":{\"kind\":\"issue-fix\",\"payload\":{\"repo\":\"%s\",\"issue\":7}}}",
+             remote);
+    executor_task t = {.name = "x", .namespace_ = "ns", .kind = "issue-fix", .repo = remote, .has_issue = true,
+                       .issue = 7, .json = json, .json_len = strlen(json)};
+    executor_native_config nc;
+    memset(&nc, 0, sizeof nc);
+    nc.git_token = "tok-from-secret";
+    agent_work w;
+    const char *reason = NULL;
+    CHECK_FATAL(agent_work_prepare(&w, dir, &nc, &t, &reason) == 0);
+    CHECK_STR(w.git.branch, "foreman/wl/issue-7");
+    snprintf(path, sizeof path, "%s/git-token", dir);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+    CHECK_STR(w.git.creds.token_file, path);
+    tools_ctx tools;
+    memset(&tools, 0, sizeof tools);
+    tools.root = w.git.work;
+    agent_loop_config lc;
+    memset(&lc, 0, sizeof lc);
+    agent_work_attach(&w, &tools, -1, &lc);
+    bool denied = false;
+    for (int i = 0; i < SANDBOX_MAX_DENY; i++) denied |= tools.sandbox.deny_read[i] && !strcmp(tools.sandbox.deny_read[i], path);
+    CHECK(denied);
+    CHECK(lc.on_go == NULL); /* no gateProfile: no gate */
+    agent_work_clear(&w);
+    CHECK(access(path, F_OK) != 0);
+}
+
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/foreman-gitws-%d", (int)getpid());
@@ -303,6 +340,7 @@ int main(void)
     RUN(gates);
     RUN(findings);
     RUN(reclaim_and_cap);
+    RUN(work_token_from_secret);
     sh("rm -rf %R");
     return test_summary();
 }
