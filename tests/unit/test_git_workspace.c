@@ -204,7 +204,7 @@ TEST(gates)
     sc.disabled = true;
     gate_report r;
     gate only = {"generic", {NULL, "true", "echo building", "echo FAILING-TEST; exit 3"}};
-    CHECK_FATAL(gate_run(&r, &only, &sc, dir, 10 * INT64_C(1000000000), -1) == 0);
+    CHECK_FATAL(gate_run(&r, &only, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
     CHECK(!r.passed);
     CHECK_INT(r.failed_step, 3);
     CHECK_INT(r.exit_code, 3);
@@ -212,8 +212,9 @@ TEST(gates)
     CHECK(r.feedback.data && strstr(r.feedback.data, "FAILING-TEST") && strstr(r.feedback.data, "step test"));
     gate_report_clear(&r);
     gate ok = {"generic", {"true", NULL, "", "true"}};
-    CHECK_FATAL(gate_run(&r, &ok, &sc, dir, 10 * INT64_C(1000000000), -1) == 0);
+    CHECK_FATAL(gate_run(&r, &ok, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
     CHECK(r.passed);
+    if (!r.passed) fprintf(stderr, "gate feedback: %s\n", r.feedback.data ? r.feedback.data : "");
     CHECK_INT(r.failed_step, -1);
     CHECK_INT(r.steps_run, 2);
     gate_report_clear(&r);
