@@ -648,6 +648,81 @@ const fm_struct_desc k8s_config_map_list_desc = {
     4, k8s_config_map_list_fields, k8s_config_map_list_by_name,
 };
 
+/* k8s_secret */
+static const fm_field_desc k8s_secret_fields[7] = {
+    { .json_name = "apiVersion", .json_name_len = 10, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, api_version), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "kind", .json_name_len = 4, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, kind), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, metadata), .presence_bit = 0, .elem_size = 0,
+      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "data", .json_name_len = 4, .type = FM_T_MAP,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, data), .presence_bit = 1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "stringData", .json_name_len = 10, .type = FM_T_MAP,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, string_data), .presence_bit = 2, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "type", .json_name_len = 4, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, type), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "immutable", .json_name_len = 9, .type = FM_T_BOOL,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret, immutable), .presence_bit = 3, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+};
+/* by JSON name: apiVersion data immutable kind metadata stringData type */
+static const uint16_t k8s_secret_by_name[7] = { 0, 3, 6, 1, 2, 4, 5 };
+const fm_struct_desc k8s_secret_desc = {
+    "k8s_secret", sizeof(k8s_secret), offsetof(k8s_secret, _unknown),
+    7, k8s_secret_fields, k8s_secret_by_name,
+};
+
+/* k8s_secret_list */
+static const fm_field_desc k8s_secret_list_fields[4] = {
+    { .json_name = "apiVersion", .json_name_len = 10, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret_list, api_version), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "kind", .json_name_len = 4, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret_list, kind), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(k8s_secret_list, metadata), .presence_bit = 0, .elem_size = 0,
+      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
+      .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
+      .offset = offsetof(k8s_secret_list, items), .presence_bit = 1, .elem_size = sizeof(k8s_secret),
+      .sub = &k8s_secret_desc, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+};
+/* by JSON name: apiVersion items kind metadata */
+static const uint16_t k8s_secret_list_by_name[4] = { 0, 3, 1, 2 };
+const fm_struct_desc k8s_secret_list_desc = {
+    "k8s_secret_list", sizeof(k8s_secret_list), offsetof(k8s_secret_list, _unknown),
+    4, k8s_secret_list_fields, k8s_secret_list_by_name,
+};
+
 /* k8s_status */
 static const fm_field_desc k8s_status_fields[8] = {
     { .json_name = "apiVersion", .json_name_len = 10, .type = FM_T_STRING,
@@ -748,10 +823,27 @@ const fm_kind_desc k8s_lease_kind = {
     .columns = NULL,
 };
 
+const fm_kind_desc k8s_secret_kind = {
+    .group = "",
+    .version = "v1",
+    .api_version = "v1",
+    .kind = "Secret",
+    .list_kind = "SecretList",
+    .plural = "secrets",
+    .singular = "secret",
+    .namespaced = true,
+    .has_status = false,
+    .object = &k8s_secret_desc,
+    .list = &k8s_secret_list_desc,
+    .n_columns = 0,
+    .columns = NULL,
+};
+
 const fm_kind_desc *const k8s_all_kinds[K8S_ALL_KINDS_COUNT] = {
     &k8s_config_map_kind,
     &k8s_event_kind,
     &k8s_lease_kind,
+    &k8s_secret_kind,
 };
 const size_t k8s_all_kinds_count = K8S_ALL_KINDS_COUNT;
 
@@ -1024,6 +1116,80 @@ int k8s_lease_list_merge_patch(fm_buf *out, const k8s_lease_list *old_obj, const
         const char *resource_version)
 {
     return codec_merge_patch(out, old_obj, new_obj, &k8s_lease_list_desc, resource_version);
+}
+
+int k8s_secret_decode(k8s_secret **out, const char *buf, size_t len)
+{
+    void *p = NULL;
+    int rc = decode_new(&p, &k8s_secret_desc, buf, len);
+    *out = p;
+    return rc;
+}
+
+int k8s_secret_encode(fm_buf *out, const k8s_secret *obj)
+{
+    return codec_encode(out, obj, &k8s_secret_desc);
+}
+
+int k8s_secret_copy(k8s_secret **out, const k8s_secret *src)
+{
+    void *p = NULL;
+    int rc = copy_new(&p, src, &k8s_secret_desc);
+    *out = p;
+    return rc;
+}
+
+void k8s_secret_free(k8s_secret *obj)
+{
+    free_obj(obj, &k8s_secret_desc);
+}
+
+bool k8s_secret_equal(const k8s_secret *a, const k8s_secret *b)
+{
+    return codec_equal(a, b, &k8s_secret_desc);
+}
+
+int k8s_secret_merge_patch(fm_buf *out, const k8s_secret *old_obj, const k8s_secret *new_obj,
+        const char *resource_version)
+{
+    return codec_merge_patch(out, old_obj, new_obj, &k8s_secret_desc, resource_version);
+}
+
+int k8s_secret_list_decode(k8s_secret_list **out, const char *buf, size_t len)
+{
+    void *p = NULL;
+    int rc = decode_new(&p, &k8s_secret_list_desc, buf, len);
+    *out = p;
+    return rc;
+}
+
+int k8s_secret_list_encode(fm_buf *out, const k8s_secret_list *obj)
+{
+    return codec_encode(out, obj, &k8s_secret_list_desc);
+}
+
+int k8s_secret_list_copy(k8s_secret_list **out, const k8s_secret_list *src)
+{
+    void *p = NULL;
+    int rc = copy_new(&p, src, &k8s_secret_list_desc);
+    *out = p;
+    return rc;
+}
+
+void k8s_secret_list_free(k8s_secret_list *obj)
+{
+    free_obj(obj, &k8s_secret_list_desc);
+}
+
+bool k8s_secret_list_equal(const k8s_secret_list *a, const k8s_secret_list *b)
+{
+    return codec_equal(a, b, &k8s_secret_list_desc);
+}
+
+int k8s_secret_list_merge_patch(fm_buf *out, const k8s_secret_list *old_obj, const k8s_secret_list *new_obj,
+        const char *resource_version)
+{
+    return codec_merge_patch(out, old_obj, new_obj, &k8s_secret_list_desc, resource_version);
 }
 
 int k8s_status_decode(k8s_status **out, const char *buf, size_t len)

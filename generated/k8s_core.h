@@ -54,6 +54,8 @@ typedef struct k8s_event k8s_event;
 typedef struct k8s_event_list k8s_event_list;
 typedef struct k8s_config_map k8s_config_map;
 typedef struct k8s_config_map_list k8s_config_map_list;
+typedef struct k8s_secret k8s_secret;
+typedef struct k8s_secret_list k8s_secret_list;
 typedef struct k8s_status k8s_status;
 
 /* ------------------------------------------------------------ list types */
@@ -89,6 +91,10 @@ typedef struct k8s_config_map_items {
     k8s_config_map *items;
     size_t len;
 } k8s_config_map_items;
+typedef struct k8s_secret_items {
+    k8s_secret *items;
+    size_t len;
+} k8s_secret_items;
 
 /* ---------------------------------------------------------------- structs */
 
@@ -286,6 +292,34 @@ struct k8s_config_map_list {
 extern const fm_struct_desc k8s_config_map_list_desc;
 
 /*
+ * Confidential key/value data (core/v1). The agent reads one named Secret (an
+ * Agent's API key); its values are never logged.
+ */
+struct k8s_secret {
+    uint32_t _present[1];
+    char *api_version; /* API group and version of this object: v1. */
+    char *kind; /* Kind of this object: Secret. */
+    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_strmap data; /* bit 1: Base64-encoded values by key. */
+    fm_strmap string_data; /* bit 2: Write-only plain values by key. */
+    char *type; /* Used to facilitate programmatic handling of secret data. */
+    bool immutable; /* bit 3: When true the data cannot be changed after creation. */
+    char *_unknown;
+};
+extern const fm_struct_desc k8s_secret_desc;
+
+/* A page of Secret objects as returned by a list call. */
+struct k8s_secret_list {
+    uint32_t _present[1];
+    char *api_version; /* API group and version of the list: v1. */
+    char *kind; /* Always SecretList. */
+    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    k8s_secret_items items; /* bit 1, required: The Secret objects. */
+    char *_unknown;
+};
+extern const fm_struct_desc k8s_secret_list_desc;
+
+/*
  * The body of an API error (and of some successful deletes); not a stored
  * resource, so it has no list, plural or kind table.
  */
@@ -307,7 +341,8 @@ extern const fm_struct_desc k8s_status_desc;
 extern const fm_kind_desc k8s_config_map_kind;
 extern const fm_kind_desc k8s_event_kind;
 extern const fm_kind_desc k8s_lease_kind;
-#define K8S_ALL_KINDS_COUNT 3
+extern const fm_kind_desc k8s_secret_kind;
+#define K8S_ALL_KINDS_COUNT 4
 /* Every resource kind of this file, sorted by kind name. */
 extern const fm_kind_desc *const k8s_all_kinds[K8S_ALL_KINDS_COUNT];
 extern const size_t k8s_all_kinds_count;
@@ -378,6 +413,28 @@ int k8s_lease_list_copy(k8s_lease_list **out, const k8s_lease_list *src);
 void k8s_lease_list_free(k8s_lease_list *obj);
 bool k8s_lease_list_equal(const k8s_lease_list *a, const k8s_lease_list *b);
 int k8s_lease_list_merge_patch(fm_buf *out, const k8s_lease_list *old_obj, const k8s_lease_list *new_obj,
+        const char *resource_version);
+
+/* k8s_secret: decode allocates *out (NULL on failure); copy allocates a deep
+ * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
+ * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+int k8s_secret_decode(k8s_secret **out, const char *buf, size_t len);
+int k8s_secret_encode(fm_buf *out, const k8s_secret *obj);
+int k8s_secret_copy(k8s_secret **out, const k8s_secret *src);
+void k8s_secret_free(k8s_secret *obj);
+bool k8s_secret_equal(const k8s_secret *a, const k8s_secret *b);
+int k8s_secret_merge_patch(fm_buf *out, const k8s_secret *old_obj, const k8s_secret *new_obj,
+        const char *resource_version);
+
+/* k8s_secret_list: decode allocates *out (NULL on failure); copy allocates a deep
+ * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
+ * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+int k8s_secret_list_decode(k8s_secret_list **out, const char *buf, size_t len);
+int k8s_secret_list_encode(fm_buf *out, const k8s_secret_list *obj);
+int k8s_secret_list_copy(k8s_secret_list **out, const k8s_secret_list *src);
+void k8s_secret_list_free(k8s_secret_list *obj);
+bool k8s_secret_list_equal(const k8s_secret_list *a, const k8s_secret_list *b);
+int k8s_secret_list_merge_patch(fm_buf *out, const k8s_secret_list *old_obj, const k8s_secret_list *new_obj,
         const char *resource_version);
 
 /* k8s_status: decode allocates *out (NULL on failure); copy allocates a deep
@@ -511,6 +568,23 @@ static inline bool k8s_config_map_list_has_metadata(const k8s_config_map_list *p
 static inline void k8s_config_map_list_set_metadata_present(k8s_config_map_list *p, bool on) { codec_set_present(p, 0, on); }
 static inline bool k8s_config_map_list_has_items(const k8s_config_map_list *p) { return codec_has(p, 1); }
 static inline void k8s_config_map_list_set_items_present(k8s_config_map_list *p, bool on) { codec_set_present(p, 1, on); }
+
+/* k8s_secret */
+static inline bool k8s_secret_has_metadata(const k8s_secret *p) { return codec_has(p, 0); }
+static inline void k8s_secret_set_metadata_present(k8s_secret *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool k8s_secret_has_data(const k8s_secret *p) { return codec_has(p, 1); }
+static inline void k8s_secret_set_data_present(k8s_secret *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool k8s_secret_has_string_data(const k8s_secret *p) { return codec_has(p, 2); }
+static inline void k8s_secret_set_string_data_present(k8s_secret *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool k8s_secret_has_immutable(const k8s_secret *p) { return codec_has(p, 3); }
+static inline void k8s_secret_set_immutable(k8s_secret *p, bool v) { p->immutable = v; codec_set_present(p, 3, true); }
+static inline void k8s_secret_clear_immutable(k8s_secret *p) { memset(&p->immutable, 0, sizeof p->immutable); codec_set_present(p, 3, false); }
+
+/* k8s_secret_list */
+static inline bool k8s_secret_list_has_metadata(const k8s_secret_list *p) { return codec_has(p, 0); }
+static inline void k8s_secret_list_set_metadata_present(k8s_secret_list *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool k8s_secret_list_has_items(const k8s_secret_list *p) { return codec_has(p, 1); }
+static inline void k8s_secret_list_set_items_present(k8s_secret_list *p, bool on) { codec_set_present(p, 1, on); }
 
 /* k8s_status */
 static inline bool k8s_status_has_metadata(const k8s_status *p) { return codec_has(p, 0); }

@@ -623,8 +623,24 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
                 is_err = true;
                 fm_buf_printf(&out, "error: the arguments of %s are not valid JSON; send one JSON object", c->name);
             } else if (!strcmp(c->name, "submit_result")) {
-                if (take_submit(res, c->args, c->args_len, &out)) submitted = true;
-                else is_err = true;
+                if (take_submit(res, c->args, c->args_len, &out)) {
+                    submitted = true;
+                    /* a GO may be refused (a failing gate): the feedback is
+                     * the call's result and the run goes on, tools and all */
+                    if (cfg.on_go && !res->failed && res->verdict == FM_VERDICT_GO) {
+                        int g = cfg.on_go(cfg.on_go_ctx, res, &out);
+                        if (g < 0) {
+                            rc = g;
+                            goto done;
+                        }
+                        if (g > 0) {
+                            submitted = false;
+                            res->verdict = FM_VERDICT_UNSET;
+                        }
+                    }
+                } else {
+                    is_err = true;
+                }
             } else {
                 int trc = tools_call(&out, tools, c->name, c->args, c->args_len, &is_err);
                 if (trc == FM_ECANCELED) {

@@ -58,6 +58,8 @@ typedef struct agent_progress {
     double elapsed_sec;
 } agent_progress;
 
+struct agent_loop_result;
+
 typedef struct agent_loop_config {
     llm_config llm;
     const char *tool_choice;       /* policy: "auto", "required", or a list
@@ -78,6 +80,12 @@ typedef struct agent_loop_config {
     int64_t progress_interval_ns;  /* 0 -> 10 s */
     void (*progress)(void *ctx, const agent_progress *p);
     void *progress_ctx;
+    /* Called when the model submits GO (NULL: every GO ends the run).
+     * Returns 0 to accept it; 1 to refuse it, feedback (appended to the
+     * buffer) going back to the model as the call's result while the run
+     * goes on with every tool; a negative FM_E* ends the run with it. */
+    int (*on_go)(void *ctx, const struct agent_loop_result *res, fm_buf *feedback);
+    void *on_go_ctx;
 } agent_loop_config;
 
 typedef struct agent_loop_result {

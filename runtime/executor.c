@@ -257,11 +257,14 @@ static int result_copy(executor_result *dst, const executor_result *src)
 {
     *dst = *src;
     dst->message = dst->summary = dst->extra = dst->transcript_ref = dst->workdir = NULL;
+    dst->branch = dst->commit_sha = NULL;
     if ((src->message && !(dst->message = fm_strdup(src->message))) ||
         (src->summary && !(dst->summary = fm_strdup(src->summary))) ||
         (src->extra && !(dst->extra = fm_strdup(src->extra))) ||
         (src->transcript_ref && !(dst->transcript_ref = fm_strdup(src->transcript_ref))) ||
-        (src->workdir && !(dst->workdir = fm_strdup(src->workdir)))) {
+        (src->workdir && !(dst->workdir = fm_strdup(src->workdir))) ||
+        (src->branch && !(dst->branch = fm_strdup(src->branch))) ||
+        (src->commit_sha && !(dst->commit_sha = fm_strdup(src->commit_sha)))) {
         executor_result_clear(dst);
         return fm_error_set(FM_ENOMEM, "executor: out of memory copying a result");
     }
@@ -287,6 +290,8 @@ void executor_result_clear(executor_result *res)
     free(res->extra);
     free(res->transcript_ref);
     free(res->workdir);
+    free(res->branch);
+    free(res->commit_sha);
     memset(res, 0, sizeof(*res));
 }
 

@@ -88,6 +88,19 @@ typedef struct executor_native_config {
     bool tool_network;              /* --tool-network */
     bool sandbox_off;               /* tests only: no namespaces/landlock/seccomp */
     const char *deny_read[6];       /* paths bash may not read (kubeconfig, tokens) */
+    /* Set per task from its Agent (agentdef.h); NULL / 0 from the flags: */
+    const char *system_prompt;      /* prompt text, replaces the file and the built-in */
+    const char *system_prompt_addendum; /* appended to the prompt (ModelProfile) */
+    const char *api_key;            /* key text (from a Secret), replaces the file */
+    int stuck_repeat;               /* same call N times -> nudge; 0 -> loop default */
+    int stuck_turns;                /* turns without progress -> nudge; 0 -> default */
+    const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
+    const char *git_user;           /* --git-user */
+    const char *git_ssh_key_file;   /* --git-ssh-key-file */
+    const char *git_token;          /* token text (from --git-token-secret), replaces the file */
+    int gate_rounds;                /* gate failures that end a run (GateFailed); 0 -> 2 */
+    bool workspace_keep;            /* --workspace-keep: leave work/ and git/ after a task */
+    int64_t workspace_max_mib;      /* --workspace-max-mib: cap of the workspace (0: none) */
 } executor_native_config;
 
 /* How the executors behave; copied by executor_start. */
@@ -168,6 +181,8 @@ typedef struct executor_result {
     char *workdir;             /* exec: the per-task directory; NULL otherwise */
     executor_stop_reason stopped; /* why it was stopped, NONE when it ended itself */
     int exit_code;             /* exec: exit status, or -signal; 0 otherwise */
+    char *branch;              /* native: the branch pushed (status.branch), or NULL */
+    char *commit_sha;          /* native: its commit (status.commitSHA), or NULL */
 } executor_result;
 
 typedef struct executor_run executor_run;

@@ -17,6 +17,7 @@
  * changed, details and the transcript's size.
  */
 #include "agent_loop.h"
+#include "agent_work.h"
 #include "executor.h"
 
 #include "error.h"
@@ -53,48 +54,6 @@ static int mkdir_p(const char *dir)
     return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-/* True when repo names something git can clone without credentials of
- * ours: an absolute path, file://, http(s)://. */
-static bool cloneable(const char *repo)
-{
-    return repo && (repo[0] == '/' || !strncmp(repo, "file://", 7) || !strncmp(repo, "http://", 7) ||
-                    !strncmp(repo, "https://", 8));
-}
-
-/* git clone [--branch b] repo dest; output to log_fd. Returns 0 or the
- * exit status / -1. */
-static int git_clone(const char *repo, const char *branch, const char *dest, int log_fd)
-{
-    const char *argv[10];
-    int k = 0;
-    argv[k++] = "git";
-    argv[k++] = "clone";
-    argv[k++] = "--quiet";
-    if (branch && branch[0]) {
-        argv[k++] = "--branch";
-        argv[k++] = branch;
-    }
-    argv[k++] = "--";
-    argv[k++] = repo;
-    argv[k++] = dest;
-    argv[k] = NULL;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (log_fd >= 0) {
-        posix_spawn_file_actions_adddup2(&fa, log_fd, 1);
-        posix_spawn_file_actions_adddup2(&fa, log_fd, 2);
-    }
-    static char *const env[] = {"PATH=/usr/local/bin:/usr/bin:/bin", "GIT_TERMINAL_PROMPT=0", "HOME=/nonexistent",
-                                "GIT_CONFIG_NOSYSTEM=1", NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) return -1;
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
 /* Reads the API key file: the first line, trimmed. NULL on error. */
 static char *read_key(const char *path)
 {
@@ -110,6 +69,20 @@ static char *read_key(const char *path)
     char *k = fm_strndup(buf, l);
     memset(buf, 0, sizeof(buf));
     return k;
+}
+
+/* The prompt file's text (at most 256 KiB), or NULL. */
+static char *read_prompt_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return NULL;
+    size_t cap = 256 * 1024, len = 0;
+    char *b = malloc(cap + 1);
+    ssize_t n;
+    while (b && len < cap && (n = read(fd, b + len, cap - len)) > 0) len += (size_t)n;
+    close(fd);
+    if (b) b[len] = '\0';
+    return b;
 }
 
 typedef struct progress_ctx {
@@ -137,6 +110,10 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     tools.root_fd = -1;
     agent_loop_result lr;
     memset(&lr, 0, sizeof(lr));
+    agent_work aw;
+    memset(&aw, 0, sizeof(aw));
+    int lock_fd = -1;
+    aw.log_fd = -1;
     res->kind = "native";
     res->failed = true;
     res->reason = "ExecutorError";
@@ -144,6 +121,8 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         res->message = fm_strdup("native executor: no model server configured (--llm-base-url)");
         return;
     }
+    /* the host's cap: the oldest finished task directories go first */
+    if (nc->workspace_max_mib > 0) agent_work_cap(ws, (uint64_t)nc->workspace_max_mib * 1024u * 1024u);
     if (mkdir_p(ws) != 0 ||
         snprintf(dir, sizeof(dir), "%s/%s-%s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
                  t->name ? t->name : "task") >= (int)sizeof(dir) ||
@@ -153,28 +132,26 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         return;
     }
     res->workdir = fm_strdup(dir);
+    lock_fd = agent_work_lock(dir); /* keeps the cap of another run away */
     snprintf(work, sizeof(work), "%s/work", dir);
     snprintf(transcript, sizeof(transcript), "%s/transcript.jsonl", dir);
-    if (cloneable(t->repo)) {
-        char logp[PATH_MAX + 16];
-        snprintf(logp, sizeof(logp), "%s/clone.log", dir);
-        int lfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        int g = git_clone(t->repo, t->branch, work, lfd);
-        if (lfd >= 0) close(lfd);
-        if (g != 0) {
-            if (asprintf(&res->message, "native executor: git clone %s failed (status %d; see %s)", t->repo, g, logp) < 0)
-                res->message = NULL;
-            return;
-        }
-    } else if (mkdir(work, 0755) != 0) {
-        if (asprintf(&res->message, "native executor: %s: %s", work, strerror(errno)) < 0) res->message = NULL;
-        return;
+    /* the clone and work branch, or an empty directory (agent_work.h) */
+    const char *prep_reason = NULL;
+    if (agent_work_prepare(&aw, dir, nc, t, &prep_reason) != 0) {
+        res->reason = prep_reason;
+        res->message = fm_strdup(fm_error_last()->message);
+        goto done;
     }
-    if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
+    if (nc->api_key && nc->api_key[0]) {
+        if (!(key = fm_strdup(nc->api_key))) {
+            res->message = fm_strdup("native executor: out of memory");
+            goto done;
+        }
+    } else if (nc->api_key_file && nc->api_key_file[0] && !(key = read_key(nc->api_key_file))) {
         /* the path is ours to name; the content never is */
         if (asprintf(&res->message, "native executor: API key file %s: %s", nc->api_key_file, strerror(errno)) < 0)
             res->message = NULL;
-        return;
+        goto done;
     }
     if (tools_open(&tools, work) != 0) {
         res->message = fm_strdup(fm_error_last()->message);
@@ -189,6 +166,8 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
 
     agent_loop_config lc;
     memset(&lc, 0, sizeof(lc));
+    agent_work_attach(&aw, &tools, executor_run_wake_fd(r), &lc);
+    if (agent_work_verify(&aw, res)) goto done; /* a verify task: the gate only */
     lc.llm.base_url = nc->base_url;
     lc.llm.model = nc->model && nc->model[0] ? nc->model : t->model_ref ? t->model_ref : "default";
     lc.llm.api_key = key;
@@ -207,8 +186,27 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         if (margin > 30 * INT64_C(1000000000)) margin = 30 * INT64_C(1000000000);
         lc.budget_ns = cfg->timeout_ns - margin;
     }
+    lc.stuck_repeat = nc->stuck_repeat;
+    lc.stuck_turns = nc->stuck_turns;
     char *sp = NULL;
-    if (nc->system_prompt_file && nc->system_prompt_file[0] && asprintf(&sp, "@%s", nc->system_prompt_file) < 0) sp = NULL;
+    bool as_file = false;
+    if (nc->system_prompt_addendum && nc->system_prompt_addendum[0]) {
+        /* the addendum goes after whichever prompt applies (agentdef.h) */
+        char *filed = NULL;
+        const char *basep = nc->system_prompt;
+        if (!basep && nc->system_prompt_file && nc->system_prompt_file[0])
+            basep = filed = read_prompt_file(nc->system_prompt_file);
+        if (!basep) basep = agent_loop_default_prompt(t->kind);
+        if (asprintf(&sp, "%s\n\n%s", basep, nc->system_prompt_addendum) < 0) sp = NULL;
+        free(filed);
+    } else if (nc->system_prompt) {
+        sp = fm_strdup(nc->system_prompt);
+    } else if (nc->system_prompt_file && nc->system_prompt_file[0]) {
+        if (asprintf(&sp, "@%s", nc->system_prompt_file) < 0) sp = NULL;
+        as_file = true;
+    }
+    /* the loop reads a prompt starting with '@' as a file name */
+    if (sp && sp[0] == '@' && !as_file) sp[0] = ' ';
     lc.system_prompt = sp;
     lc.transcript_path = transcript;
     progress_ctx pc = {cfg};
@@ -216,7 +214,9 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         lc.progress = on_progress;
         lc.progress_ctx = &pc;
     }
-    int rc = agent_loop_run(&lr, &lc, &tools, t, executor_run_wake_fd(r));
+    executor_task lt;
+    agent_work_task(&aw, &lt);
+    int rc = agent_loop_run(&lr, &lc, &tools, &lt, executor_run_wake_fd(r));
     free(sp);
     if (rc != 0) {
         res->message = fm_strdup(fm_error_last()->message);
@@ -260,6 +260,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         if (!e) res->extra = fm_buf_detach(&x);
         fm_buf_free(&x);
     }
+    agent_work_finish(&aw, res, lr.details);
 done:
     if (key) {
         memset(key, 0, strlen(key));
@@ -267,6 +268,10 @@ done:
     }
     tools_close(&tools);
     agent_loop_result_clear(&lr);
+    agent_work_clear(&aw);
+    /* the work tree and the repository go; transcript and logs stay */
+    if (!nc->workspace_keep) agent_work_reclaim(dir);
+    if (lock_fd >= 0) close(lock_fd);
 }
 
 const executor_ops executor_native_ops = {"native", native_run};

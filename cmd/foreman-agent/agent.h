@@ -77,6 +77,7 @@ typedef struct agent_config {
     int64_t kill_grace_ns;
     const char *task_selector;   /* auto, field or label */
     fm_list task_env;            /* char *: extra variables exec commands see */
+    const char *git_token_secret; /* NAME[/KEY]: git token Secret in each task's namespace */
 } agent_config;
 
 /* One task this agent has claimed and is running. */
@@ -204,6 +205,30 @@ bool tasks_all_done(agent *a);
 /* Stops the informers, joins finished threads and frees. Only when
  * tasks_all_done(). */
 void tasks_cleanup(agent *a);
+
+/* ---- agentref.c */
+
+struct agentdef_resolved;
+
+/*
+ * Resolves the Agent task t names in spec.agentRef (with its ModelProfile
+ * and API-key Secret) over the --llm-* settings into *out (agentdef.h;
+ * the caller clears it). *used is false when the task names no Agent.
+ * Returns 0, or a negative FM_E* with *reason the task's failure reason
+ * (AgentNotFound: no such or invalid Agent, or no ModelProfile;
+ * AuthUnavailable: its Secret or key is missing).
+ */
+int agent_task_resolve(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+                       const fm_agentic_task *t);
+
+/*
+ * With --git-token-secret and a task on a cloneable repository: reads the
+ * token from that Secret in the task's namespace into out->git_token (and
+ * out->native, copied from the flags when *used is false; *used set).
+ * Returns 0, or a negative FM_E* with *reason AuthUnavailable.
+ */
+int agent_task_git_token(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+                         const fm_agentic_task *t);
 
 /* ---- main.c */
 

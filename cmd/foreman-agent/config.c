@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define N_OWN_FLAGS 32
+#define N_OWN_FLAGS 38
 
 struct agent_flags {
     flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
@@ -181,6 +181,19 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "native: `file` replacing the built-in system prompt", false},
         {"tool-network", FLAGS_BOOL, &cfg->native.tool_network, "false",
          "native: let the bash tool use the network", false},
+        {"git-token-file", FLAGS_STRING, &cfg->native.git_token_file, NULL,
+         "native: `file` whose first line is the HTTPS token for clone and push (via GIT_ASKPASS; never logged)", false},
+        {"git-user", FLAGS_STRING, &cfg->native.git_user, "x-access-token",
+         "native: HTTPS user `name` sent with --git-token-file", false},
+        {"git-ssh-key-file", FLAGS_STRING, &cfg->native.git_ssh_key_file, NULL,
+         "native: ssh private key `file` for ssh clone and push", false},
+        {"git-token-secret", FLAGS_STRING, &cfg->git_token_secret, NULL,
+         "native: Secret `name[/key]` (key default token) in the task's namespace holding the HTTPS token "
+         "for clone and push (via GIT_ASKPASS; never logged)", false},
+        {"workspace-keep", FLAGS_BOOL, &cfg->native.workspace_keep, "false",
+         "native: keep a finished task's work tree and repository (the transcript is always kept)", false},
+        {"workspace-max-mib", FLAGS_INT, &cfg->native.workspace_max_mib, "0",
+         "native: cap of the workspace directory in MiB; the oldest finished tasks are removed (0: no cap)", false},
     };
     memcpy(f->defs, own, sizeof(own));
     probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
@@ -238,6 +251,9 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
             snprintf(f->home_kube, sizeof(f->home_kube), "%s/.kube", home);
             cfg->native.deny_read[k++] = f->home_kube;
         }
+        /* the git credentials (one slot left for the API key file) */
+        if (cfg->native.git_token_file && cfg->native.git_token_file[0]) cfg->native.deny_read[k++] = cfg->native.git_token_file;
+        if (cfg->native.git_ssh_key_file && cfg->native.git_ssh_key_file[0]) cfg->native.deny_read[k++] = cfg->native.git_ssh_key_file;
     }
     if (strcmp(cfg->log_format, "logfmt") != 0 && strcmp(cfg->log_format, "text") != 0 &&
         strcmp(cfg->log_format, "json") != 0)

@@ -26,6 +26,7 @@
  * Pending (reason AgentShutdown) so another node can take it.
  */
 #include "agent.h"
+#include "agentdef.h"
 
 #include "clock.h"
 #include "error.h"
@@ -362,10 +363,14 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                 int64_t gen = cur->metadata.generation;
                 char *cmsg = condition_message(fail_message ? fail_message : res->message, res->transcript_ref);
                 ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
-                ws->verdict = res->failed ? FM_VERDICT_INCOMPLETE : res->verdict;
+                /* a failed gate keeps its verdict; every other failure is INCOMPLETE */
+                ws->verdict = !res->failed ? res->verdict
+                              : res->verdict == FM_VERDICT_GATE_FAIL ? FM_VERDICT_GATE_FAIL : FM_VERDICT_INCOMPLETE;
                 fm_agentic_task_status_set_finished_at(ws, now_seconds());
                 rc |= fm_strset(&ws->result, env.data);
                 if (res->transcript_ref) rc |= fm_strset(&ws->transcript_ref, res->transcript_ref);
+                if (res->branch) rc |= fm_strset(&ws->branch, res->branch);
+                if (res->commit_sha) rc |= fm_strset(&ws->commit_sha, res->commit_sha);
                 rc |= set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE,
                                     "Finished", "the executor finished", gen);
                 if (res->failed)
@@ -628,15 +633,24 @@ static void *runner_main(void *arg)
     memset(&res, 0, sizeof(res));
     char *fail_message = NULL;
     executor_run *run = NULL;
-    int rc = executor_start(&run, a->cfg.executor, &ec, &et);
+    agentdef_resolved ar;
+    memset(&ar, 0, sizeof ar);
+    bool by_agent = false;
+    const char *ref_reason = NULL;
+    int rc = 0;
+    /* the Agent matters to the native loop only; stub and exec ignore it */
+    if (a->cfg.executor == &executor_native_ops) rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
+    if (rc == 0 && a->cfg.executor == &executor_native_ops) rc = agent_task_git_token(&ar, &by_agent, &ref_reason, a, t);
+    if (rc == 0 && by_agent) ec.native = &ar.native;
+    if (rc == 0) rc = executor_start(&run, a->cfg.executor, &ec, &et);
     fm_buf_free(&json);
     if (rc != 0) {
         res.kind = a->cfg.executor->kind;
         res.failed = true;
-        res.reason = "ExecutorError";
+        res.reason = ref_reason ? ref_reason : "ExecutorError";
         res.message = fm_strdup(fm_error_last()->message);
         res.extra = fm_strdup("{}");
-        res.summary = fm_strdup("the executor could not start");
+        res.summary = fm_strdup(ref_reason ? "the task's Agent could not be used" : "the executor could not start");
     } else {
         pthread_mutex_lock(&a->mu);
         slot->run = run;
@@ -700,6 +714,7 @@ static void *runner_main(void *arg)
     pthread_cond_broadcast(&a->disp_cond);
     pthread_mutex_unlock(&a->mu);
     executor_free(run);
+    agentdef_resolved_clear(&ar); /* borrowed by the run until here */
     release_free_memory();
     node_heartbeat_kick(a);
     return NULL;

@@ -125,7 +125,8 @@ static int start_controllers(fm_operator *op)
     int rc;
     if ((rc = op_scheduler_start(op)) || (rc = controller_start(op->sched_ctl)) ||
         (rc = controller_start(op->task_ctl)) ||
-        (rc = controller_start(op->node_ctl)) || (rc = controller_start(op->workload_ctl)))
+        (rc = controller_start(op->node_ctl)) || (rc = controller_start(op->workload_ctl)) ||
+        (rc = controller_start(op->agent_ctl)))
         return rc;
     op_trigger_pass(op);
     log_info("controllers started", "identity", op->identity, NULL);
@@ -140,6 +141,7 @@ static void stop_controllers(fm_operator *op)
     controller_stop(op->task_ctl);
     controller_stop(op->node_ctl);
     controller_stop(op->workload_ctl);
+    controller_stop(op->agent_ctl);
 }
 
 static void on_started_leading(void *ud)
@@ -231,7 +233,7 @@ static bool ready_fn(void *ud)
 {
     fm_operator *op = ud;
     return informer_has_synced(op->task_inf) && informer_has_synced(op->node_inf) &&
-           informer_has_synced(op->workload_inf);
+           informer_has_synced(op->workload_inf) && informer_has_synced(op->agent_inf);
 }
 
 /*
@@ -482,16 +484,18 @@ int main(int argc, char **argv)
     if ((rc = sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
         (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
         (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
-        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2))) {
+        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2)) ||
+        (rc = new_informer(&op->agent_inf, op, &fm_agent_kind, "Agent", 3))) {
         log_error("setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
     op->tasks = informer_store(op->task_inf);
     op->nodes = informer_store(op->node_inf);
     op->workloads = informer_store(op->workload_inf);
+    op->agents = informer_store(op->agent_inf);
     if ((rc = op_events_setup(op)) || (rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) ||
         (rc = op_nodes_setup(op)) ||
-        (rc = op_workloads_setup(op))) {
+        (rc = op_workloads_setup(op)) || (rc = op_agents_setup(op))) {
         log_error("controller setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
@@ -512,7 +516,7 @@ int main(int argc, char **argv)
              "leaderElect", op->cfg.leader_elect ? "true" : "false", "identity", op->identity, NULL);
 
     if ((rc = informer_start(op->task_inf)) || (rc = informer_start(op->node_inf)) ||
-        (rc = informer_start(op->workload_inf))) {
+        (rc = informer_start(op->workload_inf)) || (rc = informer_start(op->agent_inf))) {
         log_error("cannot start informers", "error", fm_error_last()->message, NULL);
         goto out;
     }
@@ -560,6 +564,7 @@ out:
     if (op->task_inf) informer_stop(op->task_inf);
     if (op->node_inf) informer_stop(op->node_inf);
     if (op->workload_inf) informer_stop(op->workload_inf);
+    if (op->agent_inf) informer_stop(op->agent_inf);
     httpserver_free(metrics_srv);
     httpserver_free(probe_srv);
     controller_free(op->sched_ctl);
@@ -568,9 +573,11 @@ out:
     controller_free(op->task_ctl);
     controller_free(op->node_ctl);
     controller_free(op->workload_ctl);
+    controller_free(op->agent_ctl);
     informer_free(op->task_inf);
     informer_free(op->node_inf);
     informer_free(op->workload_inf);
+    informer_free(op->agent_inf);
     sched_ledger_free(op->ledger);
     sched_ns_counts_free(op->ns_turns);
     kube_client_free(op->client);

@@ -13,6 +13,7 @@
  *   fleetnode    heartbeat staleness -> NotReady at the exact deadline, and
  *                deleting silent Draining nodes (nodes.c)
  *   workload     pipeline -> AgenticTasks, status rollup (workloads.c)
+ *   agent        Agent definitions checked: condition Validated (agents.c)
  *
  * The capacity of every node is derived from the task cache through the
  * scheduling ledger (schedule.h), guarded by `mu`, which the task
@@ -107,9 +108,9 @@ typedef struct op_informer_ctx {
 typedef struct fm_operator {
     op_config cfg;
     kube_client *client;
-    fm_informer *task_inf, *node_inf, *workload_inf;
-    fm_store *tasks, *nodes, *workloads;
-    fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl;
+    fm_informer *task_inf, *node_inf, *workload_inf, *agent_inf;
+    fm_store *tasks, *nodes, *workloads, *agents;
+    fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl, *agent_ctl;
     pthread_mutex_t mu;          /* guards ledger, plan, ns_turns */
     sched_ledger *ledger;
     sched_plan *plan;            /* what the next scheduling pass looks at */
@@ -119,7 +120,7 @@ typedef struct fm_operator {
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
-    op_informer_ctx inf_ctx[3];
+    op_informer_ctx inf_ctx[4];
     struct fm_event_filter *event_filter; /* per-object Event rate limit */
     /* Wall-clock nanoseconds until which stale heartbeats are not acted on
      * (see op_staleness_held); 0 when no hold was ever set. */
@@ -150,6 +151,21 @@ int op_tasks_setup(fm_operator *op);
 int op_scheduler_setup(fm_operator *op);
 int op_nodes_setup(fm_operator *op);
 int op_workloads_setup(fm_operator *op);
+int op_agents_setup(fm_operator *op); /* Agent Validated (agents.c) */
+
+/* ---- issues.c: Workloads of issues */
+
+/* *out: a copy of w whose pipeline is the expansion of spec.issues (three
+ * steps per issue), or NULL when w has a pipeline, no issues or no coder.
+ * Returns 0 or FM_ENOMEM. */
+int op_issues_expand(fm_workload **out, const fm_workload *w);
+
+/* Copies the step's agentRef and gateProfile into task t and joins the
+ * cached Agent's requiredCapability into t's. Returns 0 or FM_ENOMEM. */
+int op_issues_step_extras(fm_operator *op, fm_agentic_task *t, const fm_pipeline_step *s);
+
+/* Sets condition Issue<n> per issue of w from its tasks (see issues.c). */
+int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *conds, fm_time now);
 int op_metrics_setup(fm_operator *op);
 
 /* Refreshes the gauges (pending tasks, fleet nodes by phase) from the

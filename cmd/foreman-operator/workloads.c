@@ -21,6 +21,10 @@
  *     succeeded) or Failed (any failed); conditions Planned, Truncated (when
  *     maxTasks cut the pipeline) and Completed. Written only when changed.
  *
+ * With spec.issues and spec.coderAgentRef and no pipeline, issues.c expands
+ * the issues into the pipeline (fix, verify, review per issue) and adds a
+ * condition Issue<n> per issue to the status.
+ *
  * Tasks wake their Workload through the task informer's handler (label
  * foreman.llmkube.dev/workload), so no polling.
  */
@@ -94,6 +98,7 @@ static int ensure_task(fm_operator *op, const fm_workload *w, size_t i, char *ot
     if (owned == 0) return 1;
     fm_agentic_task *t = NULL;
     int rc = sched_pipeline_task(&t, w, i);
+    if (rc == 0) rc = op_issues_step_extras(op, t, &w->spec.pipeline.items[i]);
     if (rc == 0) rc = kube_create(NULL, op->client, &fm_agentic_task_kind, w->metadata.namespace, t);
     if (rc && kube_err_is_already_exists()) rc = 0;
     else if (rc == 0)
@@ -189,6 +194,7 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
         rc = op_condition_set(&st->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
                               "TaskFailed", msg, now);
     }
+    if (rc == 0 && w->spec.issues.len) rc = op_issues_rollup(op, w, &st->conditions, now);
     if (rc == 0) rc = write_status(op, w, next);
 done:
     fm_workload_free(next);
@@ -204,10 +210,17 @@ static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_c
     if (rc) return rc;
     bool *keep = NULL;
     if (k8s_object_meta_has_deletion_timestamp(&w->metadata)) goto done;
+    /* issues and a coder: the expansion stands in for the pipeline */
+    fm_workload *x = NULL;
+    if ((rc = op_issues_expand(&x, w)) != 0) goto done;
+    if (x) {
+        fm_workload_free(w);
+        w = x;
+    }
     if (!fm_workload_spec_has_pipeline(&w->spec) || w->spec.pipeline.len == 0) {
         rc = fail_planning(op, w, "NoPlannerOrPipeline",
                            "no planner is available to this operator: spec.pipeline is required "
-                           "(list the steps to run)");
+                           "(list the steps to run), or spec.issues with spec.coderAgentRef");
         goto done;
     }
     if (sched_pipeline_validate(w) != 0) {

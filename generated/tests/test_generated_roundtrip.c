@@ -100,6 +100,8 @@ static void fill_k8s_event_list(k8s_event_list *p, int seed);
 static void fill_k8s_lease_spec(k8s_lease_spec *p, int seed);
 static void fill_k8s_lease(k8s_lease *p, int seed);
 static void fill_k8s_lease_list(k8s_lease_list *p, int seed);
+static void fill_k8s_secret(k8s_secret *p, int seed);
+static void fill_k8s_secret_list(k8s_secret_list *p, int seed);
 static void fill_k8s_status_cause(k8s_status_cause *p, int seed);
 static void fill_k8s_status_details(k8s_status_details *p, int seed);
 static void fill_k8s_status(k8s_status *p, int seed);
@@ -341,6 +343,37 @@ static void fill_k8s_lease_list(k8s_lease_list *p, int seed)
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_k8s_lease(&p->items.items[i0], seed + (int)i0);
+    }
+    codec_set_present(p, 1, true);
+}
+
+/* Sets every field of k8s_secret. */
+static void fill_k8s_secret(k8s_secret *p, int seed)
+{
+    p->api_version = tstr("apiVersion", seed);
+    p->kind = tstr("kind", seed);
+    fill_k8s_object_meta(&p->metadata, seed);
+    codec_set_present(p, 0, true);
+    tmap(&p->data, seed);
+    codec_set_present(p, 1, true);
+    tmap(&p->string_data, seed);
+    codec_set_present(p, 2, true);
+    p->type = tstr("type", seed);
+    p->immutable = (seed) != 0;
+    codec_set_present(p, 3, true);
+}
+
+/* Sets every field of k8s_secret_list. */
+static void fill_k8s_secret_list(k8s_secret_list *p, int seed)
+{
+    p->api_version = tstr("apiVersion", seed);
+    p->kind = tstr("kind", seed);
+    fill_k8s_list_meta(&p->metadata, seed);
+    codec_set_present(p, 0, true);
+    p->items.len = (seed) ? 2 : 0;
+    p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
+    for (size_t i0 = 0; i0 < p->items.len; i0++) {
+        fill_k8s_secret(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
@@ -1742,6 +1775,141 @@ static void roundtrip_k8s_lease_list(int seed)
 
 TEST(test_k8s_lease_list_zero_values) { roundtrip_k8s_lease_list(0); }
 TEST(test_k8s_lease_list_full_values) { roundtrip_k8s_lease_list(1); }
+
+/* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
+static void roundtrip_k8s_secret(int seed)
+{
+    k8s_secret *obj = tcalloc(1, sizeof *obj);
+    k8s_secret *back = NULL, *copy = NULL;
+    fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
+
+    CHECK_INT(k8s_secret_encode(&a, obj), 0);
+    CHECK_STR(a.data, "{}");
+    fm_buf_reset(&a);
+
+    fill_k8s_secret(obj, seed);
+    CHECK_INT(k8s_secret_encode(&a, obj), 0);
+    CHECK_FATAL(a.data != NULL);
+    int rc = k8s_secret_decode(&back, a.data, a.len);
+    if (rc != 0)
+        fprintf(stderr, "decode: %s\n", fm_error_last()->message);
+    CHECK_INT(rc, 0);
+    CHECK(back != NULL);
+    if (back) {
+        CHECK(k8s_secret_equal(obj, back));
+        CHECK_INT(k8s_secret_encode(&b, back), 0);
+        CHECK_STR(b.data, a.data);
+    }
+    CHECK_INT(k8s_secret_copy(&copy, obj), 0);
+    CHECK(copy != NULL && k8s_secret_equal(obj, copy));
+    if (copy) {
+        CHECK_INT(k8s_secret_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_STR(patch.data, "{}");
+    }
+    if (seed != 0) {
+        CHECK_CONTAINS(a.data, "\"annotations\":");
+        CHECK_CONTAINS(a.data, "\"apiVersion\":");
+        CHECK_CONTAINS(a.data, "\"blockOwnerDeletion\":");
+        CHECK_CONTAINS(a.data, "\"controller\":");
+        CHECK_CONTAINS(a.data, "\"creationTimestamp\":");
+        CHECK_CONTAINS(a.data, "\"data\":");
+        CHECK_CONTAINS(a.data, "\"deletionGracePeriodSeconds\":");
+        CHECK_CONTAINS(a.data, "\"deletionTimestamp\":");
+        CHECK_CONTAINS(a.data, "\"finalizers\":");
+        CHECK_CONTAINS(a.data, "\"generateName\":");
+        CHECK_CONTAINS(a.data, "\"generation\":");
+        CHECK_CONTAINS(a.data, "\"immutable\":");
+        CHECK_CONTAINS(a.data, "\"kind\":");
+        CHECK_CONTAINS(a.data, "\"labels\":");
+        CHECK_CONTAINS(a.data, "\"metadata\":");
+        CHECK_CONTAINS(a.data, "\"name\":");
+        CHECK_CONTAINS(a.data, "\"namespace\":");
+        CHECK_CONTAINS(a.data, "\"ownerReferences\":");
+        CHECK_CONTAINS(a.data, "\"resourceVersion\":");
+        CHECK_CONTAINS(a.data, "\"stringData\":");
+        CHECK_CONTAINS(a.data, "\"type\":");
+        CHECK_CONTAINS(a.data, "\"uid\":");
+    }
+    k8s_secret_free(obj);
+    k8s_secret_free(back);
+    k8s_secret_free(copy);
+    k8s_secret_free(NULL);
+    fm_buf_free(&a);
+    fm_buf_free(&b);
+    fm_buf_free(&patch);
+}
+
+TEST(test_k8s_secret_zero_values) { roundtrip_k8s_secret(0); }
+TEST(test_k8s_secret_full_values) { roundtrip_k8s_secret(1); }
+
+/* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
+static void roundtrip_k8s_secret_list(int seed)
+{
+    k8s_secret_list *obj = tcalloc(1, sizeof *obj);
+    k8s_secret_list *back = NULL, *copy = NULL;
+    fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
+
+    CHECK_INT(k8s_secret_list_encode(&a, obj), 0);
+    CHECK_STR(a.data, "{}");
+    fm_buf_reset(&a);
+
+    fill_k8s_secret_list(obj, seed);
+    CHECK_INT(k8s_secret_list_encode(&a, obj), 0);
+    CHECK_FATAL(a.data != NULL);
+    int rc = k8s_secret_list_decode(&back, a.data, a.len);
+    if (rc != 0)
+        fprintf(stderr, "decode: %s\n", fm_error_last()->message);
+    CHECK_INT(rc, 0);
+    CHECK(back != NULL);
+    if (back) {
+        CHECK(k8s_secret_list_equal(obj, back));
+        CHECK_INT(k8s_secret_list_encode(&b, back), 0);
+        CHECK_STR(b.data, a.data);
+    }
+    CHECK_INT(k8s_secret_list_copy(&copy, obj), 0);
+    CHECK(copy != NULL && k8s_secret_list_equal(obj, copy));
+    if (copy) {
+        CHECK_INT(k8s_secret_list_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_STR(patch.data, "{}");
+    }
+    if (seed != 0) {
+        CHECK_CONTAINS(a.data, "\"annotations\":");
+        CHECK_CONTAINS(a.data, "\"apiVersion\":");
+        CHECK_CONTAINS(a.data, "\"blockOwnerDeletion\":");
+        CHECK_CONTAINS(a.data, "\"continue\":");
+        CHECK_CONTAINS(a.data, "\"controller\":");
+        CHECK_CONTAINS(a.data, "\"creationTimestamp\":");
+        CHECK_CONTAINS(a.data, "\"data\":");
+        CHECK_CONTAINS(a.data, "\"deletionGracePeriodSeconds\":");
+        CHECK_CONTAINS(a.data, "\"deletionTimestamp\":");
+        CHECK_CONTAINS(a.data, "\"finalizers\":");
+        CHECK_CONTAINS(a.data, "\"generateName\":");
+        CHECK_CONTAINS(a.data, "\"generation\":");
+        CHECK_CONTAINS(a.data, "\"immutable\":");
+        CHECK_CONTAINS(a.data, "\"items\":");
+        CHECK_CONTAINS(a.data, "\"kind\":");
+        CHECK_CONTAINS(a.data, "\"labels\":");
+        CHECK_CONTAINS(a.data, "\"metadata\":");
+        CHECK_CONTAINS(a.data, "\"name\":");
+        CHECK_CONTAINS(a.data, "\"namespace\":");
+        CHECK_CONTAINS(a.data, "\"ownerReferences\":");
+        CHECK_CONTAINS(a.data, "\"remainingItemCount\":");
+        CHECK_CONTAINS(a.data, "\"resourceVersion\":");
+        CHECK_CONTAINS(a.data, "\"stringData\":");
+        CHECK_CONTAINS(a.data, "\"type\":");
+        CHECK_CONTAINS(a.data, "\"uid\":");
+    }
+    k8s_secret_list_free(obj);
+    k8s_secret_list_free(back);
+    k8s_secret_list_free(copy);
+    k8s_secret_list_free(NULL);
+    fm_buf_free(&a);
+    fm_buf_free(&b);
+    fm_buf_free(&patch);
+}
+
+TEST(test_k8s_secret_list_zero_values) { roundtrip_k8s_secret_list(0); }
+TEST(test_k8s_secret_list_full_values) { roundtrip_k8s_secret_list(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
 static void roundtrip_k8s_status(int seed)
@@ -3426,6 +3594,8 @@ TEST(test_descriptor_tables)
     check_desc(&k8s_event_list_desc, 0);
     check_desc(&k8s_lease_desc, 0);
     check_desc(&k8s_lease_list_desc, 0);
+    check_desc(&k8s_secret_desc, 0);
+    check_desc(&k8s_secret_list_desc, 0);
     check_desc(&k8s_status_desc, 0);
     check_desc(&fm_agent_desc, 0);
     check_desc(&fm_agent_list_desc, 0);
@@ -3439,7 +3609,7 @@ TEST(test_descriptor_tables)
     check_desc(&fm_model_profile_list_desc, 0);
     check_desc(&fm_workload_desc, 0);
     check_desc(&fm_workload_list_desc, 0);
-    CHECK_INT(k8s_all_kinds_count, 3);
+    CHECK_INT(k8s_all_kinds_count, 4);
     for (size_t i = 0; i < k8s_all_kinds_count; i++) {
         const fm_kind_desc *k = k8s_all_kinds[i];
         CHECK(k->object != NULL && k->list != NULL && k->plural != NULL);
@@ -3469,6 +3639,10 @@ int main(void)
     RUN(test_k8s_lease_full_values);
     RUN(test_k8s_lease_list_zero_values);
     RUN(test_k8s_lease_list_full_values);
+    RUN(test_k8s_secret_zero_values);
+    RUN(test_k8s_secret_full_values);
+    RUN(test_k8s_secret_list_zero_values);
+    RUN(test_k8s_secret_list_full_values);
     RUN(test_k8s_status_zero_values);
     RUN(test_k8s_status_full_values);
     RUN(test_fm_agent_zero_values);

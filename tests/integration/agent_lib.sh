@@ -57,7 +57,9 @@ trap cleanup EXIT
 on_cleanup() { CLEANUP_CMDS+=("$1"); }
 
 # setup_rbac: the agent's least-privilege identity (what the Helm chart
-# grants it) bound to a freshly minted user; sets AGENT_KC.
+# grants it, with rbac.agentApiKeySecret=llm-api-key and
+# rbac.agentGitTokenSecret=git-token) bound to a freshly
+# minted user; sets AGENT_KC.
 setup_rbac() {
     local user=agent-it-$RUN_ID
     $K apply -f - >/dev/null <<EOF
@@ -83,6 +85,13 @@ rules:
 - apiGroups: [""]
   resources: [configmaps]
   verbs: [create]
+- apiGroups: [foreman.llmkube.dev]
+  resources: [agents, modelprofiles]
+  verbs: [get]
+- apiGroups: [""]
+  resources: [secrets]
+  resourceNames: [llm-api-key, git-token]
+  verbs: [get]
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding

@@ -46,7 +46,7 @@ echo sk-it-secret >"$WORK/key"
 
 start_agent "$WORK/agent.log" --fleet-node-name "$NODE" --task-namespace "$NS" --heartbeat-interval 1s \
     --workspace-dir "$WORK/ws" --agent-mode native --llm-base-url "http://127.0.0.1:$PORT" \
-    --llm-model scripted --llm-api-key-file "$WORK/key" --llm-tool-choice required,auto
+    --llm-model scripted --llm-api-key-file "$WORK/key" --llm-tool-choice required,auto --workspace-keep
 wait_until 10 fn_is "$NODE" '{.status.phase}' Ready
 
 cond() { task_get "$NS" "$1" "{.status.conditions[?(@.type==\"$2\")].$3}"; }

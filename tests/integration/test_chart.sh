@@ -242,6 +242,12 @@ can no "$NS" "$OSA" delete agentictasks.$G -n default
 can no "$NS" "$OSA" create workloads.$G -n default
 can no "$NS" "$OSA" delete workloads.$G -n default
 can no "$NS" "$OSA" create clusterrolebindings.rbac.authorization.k8s.io
+# Agent definitions: checked, with their ModelProfile; no writes to either.
+for v in get list watch; do can yes "$NS" "$OSA" $v agents.$G -n default; done
+for v in get update patch; do can yes "$NS" "$OSA" $v agents.$G --subresource=status -n default; done
+can yes "$NS" "$OSA" get modelprofiles.$G
+for v in create update delete; do can no "$NS" "$OSA" $v agents.$G -n default; done
+can no "$NS" "$OSA" list modelprofiles.$G
 
 # The agent of the default install (cluster-wide task access).
 ASA=$REL-foreman-agent
@@ -262,6 +268,13 @@ can no "$NS" "$ASA" create leases.coordination.k8s.io -n "$NS"
 for v in get list; do can no "$NS" "$ASA" $v secrets -n "$NS"; can no "$NS" "$ASA" $v secrets -A; done
 for v in get list create; do can no "$NS" "$ASA" $v pods -n "$NS"; done
 for v in create delete; do can no "$NS" "$ASA" $v customresourcedefinitions.apiextensions.k8s.io; done
+# A task's Agent and its ModelProfile: get only; no Secret without
+# rbac.agentApiKeySecret.
+can yes "$NS" "$ASA" get agents.$G -n default
+can yes "$NS" "$ASA" get modelprofiles.$G
+for v in list watch update patch; do can no "$NS" "$ASA" $v agents.$G -n default; done
+for v in list update; do can no "$NS" "$ASA" $v modelprofiles.$G; done
+can no "$NS" "$ASA" get secrets/llm-api-key -n default
 
 # The agent of the multi-pool install: tasks only in the pools' namespaces.
 ASA2=$REL2-foreman-agent
@@ -274,6 +287,18 @@ can no "$NS2" "$ASA2" list agentictasks.$G -n default
 can no "$NS2" "$ASA2" patch agentictasks.$G --subresource=status -n default
 can no "$NS2" "$ASA2" list agentictasks.$G -A
 can yes "$NS2" "$ASA2" patch fleetnodes.$G --subresource=status
+# rbac.agentApiKeySecret: that one Secret, by name, where the pools' tasks are.
+can yes "$NS2" "$ASA2" get agents.$G -n "$TASKNS"
+can no "$NS2" "$ASA2" get agents.$G -n default
+can yes "$NS2" "$ASA2" get secrets/llm-api-key -n "$TASKNS"
+can no "$NS2" "$ASA2" get secrets/llm-api-key -n default
+can no "$NS2" "$ASA2" get secrets/other -n "$TASKNS"
+can yes "$NS2" "$ASA2" get secrets/git-token -n "$TASKNS"
+can no "$NS2" "$OP2" get secrets/git-token -n "$TASKNS"
+for v in list watch; do can no "$NS2" "$ASA2" $v secrets -n "$TASKNS"; done
+can yes "$NS2" "$OP2" get secrets/llm-api-key -n "$TASKNS"
+can no "$NS2" "$OP2" get secrets/other -n "$TASKNS"
+can no "$NS2" "$OP2" list secrets -n "$TASKNS"
 # The multi-pool operator with leader election.
 can yes "$NS2" "$OP2" update leases.coordination.k8s.io/foreman-operator.llmkube.dev -n "$NS2"
 can no "$NS2" "$OP2" update leases.coordination.k8s.io/foreman-operator.llmkube.dev -n "$NS"
