@@ -340,7 +340,13 @@ static int add_candidate(void *arg, const char *key, const fm_agentic_task *t)
     int e = r->v->eligible(r->v->ud, key, t);
     if (e < 0) return r->err = e;
     if (hashmap_put(&r->seen, key, (void *)key, NULL) != 0) return r->err = FM_ENOMEM;
-    if (!e) return 0;
+    if (!e) {
+        /* Not looked at in this state (a dependency went missing again, a
+         * write in flight): the reconcile that finds it ready again must
+         * bring it back. */
+        set_del(&r->pl->parked, key);
+        return 0;
+    }
     if (grow((void **)&r->cands, &r->cap_cands, r->n_cands, sizeof *r->cands)) return r->err = FM_ENOMEM;
     r->cands[r->n_cands++] = (sched_plan_placement){key, t, NULL};
     return 0;

@@ -82,6 +82,15 @@ static double mono(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A benchmark stopped by a signal takes its operator with it: a stray
+ * operator would go on placing the next run's tasks. */
+static void on_signal(int sig)
+{
+    if (op_pid > 0) kill(op_pid, SIGKILL);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
 static void die(const char *what)
 {
     fprintf(stderr, "bench_scheduler: %s: %s\n", what, fm_error_last()->message);
@@ -625,6 +634,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    signal(SIGTERM, on_signal);
+    signal(SIGINT, on_signal);
+    signal(SIGHUP, on_signal);
     const char *bin = getenv("FOREMAN_BIN");
     if (!bin) {
         fprintf(stderr, "bench_scheduler: FOREMAN_BIN is not set\n");

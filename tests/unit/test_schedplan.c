@@ -300,18 +300,23 @@ static void task_update(int i)
     fm_agentic_task_free(old);
 }
 
-static void task_add(void)
+/* Adds a task in slot `slot` (-1: the first free one) named `again`
+ * in namespace `again_ns` (NULL: a new name), so a deleted dependency
+ * can come back under its name. */
+static void task_add_as(int slot, const char *again_ns, const char *again)
 {
-    int i = -1;
+    int i = slot;
     for (int k = 0; k < MAX_TASKS && i < 0; k++)
         if (!tasks[k].live) i = k;
     if (i < 0) return;
     wtask *w = &tasks[i];
+    char ns_buf[4], name[16];
+    snprintf(ns_buf, sizeof ns_buf, "%s", again_ns ? again_ns : (rnd(3) ? "a" : "b"));
+    if (again) snprintf(name, sizeof name, "%s", again);
+    else snprintf(name, sizeof name, "t%02d-%d", i, clock_step);
+    const char *ns = ns_buf;
     memset(w, 0, sizeof *w);
     w->live = true;
-    const char *ns = rnd(3) ? "a" : "b";
-    char name[16];
-    snprintf(name, sizeof name, "t%02d-%d", i, clock_step);
     snprintf(w->ns, sizeof w->ns, "%s", ns);
     snprintf(w->name, sizeof w->name, "%s", name);
     snprintf(w->key, sizeof w->key, "%s/%s", ns, name);
@@ -335,6 +340,11 @@ static void task_add(void)
     sched_plan_task_event(plan, w->key, NULL, w->obj);
     reconcile(i);
     reconcile_dependents(i);
+}
+
+static void task_add(void)
+{
+    task_add_as(-1, NULL, NULL);
 }
 
 static void task_delete(int i)
@@ -387,8 +397,14 @@ static void step(void)
     case 0: case 1: case 2: case 3:
         task_add();
         break;
-    case 4:
-        if (t->live) task_delete(i);
+    case 4: /* deleted; sometimes back under the same name at once */
+        if (t->live) {
+            char ns[4], name[16];
+            memcpy(ns, t->ns, sizeof ns);
+            memcpy(name, t->name, sizeof name);
+            task_delete(i);
+            if (rnd(2)) task_add_as(i, ns, name);
+        }
         break;
     case 5: /* finishes (or fails) */
         if (t->live && t->phase && strcmp(t->phase, "Scheduled") == 0) {
@@ -623,6 +639,67 @@ TEST(test_own_write_costs_nothing)
     world_clear();
 }
 
+/* Puts a task in slot i (no events). */
+static void put_task(int i, const char *name, const char *phase, const char *node, const char *dep)
+{
+    wtask *t = &tasks[i];
+    memset(t, 0, sizeof *t);
+    t->live = true;
+    snprintf(t->ns, sizeof t->ns, "a");
+    snprintf(t->name, sizeof t->name, "%s", name);
+    snprintf(t->key, sizeof t->key, "a/%s", name);
+    t->generation = 1;
+    t->created = i;
+    t->phase = phase;
+    if (node) snprintf(t->node, sizeof t->node, "%s", node);
+    if (dep) snprintf(t->depname, sizeof t->depname, "%s", dep);
+    t->obj = build_task(t);
+}
+
+/* A parked task whose dependency goes away and comes back while a slot
+ * opened in between must be looked at again when it is ready again. */
+TEST(test_parked_task_ready_again)
+{
+    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    memset(tasks, 0, sizeof tasks);
+    memset(nodes, 0, sizeof nodes);
+    wnode *n = &nodes[0];
+    n->live = true;
+    snprintf(n->name, sizeof n->name, "n00");
+    n->accel = "none";
+    n->ram = 64;
+    n->ctx = 32768;
+    n->capacity = 1;
+    n->phase = "Ready";
+    node_update(0, true);
+    put_task(0, "x", "Scheduled", "n00", NULL);
+    put_task(1, "d", "Succeeded", NULL, NULL);
+    put_task(2, "t", "Pending", NULL, "d");
+    for (int i = 0; i < 3; i++) sched_plan_task_event(plan, tasks[i].key, NULL, tasks[i].obj);
+    sched_plan_result r;
+    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 0);
+    CHECK_INT(r.n_unplaced, 1);
+    sched_plan_result_free(&r);
+    CHECK_INT(sched_plan_parked(plan), 1);
+    task_delete(1);                  /* the dependency goes away */
+    tasks[0].phase = "Succeeded";    /* x frees the slot t wants */
+    task_update(0);
+    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 0);        /* t waits for d */
+    sched_plan_result_free(&r);
+    put_task(1, "d", "Succeeded", NULL, NULL); /* d is back, finished */
+    sched_plan_task_event(plan, tasks[1].key, NULL, tasks[1].obj);
+    reconcile_dependents(1);
+    CHECK(sched_plan_has_work(plan));
+    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 1);
+    sched_plan_result_free(&r);
+    sched_plan_free(plan);
+    plan = NULL;
+    world_clear();
+}
+
 /* The fairness hooks: order puts namespace "b" first, admit refuses
  * namespace "c" (a cap), placed counts. */
 static int hook_placed;
@@ -750,6 +827,7 @@ int main(void)
 {
     RUN(test_model_matches_full_recompute);
     RUN(test_own_write_costs_nothing);
+    RUN(test_parked_task_ready_again);
     RUN(test_order_and_admit_hooks);
     RUN(test_unschedulable_same);
     RUN(test_class_key);
