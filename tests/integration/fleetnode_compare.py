@@ -7,7 +7,7 @@ usage: fleetnode_compare.py GOLDEN.json OURS.json NAME
 Both sides lose what is live or set by the server (heartbeat time, available
 RAM, agent version, conditions, uid, resourceVersion, ...) and our documented
 optional additions (spec.maxConcurrentTasks, spec.taskNamespaces,
-status.capability.gpus); what remains must be equal. Prints each difference
+status.capability.gpus, status.agentInstance); what remains must be equal. Prints each difference
 as one line and exits 1 when there is any.
 """
 import json
@@ -19,7 +19,7 @@ LIVE = [("metadata", k) for k in ("uid", "resourceVersion", "generation", "creat
     ("status", "capability", "availableRAMGB"), ("status", "currentTask"),
 ]
 ADDITIONS = [("spec", "maxConcurrentTasks"), ("spec", "taskNamespaces"),
-             ("status", "capability", "gpus")]
+             ("status", "capability", "gpus"), ("status", "agentInstance")]
 
 
 def drop(obj, path):
