@@ -272,6 +272,35 @@ static int register_once(agent *a)
     fm_fleet_node *cur = NULL, *want = NULL, *out = NULL;
     fm_buf body = FM_BUF_INIT;
     int rc = kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, name);
+    if (rc == FM_EPARSE || rc == FM_ELIMIT) {
+        /* Stored, but with a value the decoder refuses (written under an
+         * older CRD, or by someone else: see docs/schema.md). The spec is
+         * ours: write it whole over what is there, without a precondition,
+         * which repairs a bad spec. The duplicate check is skipped: the
+         * node's agentInstance cannot be read. */
+        log_error("FleetNode does not decode; writing this agent's spec over it", "fleetnode", name, "error",
+                  fm_error_last()->message, NULL);
+        fm_fleet_node empty;
+        memset(&empty, 0, sizeof empty);
+        want = calloc(1, sizeof(*want));
+        if (!want) return fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", name);
+        if ((rc = apply_desired(a, want)) == 0 && (rc = fm_fleet_node_merge_patch(&body, &empty, want, NULL)) == 0)
+            rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, body.data,
+                            body.len, NULL);
+        if (rc == 0) {
+            log_info("FleetNode spec rewritten", "fleetnode", name, NULL);
+            remember_status(a, out);
+        } else if (rc == FM_EPARSE || rc == FM_ELIMIT) {
+            /* still unreadable (the bad value is elsewhere): heartbeat
+             * without a precondition */
+            pthread_mutex_lock(&a->mu);
+            free(a->server_rv);
+            a->server_rv = NULL;
+            pthread_mutex_unlock(&a->mu);
+            rc = 0;
+        }
+        goto done;
+    }
     if (rc != 0 && kube_err_is_not_found()) {
         want = calloc(1, sizeof(*want));
         if (!want) return fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", name);
@@ -439,9 +468,28 @@ static int beat_once(agent *a, bool *again)
     rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE,
                     body.data, body.len, &po);
     if (rc == 0) remember_status(a, out);
+    if (rc == FM_EPARSE || rc == FM_ELIMIT) {
+        /* The patch was applied (2xx) but the node it returned does not
+         * decode: the beat counts, and the next one goes without a
+         * precondition, since the new resourceVersion is unknown. */
+        log_warn("FleetNode does not decode; heartbeating without a precondition", "fleetnode", a->cfg.name,
+                 "error", fm_error_last()->message, NULL);
+        pthread_mutex_lock(&a->mu);
+        free(a->server_rv);
+        a->server_rv = NULL;
+        pthread_mutex_unlock(&a->mu);
+        rc = 0;
+    }
     if (rc != 0 && kube_err_is_conflict()) {
         fm_fleet_node *cur = NULL;
-        if (kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name) == 0) {
+        int grc = kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name);
+        if (grc == FM_EPARSE || grc == FM_ELIMIT) {
+            pthread_mutex_lock(&a->mu);
+            free(a->server_rv);
+            a->server_rv = NULL;
+            pthread_mutex_unlock(&a->mu);
+            *again = true;
+        } else if (grc == 0) {
             char why[512];
             const char *other = cur->status.agent_instance;
             if (other && *other && strcmp(other, a->instance) != 0 && !other_is_dead_here(a, other)) {

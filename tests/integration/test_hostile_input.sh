@@ -96,6 +96,33 @@ check "decode: a bad MODIFIED event is reported" wait_for 20 grep -q "object=$NS
 task "$NS" good3
 check "decode: scheduling goes on after it" wait_for 30 phase_is "$NS" good3 Succeeded
 check "decode: operator still running" kill -0 "$OP"
+# A FleetNode stored before the int32 bounds existed (under the reference
+# CRD): the test lifts the bound for a moment to store maxConcurrentTasks
+# 3000000000. The operator reports it; its agent runs, writes its own spec
+# over it (repairing it) and heartbeats.
+BADN=bad-node-$RUN
+NODES="$NODES $BADN"
+MAXP=/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/maxConcurrentTasks/maximum
+$K patch crd fleetnodes.foreman.llmkube.dev --type=json -p "[{\"op\":\"remove\",\"path\":\"$MAXP\"}]" >/dev/null
+stored_big() {
+    $K apply -f - >/dev/null 2>&1 <<Y
+apiVersion: foreman.llmkube.dev/v1alpha1
+kind: FleetNode
+metadata: {name: $BADN}
+spec: {nodeName: $BADN, maxConcurrentTasks: 3000000000}
+Y
+}
+check "decode: a FleetNode from before the bounds is stored" wait_for 20 stored_big
+$K patch crd fleetnodes.foreman.llmkube.dev --type=json -p "[{\"op\":\"add\",\"path\":\"$MAXP\",\"value\":2147483647}]" >/dev/null
+start_agent "$BADN" "$NS" --stub-sleep=200ms; BA=$LAST
+check "decode: the operator reports the FleetNode" wait_for 20 grep -q "kind=FleetNode object=$BADN" "$WORK/decode.log"
+check "decode: its agent runs and heartbeats it anyway" wait_for 20 node_ready "$BADN"
+check "decode: ... says why" grep -q "FleetNode does not decode" "$WORK/agent-$BADN.log"
+check "decode: ... and its spec, which is the agent's, is repaired" \
+    test "$($K get fleetnode "$BADN" -o jsonpath='{.spec.maxConcurrentTasks}')" = 1
+check "decode: the bound is back" sh -c "! $K patch fleetnode $BADN --type=merge -p '{\"spec\":{\"maxConcurrentTasks\":4000000000}}' >/dev/null 2>&1"
+stop_pid "$BA"
+$K delete fleetnode "$BADN" >/dev/null 2>&1
 stop_pid "$OP"
 end_ns "$NS"
 
@@ -148,6 +175,14 @@ spec:
   matchResources:
     namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: $NS}}
 Y
+# The policy takes a moment to be enforced: wait until it refuses a probe.
+task "$NS" vap-probe "requiredCapability: {nodeSelector: {never: here}}"
+vap_refuses() {
+    ! $K patch agentictask -n "$NS" vap-probe --subresource=status --type=merge \
+        -p '{"status":{"result":{"summary":"refuse-me"}}}' >/dev/null 2>&1
+}
+check "results: the admission policy is enforced" wait_for 30 vap_refuses
+$K delete agentictask -n "$NS" vap-probe >/dev/null 2>&1
 start_operator results; OP=$LAST
 CMD='case "$FOREMAN_TASK_NAME" in
 big) python3 -c "import json; print(json.dumps({\"verdict\": \"GO\", \"extra\": {\"x\": \"y\" * 300000}}))" > "$FOREMAN_RESULT_FILE";;
@@ -251,8 +286,10 @@ wait_for 30 node_ready "rbac-$RUN"
 task "$NS" r2
 check "rbac: r2 running" wait_for 30 phase_is "$NS" r2 Running
 stop_pid "$AG" TERM
-check "rbac: SIGTERM returns it to Pending" wait_for 15 sh -c "[ \"\$($K get agentictask -n $NS r2 -o jsonpath='{.status.conditions[?(@.type==\"Running\")].reason}')\" = AgentShutdown ]"
-check "rbac: the operator removes its routing label" wait_for 15 sh -c "[ -z \"\$($K get agentictask -n $NS r2 -o jsonpath='{.metadata.labels.foreman\\.llmkube\\.dev/assigned-node}')\" ] || [ \"\$($K get agentictask -n $NS r2 -o jsonpath='{.status.phase}')\" != Pending ]"
+# Back to Pending: by the agent (AgentShutdown) or, when the Draining node
+# is seen first, by the operator (ClaimExpired); either way without a label.
+check "rbac: SIGTERM returns it to Pending" wait_for 15 phase_is "$NS" r2 Pending
+check "rbac: the operator removes its routing label" wait_for 15 sh -c "[ -z \"\$($K get agentictask -n $NS r2 -o jsonpath='{.metadata.labels.foreman\\.llmkube\\.dev/assigned-node}')\" ]"
 check "rbac: the agent logged no Forbidden" sh -c "! grep -q Forbidden $WORK/agent-rbac-$RUN.log"
 stop_pid "$OP"
 $K delete -f "$WORK/agent-roles.yaml" >/dev/null 2>&1
