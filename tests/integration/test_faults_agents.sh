@@ -56,8 +56,11 @@ fault_begin agents || exit 1
 start_operator agents-operator; FAULT_OPS=$LAST
 fault_fleet || exit 1
 # Half the tasks now, half before the second kill: however fast the first
-# phases go, that kill still finds tasks running.
-fault_tasks 1 $((FAULT_TASKS / 2))
+# phases go, that kill still finds tasks running. Each half is created in
+# the background, because the fleet keeps pace with `kubectl create`: a
+# half created first would be finished before the kill looks.
+fault_tasks 1 $((FAULT_TASKS / 2)) &
+CREATOR=$!
 
 wait_progress 15 300 || bad "agents: run stalled before the first kill"
 kill_running A || { bad "agents: no agent with a Running task"; A=0; kill -9 "${AGENT_PID[$A]}"; }
@@ -71,12 +74,15 @@ echo "agents: SIGTERMed agent $B, starting it again"
 fault_agent "$B"
 check "agents: restarted node $B Ready" wait_for 30 node_ready "$NS-a$B"
 
-fault_tasks $((FAULT_TASKS / 2 + 1)) "$FAULT_TASKS"
+wait "$CREATOR" || bad "$FAULT: creating tasks failed (see $WORK/$FAULT.create.err)"
+fault_tasks $((FAULT_TASKS / 2 + 1)) "$FAULT_TASKS" &
+CREATOR=$!
 wait_progress 65 300 || bad "agents: run stalled before the second kill"
 kill_running C "$A" || { bad "agents: no other agent with a Running task"; C=$(( (A + 2) % 5 )); kill -9 "${AGENT_PID[$C]}"; }
 fault_agent "$C"
 echo "agents: SIGKILLed agent $C mid-task and started it again at once"
 
+wait "$CREATOR" || bad "$FAULT: creating tasks failed (see $WORK/$FAULT.create.err)"
 fault_end ""
 grep -q 'AgentShutdown\|task returned to Pending' "$WORK/agents-agent$B.log" && echo "agents: agent $B drained a running task on SIGTERM"
 check "agents: restarted agent $C recovered its orphaned task" grep -q 'AgentRestartRecovery' "$WORK/agents-agent$C.log"

@@ -9,7 +9,10 @@ set -uo pipefail
 fault_begin compaction || exit 1
 start_operator compaction-operator; FAULT_OPS=$LAST
 fault_fleet || exit 1
-fault_tasks
+# Created in the background, so the compactions overlap the run however
+# fast the fleet keeps pace with the creates.
+fault_tasks &
+CREATOR=$!
 # The compactor: every 2 s until stopped, one line per compaction done.
 (
     while sleep 2; do
@@ -17,6 +20,7 @@ fault_tasks
     done
 ) &
 track $!; COMPACTOR=$LAST
+wait "$CREATOR" || bad "$FAULT: creating tasks failed (see $WORK/$FAULT.create.err)"
 wait_progress 100 "$FAULT_TIMEOUT"
 stop_pid "$COMPACTOR" KILL 2>/dev/null
 n=$(wc -l <"$WORK/compactions")

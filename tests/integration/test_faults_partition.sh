@@ -21,7 +21,10 @@ sed "s#server: .*#server: https://127.0.0.1:$(cat "$WORK/proxy.port")#" "$KUBECO
 start_operator partition-operator; FAULT_OPS=$LAST
 fault_agent 0 --kubeconfig="$WORK/proxy.kubeconfig"
 fault_fleet || exit 1
-fault_tasks
+# Created in the background: the fleet keeps pace with `kubectl create`
+# now, so a run created first would be over before the first stall.
+fault_tasks &
+CREATOR=$!
 N0=$NS-a0
 # holds_task: the cut-off agent's node has a task Scheduled or Running.
 holds_task() {
@@ -47,6 +50,7 @@ for k in 1 2; do
     check "partition: node Ready again after $how" wait_for 60 node_ready "$N0"
     echo "partition: stall $k ($how): Ready again $((SECONDS - t1))s after the proxy came back"
 done
+wait "$CREATOR" || bad "$FAULT: creating tasks failed (see $WORK/$FAULT.create.err)"
 fault_end ""
 check "partition: the cut-off agent survived" kill -0 "${AGENT_PID[0]}"
 echo "partition: cut-off agent: $(grep -c 'task claimed' "$WORK/partition-agent0.log") claims, $(grep -c 'result not written' "$WORK/partition-agent0.log") late results fenced off"

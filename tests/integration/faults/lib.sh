@@ -96,8 +96,10 @@ fault_tasks() {
         printf 'apiVersion: foreman.llmkube.dev/v1alpha1\nkind: AgenticTask\nmetadata: {name: t%04d, namespace: %s}\nspec: {kind: freeform, payload: {prompt: fault}, priority: %d, requiredCapability: {nodeSelector: {faultrun: %s}}}\n---\n' \
             "$i" "$NS" $((i % 5)) "$LBL"
     done >"$WORK/$FAULT.tasks.yaml"
-    $K create -f "$WORK/$FAULT.tasks.yaml" >/dev/null 2>"$WORK/$FAULT.create.err" ||
+    $K create -f "$WORK/$FAULT.tasks.yaml" >/dev/null 2>"$WORK/$FAULT.create.err" || {
         bad "$FAULT: creating tasks failed: $(tail -1 "$WORK/$FAULT.create.err")"
+        return 1
+    }
 }
 
 # terminal_count: how many of the run's tasks are Succeeded or Failed now
