@@ -98,6 +98,29 @@ TEST(whole_run_edit_test_submit)
     scn_stop(s);
 }
 
+TEST(text_call_families_run)
+{
+    put("fam.txt", "alpha\n");
+    scn_turn t[5];
+    t[0] = scn_text("[TOOL_CALLS][{\"name\": \"read_file\", \"arguments\": {\"path\": \"fam.txt\"}}]", NULL, "stop");
+    t[1] = scn_text("<|python_tag|>{\"name\": \"grep\", \"parameters\": {\"pattern\": \"alp+ha\"}}", NULL, "stop");
+    t[2] = scn_text("Listing:\n```tool_code\n{\"name\": \"list_files\", \"arguments\": {\"glob\": \"fam.*\"}}\n```", NULL, "stop");
+    t[3] = scn_text("{\"name\": \"submit_result\", \"arguments\": {\"verdict\": \"GO\", \"summary\": \"families\"}}", NULL, "stop");
+    scn_server *s = scn_start(t, 4);
+    agent_loop_config c = config_for(s);
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_STR(r.summary, "families");
+    CHECK_INT(r.turns, 4);
+    CHECK_INT(r.tool_errors, 0);
+    CHECK_CONTAINS(scn_request(s, 1), "alpha");           /* read_file ran (Mistral) */
+    CHECK_CONTAINS(scn_request(s, 2), "fam.txt:1:alpha");  /* grep ran (Llama 3) */
+    CHECK_CONTAINS(scn_request(s, 3), "fam.txt\\n");      /* list_files ran (fenced) */
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 TEST(correctives_then_submit)
 {
     scn_turn t[8];
@@ -304,6 +327,7 @@ int main(void)
     tools.wake_fd = -1;
     if (tools_open(&tools, ws) != 0) return 1;
     RUN(whole_run_edit_test_submit);
+    RUN(text_call_families_run);
     RUN(correctives_then_submit);
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
