@@ -98,6 +98,33 @@ TEST(whole_run_edit_test_submit)
     scn_stop(s);
 }
 
+TEST(transcript_capped)
+{
+    scn_turn t[2];
+    t[0] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 1);
+    t[1] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"ok\"}", 1);
+    scn_server *s = scn_start(t, 2);
+    agent_loop_config c = config_for(s);
+    char tp[300];
+    snprintf(tp, sizeof(tp), "%s.capped.jsonl", ws);
+    c.transcript_path = tp;
+    c.transcript_max = 3000;
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK(r.transcript_truncated);
+    CHECK(r.transcript_bytes <= 3000 + 64);
+    FILE *f = fopen(tp, "r");
+    char buf[8192];
+    size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    buf[n] = 0;
+    if (f) fclose(f);
+    CHECK_CONTAINS(buf, "transcript cap reached");
+    unlink(tp);
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 TEST(text_call_families_run)
 {
     put("fam.txt", "alpha\n");
@@ -328,6 +355,7 @@ int main(void)
     if (tools_open(&tools, ws) != 0) return 1;
     RUN(whole_run_edit_test_submit);
     RUN(text_call_families_run);
+    RUN(transcript_capped);
     RUN(correctives_then_submit);
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
