@@ -306,7 +306,7 @@ TEST(native_executor_on_a_git_repo)
     CHECK_FATAL(system(cmd) == 0);
     scn_turn t[3];
     t[0] = scn_tool_call("str_replace", "{\"path\":\"add.sh\",\"old_str\":\"1+1\",\"new_str\":\"1+2\"}", 4);
-    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 0);
+    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh && echo note > NOTES\"}", 0);
     t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"tests pass\"}", 0);
     scn_server *s = scn_start(t, 3);
     executor_native_config nc;
@@ -331,7 +331,7 @@ TEST(native_executor_on_a_git_repo)
     CHECK_STR(res.kind, "native");
     CHECK_STR(res.summary, "tests pass");
     CHECK_CONTAINS(res.extra, "\"turns\":3");
-    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\"]");
+    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\",\"NOTES\"]"); /* NOTES: by bash, seen by git */
     CHECK_CONTAINS(res.extra, "\"promptTokens\":300");
     CHECK_CONTAINS(scn_request(s, 2), "PASS");
     CHECK(res.transcript_ref && access(res.transcript_ref, R_OK) == 0);
