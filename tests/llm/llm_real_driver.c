@@ -73,7 +73,8 @@ TEST(real_server_turns)
     CHECK(first_call);
     CHECK(papaya);
     CHECK(requests >= 2);
-    unlink(tp);
+    if (first_call && papaya && requests >= 2) unlink(tp);
+    else fprintf(stderr, "transcript kept: %s\n", tp);
     agent_loop_result_clear(&r);
     tools_close(&tools);
 }
