@@ -85,6 +85,58 @@ static char *read_prompt_file(const char *path)
     return b;
 }
 
+/*
+ * Adds to changed what git sees changed in the clone at work (edits made
+ * through bash included): `git status --porcelain -z`, untracked files
+ * too. Nothing when work is not a repository or git fails.
+ */
+static void git_changed(fm_list *changed, const char *work)
+{
+    char gitdir[PATH_MAX + 16];
+    snprintf(gitdir, sizeof(gitdir), "%s/.git", work);
+    if (access(gitdir, F_OK) != 0) return;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) != 0) return;
+    const char *argv[] = {"git", "-C", work, "status", "--porcelain=v1", "-z", "--untracked-files=all", NULL};
+    static char *const env[] = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/nonexistent", "GIT_CONFIG_NOSYSTEM=1",
+                                "GIT_OPTIONAL_LOCKS=0", NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
+    posix_spawn_file_actions_destroy(&fa);
+    close(p[1]);
+    if (rc != 0) {
+        close(p[0]);
+        return;
+    }
+    fm_buf out = FM_BUF_INIT;
+    char chunk[8192];
+    ssize_t n;
+    while ((n = read(p[0], chunk, sizeof(chunk))) > 0 && out.len < (1u << 20)) fm_buf_put(&out, chunk, (size_t)n);
+    close(p[0]);
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || !out.data) {
+        fm_buf_free(&out);
+        return;
+    }
+    for (size_t at = 0; at + 3 < out.len;) {
+        const char *e = out.data + at;
+        size_t l = strlen(e);
+        bool rename = e[0] == 'R' || e[0] == 'C';
+        const char *path = e + 3;
+        bool seen = false;
+        char **items = changed->items;
+        for (size_t i = 0; i < changed->len && !seen; i++) seen = strcmp(items[i], path) == 0;
+        if (!seen) (void)fm_strlist_push(changed, path);
+        at += l + 1;
+        if (rename) at += strlen(out.data + at) + 1; /* the old name */
+    }
+    fm_buf_free(&out);
+}
+
 typedef struct progress_ctx {
     const executor_config *cfg;
 } progress_ctx;
@@ -223,6 +275,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         goto done;
     }
     res->transcript_ref = fm_strdup(transcript);
+    git_changed(&tools.changed, work);
     executor_stop_reason why;
     if (lr.failed && !strcmp(lr.reason, "Cancelled") && executor_run_stop_requested(r, &why, NULL)) {
         res->stopped = why;

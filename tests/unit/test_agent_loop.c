@@ -98,6 +98,56 @@ TEST(whole_run_edit_test_submit)
     scn_stop(s);
 }
 
+TEST(transcript_capped)
+{
+    scn_turn t[2];
+    t[0] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 1);
+    t[1] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"ok\"}", 1);
+    scn_server *s = scn_start(t, 2);
+    agent_loop_config c = config_for(s);
+    char tp[300];
+    snprintf(tp, sizeof(tp), "%s.capped.jsonl", ws);
+    c.transcript_path = tp;
+    c.transcript_max = 3000;
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK(r.transcript_truncated);
+    CHECK(r.transcript_bytes <= 3000 + 64);
+    FILE *f = fopen(tp, "r");
+    char buf[8192];
+    size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    buf[n] = 0;
+    if (f) fclose(f);
+    CHECK_CONTAINS(buf, "transcript cap reached");
+    unlink(tp);
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+TEST(text_call_families_run)
+{
+    put("fam.txt", "alpha\n");
+    scn_turn t[5];
+    t[0] = scn_text("[TOOL_CALLS][{\"name\": \"read_file\", \"arguments\": {\"path\": \"fam.txt\"}}]", NULL, "stop");
+    t[1] = scn_text("<|python_tag|>{\"name\": \"grep\", \"parameters\": {\"pattern\": \"alp+ha\"}}", NULL, "stop");
+    t[2] = scn_text("Listing:\n```tool_code\n{\"name\": \"list_files\", \"arguments\": {\"glob\": \"fam.*\"}}\n```", NULL, "stop");
+    t[3] = scn_text("{\"name\": \"submit_result\", \"arguments\": {\"verdict\": \"GO\", \"summary\": \"families\"}}", NULL, "stop");
+    scn_server *s = scn_start(t, 4);
+    agent_loop_config c = config_for(s);
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_STR(r.summary, "families");
+    CHECK_INT(r.turns, 4);
+    CHECK_INT(r.tool_errors, 0);
+    CHECK_CONTAINS(scn_request(s, 1), "alpha");           /* read_file ran (Mistral) */
+    CHECK_CONTAINS(scn_request(s, 2), "fam.txt:1:alpha");  /* grep ran (Llama 3) */
+    CHECK_CONTAINS(scn_request(s, 3), "fam.txt\\n");      /* list_files ran (fenced) */
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 TEST(correctives_then_submit)
 {
     scn_turn t[8];
@@ -256,7 +306,7 @@ TEST(native_executor_on_a_git_repo)
     CHECK_FATAL(system(cmd) == 0);
     scn_turn t[3];
     t[0] = scn_tool_call("str_replace", "{\"path\":\"add.sh\",\"old_str\":\"1+1\",\"new_str\":\"1+2\"}", 4);
-    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 0);
+    t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh && echo note > NOTES\"}", 0);
     t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"tests pass\"}", 0);
     scn_server *s = scn_start(t, 3);
     executor_native_config nc;
@@ -281,7 +331,7 @@ TEST(native_executor_on_a_git_repo)
     CHECK_STR(res.kind, "native");
     CHECK_STR(res.summary, "tests pass");
     CHECK_CONTAINS(res.extra, "\"turns\":3");
-    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\"]");
+    CHECK_CONTAINS(res.extra, "\"filesChanged\":[\"add.sh\",\"NOTES\"]"); /* NOTES: by bash, seen by git */
     CHECK_CONTAINS(res.extra, "\"promptTokens\":300");
     CHECK_CONTAINS(scn_request(s, 2), "PASS");
     CHECK(res.transcript_ref && access(res.transcript_ref, R_OK) == 0);
@@ -304,6 +354,8 @@ int main(void)
     tools.wake_fd = -1;
     if (tools_open(&tools, ws) != 0) return 1;
     RUN(whole_run_edit_test_submit);
+    RUN(text_call_families_run);
+    RUN(transcript_capped);
     RUN(correctives_then_submit);
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
