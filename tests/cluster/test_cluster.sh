@@ -357,7 +357,8 @@ $K get crd -o name | grep foreman | sed 's/^/      /'
 $K -n "$NS" get all,lease,serviceaccount,configmap -o name 2>/dev/null | sed 's/^/      /'
 $K get fleetnodes -o custom-columns=NAME:.metadata.name,PHASE:.status.phase --no-headers | sed 's/^/      fleetnode /'
 echo "      $($K -n "$NS" get at --no-headers | wc -l) AgenticTasks in $NS"
-crds_kept() { [ "$($K get crd -o name | grep -c 'foreman.llmkube.dev')" -eq 3 ]; }
+# Every CRD the chart ships (one per kind) is still there.
+crds_kept() { [ "$($K get crd -o name | grep -c 'foreman.llmkube.dev')" -eq "$(ls "$CHART"/templates/crds/*.yaml | wc -l)" ]; }
 check "CRDs kept (helm.sh/resource-policy: keep)" crds_kept
 check "tasks kept with their results" all_succeeded on-pod-1 on-host-1 "${UP[@]}"
 no_rbac() { [ -z "$($K get clusterrole,clusterrolebinding -l app.kubernetes.io/instance=$REL -o name; $K -n "$NS" get sa,role,rolebinding -l app.kubernetes.io/instance=$REL -o name)" ]; }
