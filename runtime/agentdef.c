@@ -8,18 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent_tools.h"
 #include "error.h"
 
-static const char *const known_tools[] = {"read_file", "write_file", "str_replace", "list_files",
-                                          "grep",      "bash",       "submit_result"};
-
-bool agentdef_tool_known(const char *name)
-{
-    if (!name) return false;
-    for (size_t i = 0; i < sizeof known_tools / sizeof known_tools[0]; i++)
-        if (!strcmp(name, known_tools[i])) return true;
-    return false;
-}
+bool agentdef_tool_known(const char *name) { return tools_bit(name) != 0; }
 
 static bool nonempty(const char *s) { return s && s[0]; }
 
@@ -136,6 +128,11 @@ int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base,
     if (fm_agent_spec_has_stuck_loop_detection(s)) stuck_from(&s->stuck_loop_detection, &repeat, &turns);
     nc->stuck_repeat = repeat;
     nc->stuck_turns = turns;
+    /* only the Agent's tools (validation refused unknown names; one that
+     * slips through counts for nothing); submit_result always */
+    uint32_t allowed = TOOL_SUBMIT_RESULT;
+    for (size_t i = 0; i < s->tools.len; i++) allowed |= tools_bit(s->tools.items[i]);
+    if (s->tools.len > 0) nc->tools_allowed = allowed;
     if (api_key) e |= fm_strset(&out->api_key, api_key);
     if (e) {
         agentdef_resolved_clear(out);

@@ -52,7 +52,8 @@ typedef struct agentdef_resolved {
  * what the Agent sets: endpoint and model (cloud-proxy: providerConfig),
  * maxTurns, maxOutputTokens, temperature, systemPrompt (with the
  * profile's systemPromptAddendum after it), the stuck-loop thresholds
- * (the Agent's over the profile's) and the API key (api_key, may be NULL:
+ * (the Agent's over the profile's), the tools the loop offers (spec.tools,
+ * submit_result always) and the API key (api_key, may be NULL:
  * the flag's file stays). Returns 0 or FM_ENOMEM.
  */
 int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base, const fm_agent *ag,

@@ -94,6 +94,8 @@ typedef struct executor_native_config {
     const char *api_key;            /* key text (from a Secret), replaces the file */
     int stuck_repeat;               /* same call N times -> nudge; 0 -> loop default */
     int stuck_turns;                /* turns without progress -> nudge; 0 -> default */
+    uint32_t tools_allowed;         /* the Agent's spec.tools as TOOL_* bits (agent_tools.h);
+                                       0 -> every tool */
     const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
     const char *git_user;           /* --git-user */
     const char *git_ssh_key_file;   /* --git-ssh-key-file */

@@ -157,6 +157,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         res->message = fm_strdup(fm_error_last()->message);
         goto done;
     }
+    tools.allowed = nc->tools_allowed;
     tools.sandbox.disabled = nc->sandbox_off;
     tools.sandbox.allow_network = nc->tool_network;
     size_t nd = 0;

@@ -5,6 +5,7 @@
  */
 #include "test.h"
 
+#include "agent_tools.h"
 #include "agentdef.h"
 
 static fm_agent *agent_of(const char *spec)
@@ -108,6 +109,7 @@ TEST(resolve)
     CHECK_INT(r.native.stuck_repeat, 4);  /* the Agent's over the profile's */
     CHECK_INT(r.native.stuck_turns, 12);  /* the profile's */
     CHECK_STR(r.native.tool_choice, "required,auto");
+    CHECK_INT(r.native.tools_allowed, TOOL_BASH | TOOL_SUBMIT_RESULT); /* spec.tools, submit_result always */
     agentdef_resolved_clear(&r);
     CHECK(r.native.model == NULL && r.model == NULL);
     fm_agent_free(ag);
@@ -125,6 +127,7 @@ TEST(resolve)
     CHECK_STR(r.native.system_prompt_file, "/etc/prompt");
     CHECK(r.native.system_prompt_addendum == NULL);
     CHECK_INT(r.native.max_turns, 50);
+    CHECK_INT(r.native.tools_allowed, TOOL_READ_FILE | TOOL_SUBMIT_RESULT);
     agentdef_resolved_clear(&r);
     fm_agent_free(ag);
     agentdef_resolved_clear(NULL);
