@@ -198,8 +198,9 @@ static const char *const fm_gate_language_values[] = {
     "rust",
     "node",
     "generic",
+    "c-cmake",
 };
-const fm_enum_desc fm_gate_language_desc = { "fm_gate_language", 5, fm_gate_language_values };
+const fm_enum_desc fm_gate_language_desc = { "fm_gate_language", 6, fm_gate_language_values };
 
 const char *fm_gate_language_name(fm_gate_language v)
 {

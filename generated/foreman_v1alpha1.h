@@ -189,6 +189,7 @@ enum fm_gate_language_value {
     FM_GATE_LANGUAGE_RUST = 3, /* rust */
     FM_GATE_LANGUAGE_NODE = 4, /* node */
     FM_GATE_LANGUAGE_GENERIC = 5, /* generic */
+    FM_GATE_LANGUAGE_C_CMAKE = 6, /* c-cmake */
 };
 extern const fm_enum_desc fm_gate_language_desc;
 /* JSON spelling of v; NULL when v is unset, unknown or out of range. */

@@ -932,7 +932,7 @@ static void fill_fm_gate_profile(fm_gate_profile *p, int seed)
     fill_fm_gate_commands(&p->commands, seed);
     codec_set_present(p, 0, true);
     p->image = tstr("image", seed);
-    p->language = (seed) ? 5 : 1;
+    p->language = (seed) ? 6 : 1;
     p->source_extensions.len = (seed) ? 2 : 0;
     p->source_extensions.items = (seed) ? tcalloc(2, sizeof *p->source_extensions.items) : NULL;
     for (size_t i0 = 0; i0 < p->source_extensions.len; i0++) {
@@ -3498,6 +3498,8 @@ TEST(test_enum_tables)
     CHECK_INT(fm_gate_language_parse("node"), FM_GATE_LANGUAGE_NODE);
     CHECK_STR(fm_gate_language_name(FM_GATE_LANGUAGE_GENERIC), "generic");
     CHECK_INT(fm_gate_language_parse("generic"), FM_GATE_LANGUAGE_GENERIC);
+    CHECK_STR(fm_gate_language_name(FM_GATE_LANGUAGE_C_CMAKE), "c-cmake");
+    CHECK_INT(fm_gate_language_parse("c-cmake"), FM_GATE_LANGUAGE_C_CMAKE);
     CHECK(fm_gate_language_name(FM_GATE_LANGUAGE_UNSET) == NULL);
     CHECK_INT(fm_gate_language_parse("no such value"), FM_GATE_LANGUAGE_UNSET);
     CHECK_INT(fm_gate_language_parse(NULL), FM_GATE_LANGUAGE_UNSET);
