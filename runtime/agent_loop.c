@@ -534,7 +534,7 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
                     snprintf(calls[nc].id, sizeof(calls[nc].id), "call_%d_%zu", res->turns, i);
                 nc++;
             }
-        } else if (m.content.len > 0 && llm_text_calls_parse(&tc, m.content.data, m.content.len) > 0) {
+        } else if (m.content.len > 0 && llm_text_calls_parse_as(&tc, m.content.data, m.content.len, cfg.text_call_format) > 0) {
             for (size_t i = 0; i < tc.n; i++) {
                 calls[nc].name = tc.calls[i].name;
                 calls[nc].args = tc.calls[i].args;

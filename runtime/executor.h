@@ -78,7 +78,8 @@ typedef struct executor_native_config {
     int64_t max_output_tokens;      /* --llm-max-output-tokens: per request */
     bool has_temperature;
     double temperature;             /* --llm-temperature */
-    const char *tool_choice;        /* --llm-tool-choice policy */
+    const char *tool_choice;        /* --llm-tool-choice policy (or the ModelProfile's) */
+    const char *text_call_format;   /* the ModelProfile's textToolCallFormat; NULL -> auto */
     int64_t connect_timeout_ns;     /* --llm-connect-timeout */
     int64_t first_byte_timeout_ns;  /* --llm-first-byte-timeout */
     int64_t idle_timeout_ns;        /* --llm-idle-timeout */

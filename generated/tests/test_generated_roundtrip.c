@@ -1164,6 +1164,8 @@ static void fill_fm_model_profile_spec(fm_model_profile_spec *p, int seed)
     fill_fm_stuck_loop_detection(&p->stuck_loop_detection, seed);
     codec_set_present(p, 1, true);
     p->system_prompt_addendum = tstr("systemPromptAddendum", seed);
+    p->text_tool_call_format = tstr("textToolCallFormat", seed);
+    p->tool_choice = tstr("toolChoice", seed);
 }
 
 /* Sets every field of fm_model_profile_status. */
@@ -2962,6 +2964,8 @@ static void roundtrip_fm_model_profile(int seed)
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"stuckLoopDetection\":");
         CHECK_CONTAINS(a.data, "\"systemPromptAddendum\":");
+        CHECK_CONTAINS(a.data, "\"textToolCallFormat\":");
+        CHECK_CONTAINS(a.data, "\"toolChoice\":");
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
@@ -3042,6 +3046,8 @@ static void roundtrip_fm_model_profile_list(int seed)
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"stuckLoopDetection\":");
         CHECK_CONTAINS(a.data, "\"systemPromptAddendum\":");
+        CHECK_CONTAINS(a.data, "\"textToolCallFormat\":");
+        CHECK_CONTAINS(a.data, "\"toolChoice\":");
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }

@@ -58,7 +58,7 @@ EXPECTED_HEAD_ADDITIONS = {
     "agentictasks": set(),
     "workloads": {"spec.properties.pipeline.items.properties.requiredCapability"},
     "agents": set(),
-    "modelprofiles": set(),
+    "modelprofiles": {"spec.properties.textToolCallFormat", "spec.properties.toolChoice"},
     "agentreleases": set(),
 }
 # Enum values of ours that the head's enums lack (docs/schema.md): path

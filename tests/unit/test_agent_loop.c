@@ -208,6 +208,31 @@ TEST(agent_tools_limit_the_loop)
     scn_stop(s);
 }
 
+/* A ModelProfile's textToolCallFormat and toolChoice: a call written in
+ * another family is prose (a nudge), the policy goes out as tool_choice. */
+TEST(text_call_format_and_tool_choice)
+{
+    scn_turn t[3];
+    t[0] = hermes("{\"name\": \"read_file\", \"arguments\": {\"path\": \"calc.sh\"}}");
+    t[1] = scn_text("[TOOL_CALLS]read_file[ARGS]{\"path\":\"calc.sh\"}", NULL, "stop");
+    t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"read\"}", 0);
+    scn_server *s = scn_start(t, 3);
+    agent_loop_config c = config_for(s);
+    c.text_call_format = "mistral";
+    c.tool_choice = "none,required";
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_GO);
+    CHECK_INT(r.tool_calls, 2); /* the mistral call and submit_result */
+    CHECK_CONTAINS(scn_request(s, 0), "\"tool_choice\":\"none\"");
+    CHECK_CONTAINS(scn_request(s, 1), "\"tool_choice\":\"required\"");
+    CHECK_CONTAINS(scn_request(s, 1), "Plain text does nothing");
+    CHECK_CONTAINS(scn_request(s, 2), "echo $((2+2))");
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 static void *poke(void *arg)
 {
     usleep(300000);
@@ -353,6 +378,7 @@ int main(void)
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
     RUN(agent_tools_limit_the_loop);
+    RUN(text_call_format_and_tool_choice);
     RUN(cancel_and_error_verdict);
     RUN(context_masking_keeps_prefix);
     RUN(native_executor_on_a_git_repo);
