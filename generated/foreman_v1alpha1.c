@@ -198,8 +198,9 @@ static const char *const fm_gate_language_values[] = {
     "rust",
     "node",
     "generic",
+    "c-cmake",
 };
-const fm_enum_desc fm_gate_language_desc = { "fm_gate_language", 5, fm_gate_language_values };
+const fm_enum_desc fm_gate_language_desc = { "fm_gate_language", 6, fm_gate_language_values };
 
 const char *fm_gate_language_name(fm_gate_language v)
 {
@@ -1880,7 +1881,13 @@ const fm_struct_desc fm_agent_status_desc = {
 };
 
 /* fm_model_profile_spec */
-static const fm_field_desc fm_model_profile_spec_fields[3] = {
+static const fm_validation fm_model_profile_spec_v_tool_choice = {
+    .has = FM_V_PATTERN,
+    .minimum = 0, .maximum = 0,
+    .min_length = 0, .max_length = 0, .pattern = "^(auto|required|none)(,(auto|required|none))*$",
+    .min_items = 0, .max_items = 0,
+};
+static const fm_field_desc fm_model_profile_spec_fields[5] = {
     { .json_name = "restrictReadsInForcingPhase", .json_name_len = 27, .type = FM_T_BOOL,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_model_profile_spec, restrict_reads_in_forcing_phase), .presence_bit = 0, .elem_size = 0,
@@ -1896,12 +1903,22 @@ static const fm_field_desc fm_model_profile_spec_fields[3] = {
       .offset = offsetof(fm_model_profile_spec, system_prompt_addendum), .presence_bit = -1, .elem_size = 0,
       .sub = NULL, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
+    { .json_name = "textToolCallFormat", .json_name_len = 18, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(fm_model_profile_spec, text_tool_call_format), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = NULL, .list_map_keys = NULL },
+    { .json_name = "toolChoice", .json_name_len = 10, .type = FM_T_STRING,
+      .elem_type = 0, .flags = 0,
+      .offset = offsetof(fm_model_profile_spec, tool_choice), .presence_bit = -1, .elem_size = 0,
+      .sub = NULL, .enm = NULL,
+      .v = &fm_model_profile_spec_v_tool_choice, .list_map_keys = NULL },
 };
-/* by JSON name: restrictReadsInForcingPhase stuckLoopDetection systemPromptAddendum */
-static const uint16_t fm_model_profile_spec_by_name[3] = { 0, 1, 2 };
+/* by JSON name: restrictReadsInForcingPhase stuckLoopDetection systemPromptAddendum textToolCallFormat toolChoice */
+static const uint16_t fm_model_profile_spec_by_name[5] = { 0, 1, 2, 3, 4 };
 const fm_struct_desc fm_model_profile_spec_desc = {
     "fm_model_profile_spec", sizeof(fm_model_profile_spec), offsetof(fm_model_profile_spec, _unknown),
-    3, fm_model_profile_spec_fields, fm_model_profile_spec_by_name,
+    5, fm_model_profile_spec_fields, fm_model_profile_spec_by_name,
 };
 
 /* fm_model_profile_status */

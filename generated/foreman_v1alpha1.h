@@ -189,6 +189,7 @@ enum fm_gate_language_value {
     FM_GATE_LANGUAGE_RUST = 3, /* rust */
     FM_GATE_LANGUAGE_NODE = 4, /* node */
     FM_GATE_LANGUAGE_GENERIC = 5, /* generic */
+    FM_GATE_LANGUAGE_C_CMAKE = 6, /* c-cmake */
 };
 extern const fm_enum_desc fm_gate_language_desc;
 /* JSON spelling of v; NULL when v is unset, unknown or out of range. */
@@ -864,6 +865,8 @@ struct fm_model_profile_spec {
     bool restrict_reads_in_forcing_phase; /* bit 0: Forbid file reads once the agent is told to produce its edit. */
     fm_stuck_loop_detection stuck_loop_detection; /* bit 1: Loop limits for this model. */
     char *system_prompt_addendum; /* Text appended to every agent's system prompt for this model. */
+    char *text_tool_call_format; /* addition: Which family of tool calls written as text the native loop parses when the se... */
+    char *tool_choice; /* addition: tool_choice policy of the native loop for this model (as --llm-tool-choice):... */
     char *_unknown;
 };
 extern const fm_struct_desc fm_model_profile_spec_desc;

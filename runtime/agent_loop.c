@@ -271,6 +271,12 @@ static char *orientation(const tools_ctx *tools)
     }
     if (n == 0) rc |= fm_buf_puts(&b, " (empty)");
     if (more) rc |= fm_buf_puts(&b, " ...");
+    if (tools->allowed && (tools->allowed | TOOL_SUBMIT_RESULT) != TOOLS_ALL_BITS) {
+        /* the prompt names every tool; say which this agent has */
+        rc |= fm_buf_puts(&b, "\nYour tools here are only: ");
+        rc |= tools_names(&b, tools->allowed);
+        rc |= fm_buf_puts(&b, ".");
+    }
     rc |= fm_buf_puts(&b, "\nFinish by calling submit_result (verdict, summary, details).");
     if (rc) {
         fm_buf_free(&b);
@@ -407,7 +413,7 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
     llm_client *client = NULL;
     convo cv;
     memset(&cv, 0, sizeof(cv));
-    fm_buf body = FM_BUF_INIT, out = FM_BUF_INIT;
+    fm_buf body = FM_BUF_INIT, out = FM_BUF_INIT, schema = FM_BUF_INIT;
     llm_message m;
     memset(&m, 0, sizeof(m));
     llm_text_calls tc;
@@ -422,6 +428,8 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
 
     tools->wake_fd = wake_fd;
     tools->deadline_ns = deadline;
+    /* the Agent's tools only (tools->allowed); the same array every turn */
+    if ((rc = tools_schema_allowed(&schema, tools->allowed)) != 0) goto done;
     if ((rc = llm_client_new(&client, &cfg.llm)) != 0) {
         end_failed(res, "ExecutorError", "%s", fm_error_last()->message);
         rc = 0;
@@ -484,7 +492,7 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
 
         convo_fit(&cv, cfg.context_chars);
         if ((rc = convo_render(&body, &cv)) != 0) break;
-        llm_request req = {body.data, body.len, tools_schema(final), choice, deadline, wake_fd,
+        llm_request req = {body.data, body.len, final ? tools_schema(true) : schema.data, choice, deadline, wake_fd,
                            tr.fd >= 0 ? on_llm_event : NULL, &tr};
         llm_stats st;
         int lrc = llm_client_complete(&m, client, &req, &st);
@@ -526,7 +534,7 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
                     snprintf(calls[nc].id, sizeof(calls[nc].id), "call_%d_%zu", res->turns, i);
                 nc++;
             }
-        } else if (m.content.len > 0 && llm_text_calls_parse(&tc, m.content.data, m.content.len) > 0) {
+        } else if (m.content.len > 0 && llm_text_calls_parse_as(&tc, m.content.data, m.content.len, cfg.text_call_format) > 0) {
             for (size_t i = 0; i < tc.n; i++) {
                 calls[nc].name = tc.calls[i].name;
                 calls[nc].args = tc.calls[i].args;
@@ -719,6 +727,7 @@ done:
     llm_message_clear(&m);
     fm_buf_free(&body);
     fm_buf_free(&out);
+    fm_buf_free(&schema);
     convo_free(&cv);
     llm_client_free(client);
     return rc;

@@ -65,6 +65,9 @@ typedef struct agent_loop_config {
     const char *tool_choice;       /* policy: "auto", "required", or a list
                                       "required,auto" (turn i uses entry i,
                                       the last repeats); NULL -> "auto" */
+    const char *text_call_format;  /* family of text-written calls parsed
+                                      (llm_text_calls_parse_as): "hermes", ...,
+                                      "none"; NULL or "auto" -> every family */
     int max_turns;                 /* 0 -> 50 */
     int64_t max_output_tokens;     /* whole run; 0 -> no limit */
     int64_t budget_ns;             /* wall time; 0 -> none */

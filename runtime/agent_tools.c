@@ -735,6 +735,18 @@ int tools_call(fm_buf *out, tools_ctx *c, const char *name, const char *args, si
         return fm_buf_printf(out, "error: the arguments of %s are not a JSON object; send "
                                   "{\"name\": value, ...} matching the tool's parameters", name) ? FM_ENOMEM : 0;
     }
+    uint32_t bit = tools_bit(name);
+    if (bit && c->allowed && !(c->allowed & bit) && bit != TOOL_SUBMIT_RESULT) {
+        /* offered to nobody, so a call to it is the model's mistake, not a
+         * run failure: the same tool error as for an unknown name */
+        fm_buf names = FM_BUF_INIT;
+        int e = tools_names(&names, c->allowed);
+        *is_error = true;
+        e |= fm_buf_printf(out, "error: the tool \"%s\" is not available to this agent; the tools are %s", name,
+                           names.data ? names.data : "submit_result");
+        fm_buf_free(&names);
+        return e ? FM_ENOMEM : 0;
+    }
     if (!strcmp(name, "read_file")) return tool_read_file(out, c, args, len, is_error);
     if (!strcmp(name, "write_file")) return tool_write_file(out, c, args, len, is_error);
     if (!strcmp(name, "str_replace")) return tool_str_replace(out, c, args, len, is_error);
@@ -761,27 +773,86 @@ int tools_call(fm_buf *out, tools_ctx *c, const char *name, const char *args, si
        STR("summary", "One line: what was done or found") "," STR("details", "Optional longer notes"), \
        "\"verdict\",\"summary\"")
 
+#define READ_FILE                                                                                  \
+    FN("read_file", "Read a text file of the workspace; lines are numbered.",                      \
+       STR("path", "Path relative to the workspace root") "," INT("start_line", "First line (1-based)") "," \
+       INT("end_line", "Last line (inclusive)"), "\"path\"")
+#define WRITE_FILE                                                                                 \
+    FN("write_file", "Create or overwrite a file with the given content.",                         \
+       STR("path", "Path relative to the workspace root") "," STR("content", "The whole new content"), \
+       "\"path\",\"content\"")
+#define STR_REPLACE                                                                                \
+    FN("str_replace", "Replace one exact, unique occurrence of old_str in a file by new_str.",     \
+       STR("path", "Path relative to the workspace root") "," STR("old_str", "Text to replace (unique)") "," \
+       STR("new_str", "Replacement text"), "\"path\",\"old_str\",\"new_str\"")
+#define LIST_FILES                                                                                 \
+    FN("list_files", "List files under a directory, recursively (skips .git).",                    \
+       STR("path", "Directory relative to the workspace root (default .)") ","                      \
+       STR("glob", "Shell pattern on the file name, or on the path when it has a slash"), "")
+#define GREP                                                                                       \
+    FN("grep", "Search file contents with a POSIX extended regular expression.",                   \
+       STR("pattern", "Regular expression") "," STR("path", "Directory or file (default .)") ","   \
+       STR("glob", "Only files matching this pattern") ","                                          \
+       "\"ignore_case\":{\"type\":\"boolean\"}", "\"pattern\"")
+#define BASH                                                                                       \
+    FN("bash", "Run a shell command in the workspace (no network; output capped).",                \
+       STR("command", "The command line") "," INT("timeout_seconds", "Limit (default 120)"), "\"command\"")
+
 static const char TOOLS_ALL[] =
-    "["
-    FN("read_file", "Read a text file of the workspace; lines are numbered.",
-       STR("path", "Path relative to the workspace root") "," INT("start_line", "First line (1-based)") ","
-       INT("end_line", "Last line (inclusive)"), "\"path\"") ","
-    FN("write_file", "Create or overwrite a file with the given content.",
-       STR("path", "Path relative to the workspace root") "," STR("content", "The whole new content"),
-       "\"path\",\"content\"") ","
-    FN("str_replace", "Replace one exact, unique occurrence of old_str in a file by new_str.",
-       STR("path", "Path relative to the workspace root") "," STR("old_str", "Text to replace (unique)") ","
-       STR("new_str", "Replacement text"), "\"path\",\"old_str\",\"new_str\"") ","
-    FN("list_files", "List files under a directory, recursively (skips .git).",
-       STR("path", "Directory relative to the workspace root (default .)") ","
-       STR("glob", "Shell pattern on the file name, or on the path when it has a slash"), "") ","
-    FN("grep", "Search file contents with a POSIX extended regular expression.",
-       STR("pattern", "Regular expression") "," STR("path", "Directory or file (default .)") ","
-       STR("glob", "Only files matching this pattern") ","
-       "\"ignore_case\":{\"type\":\"boolean\"}", "\"pattern\"") ","
-    FN("bash", "Run a shell command in the workspace (no network; output capped).",
-       STR("command", "The command line") "," INT("timeout_seconds", "Limit (default 120)"), "\"command\"") ","
-    SUBMIT "]";
+    "[" READ_FILE "," WRITE_FILE "," STR_REPLACE "," LIST_FILES "," GREP "," BASH "," SUBMIT "]";
+
+/* Name, bit and schema of every tool, in the order of TOOLS_ALL. */
+static const struct {
+    const char *name;
+    uint32_t bit;
+    const char *schema;
+} tool_table[] = {
+    {"read_file", TOOL_READ_FILE, READ_FILE},     {"write_file", TOOL_WRITE_FILE, WRITE_FILE},
+    {"str_replace", TOOL_STR_REPLACE, STR_REPLACE}, {"list_files", TOOL_LIST_FILES, LIST_FILES},
+    {"grep", TOOL_GREP, GREP},                     {"bash", TOOL_BASH, BASH},
+    {"submit_result", TOOL_SUBMIT_RESULT, SUBMIT},
+};
+#define N_TOOLS (sizeof tool_table / sizeof tool_table[0])
+
+uint32_t tools_bit(const char *name)
+{
+    if (!name) return 0;
+    for (size_t i = 0; i < N_TOOLS; i++)
+        if (!strcmp(name, tool_table[i].name)) return tool_table[i].bit;
+    return 0;
+}
+
+/* Whether tool i is in `allowed` (0: all; submit_result always). */
+static bool tool_in(size_t i, uint32_t allowed)
+{
+    return !allowed || (allowed & tool_table[i].bit) || tool_table[i].bit == TOOL_SUBMIT_RESULT;
+}
+
+int tools_schema_allowed(fm_buf *out, uint32_t allowed)
+{
+    int e = fm_buf_puts(out, "[");
+    bool first = true;
+    for (size_t i = 0; i < N_TOOLS; i++) {
+        if (!tool_in(i, allowed)) continue;
+        if (!first) e |= fm_buf_puts(out, ",");
+        e |= fm_buf_puts(out, tool_table[i].schema);
+        first = false;
+    }
+    e |= fm_buf_puts(out, "]");
+    return e ? fm_error_set(FM_ENOMEM, "tools: out of memory") : 0;
+}
+
+int tools_names(fm_buf *out, uint32_t allowed)
+{
+    int e = 0;
+    bool first = true;
+    for (size_t i = 0; i < N_TOOLS; i++) {
+        if (!tool_in(i, allowed)) continue;
+        e |= fm_buf_printf(out, "%s%s", first ? "" : ", ", tool_table[i].name);
+        first = false;
+    }
+    return e ? fm_error_set(FM_ENOMEM, "tools: out of memory") : 0;
+}
 
 static const char TOOLS_SUBMIT[] = "[" SUBMIT "]";
 

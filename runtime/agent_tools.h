@@ -41,6 +41,18 @@ extern "C" {
 #define TOOLS_LIST_MAX 500
 #define TOOLS_GREP_MAX 200
 
+/* One bit per tool (tools_bit); a tools_ctx's `allowed` is a set of them. */
+enum {
+    TOOL_READ_FILE = 1u << 0,
+    TOOL_WRITE_FILE = 1u << 1,
+    TOOL_STR_REPLACE = 1u << 2,
+    TOOL_LIST_FILES = 1u << 3,
+    TOOL_GREP = 1u << 4,
+    TOOL_BASH = 1u << 5,
+    TOOL_SUBMIT_RESULT = 1u << 6,
+};
+#define TOOLS_ALL_BITS 0x7fu
+
 typedef struct tools_ctx {
     const char *root;        /* workspace path (for messages and bash) */
     int root_fd;             /* O_PATH | O_DIRECTORY descriptor of root */
@@ -50,6 +62,8 @@ typedef struct tools_ctx {
     int wake_fd;             /* cancel: readable when the run is stopped */
     int64_t deadline_ns;     /* bash never runs past it (monotonic; 0 none) */
     fm_list changed;         /* char *: paths written (set, in order) */
+    uint32_t allowed;        /* TOOL_* bits the model may use; 0 -> all.
+                                submit_result is always offered */
 } tools_ctx;
 
 /* Opens root and fills c (sandbox settings left as given). Returns 0 or
@@ -59,14 +73,30 @@ int tools_open(tools_ctx *c, const char *root);
 /* Closes and frees. Accepts a zeroed ctx. */
 void tools_close(tools_ctx *c);
 
+/* The TOOL_* bit of a tool name (read_file, write_file, str_replace,
+ * list_files, grep, bash, submit_result), or 0 when it is none. */
+uint32_t tools_bit(const char *name);
+
 /* The tools' JSON schemas as an OpenAI "tools" array (static text); with
  * only_submit, just submit_result. */
 const char *tools_schema(bool only_submit);
 
 /*
+ * The OpenAI "tools" array of the tools in `allowed` (TOOL_* bits; 0 means
+ * all), submit_result always among them, in the fixed order of
+ * tools_schema(false), appended to out. Returns 0 or FM_ENOMEM.
+ */
+int tools_schema_allowed(fm_buf *out, uint32_t allowed);
+
+/* Appends the names of the tools in `allowed` (0: all; submit_result
+ * always), comma separated, to out. Returns 0 or FM_ENOMEM. */
+int tools_names(fm_buf *out, uint32_t allowed);
+
+/*
  * Runs tool `name` with JSON arguments args[0..len). Appends the result the
  * model sees to out (capped) and sets *is_error when the call failed (bad
- * arguments, unknown tool, path outside the workspace, ...). Returns 0, or
+ * arguments, unknown tool, a tool not in c->allowed, path outside the
+ * workspace, ...). Returns 0, or
  * FM_ENOMEM / FM_ECANCELED (the run was stopped while bash ran).
  */
 int tools_call(fm_buf *out, tools_ctx *c, const char *name, const char *args, size_t len, bool *is_error);

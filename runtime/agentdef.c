@@ -8,18 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent_tools.h"
 #include "error.h"
 
-static const char *const known_tools[] = {"read_file", "write_file", "str_replace", "list_files",
-                                          "grep",      "bash",       "submit_result"};
-
-bool agentdef_tool_known(const char *name)
-{
-    if (!name) return false;
-    for (size_t i = 0; i < sizeof known_tools / sizeof known_tools[0]; i++)
-        if (!strcmp(name, known_tools[i])) return true;
-    return false;
-}
+bool agentdef_tool_known(const char *name) { return tools_bit(name) != 0; }
 
 static bool nonempty(const char *s) { return s && s[0]; }
 
@@ -92,6 +84,8 @@ void agentdef_resolved_clear(agentdef_resolved *r)
     free(r->model);
     free(r->system_prompt);
     free(r->addendum);
+    free(r->tool_choice);
+    free(r->text_call_format);
     memset(r, 0, sizeof *r);
 }
 
@@ -131,11 +125,21 @@ int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base,
     if (nonempty(s->system_prompt)) e |= fm_strset(&out->system_prompt, s->system_prompt);
     if (mp && nonempty(mp->spec.system_prompt_addendum))
         e |= fm_strset(&out->addendum, mp->spec.system_prompt_addendum);
+    /* the model's tool-choice policy and text-call family go with its
+     * profile; the Agent has no such fields to override them */
+    if (mp && nonempty(mp->spec.tool_choice)) e |= fm_strset(&out->tool_choice, mp->spec.tool_choice);
+    if (mp && nonempty(mp->spec.text_tool_call_format))
+        e |= fm_strset(&out->text_call_format, mp->spec.text_tool_call_format);
     int repeat = nc->stuck_repeat, turns = nc->stuck_turns;
     if (mp && fm_model_profile_spec_has_stuck_loop_detection(&mp->spec)) stuck_from(&mp->spec.stuck_loop_detection, &repeat, &turns);
     if (fm_agent_spec_has_stuck_loop_detection(s)) stuck_from(&s->stuck_loop_detection, &repeat, &turns);
     nc->stuck_repeat = repeat;
     nc->stuck_turns = turns;
+    /* only the Agent's tools (validation refused unknown names; one that
+     * slips through counts for nothing); submit_result always */
+    uint32_t allowed = TOOL_SUBMIT_RESULT;
+    for (size_t i = 0; i < s->tools.len; i++) allowed |= tools_bit(s->tools.items[i]);
+    if (s->tools.len > 0) nc->tools_allowed = allowed;
     if (api_key) e |= fm_strset(&out->api_key, api_key);
     if (e) {
         agentdef_resolved_clear(out);
@@ -148,6 +152,8 @@ int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base,
         nc->system_prompt_file = NULL;
     }
     if (out->addendum) nc->system_prompt_addendum = out->addendum;
+    if (out->tool_choice) nc->tool_choice = out->tool_choice;
+    if (out->text_call_format) nc->text_call_format = out->text_call_format;
     if (out->api_key) {
         nc->api_key = out->api_key;
         nc->api_key_file = NULL;

@@ -44,6 +44,7 @@ const fm_secret_key_selector *agentdef_key_ref(const fm_agent *ag);
 typedef struct agentdef_resolved {
     executor_native_config native;
     char *base_url, *model, *system_prompt, *addendum, *api_key, *git_token;
+    char *tool_choice, *text_call_format;
 } agentdef_resolved;
 
 /*
@@ -52,8 +53,12 @@ typedef struct agentdef_resolved {
  * what the Agent sets: endpoint and model (cloud-proxy: providerConfig),
  * maxTurns, maxOutputTokens, temperature, systemPrompt (with the
  * profile's systemPromptAddendum after it), the stuck-loop thresholds
- * (the Agent's over the profile's) and the API key (api_key, may be NULL:
- * the flag's file stays). Returns 0 or FM_ENOMEM.
+ * (the Agent's over the profile's), the profile's toolChoice (over
+ * --llm-tool-choice) and textToolCallFormat, the tools the loop offers
+ * (spec.tools, submit_result always) and the API key (api_key, may be
+ * NULL: the flag's file stays). The Agent has no tool-choice or text-call
+ * fields, so for those the profile's word is the last. Returns 0 or
+ * FM_ENOMEM.
  */
 int agentdef_resolve(agentdef_resolved *out, const executor_native_config *base, const fm_agent *ag,
                      const fm_model_profile *mp, const char *api_key);

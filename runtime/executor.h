@@ -78,7 +78,8 @@ typedef struct executor_native_config {
     int64_t max_output_tokens;      /* --llm-max-output-tokens: per request */
     bool has_temperature;
     double temperature;             /* --llm-temperature */
-    const char *tool_choice;        /* --llm-tool-choice policy */
+    const char *tool_choice;        /* --llm-tool-choice policy (or the ModelProfile's) */
+    const char *text_call_format;   /* the ModelProfile's textToolCallFormat; NULL -> auto */
     int64_t connect_timeout_ns;     /* --llm-connect-timeout */
     int64_t first_byte_timeout_ns;  /* --llm-first-byte-timeout */
     int64_t idle_timeout_ns;        /* --llm-idle-timeout */
@@ -94,6 +95,8 @@ typedef struct executor_native_config {
     const char *api_key;            /* key text (from a Secret), replaces the file */
     int stuck_repeat;               /* same call N times -> nudge; 0 -> loop default */
     int stuck_turns;                /* turns without progress -> nudge; 0 -> default */
+    uint32_t tools_allowed;         /* the Agent's spec.tools as TOOL_* bits (agent_tools.h);
+                                       0 -> every tool */
     const char *git_token_file;     /* --git-token-file: HTTPS token (GIT_ASKPASS) */
     const char *git_user;           /* --git-user */
     const char *git_ssh_key_file;   /* --git-ssh-key-file */

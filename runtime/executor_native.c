@@ -209,6 +209,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
         res->message = fm_strdup(fm_error_last()->message);
         goto done;
     }
+    tools.allowed = nc->tools_allowed;
     tools.sandbox.disabled = nc->sandbox_off;
     tools.sandbox.allow_network = nc->tool_network;
     size_t nd = 0;
@@ -230,6 +231,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     lc.llm.has_temperature = nc->has_temperature;
     lc.llm.temperature = nc->temperature;
     lc.tool_choice = nc->tool_choice;
+    lc.text_call_format = nc->text_call_format;
     lc.max_turns = nc->max_turns;
     lc.max_output_tokens = nc->run_output_tokens;
     /* finish inside the task's timeout: leave the agent's stop a margin */

@@ -81,6 +81,9 @@ const char *gate_detect(const char *root)
     return "generic";
 }
 
+/* The schema's GateLanguage values are the presets' names (c-cmake
+ * included), so the enum maps to a preset by its JSON spelling;
+ * unit.test_git_workspace checks that every value has one. */
 void gate_from_profile(gate *g, const fm_gate_profile *gp, const char *root)
 {
     const char *lang = gp ? fm_gate_language_name(gp->language) : NULL;

@@ -226,8 +226,15 @@ static int parse_fenced(llm_text_calls *out, const char *s, size_t len)
 
 int llm_text_calls_parse(llm_text_calls *out, const char *text, size_t len)
 {
+    return llm_text_calls_parse_as(out, text, len, NULL);
+}
+
+int llm_text_calls_parse_as(llm_text_calls *out, const char *text, size_t len, const char *family)
+{
     memset(out, 0, sizeof(*out));
     if (!text || len == 0) return 0;
+    bool any = !family || !family[0] || !strcmp(family, "auto");
+    if (!any && !strcmp(family, "none")) return 0;
     struct {
         const char *family;
         int (*fn)(llm_text_calls *, const char *, size_t);
@@ -235,7 +242,10 @@ int llm_text_calls_parse(llm_text_calls *out, const char *text, size_t len)
                          {"mistral", parse_mistral},
                          {"llama3", parse_llama3},
                          {"fenced", parse_fenced}};
+    bool known = any || !strcmp(family, "bare");
     for (size_t i = 0; i < sizeof(parsers) / sizeof(parsers[0]); i++) {
+        if (!any && strcmp(family, parsers[i].family)) continue;
+        known = true;
         int r = parsers[i].fn(out, text, len);
         if (r < 0) {
             llm_text_calls_clear(out);
@@ -246,6 +256,9 @@ int llm_text_calls_parse(llm_text_calls *out, const char *text, size_t len)
             return (int)out->n;
         }
     }
+    /* a name this build does not know: every family, as auto */
+    if (!known) return llm_text_calls_parse_as(out, text, len, NULL);
+    if (!any && strcmp(family, "bare")) return 0;
     /* bare: the whole content is one call object (or an array of them) */
     size_t end;
     size_t p = skip_ws(text, len, 0);

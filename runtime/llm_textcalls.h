@@ -43,6 +43,14 @@ typedef struct llm_text_calls {
  */
 int llm_text_calls_parse(llm_text_calls *out, const char *text, size_t len);
 
+/*
+ * As llm_text_calls_parse, limited to one family: "hermes", "mistral",
+ * "llama3", "fenced" or "bare" (the ModelProfile's textToolCallFormat);
+ * "none" finds nothing; NULL, "" or "auto" tries every family, and so does
+ * a name this build does not know (a newer schema's value).
+ */
+int llm_text_calls_parse_as(llm_text_calls *out, const char *text, size_t len, const char *family);
+
 void llm_text_calls_clear(llm_text_calls *c);
 
 #ifdef __cplusplus

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agentdef.h"
 #include "error.h"
 #include "hashmap.h"
 
@@ -56,6 +57,9 @@ const char *sched_class_key(char *buf, size_t cap, const fm_agentic_task *t)
                  put(buf, cap, &len, "=") && put(buf, cap, &len, p->value ? p->value : "");
         }
     }
+    /* an Agent's requirement joins in at fit time (sched_plan_view) */
+    if (fm_agentic_task_spec_has_agent_ref(&t->spec) && t->spec.agent_ref.name && t->spec.agent_ref.name[0])
+        ok = false;
     if (!ok) snprintf(buf, cap, "%s", SCHED_CLASS_ANY);
     return buf;
 }
@@ -427,14 +431,40 @@ static int add_node(void *arg, const fm_fleet_node *n)
     return 0;
 }
 
+/*
+ * The requirement a fit of t uses: its own joined with its Agent's (the
+ * view's agent_requirement) in *scratch, which the caller then clears with
+ * codec_clear; else the task's own (NULL when none). Returns 0 or FM_ENOMEM.
+ */
+static int effective_req(const sched_plan_view *v, const fm_agentic_task *t, fm_required_capability *scratch,
+                         const fm_required_capability **out)
+{
+    memset(scratch, 0, sizeof *scratch);
+    bool own = fm_agentic_task_spec_has_required_capability(&t->spec);
+    *out = own ? &t->spec.required_capability : NULL;
+    const fm_required_capability *add = v->agent_requirement ? v->agent_requirement(v->ud, t) : NULL;
+    if (!add) return 0;
+    if (own && codec_copy(scratch, &t->spec.required_capability, &fm_required_capability_desc) != 0)
+        return FM_ENOMEM;
+    if (agentdef_join_capability(scratch, add) != 0) {
+        codec_clear(scratch, &fm_required_capability_desc);
+        return FM_ENOMEM;
+    }
+    *out = scratch;
+    return 0;
+}
+
 /* Fills u's message: how many of all nodes fail t for each reason. */
-static void summarise(const run *r, sched_plan_unplaced *u, fm_time now, int64_t stale)
+static int summarise(const run *r, sched_plan_unplaced *u, fm_time now, int64_t stale)
 {
     size_t count[SCHED_FIT_FULL + 1];
     memset(count, 0, sizeof count);
     size_t fit = 0;
+    fm_required_capability scratch;
+    const fm_required_capability *req;
+    if (effective_req(r->v, u->task, &scratch, &req) != 0) return FM_ENOMEM;
     for (size_t i = 0; i < r->n_all; i++) {
-        sched_fit f = sched_node_fits(r->all[i], r->loads[i], u->task, now, stale);
+        sched_fit f = sched_node_fits_req(r->all[i], r->loads[i], u->task, req, now, stale);
         if (f == SCHED_FIT_OK) fit++;
         else if (f <= SCHED_FIT_FULL) count[f]++;
     }
@@ -447,6 +477,8 @@ static void summarise(const run *r, sched_plan_unplaced *u, fm_time now, int64_t
         sep = ", ";
     }
     u->waits_for_slot = count[SCHED_FIT_FULL] > 0;
+    codec_clear(&scratch, &fm_required_capability_desc);
+    return 0;
 }
 
 static int collect_class(run *r, const plan_class *c)
@@ -507,8 +539,14 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
             r.cands[n_unplaced++] = r.cands[i];
             continue;
         }
-        long k = r.n_open ? sched_pick_node(r.open, r.n_open, r.cands[i].task, p, now, stale_after_ns, NULL)
-                          : -1;
+        long k = -1;
+        if (r.n_open) {
+            fm_required_capability scratch;
+            const fm_required_capability *req;
+            if ((rc = effective_req(v, r.cands[i].task, &scratch, &req)) != 0) goto done;
+            k = sched_pick_node_req(r.open, r.n_open, r.cands[i].task, req, p, now, stale_after_ns, NULL);
+            codec_clear(&scratch, &fm_required_capability_desc);
+        }
         if (k < 0) {
             r.cands[n_unplaced++] = r.cands[i]; /* compacts the unplaced to the front */
             continue;
@@ -554,8 +592,8 @@ int sched_plan_run(sched_plan *pl, const sched_plan_view *v, sched_placement p, 
                 u->waits_for_slot = same->waits_for_slot;
                 continue;
             }
-            summarise(&r, u, now, stale_after_ns);
-            if (hashmap_put(&by_class, ckeys[i], u, NULL) != 0) rc = FM_ENOMEM;
+            if (summarise(&r, u, now, stale_after_ns) != 0) rc = FM_ENOMEM;
+            else if (hashmap_put(&by_class, ckeys[i], u, NULL) != 0) rc = FM_ENOMEM;
         }
         hashmap_clear(&by_class);
         free(ckeys);

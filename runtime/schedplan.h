@@ -53,7 +53,8 @@ extern "C" {
  * The requirement class of t into buf (cap bytes, at least 2): namespace,
  * accelerator (unset and any are the same), minRAMGB and minContextTokens
  * (absent and 0 are the same) and the nodeSelector pairs in their order.
- * Writes SCHED_CLASS_ANY when the key does not fit. Returns buf.
+ * Writes SCHED_CLASS_ANY when the key does not fit, and for a task with
+ * spec.agentRef (its requirement depends on the Agent too). Returns buf.
  */
 const char *sched_class_key(char *buf, size_t cap, const fm_agentic_task *t);
 
@@ -148,6 +149,13 @@ typedef struct sched_plan_view {
      * placement the run makes, so the hook can count. */
     bool (*admit)(void *ud, const fm_agentic_task *t);
     void (*placed)(void *ud, const fm_agentic_task *t);
+    /* Optional: the requiredCapability of the Agent a task names in
+     * spec.agentRef (borrowed, valid for the run), NULL when it names none
+     * or the Agent requires nothing. The run joins it into the task's own
+     * (agentdef_join_capability) before every fit. Such a task's class is
+     * SCHED_CLASS_ANY (sched_class_key), so every dirty node looks at it;
+     * when an Agent changes the caller marks its waiting tasks dirty. */
+    const fm_required_capability *(*agent_requirement)(void *ud, const fm_agentic_task *t);
 } sched_plan_view;
 
 typedef struct sched_plan_placement {

@@ -153,14 +153,26 @@ int32_t sched_node_capacity(const fm_fleet_node *n)
     return n->spec.max_concurrent_tasks < 0 ? 0 : n->spec.max_concurrent_tasks;
 }
 
+/* The task's own requirement, or NULL when it has none. */
+static const fm_required_capability *own_req(const fm_agentic_task *t)
+{
+    return fm_agentic_task_spec_has_required_capability(&t->spec) ? &t->spec.required_capability : NULL;
+}
+
 sched_fit sched_node_fits(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
                           fm_time now, int64_t stale_after_ns)
+{
+    return sched_node_fits_req(n, load, t, own_req(t), now, stale_after_ns);
+}
+
+sched_fit sched_node_fits_req(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
+                              const fm_required_capability *req, fm_time now, int64_t stale_after_ns)
 {
     sched_fit f = sched_node_health(n, now, stale_after_ns);
     if (f != SCHED_FIT_OK) return f;
     if (!sched_node_serves_namespace(n, t->metadata.namespace)) return SCHED_FIT_NAMESPACE;
-    if (fm_agentic_task_spec_has_required_capability(&t->spec)) {
-        f = sched_capability_fits(n, &t->spec.required_capability);
+    if (req) {
+        f = sched_capability_fits(n, req);
         if (f != SCHED_FIT_OK) return f;
     }
     if (load >= sched_node_capacity(n)) return SCHED_FIT_FULL;
@@ -206,11 +218,18 @@ long sched_pick_node(const sched_candidate *c, size_t n, const fm_agentic_task *
                      sched_placement p, fm_time now, int64_t stale_after_ns,
                      sched_fit *why_out)
 {
+    return sched_pick_node_req(c, n, t, own_req(t), p, now, stale_after_ns, why_out);
+}
+
+long sched_pick_node_req(const sched_candidate *c, size_t n, const fm_agentic_task *t,
+                         const fm_required_capability *req, sched_placement p, fm_time now,
+                         int64_t stale_after_ns, sched_fit *why_out)
+{
     long best = -1;
     sched_fit furthest = SCHED_FIT_OK;
     bool any_fail = false;
     for (size_t i = 0; i < n; i++) {
-        sched_fit f = sched_node_fits(c[i].node, c[i].load, t, now, stale_after_ns);
+        sched_fit f = sched_node_fits_req(c[i].node, c[i].load, t, req, now, stale_after_ns);
         if (f != SCHED_FIT_OK) {
             if (!any_fail || f > furthest) furthest = f;
             any_fail = true;

@@ -126,6 +126,11 @@ int32_t sched_node_capacity(const fm_fleet_node *n);
 sched_fit sched_node_fits(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
                           fm_time now, int64_t stale_after_ns);
 
+/* As sched_node_fits, with requirement req (NULL: none) in place of the
+ * task's own (a task's joined with its Agent's: schedplan.h). */
+sched_fit sched_node_fits_req(const fm_fleet_node *n, int32_t load, const fm_agentic_task *t,
+                              const fm_required_capability *req, fm_time now, int64_t stale_after_ns);
+
 /* One node as the picker sees it. */
 typedef struct sched_candidate {
     const fm_fleet_node *node;
@@ -142,6 +147,12 @@ typedef struct sched_candidate {
 long sched_pick_node(const sched_candidate *c, size_t n, const fm_agentic_task *t,
                      sched_placement p, fm_time now, int64_t stale_after_ns,
                      sched_fit *why_out);
+
+/* As sched_pick_node, with requirement req (NULL: none) in place of the
+ * task's own. */
+long sched_pick_node_req(const sched_candidate *c, size_t n, const fm_agentic_task *t,
+                         const fm_required_capability *req, sched_placement p, fm_time now,
+                         int64_t stale_after_ns, sched_fit *why_out);
 
 /* ------------------------------------------------------------ ordering */
 

@@ -19,11 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 #include "agentdef.h"
 #include "error.h"
 #include "log.h"
 #include "operator.h"
+#include "schedplan.h"
 
 #define AGENT_RECHECK_MS 15000
 
@@ -77,10 +79,36 @@ static int check_refs(fm_operator *op, const fm_agent *ag, const char **reason, 
     return 0;
 }
 
+/* Marks dirty a waiting task that names Agent d->agent (ns/name). */
+typedef struct dirty_ctx {
+    fm_operator *op;
+    const char *agent;
+    bool work;
+} dirty_ctx;
+
+static int dirty_if_ours(void *ud, const char *key, const void *obj)
+{
+    dirty_ctx *d = ud;
+    const fm_agentic_task *t = obj;
+    const char *name = t->spec.agent_ref.name, *ns = t->metadata.namespace ? t->metadata.namespace : "";
+    if (!fm_agentic_task_spec_has_agent_ref(&t->spec) || !name || !sched_task_waiting(t)) return 0;
+    size_t nl = strlen(ns);
+    if (strncmp(d->agent, ns, nl) || d->agent[nl] != '/' || strcmp(d->agent + nl + 1, name)) return 0;
+    pthread_mutex_lock(&d->op->mu);
+    d->work |= sched_plan_task_dirty(d->op->plan, key);
+    pthread_mutex_unlock(&d->op->mu);
+    return 0;
+}
+
 static int agent_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
     fm_agent *ag = NULL, *next = NULL;
+    /* the Agent's requiredCapability joins into its tasks' placement
+     * (scheduler.c): any change of it, deletion included, decides its
+     * waiting tasks again */
+    dirty_ctx dc = {op, ctx->key, false};
+    if (store_foreach(op->tasks, dirty_if_ours, &dc) == 0 && dc.work) op_trigger_pass(op);
     int rc = store_get_copy((void **)&ag, op->agents, ctx->key);
     if (rc == FM_ENOTFOUND) return 0;
     if (rc) return rc;

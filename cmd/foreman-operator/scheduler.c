@@ -132,6 +132,22 @@ static const fm_agentic_task *view_task(void *ud, const char *key)
     return store_get(op->tasks, key);
 }
 
+/* The requiredCapability of the Agent a task names in spec.agentRef (same
+ * namespace), borrowed from the Agent store (read-locked by decide), so a
+ * task created directly with agentRef is placed as a Workload's step task
+ * with the Agent's requirement joined in. NULL: no Agent, or none required. */
+static const fm_required_capability *view_agent_requirement(void *ud, const fm_agentic_task *t)
+{
+    fm_operator *op = ud;
+    const char *name = t->spec.agent_ref.name;
+    if (!op->agents || !fm_agentic_task_spec_has_agent_ref(&t->spec) || !name || !name[0]) return NULL;
+    char key[512];
+    snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", name);
+    const fm_agent *ag = store_get(op->agents, key);
+    if (!ag || !fm_agent_spec_has_required_capability(&ag->spec)) return NULL;
+    return &ag->spec.required_capability;
+}
+
 static int view_each_node(void *ud, sched_node_visit_fn fn, void *arg)
 {
     fm_operator *op = ud;
@@ -266,12 +282,14 @@ static int decide(pass *p)
         .order = view_order,
         .admit = view_admit,
         .placed = view_placed,
+        .agent_requirement = view_agent_requirement,
     };
     sched_plan_view view = view_ops;
     view.ud = op;
-    /* Lock order, everywhere: task store, node store, then op->mu. */
+    /* Lock order, everywhere: task store, node store, Agent store, then op->mu. */
     store_read_lock(op->tasks);
     store_read_lock(op->nodes);
+    if (op->agents) store_read_lock(op->agents);
     pthread_mutex_lock(&op->mu);
     rc = sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
     for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
@@ -288,6 +306,7 @@ static int decide(pass *p)
     sched_ns_counts_free(op->pass_held);
     op->pass_held = NULL;
     pthread_mutex_unlock(&op->mu);
+    if (op->agents) store_read_unlock(op->agents);
     store_read_unlock(op->nodes);
     store_read_unlock(op->tasks);
     return rc;

@@ -932,7 +932,7 @@ static void fill_fm_gate_profile(fm_gate_profile *p, int seed)
     fill_fm_gate_commands(&p->commands, seed);
     codec_set_present(p, 0, true);
     p->image = tstr("image", seed);
-    p->language = (seed) ? 5 : 1;
+    p->language = (seed) ? 6 : 1;
     p->source_extensions.len = (seed) ? 2 : 0;
     p->source_extensions.items = (seed) ? tcalloc(2, sizeof *p->source_extensions.items) : NULL;
     for (size_t i0 = 0; i0 < p->source_extensions.len; i0++) {
@@ -1164,6 +1164,8 @@ static void fill_fm_model_profile_spec(fm_model_profile_spec *p, int seed)
     fill_fm_stuck_loop_detection(&p->stuck_loop_detection, seed);
     codec_set_present(p, 1, true);
     p->system_prompt_addendum = tstr("systemPromptAddendum", seed);
+    p->text_tool_call_format = tstr("textToolCallFormat", seed);
+    p->tool_choice = tstr("toolChoice", seed);
 }
 
 /* Sets every field of fm_model_profile_status. */
@@ -2962,6 +2964,8 @@ static void roundtrip_fm_model_profile(int seed)
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"stuckLoopDetection\":");
         CHECK_CONTAINS(a.data, "\"systemPromptAddendum\":");
+        CHECK_CONTAINS(a.data, "\"textToolCallFormat\":");
+        CHECK_CONTAINS(a.data, "\"toolChoice\":");
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
@@ -3042,6 +3046,8 @@ static void roundtrip_fm_model_profile_list(int seed)
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"stuckLoopDetection\":");
         CHECK_CONTAINS(a.data, "\"systemPromptAddendum\":");
+        CHECK_CONTAINS(a.data, "\"textToolCallFormat\":");
+        CHECK_CONTAINS(a.data, "\"toolChoice\":");
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
@@ -3498,6 +3504,8 @@ TEST(test_enum_tables)
     CHECK_INT(fm_gate_language_parse("node"), FM_GATE_LANGUAGE_NODE);
     CHECK_STR(fm_gate_language_name(FM_GATE_LANGUAGE_GENERIC), "generic");
     CHECK_INT(fm_gate_language_parse("generic"), FM_GATE_LANGUAGE_GENERIC);
+    CHECK_STR(fm_gate_language_name(FM_GATE_LANGUAGE_C_CMAKE), "c-cmake");
+    CHECK_INT(fm_gate_language_parse("c-cmake"), FM_GATE_LANGUAGE_C_CMAKE);
     CHECK(fm_gate_language_name(FM_GATE_LANGUAGE_UNSET) == NULL);
     CHECK_INT(fm_gate_language_parse("no such value"), FM_GATE_LANGUAGE_UNSET);
     CHECK_INT(fm_gate_language_parse(NULL), FM_GATE_LANGUAGE_UNSET);

@@ -58,8 +58,17 @@ EXPECTED_HEAD_ADDITIONS = {
     "agentictasks": set(),
     "workloads": {"spec.properties.pipeline.items.properties.requiredCapability"},
     "agents": set(),
-    "modelprofiles": set(),
+    "modelprofiles": {"spec.properties.textToolCallFormat", "spec.properties.toolChoice"},
     "agentreleases": set(),
+}
+# Enum values of ours that the head's enums lack (docs/schema.md): path
+# below openAPIV3Schema.properties, then the value. GateLanguage c-cmake
+# names the preset gates.c has for CMake projects.
+_GATE_LANGUAGE = "spec.properties.gateProfile.properties.language"
+EXPECTED_HEAD_ENUM_ADDITIONS = {
+    "agentictasks": {(_GATE_LANGUAGE, "c-cmake")},
+    "workloads": {(_GATE_LANGUAGE, "c-cmake"),
+                  ("spec.properties.pipeline.items.properties.gateProfile.properties.language", "c-cmake")},
 }
 # Where ours knowingly differs from the head: our explicit pipeline predates
 # the Go one. Its steps need only a name (kind, payload and agentRef stay
@@ -101,6 +110,21 @@ def int32_bound_paths(node, path):
     elif isinstance(node, list):
         for i, v in enumerate(node):
             out |= int32_bound_paths(v, f"{path}[{i}]")
+    return out
+
+
+def enum_additions(gen, head, path=""):
+    """(path, value) of every enum value in gen that the same place in head
+    lacks; places head does not have are skipped (they are additions)."""
+    out = set()
+    if isinstance(gen, dict) and isinstance(head, dict):
+        if isinstance(gen.get("enum"), list) and isinstance(head.get("enum"), list):
+            out |= {(path, v) for v in gen["enum"] if v not in head["enum"]}
+        for name, sub in gen.get("properties", {}).items():
+            if name in head.get("properties", {}):
+                out |= enum_additions(sub, head["properties"][name], f"{path}.properties.{name}" if path else name)
+        if "items" in gen and "items" in head:
+            out |= enum_additions(gen["items"], head["items"], path + ".items")
     return out
 
 
@@ -180,6 +204,14 @@ class CrdCompat(unittest.TestCase):
                                  EXPECTED_HEAD_ADDITIONS[plural] | NEW_DEFAULTS.get(plural, set()) |
                                  {".spec.versions[0]." + k for k in NEW_VERSION_KEYS.get(plural, ())} |
                                  NEW_NAMES_KEYS)
+
+    def test_enum_additions_are_declared(self):
+        # A value the head's enum lacks is ours and declared, like a property.
+        for plural in HEAD_PLURALS:
+            with self.subTest(crd=plural):
+                root = lambda c: c["spec"]["versions"][0]["schema"]["openAPIV3Schema"]
+                got = enum_additions(root(self.generated(plural)), root(load(os.path.join(HEAD, f"{plural}.yaml"))))
+                self.assertEqual(got, EXPECTED_HEAD_ENUM_ADDITIONS.get(plural, set()))
 
     def test_additions_are_optional(self):
         # An added property must not appear in any required list of ours.

@@ -9,7 +9,8 @@
 #      addendum reach the flags' model server; a cloud-proxy Agent's
 #      endpoint, model and Secret key replace the flags (the key in no log or
 #      transcript); a missing Agent fails with AgentNotFound, a missing key
-#      with AuthUnavailable;
+#      with AuthUnavailable; the profile's toolChoice replaces
+#      --llm-tool-choice and only the Agent's tools are offered;
 #   3. `kubectl auth can-i` as the agent: get agents, modelprofiles and the
 #      one Secret; nothing more.
 . "$(dirname "$0")/agent_lib.sh"
@@ -40,8 +41,15 @@ $K apply -f - >/dev/null <<YAML
 apiVersion: $G/v1alpha1
 kind: ModelProfile
 metadata: {name: $MP}
-spec: {systemPromptAddendum: "ADDENDUM-FROM-PROFILE", stuckLoopDetection: {repeatedToolThreshold: 4}}
+spec: {systemPromptAddendum: "ADDENDUM-FROM-PROFILE", stuckLoopDetection: {repeatedToolThreshold: 4},
+       toolChoice: "auto", textToolCallFormat: hermes}
 YAML
+check "modelprofile: a toolChoice outside the policy is refused" bash -c "! $K apply -f - >/dev/null 2>&1 <<YAML
+apiVersion: $G/v1alpha1
+kind: ModelProfile
+metadata: {name: $MP-bad}
+spec: {toolChoice: sometimes}
+YAML"
 $K create secret generic llm-api-key -n "$NS" --from-literal=token=sk-agentref-secret >/dev/null
 $K apply -n "$NS" -f - >/dev/null <<YAML
 apiVersion: $G/v1alpha1
@@ -125,11 +133,14 @@ check "local agent: the Agent's model is asked for" grep -q '"model":"agent-mode
 check "local agent: the Agent's prompt" grep -q 'PROMPT-FROM-AGENT' "$WORK/p1.requests"
 check "local agent: the profile's addendum" grep -q 'ADDENDUM-FROM-PROFILE' "$WORK/p1.requests"
 check "local agent: not the flag's model" bash -c "! grep -q flag-model '$WORK/p1.requests'"
+check "local agent: the profile's toolChoice over the flag" grep -q '"tool_choice":"auto"' "$WORK/p1.requests"
+check "local agent: only the Agent's tools offered" bash -c "grep -q '\"name\":\"bash\"' '$WORK/p1.requests' && ! grep -q '\"name\":\"write_file\"' '$WORK/p1.requests'"
 
 reftask t-cloud cloud
 check "cloud agent: Succeeded" wait_until 30 phase_is "$NS" t-cloud Succeeded
 check "cloud agent: verdict from its endpoint" test "$(task_get "$NS" t-cloud '{.status.verdict}')" = NO-GO
 check "cloud agent: its endpoint and model" grep -q '"model":"cloud-model"' "$WORK/p2.requests"
+check "cloud agent: no profile, the flag's toolChoice" grep -q '"tool_choice":"required"' "$WORK/p2.requests"
 check "cloud agent: the flags' server not asked" test "$(wc -l <"$WORK/p1.requests")" = 1
 check "cloud agent: key in no agent log" bash -c "! grep -q sk-agentref-secret '$WORK/agent.log'"
 check "cloud agent: key in no transcript" bash -c "! grep -rq sk-agentref-secret '$WORK/ws'"

@@ -213,6 +213,76 @@ TEST(turn_budget_offers_only_submit)
     scn_stop(s);
 }
 
+/* An Agent's spec.tools: a tool it does not list is neither in the request's
+ * tools nor runnable (a call to it is a tool error); submit_result stays. */
+TEST(agent_tools_limit_the_loop)
+{
+    put("calc.sh", "echo $((2+2))\n");
+    scn_turn t[4];
+    t[0] = scn_tool_call("bash", "{\"command\":\"echo pwned > pwned.txt\"}", 0);
+    t[1] = hermes("{\"name\": \"write_file\", \"arguments\": {\"path\": \"pwned.txt\", \"content\": \"x\"}}");
+    t[2] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 0);
+    t[3] = scn_tool_call("submit_result", "{\"verdict\":\"NO-GO\",\"summary\":\"read only\"}", 0);
+    scn_server *s = scn_start(t, 4);
+    agent_loop_config c = config_for(s);
+    tools.allowed = TOOL_READ_FILE | TOOL_GREP;
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    tools.allowed = 0;
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_NO_GO);
+    CHECK_INT(r.turns, 4);
+    CHECK_INT(r.tool_errors, 2);
+    CHECK_INT(scn_requests(s), 4);
+    for (size_t i = 0; i < scn_requests(s); i++) {
+        const char *q = scn_request(s, i);
+        const char *tl = strstr(q, "\"tools\":[");
+        CHECK_FATAL(tl != NULL);
+        CHECK_CONTAINS(tl, "\"name\":\"read_file\"");
+        CHECK_CONTAINS(tl, "\"name\":\"grep\"");
+        CHECK_CONTAINS(tl, "\"name\":\"submit_result\"");
+        CHECK(strstr(tl, "\"name\":\"bash\"") == NULL);
+        CHECK(strstr(tl, "\"name\":\"write_file\"") == NULL);
+        CHECK(strstr(tl, "\"name\":\"str_replace\"") == NULL);
+        CHECK(strstr(tl, "\"name\":\"list_files\"") == NULL);
+    }
+    CHECK_CONTAINS(scn_request(s, 0), "Your tools here are only: read_file, grep, submit_result.");
+    CHECK_CONTAINS(scn_request(s, 1), "the tool \\\"bash\\\" is not available to this agent");
+    CHECK_CONTAINS(scn_request(s, 2), "the tool \\\"write_file\\\" is not available to this agent");
+    CHECK_CONTAINS(scn_request(s, 3), "echo $((2+2))");
+    char p[512];
+    snprintf(p, sizeof(p), "%s/pwned.txt", ws);
+    CHECK(access(p, F_OK) != 0); /* neither call ran */
+    CHECK_INT(tools.changed.len, 1); /* calc.sh from the first test only */
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
+/* A ModelProfile's textToolCallFormat and toolChoice: a call written in
+ * another family is prose (a nudge), the policy goes out as tool_choice. */
+TEST(text_call_format_and_tool_choice)
+{
+    scn_turn t[3];
+    t[0] = hermes("{\"name\": \"read_file\", \"arguments\": {\"path\": \"calc.sh\"}}");
+    t[1] = scn_text("[TOOL_CALLS]read_file[ARGS]{\"path\":\"calc.sh\"}", NULL, "stop");
+    t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"read\"}", 0);
+    scn_server *s = scn_start(t, 3);
+    agent_loop_config c = config_for(s);
+    c.text_call_format = "mistral";
+    c.tool_choice = "none,required";
+    agent_loop_result r;
+    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_GO);
+    CHECK_INT(r.tool_calls, 2); /* the mistral call and submit_result */
+    CHECK_CONTAINS(scn_request(s, 0), "\"tool_choice\":\"none\"");
+    CHECK_CONTAINS(scn_request(s, 1), "\"tool_choice\":\"required\"");
+    CHECK_CONTAINS(scn_request(s, 1), "Plain text does nothing");
+    CHECK_CONTAINS(scn_request(s, 2), "echo $((2+2))");
+    agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 static void *poke(void *arg)
 {
     usleep(300000);
@@ -359,6 +429,8 @@ int main(void)
     RUN(correctives_then_submit);
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
+    RUN(agent_tools_limit_the_loop);
+    RUN(text_call_format_and_tool_choice);
     RUN(cancel_and_error_verdict);
     RUN(context_masking_keeps_prefix);
     RUN(native_executor_on_a_git_repo);

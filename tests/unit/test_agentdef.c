@@ -5,6 +5,7 @@
  */
 #include "test.h"
 
+#include "agent_tools.h"
 #include "agentdef.h"
 
 static fm_agent *agent_of(const char *spec)
@@ -89,6 +90,7 @@ TEST(resolve)
                             "\"requestTurnTimeoutSeconds\":30,\"stuckLoopDetection\":{\"repeatedToolThreshold\":4}}");
     const char *mpj = "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"ModelProfile\",\"metadata\":"
                       "{\"name\":\"qwen\"},\"spec\":{\"systemPromptAddendum\":\"Call one tool a turn.\","
+                      "\"toolChoice\":\"required\",\"textToolCallFormat\":\"hermes\","
                       "\"stuckLoopDetection\":{\"repeatedToolThreshold\":9,\"editFreeTurnsLimit\":12}}}";
     fm_model_profile *mp = NULL;
     CHECK_FATAL(ag != NULL && fm_model_profile_decode(&mp, mpj, strlen(mpj)) == 0);
@@ -107,7 +109,9 @@ TEST(resolve)
     CHECK_STR(r.native.system_prompt_addendum, "Call one tool a turn.");
     CHECK_INT(r.native.stuck_repeat, 4);  /* the Agent's over the profile's */
     CHECK_INT(r.native.stuck_turns, 12);  /* the profile's */
-    CHECK_STR(r.native.tool_choice, "required,auto");
+    CHECK_STR(r.native.tool_choice, "required"); /* the profile's over --llm-tool-choice */
+    CHECK_STR(r.native.text_call_format, "hermes");
+    CHECK_INT(r.native.tools_allowed, TOOL_BASH | TOOL_SUBMIT_RESULT); /* spec.tools, submit_result always */
     agentdef_resolved_clear(&r);
     CHECK(r.native.model == NULL && r.model == NULL);
     fm_agent_free(ag);
@@ -125,6 +129,9 @@ TEST(resolve)
     CHECK_STR(r.native.system_prompt_file, "/etc/prompt");
     CHECK(r.native.system_prompt_addendum == NULL);
     CHECK_INT(r.native.max_turns, 50);
+    CHECK_INT(r.native.tools_allowed, TOOL_READ_FILE | TOOL_SUBMIT_RESULT);
+    CHECK_STR(r.native.tool_choice, "required,auto"); /* no profile: the flag */
+    CHECK(r.native.text_call_format == NULL);
     agentdef_resolved_clear(&r);
     fm_agent_free(ag);
     agentdef_resolved_clear(NULL);

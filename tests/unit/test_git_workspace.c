@@ -199,6 +199,22 @@ TEST(gates)
     CHECK_STR(g.cmd[1], "true");
     CHECK_STR(g.cmd[3], "sh t.sh");
 
+    /* every GateLanguage of the schema names a preset; c-cmake is chosen
+     * by the profile, not only by detection (no workspace to detect here) */
+    for (size_t i = 0; i < fm_gate_language_desc.n_values; i++) {
+        CHECK(gate_preset(&g, fm_gate_language_desc.values[i]));
+        CHECK_STR(g.language, fm_gate_language_desc.values[i]);
+    }
+    codec_clear(gp, &fm_gate_profile_desc);
+    const char *cj = "{\"language\":\"c-cmake\",\"commands\":{\"lint\":\"cppcheck .\"}}";
+    CHECK_FATAL(codec_decode(gp, &fm_gate_profile_desc, cj, strlen(cj)) == 0);
+    CHECK_INT(gp->language, FM_GATE_LANGUAGE_C_CMAKE);
+    gate_from_profile(&g, gp, NULL);
+    CHECK_STR(g.language, "c-cmake");
+    CHECK_STR(g.cmd[1], "cppcheck .");
+    CHECK(strstr(g.cmd[2], "cmake -S . -B .gate-build") != NULL);
+    CHECK(strstr(g.cmd[3], "ctest --test-dir .gate-build") != NULL);
+
     sandbox_config sc;
     memset(&sc, 0, sizeof sc);
     sc.disabled = true;

@@ -214,6 +214,35 @@ TEST(text_tool_calls)
     llm_text_calls_clear(&c);
 }
 
+/* A ModelProfile's textToolCallFormat: only that family is parsed. */
+TEST(text_tool_calls_one_family)
+{
+    const char *hermes = "<tool_call>{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}</tool_call>";
+    const char *fenced = "```json\n{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}\n```";
+    const char *bare = "{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}";
+    llm_text_calls c;
+    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "hermes"), 1);
+    CHECK_STR(c.family, "hermes");
+    llm_text_calls_clear(&c);
+    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "mistral"), 0);
+    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "none"), 0);
+    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "auto"), 1);
+    llm_text_calls_clear(&c);
+    CHECK_INT(llm_text_calls_parse_as(&c, fenced, strlen(fenced), "fenced"), 1);
+    llm_text_calls_clear(&c);
+    CHECK_INT(llm_text_calls_parse_as(&c, fenced, strlen(fenced), "bare"), 0);
+    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), "bare"), 1);
+    CHECK_STR(c.family, "bare");
+    llm_text_calls_clear(&c);
+    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), "llama3"), 0);
+    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), NULL), 1);
+    llm_text_calls_clear(&c);
+    /* a family this build does not know: every family */
+    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "granite"), 1);
+    CHECK_STR(c.family, "hermes");
+    llm_text_calls_clear(&c);
+}
+
 int main(void)
 {
     RUN(llama_stream_every_boundary);
@@ -222,5 +251,6 @@ int main(void)
     RUN(non_streaming_answer_and_errors);
     RUN(event_limit);
     RUN(text_tool_calls);
+    RUN(text_tool_calls_one_family);
     return test_summary();
 }

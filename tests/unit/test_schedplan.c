@@ -787,6 +787,85 @@ TEST(test_order_and_admit_hooks)
     world_clear();
 }
 
+/* A task created directly with spec.agentRef: its Agent's requiredCapability
+ * (the view's agent_requirement) joins in, so it is not placed on a cpu node
+ * and is placed on a cuda node. */
+static fm_required_capability agent_cuda;
+
+static const fm_required_capability *h_agent_req(void *ud, const fm_agentic_task *t)
+{
+    (void)ud;
+    return fm_agentic_task_spec_has_agent_ref(&t->spec) && !strcmp(t->spec.agent_ref.name, "coder") ? &agent_cuda
+                                                                                                    : NULL;
+}
+
+static void add_node(int i, const char *accel)
+{
+    wnode *n = &nodes[i];
+    n->live = true;
+    snprintf(n->name, sizeof n->name, "n%02d", i);
+    n->accel = accel;
+    n->ram = 64;
+    n->ctx = 32768;
+    n->capacity = 1;
+    n->phase = "Ready";
+    node_update(i, true);
+}
+
+TEST(test_agent_requirement_joins)
+{
+    memset(&agent_cuda, 0, sizeof agent_cuda);
+    agent_cuda.accelerator = FM_REQUIRED_ACCELERATOR_CUDA;
+    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    memset(tasks, 0, sizeof tasks);
+    memset(nodes, 0, sizeof nodes);
+    add_node(0, "none");
+    /* the task: no requirement of its own, agentRef coder */
+    wtask *t = &tasks[0];
+    t->live = true;
+    snprintf(t->ns, sizeof t->ns, "a");
+    snprintf(t->name, sizeof t->name, "t0");
+    snprintf(t->key, sizeof t->key, "a/t0");
+    t->generation = 1;
+    t->dep = -1;
+    t->phase = "Pending";
+    t->obj = build_task(t);
+    CHECK_FATAL(t->obj != NULL);
+    fm_agentic_task_spec_set_agent_ref_present(&t->obj->spec, true);
+    t->obj->spec.agent_ref.name = strdup("coder");
+    char k[SCHED_CLASS_KEY_MAX];
+    CHECK_STR(sched_class_key(k, sizeof k, t->obj), SCHED_CLASS_ANY);
+    sched_plan_task_event(plan, t->key, NULL, t->obj);
+    sched_plan_view v = VIEW;
+    v.agent_requirement = h_agent_req;
+    sched_plan_result r;
+    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 0);
+    CHECK_FATAL(r.n_unplaced == 1);
+    CHECK_STR(r.unplaced[0].message, "0/1 fleet nodes fit: 1 AcceleratorMismatch");
+    sched_plan_result_free(&r);
+    /* without the hook the same task fits the cpu node: the join is the hook's */
+    sched_plan_task_dirty(plan, "a/t0");
+    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 1);
+    sched_plan_result_free(&r);
+    /* a cuda node arrives: the waiting task (class "*") is looked at and placed there */
+    sched_plan_task_dirty(plan, "a/t0");
+    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_INT(r.n_placed, 0);
+    sched_plan_result_free(&r);
+    add_node(1, "cuda");
+    CHECK(sched_plan_has_work(plan));
+    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_FATAL(r.n_placed == 1);
+    CHECK_STR(r.placed[0].key, "a/t0");
+    CHECK_STR(r.placed[0].node->metadata.name, "n01");
+    sched_plan_result_free(&r);
+    sched_plan_free(plan);
+    plan = NULL;
+    world_clear();
+}
+
 TEST(test_unschedulable_same)
 {
     CHECK(sched_unschedulable_same("0/200 fleet nodes fit: 150 AcceleratorMismatch, 50 NodeFull",
@@ -829,6 +908,7 @@ int main(void)
     RUN(test_own_write_costs_nothing);
     RUN(test_parked_task_ready_again);
     RUN(test_order_and_admit_hooks);
+    RUN(test_agent_requirement_joins);
     RUN(test_unschedulable_same);
     RUN(test_class_key);
     return test_summary();
