@@ -291,7 +291,7 @@ static void grandchild(const plan *p, bool have_ns)
     char layers[128] = "";
     if (have_ns) {
         /* private mounts: nothing we do here leaks back to the host */
-        if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0) {
+        if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == 0) {
             /* a detached copy of the workspace mount, to put back over the
              * new /tmp when the workspace lies under it */
             int tree = -1;
@@ -315,7 +315,7 @@ static void grandchild(const plan *p, bool have_ns)
                 const char *d = p->cfg->deny_read[i];
                 if (stat(d, &st) != 0) continue;
                 if (S_ISDIR(st.st_mode)) (void)mount("tmpfs", d, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV, "size=4k,mode=000");
-                else (void)mount("/dev/null", d, NULL, MS_BIND, NULL);
+                else (void)mount("/dev/null", d, "none", MS_BIND, NULL);
             }
             if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) == 0) strcat(layers, "proc,");
         }
@@ -439,6 +439,7 @@ int sandbox_run(sandbox_result *res, const sandbox_config *cfg, const char *work
     char cg[600] = "";
     bool have_cg = false;
     char **env = build_env(workdir);
+    p.envp = env; /* bash's whole environment: the allow-list, nothing inherited */
     p.null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
     p.ws_fd = open(workdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (!env || p.null_fd < 0 || p.ws_fd < 0 || pipe2(outp, O_CLOEXEC) != 0 || pipe2(stp, O_CLOEXEC) != 0) {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #ifdef __linux__
+#include <limits.h>
 #include <linux/openat2.h>
 #endif
 
@@ -59,9 +60,33 @@ int tools_open_beneath(int dirfd, const char *path, int flags, int mode)
     long fd = syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
     if (fd >= 0 || errno != ENOSYS) return (int)fd;
 #endif
-    /* old kernel: the lexical check above and no symlink as the last step
-     * (a symlinked parent directory is the remaining hole; documented) */
-    return openat(dirfd, path, flags | O_CLOEXEC | O_NOFOLLOW, mode);
+    /* No openat2 (kernels before 5.6, or valgrind): walk the path one
+     * component at a time and never follow a symlink, neither in a parent
+     * directory (O_PATH|O_DIRECTORY|O_NOFOLLOW fails on one) nor as the
+     * last step; with the lexical check above (no "..", not absolute) the
+     * walk cannot leave dirfd. */
+    char buf[PATH_MAX];
+    if (strlen(path) >= sizeof(buf)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(buf, path, strlen(path) + 1);
+    int cur = dirfd;
+    char *save = NULL, *comp = strtok_r(buf, "/", &save);
+    if (!comp) return openat(dirfd, ".", flags | O_CLOEXEC | O_NOFOLLOW, mode);
+    for (;;) {
+        char *next = strtok_r(NULL, "/", &save);
+        int nfd = next ? openat(cur, comp, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                       : openat(cur, comp, flags | O_CLOEXEC | O_NOFOLLOW, mode);
+        int e = errno;
+        if (cur != dirfd) close(cur);
+        if (nfd < 0 || !next) {
+            errno = e;
+            return nfd;
+        }
+        cur = nfd;
+        comp = next;
+    }
 }
 
 int tools_open(tools_ctx *c, const char *root)

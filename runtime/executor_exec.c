@@ -393,14 +393,14 @@ static int isolate(const isolation *iso)
     if (put_file("/proc/self/setgroups", "deny") != 0 || put_file("/proc/self/uid_map", iso->uid_map) != 0 ||
         put_file("/proc/self/gid_map", iso->gid_map) != 0)
         return -1;
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) return -1;
+    if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) != 0) return -1;
     for (const char *const *p = iso->hide; p && *p; p++) {
         struct stat st;
         if (stat(*p, &st) != 0) continue;
         if (S_ISDIR(st.st_mode)) {
             if (mount("none", *p, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=4k,mode=0555") != 0)
                 return -1;
-        } else if (mount("/dev/null", *p, NULL, MS_BIND, NULL) != 0) {
+        } else if (mount("/dev/null", *p, "none", MS_BIND, NULL) != 0) {
             return -1;
         }
     }
