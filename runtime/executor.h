@@ -203,6 +203,10 @@ extern const executor_ops executor_stub_ops;
 extern const executor_ops executor_exec_ops;
 extern const executor_ops executor_native_ops;
 
+/* Creates dir and its missing parents (mode 0700), for the executors' per-task
+ * directories. Returns 0 or -1 with errno set. */
+int executor_mkdir_p(const char *dir);
+
 /* The ops named kind ("stub", "exec", "native"). Returns 0, or FM_EINVAL naming the
  * unknown mode and listing the known ones. */
 int executor_lookup(const executor_ops **out, const char *kind);

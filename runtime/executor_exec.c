@@ -68,25 +68,6 @@ static char *fmt_alloc(const char *fmt, ...)
     return s;
 }
 
-/* Creates dir and its missing parents (mode 0700). Returns 0 or -1/errno. */
-static int mkdir_p(const char *dir)
-{
-    char path[PATH_MAX];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof(path)) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    memcpy(path, dir, n + 1);
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
-    return 0;
-}
 
 /* Writes all of buf to fd. Returns 0 or -1. */
 static int write_all(int fd, const char *buf, size_t len)
@@ -641,7 +622,7 @@ static void exec_run(executor_run *r, const executor_config *cfg, const executor
         fail_setup(res, fm_strdup("exec executor: no task command configured (--task-command)"));
         return;
     }
-    if (mkdir_p(ws) != 0) {
+    if (executor_mkdir_p(ws) != 0) {
         fail_setup(res, fmt_alloc("exec executor: workspace %s: %s", ws, strerror(errno)));
         return;
     }

@@ -36,23 +36,6 @@
 
 extern char **environ;
 
-static int mkdir_p(const char *dir)
-{
-    char path[PATH_MAX];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof(path)) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    memcpy(path, dir, n + 1);
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(path, 0700) != 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
-}
 
 /* Reads the API key file: the first line, trimmed. NULL on error. */
 static char *read_key(const char *path)
@@ -175,7 +158,7 @@ static void native_run(executor_run *r, const executor_config *cfg, const execut
     }
     /* the host's cap: the oldest finished task directories go first */
     if (nc->workspace_max_mib > 0) agent_work_cap(ws, (uint64_t)nc->workspace_max_mib * 1024u * 1024u);
-    if (mkdir_p(ws) != 0 ||
+    if (executor_mkdir_p(ws) != 0 ||
         snprintf(dir, sizeof(dir), "%s/%s-%s-XXXXXX", ws, t->namespace_ ? t->namespace_ : "",
                  t->name ? t->name : "task") >= (int)sizeof(dir) ||
         mkdtemp(dir) == NULL) {
