@@ -124,9 +124,9 @@ static int measure(const char *label, const fm_struct_desc *d, const char *json,
         int reps = 0;
         do {
             /* only the decode is timed; freeing the previous result is not */
-            codec_clear(obj, d);
+            fm_codec_clear(obj, d);
             double t0 = now_s();
-            if (codec_decode(obj, d, json, len)) {
+            if (fm_codec_decode(obj, d, json, len)) {
                 fprintf(stderr, "%s: decode: %s\n", label, fm_error_last()->message);
                 free(obj);
                 return 1;
@@ -143,7 +143,7 @@ static int measure(const char *label, const fm_struct_desc *d, const char *json,
         int reps = 0;
         do {
             fm_buf_reset(&out);
-            if (codec_encode(&out, obj, d)) {
+            if (fm_codec_encode(&out, obj, d)) {
                 fprintf(stderr, "%s: encode: %s\n", label, fm_error_last()->message);
                 return 1;
             }
@@ -156,7 +156,7 @@ static int measure(const char *label, const fm_struct_desc *d, const char *json,
     printf("%-22s %9zu bytes in  %9zu bytes out  decode %7.1f MB/s  encode %7.1f MB/s\n", label, len, out_len,
            best_dec, best_enc);
     fm_buf_free(&out);
-    codec_clear(obj, d);
+    fm_codec_clear(obj, d);
     free(obj);
     return 0;
 }

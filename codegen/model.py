@@ -720,7 +720,7 @@ class Loader:
             pkg.prefix = self.get_str(pm, "prefix", "package", required=True, default="x")
             pkg.output = self.get_str(pm, "output", "package", required=True, default="out")
             pkg.crds = self.get_bool(pm, "crds", "package")
-            if not re.match(r"^[a-z][a-z0-9]*$", pkg.prefix or ""):
+            if not re.match(r"^[a-z]([a-z0-9_]*[a-z0-9])?$", pkg.prefix or ""):
                 self.err(disp, pm.line_of("prefix"), f"package: prefix '{pkg.prefix}' must be a lower-case C identifier")
             if not re.match(r"^[a-z][a-z0-9_]*$", pkg.output or ""):
                 self.err(disp, pm.line_of("output"), f"package: output '{pkg.output}' must be a lower-case file name")

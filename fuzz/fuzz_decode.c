@@ -6,7 +6,7 @@
  * any value, int-or-string, lists of lists, ...) included. Whatever
  * decodes must then satisfy the engine's invariants, or the target aborts:
  *   - encode succeeds, and decoding the encoding succeeds and gives an
- *     object codec_equal() to the first;
+ *     object fm_codec_equal() to the first;
  *   - encoding that second object gives the very same bytes (encode is a
  *     fixed point after one round);
  *   - a deep copy is equal, and the merge patch between equal objects is
@@ -33,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const fm_struct_desc *const kinds[] = {
     &fm_agentic_task_desc, &fm_agentic_task_list_desc, &fm_fleet_node_desc, &fm_fleet_node_list_desc,
-    &fm_workload_desc,     &fm_workload_list_desc,     &k8s_lease_desc,     &k8s_event_desc,
-    &k8s_config_map_desc,  &k8s_status_desc,           &ev_gadget_desc,     &ev_gadget_list_desc,
+    &fm_workload_desc,     &fm_workload_list_desc,     &fm_k8s_lease_desc,     &fm_k8s_event_desc,
+    &fm_k8s_config_map_desc,  &fm_k8s_status_desc,           &ev_gadget_desc,     &ev_gadget_list_desc,
     &fm_agent_desc,        &fm_model_profile_desc,     &fm_agent_release_desc,
 };
 
@@ -50,34 +50,34 @@ static void check_one(const fm_struct_desc *d, const char *buf, size_t len)
     fm_buf e1 = FM_BUF_INIT, e2 = FM_BUF_INIT, p = FM_BUF_INIT;
 
     if (!a || !b || !c) abort();
-    codec_set_split_threshold((size_t)-1);
-    int ra = codec_decode(a, d, buf, len);
+    fm_codec_set_split_threshold((size_t)-1);
+    int ra = fm_codec_decode(a, d, buf, len);
     if (ra != 0) {
         const char *m = fm_error_last()->message;
         if (!m[0] || strchr(m, '\n')) fail("error message empty or not one line", d, m, NULL);
         goto done;
     }
-    if (codec_encode(&e1, a, d) != 0) fail("encode failed", d, NULL, NULL);
-    if (codec_decode(b, d, e1.data, e1.len) != 0) fail("re-decode failed", d, e1.data, fm_error_last()->message);
-    if (!codec_equal(a, b, d)) fail("decode(encode(x)) != x", d, e1.data, NULL);
-    if (codec_encode(&e2, b, d) != 0) fail("second encode failed", d, NULL, NULL);
+    if (fm_codec_encode(&e1, a, d) != 0) fail("encode failed", d, NULL, NULL);
+    if (fm_codec_decode(b, d, e1.data, e1.len) != 0) fail("re-decode failed", d, e1.data, fm_error_last()->message);
+    if (!fm_codec_equal(a, b, d)) fail("decode(encode(x)) != x", d, e1.data, NULL);
+    if (fm_codec_encode(&e2, b, d) != 0) fail("second encode failed", d, NULL, NULL);
     if (e1.len != e2.len || memcmp(e1.data, e2.data, e1.len) != 0) fail("encode not stable", d, e1.data, e2.data);
-    if (codec_copy(c, a, d) != 0 || !codec_equal(a, c, d)) fail("copy differs", d, e1.data, NULL);
-    if (codec_merge_patch(&p, a, b, d, NULL) != 0 || strcmp(p.data, "{}") != 0)
+    if (fm_codec_copy(c, a, d) != 0 || !fm_codec_equal(a, c, d)) fail("copy differs", d, e1.data, NULL);
+    if (fm_codec_merge_patch(&p, a, b, d, NULL) != 0 || strcmp(p.data, "{}") != 0)
         fail("patch between equal objects not empty", d, e1.data, p.data);
 done:
     /* the split path must agree with the one-piece path */
-    codec_clear(c, d);
-    codec_set_split_threshold(0);
-    int rs = codec_decode(c, d, buf, len);
-    codec_set_split_threshold((size_t)-1);
+    fm_codec_clear(c, d);
+    fm_codec_set_split_threshold(0);
+    int rs = fm_codec_decode(c, d, buf, len);
+    fm_codec_set_split_threshold((size_t)-1);
     if ((rs == 0) != (ra == 0)) fail(rs == 0 ? "split path accepts what the whole path rejects"
                                               : "split path rejects what the whole path accepts",
                                      d, fm_error_last()->message, NULL);
-    if (rs == 0 && !codec_equal(a, c, d)) fail("split path decodes differently", d, NULL, NULL);
-    codec_clear(a, d);
-    codec_clear(b, d);
-    codec_clear(c, d);
+    if (rs == 0 && !fm_codec_equal(a, c, d)) fail("split path decodes differently", d, NULL, NULL);
+    fm_codec_clear(a, d);
+    fm_codec_clear(b, d);
+    fm_codec_clear(c, d);
     free(a);
     free(b);
     free(c);

@@ -8,17 +8,17 @@
  * callable alone (it spawns the plugin), so this target repeats its reading
  * steps call for call: kind, apiVersion, status.token,
  * status.clientCertificateData, status.clientKeyData and
- * status.expirationTimestamp through kube_json_path_string(), the timestamp
- * through codec_time_parse(). Byte 0 of the input picks the HTTP status
- * given to kube_http_status_error() (400 + byte0); the rest is the JSON.
+ * status.expirationTimestamp through fm_kube_json_path_string(), the timestamp
+ * through fm_codec_time_parse(). Byte 0 of the input picks the HTTP status
+ * given to fm_kube_http_status_error() (400 + byte0); the rest is the JSON.
  *
  * The target aborts unless:
- *   - kube_json_skip() is deterministic and stays inside the input;
- *   - a member found by kube_json_member()/kube_json_path() lies inside the
+ *   - fm_kube_json_skip() is deterministic and stays inside the input;
+ *   - a member found by fm_kube_json_member()/fm_kube_json_path() lies inside the
  *     input, and skipping that span consumes exactly the span;
- *   - kube_json_string() never returns more bytes than its literal had;
+ *   - fm_kube_json_string() never returns more bytes than its literal had;
  *   - a parsed timestamp formats to text that parses back to the same time;
- *   - kube_http_status_error() returns FM_EHTTP with the given status and a
+ *   - fm_kube_http_status_error() returns FM_EHTTP with the given status and a
  *     non-empty message free of control characters.
  */
 #include "codec.h"
@@ -43,35 +43,35 @@ static void check_span(const char *doc, size_t len, const char *v, size_t vl, co
 {
     size_t p = 0;
     if (v < doc || v + vl > doc + len || vl == 0) fail("member span outside the document", path);
-    if (kube_json_skip(v, vl, &p) != 0 || p != vl) fail("member span is not exactly one value", path);
+    if (fm_kube_json_skip(v, vl, &p) != 0 || p != vl) fail("member span is not exactly one value", path);
     if (v[0] == '"') {
         /* The scanner checks escapes loosely ("\\uZZZZ" skips), so a
          * string that skips may still fail to unescape: NULL is allowed. */
-        char *s = kube_json_string(v, vl);
+        char *s = fm_kube_json_string(v, vl);
         if (s && strlen(s) > vl) fail("unescaped string longer than its literal", path);
         free(s);
     } else if ((v[0] >= '0' && v[0] <= '9') || v[0] == '-') {
         int64_t n;
-        kube_json_int(&n, v, vl);
+        fm_kube_json_int(&n, v, vl);
     }
 }
 
-/* kube_json_path_string plus the span checks for the same path. */
+/* fm_kube_json_path_string plus the span checks for the same path. */
 static char *path_string(const char *doc, size_t len, const char *path)
 {
     const char *v;
     size_t vl;
-    if (kube_json_path(doc, len, path, &v, &vl) == 0) check_span(doc, len, v, vl, path);
-    return kube_json_path_string(doc, len, path);
+    if (fm_kube_json_path(doc, len, path, &v, &vl) == 0) check_span(doc, len, v, vl, path);
+    return fm_kube_json_path_string(doc, len, path);
 }
 
 static void check_time(const char *s)
 {
     fm_time t, t2;
     char txt[40];
-    if (codec_time_parse(&t, s, strlen(s)) != 0) return;
-    codec_time_format(txt, t);
-    if (codec_time_parse(&t2, txt, strlen(txt)) != 0) fail("formatted time does not parse", txt);
+    if (fm_codec_time_parse(&t, s, strlen(s)) != 0) return;
+    fm_codec_time_format(txt, t);
+    if (fm_codec_time_parse(&t2, txt, strlen(txt)) != 0) fail("formatted time does not parse", txt);
     if (t2.sec != t.sec || t2.nsec != t.nsec) fail("time does not survive format+parse", txt);
 }
 
@@ -95,7 +95,7 @@ static void exec_credential(const char *js, size_t jl)
 
 static void status_body(long status, const char *body, size_t len)
 {
-    int rc = kube_http_status_error(status, body, len, "fleetnodes/fuzz");
+    int rc = fm_kube_http_status_error(status, body, len, "fleetnodes/fuzz");
     const fm_error *e = fm_error_last();
     if (rc != FM_EHTTP || e->code != FM_EHTTP || e->http_status != status)
         fail("status error did not record FM_EHTTP and the status", NULL);
@@ -106,10 +106,10 @@ static void status_body(long status, const char *body, size_t len)
     char *m = path_string(body, len, "message");
     const char *cv;
     size_t cl;
-    if (kube_json_member(body, len, "code", &cv, &cl) == 0) check_span(body, len, cv, cl, "code");
+    if (fm_kube_json_member(body, len, "code", &cv, &cl) == 0) check_span(body, len, cv, cl, "code");
     const char *arr;
     size_t al;
-    if (kube_json_path(body, len, "details.causes", &arr, &al) == 0) check_span(body, len, arr, al, "details.causes");
+    if (fm_kube_json_path(body, len, "details.causes", &arr, &al) == 0) check_span(body, len, arr, al, "details.causes");
     free(r);
     free(m);
 }
@@ -122,15 +122,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = size - 1;
 
     size_t p1 = 0, p2 = 0;
-    int r1 = kube_json_skip(js, len, &p1);
-    int r2 = kube_json_skip(js, len, &p2);
-    if (r1 != r2 || (r1 == 0 && (p1 != p2 || p1 > len))) fail("kube_json_skip not deterministic or overran", NULL);
-    if (r1 != 0 && r1 != FM_EPARSE && r1 != FM_ELIMIT) fail("kube_json_skip returned an unexpected code", NULL);
+    int r1 = fm_kube_json_skip(js, len, &p1);
+    int r2 = fm_kube_json_skip(js, len, &p2);
+    if (r1 != r2 || (r1 == 0 && (p1 != p2 || p1 > len))) fail("fm_kube_json_skip not deterministic or overran", NULL);
+    if (r1 != 0 && r1 != FM_EPARSE && r1 != FM_ELIMIT) fail("fm_kube_json_skip returned an unexpected code", NULL);
     if (r1 == 0) {
         /* Skipping again from where the value ended must see only
          * whitespace or another value, never read past len. */
         size_t p3 = p1;
-        kube_json_skip(js, len, &p3);
+        fm_kube_json_skip(js, len, &p3);
         if (p3 > len) fail("second skip overran", NULL);
     }
 

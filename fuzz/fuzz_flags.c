@@ -8,7 +8,7 @@
  * (argv[0] is "fuzz") parsed against a table with one flag of every type,
  * and each word is also fed to every single-value parser. The target aborts
  * unless:
- *   - flags_parse returns 0, FLAGS_HELP or FM_EINVAL (FM_EINVAL with a
+ *   - fm_flags_parse returns 0, FLAGS_HELP or FM_EINVAL (FM_EINVAL with a
  *     non-empty one-line message), and the first positional index is in
  *     [1, argc];
  *   - string lists hold only trimmed, non-empty entries without commas,
@@ -125,14 +125,14 @@ static void check_name(const char *w)
 {
     char out[AGENTUTIL_NAME_MAX + 1], again[AGENTUTIL_NAME_MAX + 1];
     bool changed = false, changed2 = true;
-    agentutil_sanitize_name(out, &changed, w);
+    fm_agentutil_sanitize_name(out, &changed, w);
     size_t n = strlen(out);
     if (n == 0 || n > AGENTUTIL_NAME_MAX || out[0] == '-' || out[n - 1] == '-') fail("sanitized name malformed", w);
     for (size_t i = 0; i < n; i++)
         if (!((out[i] >= 'a' && out[i] <= 'z') || (out[i] >= '0' && out[i] <= '9') || out[i] == '-'))
             fail("sanitized name has a character outside [a-z0-9-]", w);
     if (changed != (strcmp(out, w) != 0)) fail("changed flag wrong", w);
-    agentutil_sanitize_name(again, &changed2, out);
+    fm_agentutil_sanitize_name(again, &changed2, out);
     if (strcmp(again, out) != 0 || changed2) fail("sanitizing is not idempotent", w);
     bool ascii = true;
     for (const char *p = w; *p; p++)
@@ -151,30 +151,30 @@ static void check_word(const char *w)
     char txt[GODURATION_FORMAT_MAX];
 
     fm_error_clear();
-    if (goduration_parse(&d, w) == 0) {
-        goduration_format(txt, d);
+    if (fm_goduration_parse(&d, w) == 0) {
+        fm_goduration_format(txt, d);
         if (strlen(txt) >= GODURATION_FORMAT_MAX) fail("formatted duration too long", w);
-        if (goduration_parse(&d2, txt) != 0 || d2 != d) fail("duration does not survive format+parse", w);
+        if (fm_goduration_parse(&d2, txt) != 0 || d2 != d) fail("duration does not survive format+parse", w);
     } else {
         check_message(w);
     }
-    int rc = flags_parse_int64(&v, w);
+    int rc = fm_flags_parse_int64(&v, w);
     if (rc == 0) {
         char num[32];
         snprintf(num, sizeof(num), "%" PRId64, v);
-        if (flags_parse_int64(&v2, num) != 0 || v2 != v) fail("integer does not survive print+parse", w);
-        int32_t n32 = agentutil_narrow_int32(v);
+        if (fm_flags_parse_int64(&v2, num) != 0 || v2 != v) fail("integer does not survive print+parse", w);
+        int32_t n32 = fm_agentutil_narrow_int32(v);
         if (n32 < 0 || (v >= 0 && v <= INT32_MAX && n32 != v)) fail("narrowing wrong", w);
     } else if (rc != FM_EPARSE && rc != FM_ELIMIT) {
         fail("integer parse returned an unexpected code", w);
     }
-    if (flags_parse_bool(&b, w) == 0 && strlen(w) > 5) fail("bool accepted a long word", w);
+    if (fm_flags_parse_bool(&b, w) == 0 && strlen(w) > 5) fail("bool accepted a long word", w);
 
     fm_list l = {0};
-    if (agentutil_split_list(&l, w) != 0) fail("split_list failed", w);
+    if (fm_strlist_split(&l, w) != 0) fail("split_list failed", w);
     check_list(&l, w);
     model_list(&l, w);
-    agentutil_list_free(&l);
+    fm_strlist_free(&l);
     if (l.items || l.len) fail("list_free left items", w);
 
     check_name(w);
@@ -201,7 +201,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bool flag = false;
     int64_t num = 0, dur = 0;
     fm_list roles = {0}, models = {0};
-    flags_def defs[] = {
+    fm_flags_def defs[] = {
         {"fleet-node-name", FLAGS_STRING, &str, NULL, "FleetNode `name`", false},
         {"v", FLAGS_BOOL, &flag, NULL, "verbose", false},
         {"leader-elect", FLAGS_BOOL, &flag, "true", "take the lease", false},
@@ -210,30 +210,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {"roles", FLAGS_STRLIST, &roles, "worker", "comma-separated `roles`", false},
         {"installed-models", FLAGS_STRLIST, &models, NULL, "models", false},
     };
-    flags_set fs = {"fuzz", defs, sizeof(defs) / sizeof(defs[0])};
+    fm_flags_set fs = {"fuzz", defs, sizeof(defs) / sizeof(defs[0])};
     int first = -1;
     fm_error_clear();
-    int rc = flags_parse(&fs, argc, argv, &first);
+    int rc = fm_flags_parse(&fs, argc, argv, &first);
     if (rc == FM_EINVAL) {
         check_message(argv[1]);
     } else if (rc == 0 || rc == FLAGS_HELP) {
         if (rc == 0 && (first < 1 || first > argc)) fail("first positional index out of range", argv[1]);
         check_list(&roles, argv[1]);
         check_list(&models, argv[1]);
-        if (rc == 0 && !flags_is_set(&fs, "roles") && (roles.len != 1 || strcmp(((char **)roles.items)[0], "worker")))
+        if (rc == 0 && !fm_flags_is_set(&fs, "roles") && (roles.len != 1 || strcmp(((char **)roles.items)[0], "worker")))
             fail("roles default lost", argv[1]);
-        if (flags_is_set(&fs, "no-such-flag")) fail("unknown flag reported as set", argv[1]);
+        if (fm_flags_is_set(&fs, "no-such-flag")) fail("unknown flag reported as set", argv[1]);
     } else {
-        fail("flags_parse returned an unexpected code", argv[1]);
+        fail("fm_flags_parse returned an unexpected code", argv[1]);
     }
     FILE *null = fopen("/dev/null", "w");
     if (null) {
-        flags_usage(null, &fs);
+        fm_flags_usage(null, &fs);
         fclose(null);
     }
-    flags_free(&fs);
-    if (roles.items || models.items) fail("flags_free left a list", argv[1]);
-    flags_free(NULL);
+    fm_flags_free(&fs);
+    if (roles.items || models.items) fail("fm_flags_free left a list", argv[1]);
+    fm_flags_free(NULL);
     free(text);
     return 0;
 }

@@ -2,11 +2,11 @@
  * fuzz_kubeconfig.c - libFuzzer target for the kubeconfig loader.
  *
  * Two modes, chosen by the low bit of byte 0 (the rest is the YAML):
- *   even: kube_config_load_string() on the text, as if it were the file
+ *   even: fm_kube_config_load_string() on the text, as if it were the file
  *         <work>/config; bit 1 of byte 0 asks for context "c";
  *   odd:  the text is cut at NUL bytes into up to three files <work>/k0..k2,
  *         which are loaded through $KUBECONFIG=<work>/k0:<work>/k1:<work>/k2
- *         with kube_config_load() (the kubectl merge rules).
+ *         with fm_kube_config_load() (the kubectl merge rules).
  * <work> is a private directory under /dev/shm holding a copy of the test
  * fixtures' certs/ (so relative certificate-authority, client-key and
  * tokenFile paths sometimes resolve). The loader reads whatever file a
@@ -19,9 +19,9 @@
  * The target aborts unless a failure gives no config and a non-empty
  * one-line message starting with "kubeconfig" (or "in-cluster"), and a
  * success gives a config whose server is an http(s) URL without a trailing
- * '/', whose accessors are non-NULL, and from which a kube_client can be
+ * '/', whose accessors are non-NULL, and from which a fm_kube_client can be
  * built (no request is sent). The whole input is also fed to
- * kube_base64_decode(): a decoded result re-encodes to text that decodes to
+ * fm_kube_base64_decode(): a decoded result re-encodes to text that decodes to
  * the same bytes.
  */
 #include "error.h"
@@ -112,7 +112,7 @@ static bool escapes_work(const uint8_t *data, size_t size)
     return false;
 }
 
-static void check_failure(const kube_config *cfg)
+static void check_failure(const fm_kube_config *cfg)
 {
     const char *m = fm_error_last()->message;
     if (cfg) fail("failed load returned a config", m);
@@ -121,27 +121,27 @@ static void check_failure(const kube_config *cfg)
         fail("error message does not name the kubeconfig", m);
 }
 
-static void check_success(const kube_config *cfg)
+static void check_success(const fm_kube_config *cfg)
 {
-    const char *srv = kube_config_server(cfg);
+    const char *srv = fm_kube_config_server(cfg);
     size_t n = srv ? strlen(srv) : 0;
-    if (!cfg->namespace_ || !kube_config_namespace(cfg) || !kube_config_context(cfg))
+    if (!cfg->namespace_ || !fm_kube_config_namespace(cfg) || !fm_kube_config_context(cfg))
         fail("loaded config lacks namespace or context", NULL);
     if (!srv || (strncmp(srv, "http://", 7) != 0 && strncmp(srv, "https://", 8) != 0))
         fail("server is not an http(s) URL", srv);
     if (n > 8 && srv[n - 1] == '/') fail("server keeps a trailing '/'", srv);
     if ((cfg->client_cert.data == NULL) != (cfg->client_key.data == NULL) && !cfg->exec)
         fail("certificate without key accepted", NULL);
-    kube_client *c = NULL;
-    kube_client_opts o = {"fuzz", NULL, 100, 100, 0, 0};
-    if (kube_client_new(&c, cfg, &o) == 0) {
-        if (!kube_client_server(c) || !kube_client_namespace(c) || !kube_client_user_agent(c))
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts o = {"fuzz", NULL, 100, 100, 0, 0};
+    if (fm_kube_client_new(&c, cfg, &o) == 0) {
+        if (!fm_kube_client_server(c) || !fm_kube_client_namespace(c) || !fm_kube_client_user_agent(c))
             fail("client accessors returned NULL", NULL);
     } else {
         const char *m = fm_error_last()->message;
         if (!m[0] || strchr(m, '\n')) fail("client error message empty or not one line", m);
     }
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -150,7 +150,7 @@ static void check_base64(const uint8_t *data, size_t size)
 {
     char *out = NULL, *again = NULL;
     size_t n = 0, n2 = 0;
-    if (kube_base64_decode(&out, &n, (const char *)data, size) != 0) {
+    if (fm_kube_base64_decode(&out, &n, (const char *)data, size) != 0) {
         if (out) fail("failed base64 decode left output", NULL);
         return;
     }
@@ -169,7 +169,7 @@ static void check_base64(const uint8_t *data, size_t size)
         enc[e++] = i + 2 < n ? b64[v & 63] : '=';
     }
     enc[e] = 0;
-    if (kube_base64_decode(&again, &n2, enc, e) != 0 || n2 != n || memcmp(again, out, n) != 0)
+    if (fm_kube_base64_decode(&again, &n2, enc, e) != 0 || n2 != n || memcmp(again, out, n) != 0)
         fail("base64 does not survive encode+decode", enc);
     free(enc);
     free(out);
@@ -182,7 +182,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (escapes_work(data + 1, size - 1)) return 0;
     check_base64(data + 1, size - 1);
 
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     const char *yaml = (const char *)data + 1;
     size_t len = size - 1;
     int rc;
@@ -190,7 +190,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if ((data[0] & 1) == 0) {
         char path[300];
         snprintf(path, sizeof(path), "%s/config", work);
-        rc = kube_config_load_string(&cfg, yaml, len, path, (data[0] & 2) ? "c" : NULL);
+        rc = fm_kube_config_load_string(&cfg, yaml, len, path, (data[0] & 2) ? "c" : NULL);
     } else {
         char list[1024], path[300];
         size_t off = 0, used = 0;
@@ -208,8 +208,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ":" : "", path);
         }
         setenv("KUBECONFIG", list, 1);
-        kube_config_opts o = {NULL, (data[0] & 2) ? "c" : NULL, NULL};
-        rc = kube_config_load(&cfg, &o);
+        fm_kube_config_opts o = {NULL, (data[0] & 2) ? "c" : NULL, NULL};
+        rc = fm_kube_config_load(&cfg, &o);
     }
     if (rc == 0) {
         if (!cfg) fail("successful load gave no config", NULL);
@@ -217,7 +217,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         check_failure(cfg);
     }
-    kube_config_free(cfg);
-    kube_config_free(NULL);
+    fm_kube_config_free(cfg);
+    fm_kube_config_free(NULL);
     return 0;
 }

@@ -13,7 +13,7 @@
  *   - no delivered event holds a newline or is blank;
  *   - the framer's buffer never grows beyond what one event needs;
  *   - every failure leaves a non-empty one-line message.
- * Each event of the single-feed run then goes through what kube_watch does
+ * Each event of the single-feed run then goes through what fm_kube_watch does
  * with it: find "type" and "object", map the type, decode the object as a
  * FleetNode or AgenticTask (or, for ERROR, turn the Status into an error),
  * re-encode it and decode that again.
@@ -78,39 +78,39 @@ static uint32_t next_rand(uint32_t *st)
 /* Frames buf with the given splitting; returns the final result code. */
 static int frame(sink *s, const char *buf, size_t len, size_t max_event, uint32_t seed, int split)
 {
-    watchframe f;
+    fm_watchframe f;
     int rc = 0;
-    watchframe_init(&f, max_event);
+    fm_watchframe_init(&f, max_event);
     s->max_event = f.max_event;
     if (!split) {
-        rc = watchframe_feed(&f, buf, len, collect, s);
+        rc = fm_watchframe_feed(&f, buf, len, collect, s);
     } else {
         size_t off = 0;
         while (off < len && rc == 0) {
             uint32_t r = next_rand(&seed);
             size_t n = (r & 7) == 0 ? 1 + (r >> 8) % 4096 : 1 + (r >> 8) % 24;
             if (n > len - off) n = len - off;
-            rc = watchframe_feed(&f, buf + off, n, collect, s);
+            rc = fm_watchframe_feed(&f, buf + off, n, collect, s);
             off += n;
         }
     }
-    if (rc == 0) rc = watchframe_finish(&f, collect, s);
+    if (rc == 0) rc = fm_watchframe_finish(&f, collect, s);
     if (rc != 0) check_message();
     /* The buffer holds at most one event plus the allocator's slack. */
     if (f.peak > 2 * f.max_event + 64 && f.peak > 4096) fail("framer buffer grew past one event", NULL);
     if (f.events != s->n) fail("events counter differs from deliveries", NULL);
     /* After an error the framer must be reusable once reset. */
     size_t keep = s->rec.len;
-    watchframe_reset(&f);
-    if (watchframe_feed(&f, "{}\n", 3, collect, s) != 0 || s->rec.len == keep)
+    fm_watchframe_reset(&f);
+    if (fm_watchframe_feed(&f, "{}\n", 3, collect, s) != 0 || s->rec.len == keep)
         fail("feed after reset failed", NULL);
     s->rec.len = keep;
     s->n--;
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     return rc;
 }
 
-/* What kube_watch's on_event does with one event, minus the callback. */
+/* What fm_kube_watch's on_event does with one event, minus the callback. */
 static void handle_event(const char *ev, size_t len, int which)
 {
     static const char *const types[] = {"\"ADDED\"", "\"MODIFIED\"", "\"DELETED\"", "\"BOOKMARK\"", "\"ERROR\""};
@@ -119,14 +119,14 @@ static void handle_event(const char *ev, size_t len, int which)
     size_t tl, ol, t;
 
     /* The scanner reports failure by its return value only (no message);
-     * kube_watch writes the message itself. */
-    if (kube_json_member(ev, len, "type", &tv, &tl) < 0 || kube_json_member(ev, len, "object", &ov, &ol) < 0)
+     * fm_kube_watch writes the message itself. */
+    if (fm_kube_json_member(ev, len, "type", &tv, &tl) < 0 || fm_kube_json_member(ev, len, "object", &ov, &ol) < 0)
         return;
     if (tv < ev || tv + tl > ev + len || ov < ev || ov + ol > ev + len) fail("member span outside event", NULL);
     for (t = 0; t < sizeof(types) / sizeof(types[0]); t++)
         if (strlen(types[t]) == tl && memcmp(types[t], tv, tl) == 0) break;
     if (t == sizeof(types) / sizeof(types[0])) {
-        char *s = kube_json_string(tv, tl);
+        char *s = fm_kube_json_string(tv, tl);
         free(s);
         return;
     }
@@ -134,10 +134,10 @@ static void handle_event(const char *ev, size_t len, int which)
         int64_t code = 0;
         const char *cv;
         size_t cl;
-        if (kube_json_member(ov, ol, "code", &cv, &cl) == 0) kube_json_int(&code, cv, cl);
-        char *msg = kube_json_path_string(ov, ol, "message");
+        if (fm_kube_json_member(ov, ol, "code", &cv, &cl) == 0) fm_kube_json_int(&code, cv, cl);
+        char *msg = fm_kube_json_path_string(ov, ol, "message");
         free(msg);
-        if (kube_http_status_error(code > 0 && code < 1000 ? (long)code : 500, ov, ol, "fleetnodes") != FM_EHTTP)
+        if (fm_kube_http_status_error(code > 0 && code < 1000 ? (long)code : 500, ov, ol, "fleetnodes") != FM_EHTTP)
             fail("status error did not give FM_EHTTP", NULL);
         check_message();
         return;
@@ -145,15 +145,15 @@ static void handle_event(const char *ev, size_t len, int which)
     void *a = calloc(1, d->size), *b = calloc(1, d->size);
     fm_buf e = FM_BUF_INIT;
     if (!a || !b) abort();
-    if (codec_decode(a, d, ov, ol) == 0) {
-        if (codec_encode(&e, a, d) != 0) fail("encode failed", NULL);
-        if (codec_decode(b, d, e.data, e.len) != 0) fail("re-decode of encoding failed", e.data);
-        if (!codec_equal(a, b, d)) fail("decode(encode(x)) != x", e.data);
+    if (fm_codec_decode(a, d, ov, ol) == 0) {
+        if (fm_codec_encode(&e, a, d) != 0) fail("encode failed", NULL);
+        if (fm_codec_decode(b, d, e.data, e.len) != 0) fail("re-decode of encoding failed", e.data);
+        if (!fm_codec_equal(a, b, d)) fail("decode(encode(x)) != x", e.data);
     } else {
         check_message();
     }
-    codec_clear(a, d);
-    codec_clear(b, d);
+    fm_codec_clear(a, d);
+    fm_codec_clear(b, d);
     free(a);
     free(b);
     fm_buf_free(&e);

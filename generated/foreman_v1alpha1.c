@@ -1,7 +1,7 @@
 /* Generated from schema/foreman.v1alpha1.yaml by codegen/foremangen.py; do not edit; run `make generate`. */
 /*
  * foreman_v1alpha1.c - descriptor tables of foreman.llmkube.dev/v1alpha1 and the one-line
- * typed wrappers over the codec engine (runtime/codec.h). This file is data:
+ * typed wrappers over the codec engine (runtime/codec/codec.h). This file is data:
  * one fm_field_desc row per schema field, in schema (encode) order, and a
  * by_name index per struct for the decoder's binary search.
  */
@@ -26,12 +26,12 @@ const fm_enum_desc fm_task_kind_desc = { "fm_task_kind", 6, fm_task_kind_values 
 
 const char *fm_task_kind_name(fm_task_kind v)
 {
-    return codec_enum_name(&fm_task_kind_desc, v);
+    return fm_codec_enum_name(&fm_task_kind_desc, v);
 }
 
 fm_task_kind fm_task_kind_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_task_kind_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_task_kind_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_task_phase_values[] = {
@@ -46,12 +46,12 @@ const fm_enum_desc fm_task_phase_desc = { "fm_task_phase", 6, fm_task_phase_valu
 
 const char *fm_task_phase_name(fm_task_phase v)
 {
-    return codec_enum_name(&fm_task_phase_desc, v);
+    return fm_codec_enum_name(&fm_task_phase_desc, v);
 }
 
 fm_task_phase fm_task_phase_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_task_phase_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_task_phase_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_verdict_values[] = {
@@ -67,12 +67,12 @@ const fm_enum_desc fm_verdict_desc = { "fm_verdict", 7, fm_verdict_values };
 
 const char *fm_verdict_name(fm_verdict v)
 {
-    return codec_enum_name(&fm_verdict_desc, v);
+    return fm_codec_enum_name(&fm_verdict_desc, v);
 }
 
 fm_verdict fm_verdict_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_verdict_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_verdict_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_node_phase_values[] = {
@@ -85,12 +85,12 @@ const fm_enum_desc fm_node_phase_desc = { "fm_node_phase", 4, fm_node_phase_valu
 
 const char *fm_node_phase_name(fm_node_phase v)
 {
-    return codec_enum_name(&fm_node_phase_desc, v);
+    return fm_codec_enum_name(&fm_node_phase_desc, v);
 }
 
 fm_node_phase fm_node_phase_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_node_phase_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_node_phase_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_accelerator_values[] = {
@@ -103,12 +103,12 @@ const fm_enum_desc fm_accelerator_desc = { "fm_accelerator", 4, fm_accelerator_v
 
 const char *fm_accelerator_name(fm_accelerator v)
 {
-    return codec_enum_name(&fm_accelerator_desc, v);
+    return fm_codec_enum_name(&fm_accelerator_desc, v);
 }
 
 fm_accelerator fm_accelerator_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_accelerator_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_accelerator_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_required_accelerator_values[] = {
@@ -121,12 +121,12 @@ const fm_enum_desc fm_required_accelerator_desc = { "fm_required_accelerator", 4
 
 const char *fm_required_accelerator_name(fm_required_accelerator v)
 {
-    return codec_enum_name(&fm_required_accelerator_desc, v);
+    return fm_codec_enum_name(&fm_required_accelerator_desc, v);
 }
 
 fm_required_accelerator fm_required_accelerator_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_required_accelerator_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_required_accelerator_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_workload_phase_values[] = {
@@ -140,12 +140,12 @@ const fm_enum_desc fm_workload_phase_desc = { "fm_workload_phase", 5, fm_workloa
 
 const char *fm_workload_phase_name(fm_workload_phase v)
 {
-    return codec_enum_name(&fm_workload_phase_desc, v);
+    return fm_codec_enum_name(&fm_workload_phase_desc, v);
 }
 
 fm_workload_phase fm_workload_phase_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_workload_phase_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_workload_phase_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_agent_program_values[] = {
@@ -156,12 +156,12 @@ const fm_enum_desc fm_agent_program_desc = { "fm_agent_program", 2, fm_agent_pro
 
 const char *fm_agent_program_name(fm_agent_program v)
 {
-    return codec_enum_name(&fm_agent_program_desc, v);
+    return fm_codec_enum_name(&fm_agent_program_desc, v);
 }
 
 fm_agent_program fm_agent_program_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_agent_program_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_agent_program_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_failure_reason_values[] = {
@@ -184,12 +184,12 @@ const fm_enum_desc fm_failure_reason_desc = { "fm_failure_reason", 14, fm_failur
 
 const char *fm_failure_reason_name(fm_failure_reason v)
 {
-    return codec_enum_name(&fm_failure_reason_desc, v);
+    return fm_codec_enum_name(&fm_failure_reason_desc, v);
 }
 
 fm_failure_reason fm_failure_reason_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_failure_reason_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_failure_reason_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_gate_language_values[] = {
@@ -204,12 +204,12 @@ const fm_enum_desc fm_gate_language_desc = { "fm_gate_language", 6, fm_gate_lang
 
 const char *fm_gate_language_name(fm_gate_language v)
 {
-    return codec_enum_name(&fm_gate_language_desc, v);
+    return fm_codec_enum_name(&fm_gate_language_desc, v);
 }
 
 fm_gate_language fm_gate_language_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_gate_language_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_gate_language_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_change_class_values[] = {
@@ -224,12 +224,12 @@ const fm_enum_desc fm_change_class_desc = { "fm_change_class", 6, fm_change_clas
 
 const char *fm_change_class_name(fm_change_class v)
 {
-    return codec_enum_name(&fm_change_class_desc, v);
+    return fm_codec_enum_name(&fm_change_class_desc, v);
 }
 
 fm_change_class fm_change_class_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_change_class_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_change_class_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_branch_strategy_values[] = {
@@ -240,12 +240,12 @@ const fm_enum_desc fm_branch_strategy_desc = { "fm_branch_strategy", 2, fm_branc
 
 const char *fm_branch_strategy_name(fm_branch_strategy v)
 {
-    return codec_enum_name(&fm_branch_strategy_desc, v);
+    return fm_codec_enum_name(&fm_branch_strategy_desc, v);
 }
 
 fm_branch_strategy fm_branch_strategy_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_branch_strategy_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_branch_strategy_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_agent_role_values[] = {
@@ -258,12 +258,12 @@ const fm_enum_desc fm_agent_role_desc = { "fm_agent_role", 4, fm_agent_role_valu
 
 const char *fm_agent_role_name(fm_agent_role v)
 {
-    return codec_enum_name(&fm_agent_role_desc, v);
+    return fm_codec_enum_name(&fm_agent_role_desc, v);
 }
 
 fm_agent_role fm_agent_role_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_agent_role_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_agent_role_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_release_phase_values[] = {
@@ -278,12 +278,12 @@ const fm_enum_desc fm_release_phase_desc = { "fm_release_phase", 6, fm_release_p
 
 const char *fm_release_phase_name(fm_release_phase v)
 {
-    return codec_enum_name(&fm_release_phase_desc, v);
+    return fm_codec_enum_name(&fm_release_phase_desc, v);
 }
 
 fm_release_phase fm_release_phase_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_release_phase_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_release_phase_desc, s, strlen(s)) : 0;
 }
 
 static const char *const fm_node_update_phase_values[] = {
@@ -296,12 +296,12 @@ const fm_enum_desc fm_node_update_phase_desc = { "fm_node_update_phase", 4, fm_n
 
 const char *fm_node_update_phase_name(fm_node_update_phase v)
 {
-    return codec_enum_name(&fm_node_update_phase_desc, v);
+    return fm_codec_enum_name(&fm_node_update_phase_desc, v);
 }
 
 fm_node_update_phase fm_node_update_phase_parse(const char *s)
 {
-    return s ? codec_enum_value(&fm_node_update_phase_desc, s, strlen(s)) : 0;
+    return s ? fm_codec_enum_value(&fm_node_update_phase_desc, s, strlen(s)) : 0;
 }
 
 /* ---------------------------------------------------------------- structs */
@@ -520,8 +520,8 @@ static const fm_field_desc fm_fleet_node_status_fields[11] = {
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_fleet_node_status, conditions), .presence_bit = 2, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_fleet_node_status, conditions), .presence_bit = 2, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = fm_fleet_node_status_keys_conditions },
     { .json_name = "agentVersion", .json_name_len = 12, .type = FM_T_STRING,
       .elem_type = 0, .flags = 0,
@@ -1054,8 +1054,8 @@ static const fm_field_desc fm_agentic_task_status_fields[13] = {
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_agentic_task_status, conditions), .presence_bit = 3, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_agentic_task_status, conditions), .presence_bit = 3, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = fm_agentic_task_status_keys_conditions },
     { .json_name = "failureReason", .json_name_len = 13, .type = FM_T_ENUM,
       .elem_type = 0, .flags = 0,
@@ -1304,8 +1304,8 @@ static const fm_field_desc fm_workload_status_fields[8] = {
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "tasks", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_workload_status, tasks), .presence_bit = 0, .elem_size = sizeof(k8s_object_reference),
-      .sub = &k8s_object_reference_desc, .enm = NULL,
+      .offset = offsetof(fm_workload_status, tasks), .presence_bit = 0, .elem_size = sizeof(fm_k8s_object_reference),
+      .sub = &fm_k8s_object_reference_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "succeededTasks", .json_name_len = 14, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
@@ -1319,8 +1319,8 @@ static const fm_field_desc fm_workload_status_fields[8] = {
       .v = &fm_workload_status_v_failed_tasks, .list_map_keys = NULL },
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_workload_status, conditions), .presence_bit = 3, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_workload_status, conditions), .presence_bit = 3, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = fm_workload_status_keys_conditions },
     { .json_name = "incompleteTasks", .json_name_len = 15, .type = FM_T_INT32,
       .elem_type = 0, .flags = 0,
@@ -1864,8 +1864,8 @@ static const char *const fm_agent_status_keys_conditions[] = { "type", NULL };
 static const fm_field_desc fm_agent_status_fields[2] = {
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_agent_status, conditions), .presence_bit = 0, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_agent_status, conditions), .presence_bit = 0, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = fm_agent_status_keys_conditions },
     { .json_name = "observedGeneration", .json_name_len = 18, .type = FM_T_INT64,
       .elem_type = 0, .flags = 0,
@@ -1925,8 +1925,8 @@ const fm_struct_desc fm_model_profile_spec_desc = {
 static const fm_field_desc fm_model_profile_status_fields[2] = {
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_model_profile_status, conditions), .presence_bit = 0, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_model_profile_status, conditions), .presence_bit = 0, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "observedGeneration", .json_name_len = 18, .type = FM_T_INT64,
       .elem_type = 0, .flags = 0,
@@ -2160,8 +2160,8 @@ static const char *const fm_agent_release_status_keys_conditions[] = { "type", N
 static const fm_field_desc fm_agent_release_status_fields[8] = {
     { .json_name = "conditions", .json_name_len = 10, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = 0,
-      .offset = offsetof(fm_agent_release_status, conditions), .presence_bit = 0, .elem_size = sizeof(k8s_condition),
-      .sub = &k8s_condition_desc, .enm = NULL,
+      .offset = offsetof(fm_agent_release_status, conditions), .presence_bit = 0, .elem_size = sizeof(fm_k8s_condition),
+      .sub = &fm_k8s_condition_desc, .enm = NULL,
       .v = NULL, .list_map_keys = fm_agent_release_status_keys_conditions },
     { .json_name = "desiredVersion", .json_name_len = 14, .type = FM_T_STRING,
       .elem_type = 0, .flags = 0,
@@ -2221,7 +2221,7 @@ static const fm_field_desc fm_fleet_node_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_fleet_node, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2256,7 +2256,7 @@ static const fm_field_desc fm_fleet_node_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_fleet_node_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2286,7 +2286,7 @@ static const fm_field_desc fm_agentic_task_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2321,7 +2321,7 @@ static const fm_field_desc fm_agentic_task_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agentic_task_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2351,7 +2351,7 @@ static const fm_field_desc fm_workload_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2386,7 +2386,7 @@ static const fm_field_desc fm_workload_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_workload_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2416,7 +2416,7 @@ static const fm_field_desc fm_agent_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agent, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2451,7 +2451,7 @@ static const fm_field_desc fm_agent_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agent_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2481,7 +2481,7 @@ static const fm_field_desc fm_model_profile_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_model_profile, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2516,7 +2516,7 @@ static const fm_field_desc fm_model_profile_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_model_profile_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2546,7 +2546,7 @@ static const fm_field_desc fm_agent_release_fields[5] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agent_release, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_object_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_object_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "spec", .json_name_len = 4, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = FM_F_REQUIRED,
@@ -2581,7 +2581,7 @@ static const fm_field_desc fm_agent_release_list_fields[4] = {
     { .json_name = "metadata", .json_name_len = 8, .type = FM_T_STRUCT,
       .elem_type = 0, .flags = 0,
       .offset = offsetof(fm_agent_release_list, metadata), .presence_bit = 0, .elem_size = 0,
-      .sub = &k8s_list_meta_desc, .enm = NULL,
+      .sub = &fm_k8s_list_meta_desc, .enm = NULL,
       .v = NULL, .list_map_keys = NULL },
     { .json_name = "items", .json_name_len = 5, .type = FM_T_LIST,
       .elem_type = FM_T_STRUCT, .flags = FM_F_REQUIRED,
@@ -2758,9 +2758,9 @@ static int decode_new(void **out, const fm_struct_desc *d, const char *buf, size
     void *obj = calloc(1, d->size);
     if (!obj)
         return fm_error_set(FM_ENOMEM, "%s: out of memory", d->name);
-    int rc = codec_decode(obj, d, buf, len);
+    int rc = fm_codec_decode(obj, d, buf, len);
     if (rc < 0) {
-        codec_clear(obj, d);
+        fm_codec_clear(obj, d);
         free(obj);
         return rc;
     }
@@ -2775,9 +2775,9 @@ static int copy_new(void **out, const void *src, const fm_struct_desc *d)
     void *obj = calloc(1, d->size);
     if (!obj)
         return fm_error_set(FM_ENOMEM, "%s: out of memory", d->name);
-    int rc = codec_copy(obj, src, d);
+    int rc = fm_codec_copy(obj, src, d);
     if (rc < 0) {
-        codec_clear(obj, d);
+        fm_codec_clear(obj, d);
         free(obj);
         return rc;
     }
@@ -2790,7 +2790,7 @@ static void free_obj(void *obj, const fm_struct_desc *d)
 {
     if (!obj)
         return;
-    codec_clear(obj, d);
+    fm_codec_clear(obj, d);
     free(obj);
 }
 
@@ -2804,7 +2804,7 @@ int fm_agent_decode(fm_agent **out, const char *buf, size_t len)
 
 int fm_agent_encode(fm_buf *out, const fm_agent *obj)
 {
-    return codec_encode(out, obj, &fm_agent_desc);
+    return fm_codec_encode(out, obj, &fm_agent_desc);
 }
 
 int fm_agent_copy(fm_agent **out, const fm_agent *src)
@@ -2822,13 +2822,13 @@ void fm_agent_free(fm_agent *obj)
 
 bool fm_agent_equal(const fm_agent *a, const fm_agent *b)
 {
-    return codec_equal(a, b, &fm_agent_desc);
+    return fm_codec_equal(a, b, &fm_agent_desc);
 }
 
 int fm_agent_merge_patch(fm_buf *out, const fm_agent *old_obj, const fm_agent *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agent_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agent_desc, resource_version);
 }
 
 int fm_agent_list_decode(fm_agent_list **out, const char *buf, size_t len)
@@ -2841,7 +2841,7 @@ int fm_agent_list_decode(fm_agent_list **out, const char *buf, size_t len)
 
 int fm_agent_list_encode(fm_buf *out, const fm_agent_list *obj)
 {
-    return codec_encode(out, obj, &fm_agent_list_desc);
+    return fm_codec_encode(out, obj, &fm_agent_list_desc);
 }
 
 int fm_agent_list_copy(fm_agent_list **out, const fm_agent_list *src)
@@ -2859,13 +2859,13 @@ void fm_agent_list_free(fm_agent_list *obj)
 
 bool fm_agent_list_equal(const fm_agent_list *a, const fm_agent_list *b)
 {
-    return codec_equal(a, b, &fm_agent_list_desc);
+    return fm_codec_equal(a, b, &fm_agent_list_desc);
 }
 
 int fm_agent_list_merge_patch(fm_buf *out, const fm_agent_list *old_obj, const fm_agent_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agent_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agent_list_desc, resource_version);
 }
 
 int fm_agent_release_decode(fm_agent_release **out, const char *buf, size_t len)
@@ -2878,7 +2878,7 @@ int fm_agent_release_decode(fm_agent_release **out, const char *buf, size_t len)
 
 int fm_agent_release_encode(fm_buf *out, const fm_agent_release *obj)
 {
-    return codec_encode(out, obj, &fm_agent_release_desc);
+    return fm_codec_encode(out, obj, &fm_agent_release_desc);
 }
 
 int fm_agent_release_copy(fm_agent_release **out, const fm_agent_release *src)
@@ -2896,13 +2896,13 @@ void fm_agent_release_free(fm_agent_release *obj)
 
 bool fm_agent_release_equal(const fm_agent_release *a, const fm_agent_release *b)
 {
-    return codec_equal(a, b, &fm_agent_release_desc);
+    return fm_codec_equal(a, b, &fm_agent_release_desc);
 }
 
 int fm_agent_release_merge_patch(fm_buf *out, const fm_agent_release *old_obj, const fm_agent_release *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agent_release_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agent_release_desc, resource_version);
 }
 
 int fm_agent_release_list_decode(fm_agent_release_list **out, const char *buf, size_t len)
@@ -2915,7 +2915,7 @@ int fm_agent_release_list_decode(fm_agent_release_list **out, const char *buf, s
 
 int fm_agent_release_list_encode(fm_buf *out, const fm_agent_release_list *obj)
 {
-    return codec_encode(out, obj, &fm_agent_release_list_desc);
+    return fm_codec_encode(out, obj, &fm_agent_release_list_desc);
 }
 
 int fm_agent_release_list_copy(fm_agent_release_list **out, const fm_agent_release_list *src)
@@ -2933,13 +2933,13 @@ void fm_agent_release_list_free(fm_agent_release_list *obj)
 
 bool fm_agent_release_list_equal(const fm_agent_release_list *a, const fm_agent_release_list *b)
 {
-    return codec_equal(a, b, &fm_agent_release_list_desc);
+    return fm_codec_equal(a, b, &fm_agent_release_list_desc);
 }
 
 int fm_agent_release_list_merge_patch(fm_buf *out, const fm_agent_release_list *old_obj, const fm_agent_release_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agent_release_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agent_release_list_desc, resource_version);
 }
 
 int fm_agentic_task_decode(fm_agentic_task **out, const char *buf, size_t len)
@@ -2952,7 +2952,7 @@ int fm_agentic_task_decode(fm_agentic_task **out, const char *buf, size_t len)
 
 int fm_agentic_task_encode(fm_buf *out, const fm_agentic_task *obj)
 {
-    return codec_encode(out, obj, &fm_agentic_task_desc);
+    return fm_codec_encode(out, obj, &fm_agentic_task_desc);
 }
 
 int fm_agentic_task_copy(fm_agentic_task **out, const fm_agentic_task *src)
@@ -2970,13 +2970,13 @@ void fm_agentic_task_free(fm_agentic_task *obj)
 
 bool fm_agentic_task_equal(const fm_agentic_task *a, const fm_agentic_task *b)
 {
-    return codec_equal(a, b, &fm_agentic_task_desc);
+    return fm_codec_equal(a, b, &fm_agentic_task_desc);
 }
 
 int fm_agentic_task_merge_patch(fm_buf *out, const fm_agentic_task *old_obj, const fm_agentic_task *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agentic_task_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agentic_task_desc, resource_version);
 }
 
 int fm_agentic_task_list_decode(fm_agentic_task_list **out, const char *buf, size_t len)
@@ -2989,7 +2989,7 @@ int fm_agentic_task_list_decode(fm_agentic_task_list **out, const char *buf, siz
 
 int fm_agentic_task_list_encode(fm_buf *out, const fm_agentic_task_list *obj)
 {
-    return codec_encode(out, obj, &fm_agentic_task_list_desc);
+    return fm_codec_encode(out, obj, &fm_agentic_task_list_desc);
 }
 
 int fm_agentic_task_list_copy(fm_agentic_task_list **out, const fm_agentic_task_list *src)
@@ -3007,13 +3007,13 @@ void fm_agentic_task_list_free(fm_agentic_task_list *obj)
 
 bool fm_agentic_task_list_equal(const fm_agentic_task_list *a, const fm_agentic_task_list *b)
 {
-    return codec_equal(a, b, &fm_agentic_task_list_desc);
+    return fm_codec_equal(a, b, &fm_agentic_task_list_desc);
 }
 
 int fm_agentic_task_list_merge_patch(fm_buf *out, const fm_agentic_task_list *old_obj, const fm_agentic_task_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_agentic_task_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_agentic_task_list_desc, resource_version);
 }
 
 int fm_fleet_node_decode(fm_fleet_node **out, const char *buf, size_t len)
@@ -3026,7 +3026,7 @@ int fm_fleet_node_decode(fm_fleet_node **out, const char *buf, size_t len)
 
 int fm_fleet_node_encode(fm_buf *out, const fm_fleet_node *obj)
 {
-    return codec_encode(out, obj, &fm_fleet_node_desc);
+    return fm_codec_encode(out, obj, &fm_fleet_node_desc);
 }
 
 int fm_fleet_node_copy(fm_fleet_node **out, const fm_fleet_node *src)
@@ -3044,13 +3044,13 @@ void fm_fleet_node_free(fm_fleet_node *obj)
 
 bool fm_fleet_node_equal(const fm_fleet_node *a, const fm_fleet_node *b)
 {
-    return codec_equal(a, b, &fm_fleet_node_desc);
+    return fm_codec_equal(a, b, &fm_fleet_node_desc);
 }
 
 int fm_fleet_node_merge_patch(fm_buf *out, const fm_fleet_node *old_obj, const fm_fleet_node *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_fleet_node_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_fleet_node_desc, resource_version);
 }
 
 int fm_fleet_node_list_decode(fm_fleet_node_list **out, const char *buf, size_t len)
@@ -3063,7 +3063,7 @@ int fm_fleet_node_list_decode(fm_fleet_node_list **out, const char *buf, size_t 
 
 int fm_fleet_node_list_encode(fm_buf *out, const fm_fleet_node_list *obj)
 {
-    return codec_encode(out, obj, &fm_fleet_node_list_desc);
+    return fm_codec_encode(out, obj, &fm_fleet_node_list_desc);
 }
 
 int fm_fleet_node_list_copy(fm_fleet_node_list **out, const fm_fleet_node_list *src)
@@ -3081,13 +3081,13 @@ void fm_fleet_node_list_free(fm_fleet_node_list *obj)
 
 bool fm_fleet_node_list_equal(const fm_fleet_node_list *a, const fm_fleet_node_list *b)
 {
-    return codec_equal(a, b, &fm_fleet_node_list_desc);
+    return fm_codec_equal(a, b, &fm_fleet_node_list_desc);
 }
 
 int fm_fleet_node_list_merge_patch(fm_buf *out, const fm_fleet_node_list *old_obj, const fm_fleet_node_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_fleet_node_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_fleet_node_list_desc, resource_version);
 }
 
 int fm_model_profile_decode(fm_model_profile **out, const char *buf, size_t len)
@@ -3100,7 +3100,7 @@ int fm_model_profile_decode(fm_model_profile **out, const char *buf, size_t len)
 
 int fm_model_profile_encode(fm_buf *out, const fm_model_profile *obj)
 {
-    return codec_encode(out, obj, &fm_model_profile_desc);
+    return fm_codec_encode(out, obj, &fm_model_profile_desc);
 }
 
 int fm_model_profile_copy(fm_model_profile **out, const fm_model_profile *src)
@@ -3118,13 +3118,13 @@ void fm_model_profile_free(fm_model_profile *obj)
 
 bool fm_model_profile_equal(const fm_model_profile *a, const fm_model_profile *b)
 {
-    return codec_equal(a, b, &fm_model_profile_desc);
+    return fm_codec_equal(a, b, &fm_model_profile_desc);
 }
 
 int fm_model_profile_merge_patch(fm_buf *out, const fm_model_profile *old_obj, const fm_model_profile *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_model_profile_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_model_profile_desc, resource_version);
 }
 
 int fm_model_profile_list_decode(fm_model_profile_list **out, const char *buf, size_t len)
@@ -3137,7 +3137,7 @@ int fm_model_profile_list_decode(fm_model_profile_list **out, const char *buf, s
 
 int fm_model_profile_list_encode(fm_buf *out, const fm_model_profile_list *obj)
 {
-    return codec_encode(out, obj, &fm_model_profile_list_desc);
+    return fm_codec_encode(out, obj, &fm_model_profile_list_desc);
 }
 
 int fm_model_profile_list_copy(fm_model_profile_list **out, const fm_model_profile_list *src)
@@ -3155,13 +3155,13 @@ void fm_model_profile_list_free(fm_model_profile_list *obj)
 
 bool fm_model_profile_list_equal(const fm_model_profile_list *a, const fm_model_profile_list *b)
 {
-    return codec_equal(a, b, &fm_model_profile_list_desc);
+    return fm_codec_equal(a, b, &fm_model_profile_list_desc);
 }
 
 int fm_model_profile_list_merge_patch(fm_buf *out, const fm_model_profile_list *old_obj, const fm_model_profile_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_model_profile_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_model_profile_list_desc, resource_version);
 }
 
 int fm_workload_decode(fm_workload **out, const char *buf, size_t len)
@@ -3174,7 +3174,7 @@ int fm_workload_decode(fm_workload **out, const char *buf, size_t len)
 
 int fm_workload_encode(fm_buf *out, const fm_workload *obj)
 {
-    return codec_encode(out, obj, &fm_workload_desc);
+    return fm_codec_encode(out, obj, &fm_workload_desc);
 }
 
 int fm_workload_copy(fm_workload **out, const fm_workload *src)
@@ -3192,13 +3192,13 @@ void fm_workload_free(fm_workload *obj)
 
 bool fm_workload_equal(const fm_workload *a, const fm_workload *b)
 {
-    return codec_equal(a, b, &fm_workload_desc);
+    return fm_codec_equal(a, b, &fm_workload_desc);
 }
 
 int fm_workload_merge_patch(fm_buf *out, const fm_workload *old_obj, const fm_workload *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_workload_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_workload_desc, resource_version);
 }
 
 int fm_workload_list_decode(fm_workload_list **out, const char *buf, size_t len)
@@ -3211,7 +3211,7 @@ int fm_workload_list_decode(fm_workload_list **out, const char *buf, size_t len)
 
 int fm_workload_list_encode(fm_buf *out, const fm_workload_list *obj)
 {
-    return codec_encode(out, obj, &fm_workload_list_desc);
+    return fm_codec_encode(out, obj, &fm_workload_list_desc);
 }
 
 int fm_workload_list_copy(fm_workload_list **out, const fm_workload_list *src)
@@ -3229,11 +3229,11 @@ void fm_workload_list_free(fm_workload_list *obj)
 
 bool fm_workload_list_equal(const fm_workload_list *a, const fm_workload_list *b)
 {
-    return codec_equal(a, b, &fm_workload_list_desc);
+    return fm_codec_equal(a, b, &fm_workload_list_desc);
 }
 
 int fm_workload_list_merge_patch(fm_buf *out, const fm_workload_list *old_obj, const fm_workload_list *new_obj,
         const char *resource_version)
 {
-    return codec_merge_patch(out, old_obj, new_obj, &fm_workload_list_desc, resource_version);
+    return fm_codec_merge_patch(out, old_obj, new_obj, &fm_workload_list_desc, resource_version);
 }

@@ -1,10 +1,10 @@
 /* Generated from schema/foreman.v1alpha1.yaml by codegen/foremangen.py; do not edit; run `make generate`. */
 /*
  * foreman_v1alpha1.h - C types of foreman.llmkube.dev/v1alpha1: one struct per schema type,
- * the descriptor tables the codec engine (runtime/codec.h) walks, typed
+ * the descriptor tables the codec engine (runtime/codec/codec.h) walks, typed
  * wrappers per kind and presence accessors per optional field.
  *
- * Layout rules are those of runtime/codec.h: every struct starts with a
+ * Layout rules are those of runtime/codec/codec.h: every struct starts with a
  * presence bitmap and ends with the bag of unknown JSON members; strings are
  * char * (NULL = absent), enums int32_t (0 = absent), lists {items, len}.
  */
@@ -488,7 +488,7 @@ struct fm_fleet_node_status {
     fm_time last_heartbeat_time; /* bit 0: When the agent last reported in. */
     fm_capability capability; /* bit 1: Resources the node offers at present. */
     char *current_task; /* Name of the task the node is busy with, empty when idle. */
-    k8s_condition_list conditions; /* bit 2: Detailed observations about the node, one per condition type. */
+    fm_k8s_condition_list conditions; /* bit 2: Detailed observations about the node, one per condition type. */
     char *agent_version; /* addition: Version of the foreman-agent binary reporting this status. */
     char *os; /* addition: Operating system of the host (linux, darwin). */
     char *arch; /* addition: CPU architecture of the host (amd64, arm64). */
@@ -645,7 +645,7 @@ struct fm_agentic_task_status {
     char *commit_sha; /* Commit the executor produced. */
     char *transcript_ref; /* Where the full agent transcript is stored. */
     char *result; /* raw JSON: The executor's result envelope (schemaVersion, kind, verdict, summary, extra,... */
-    k8s_condition_list conditions; /* bit 3: Detailed observations about the task, one per condition type. */
+    fm_k8s_condition_list conditions; /* bit 3: Detailed observations about the task, one per condition type. */
     fm_failure_reason failure_reason; /* fm_failure_reason: Why the task failed, when it did. */
     char *job_name; /* Kubernetes Job that runs the task when its Agent executes in Job mode. */
     char *_unknown;
@@ -703,10 +703,10 @@ struct fm_workload_status {
     uint32_t _present[1];
     fm_workload_phase phase; /* fm_workload_phase: Current step of the workload. */
     char *planner_model; /* Model that actually planned the workload. */
-    k8s_object_reference_list tasks; /* bit 0: The AgenticTasks created for this workload. */
+    fm_k8s_object_reference_list tasks; /* bit 0: The AgenticTasks created for this workload. */
     int32_t succeeded_tasks; /* bit 1: Number of tasks that finished successfully. */
     int32_t failed_tasks; /* bit 2: Number of tasks that failed. */
-    k8s_condition_list conditions; /* bit 3: Detailed observations about the workload, one per condition type. */
+    fm_k8s_condition_list conditions; /* bit 3: Detailed observations about the workload, one per condition type. */
     int32_t incomplete_tasks; /* bit 4: Number of tasks that ended with an INCOMPLETE verdict. */
     int32_t review_iterations; /* bit 5: Review rounds done so far. */
     char *_unknown;
@@ -853,7 +853,7 @@ extern const fm_struct_desc fm_agent_spec_desc;
 /* What the operator found when it checked an agent definition. */
 struct fm_agent_status {
     uint32_t _present[1];
-    k8s_condition_list conditions; /* bit 0: Observations such as Validated. */
+    fm_k8s_condition_list conditions; /* bit 0: Observations such as Validated. */
     int64_t observed_generation; /* bit 1: Generation of the spec these conditions are about. */
     char *_unknown;
 };
@@ -874,7 +874,7 @@ extern const fm_struct_desc fm_model_profile_spec_desc;
 /* What the operator found when it checked a model profile. */
 struct fm_model_profile_status {
     uint32_t _present[1];
-    k8s_condition_list conditions; /* bit 0: Observations about the profile. */
+    fm_k8s_condition_list conditions; /* bit 0: Observations about the profile. */
     int64_t observed_generation; /* bit 1: Generation of the spec these conditions are about. */
     char *_unknown;
 };
@@ -951,7 +951,7 @@ extern const fm_struct_desc fm_node_update_status_desc;
 /* Rollout progress of an agent release. */
 struct fm_agent_release_status {
     uint32_t _present[1];
-    k8s_condition_list conditions; /* bit 0: Observations about the rollout. */
+    fm_k8s_condition_list conditions; /* bit 0: Observations about the rollout. */
     char *desired_version; /* Version being rolled out. */
     fm_string_list in_flight_nodes; /* bit 1: Nodes updating now. */
     fm_node_update_status_list node_statuses; /* bit 2: Per-node progress. */
@@ -971,7 +971,7 @@ struct fm_fleet_node {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: FleetNode. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_fleet_node_spec spec; /* bit 1, required: Identity and declared roles of the host. */
     fm_fleet_node_status status; /* bit 2: Health and capability reported by the agent. */
     char *_unknown;
@@ -983,7 +983,7 @@ struct fm_fleet_node_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always FleetNodeList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_fleet_node_items items; /* bit 1, required: The FleetNode objects. */
     char *_unknown;
 };
@@ -997,7 +997,7 @@ struct fm_agentic_task {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: AgenticTask. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_agentic_task_spec spec; /* bit 1, required: What to do and where it may run. */
     fm_agentic_task_status status; /* bit 2: Progress and result. */
     char *_unknown;
@@ -1009,7 +1009,7 @@ struct fm_agentic_task_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always AgenticTaskList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_agentic_task_items items; /* bit 1, required: The AgenticTask objects. */
     char *_unknown;
 };
@@ -1023,7 +1023,7 @@ struct fm_workload {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: Workload. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_workload_spec spec; /* bit 1, required: The goal and planning limits. */
     fm_workload_status status; /* bit 2: Planning and execution progress. */
     char *_unknown;
@@ -1035,7 +1035,7 @@ struct fm_workload_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always WorkloadList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_workload_items items; /* bit 1, required: The Workload objects. */
     char *_unknown;
 };
@@ -1049,7 +1049,7 @@ struct fm_agent {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: Agent. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_agent_spec spec; /* bit 1, required: The agent's settings. */
     fm_agent_status status; /* bit 2: Validation results. */
     char *_unknown;
@@ -1061,7 +1061,7 @@ struct fm_agent_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always AgentList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_agent_items items; /* bit 1, required: The Agent objects. */
     char *_unknown;
 };
@@ -1072,7 +1072,7 @@ struct fm_model_profile {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: ModelProfile. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_model_profile_spec spec; /* bit 1, required: The tuning. */
     fm_model_profile_status status; /* bit 2: Validation results. */
     char *_unknown;
@@ -1084,7 +1084,7 @@ struct fm_model_profile_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always ModelProfileList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_model_profile_items items; /* bit 1, required: The ModelProfile objects. */
     char *_unknown;
 };
@@ -1098,7 +1098,7 @@ struct fm_agent_release {
     uint32_t _present[1];
     char *api_version; /* API group and version of this object: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Kind of this object: AgentRelease. */
-    k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
+    fm_k8s_object_meta metadata; /* bit 0: Standard object metadata: name, namespace, labels, resourceVersion. */
     fm_agent_release_spec spec; /* bit 1, required: What to roll out and how. */
     fm_agent_release_status status; /* bit 2: Rollout progress. */
     char *_unknown;
@@ -1110,7 +1110,7 @@ struct fm_agent_release_list {
     uint32_t _present[1];
     char *api_version; /* API group and version of the list: foreman.llmkube.dev/v1alpha1. */
     char *kind; /* Always AgentReleaseList. */
-    k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
+    fm_k8s_list_meta metadata; /* bit 0: List metadata: resourceVersion and continue token. */
     fm_agent_release_items items; /* bit 1, required: The AgentRelease objects. */
     char *_unknown;
 };
@@ -1132,7 +1132,7 @@ extern const size_t fm_all_kinds_count;
 
 /* fm_agent: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agent_decode(fm_agent **out, const char *buf, size_t len);
 int fm_agent_encode(fm_buf *out, const fm_agent *obj);
 int fm_agent_copy(fm_agent **out, const fm_agent *src);
@@ -1143,7 +1143,7 @@ int fm_agent_merge_patch(fm_buf *out, const fm_agent *old_obj, const fm_agent *n
 
 /* fm_agent_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agent_list_decode(fm_agent_list **out, const char *buf, size_t len);
 int fm_agent_list_encode(fm_buf *out, const fm_agent_list *obj);
 int fm_agent_list_copy(fm_agent_list **out, const fm_agent_list *src);
@@ -1154,7 +1154,7 @@ int fm_agent_list_merge_patch(fm_buf *out, const fm_agent_list *old_obj, const f
 
 /* fm_agent_release: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agent_release_decode(fm_agent_release **out, const char *buf, size_t len);
 int fm_agent_release_encode(fm_buf *out, const fm_agent_release *obj);
 int fm_agent_release_copy(fm_agent_release **out, const fm_agent_release *src);
@@ -1165,7 +1165,7 @@ int fm_agent_release_merge_patch(fm_buf *out, const fm_agent_release *old_obj, c
 
 /* fm_agent_release_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agent_release_list_decode(fm_agent_release_list **out, const char *buf, size_t len);
 int fm_agent_release_list_encode(fm_buf *out, const fm_agent_release_list *obj);
 int fm_agent_release_list_copy(fm_agent_release_list **out, const fm_agent_release_list *src);
@@ -1176,7 +1176,7 @@ int fm_agent_release_list_merge_patch(fm_buf *out, const fm_agent_release_list *
 
 /* fm_agentic_task: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agentic_task_decode(fm_agentic_task **out, const char *buf, size_t len);
 int fm_agentic_task_encode(fm_buf *out, const fm_agentic_task *obj);
 int fm_agentic_task_copy(fm_agentic_task **out, const fm_agentic_task *src);
@@ -1187,7 +1187,7 @@ int fm_agentic_task_merge_patch(fm_buf *out, const fm_agentic_task *old_obj, con
 
 /* fm_agentic_task_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_agentic_task_list_decode(fm_agentic_task_list **out, const char *buf, size_t len);
 int fm_agentic_task_list_encode(fm_buf *out, const fm_agentic_task_list *obj);
 int fm_agentic_task_list_copy(fm_agentic_task_list **out, const fm_agentic_task_list *src);
@@ -1198,7 +1198,7 @@ int fm_agentic_task_list_merge_patch(fm_buf *out, const fm_agentic_task_list *ol
 
 /* fm_fleet_node: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_fleet_node_decode(fm_fleet_node **out, const char *buf, size_t len);
 int fm_fleet_node_encode(fm_buf *out, const fm_fleet_node *obj);
 int fm_fleet_node_copy(fm_fleet_node **out, const fm_fleet_node *src);
@@ -1209,7 +1209,7 @@ int fm_fleet_node_merge_patch(fm_buf *out, const fm_fleet_node *old_obj, const f
 
 /* fm_fleet_node_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_fleet_node_list_decode(fm_fleet_node_list **out, const char *buf, size_t len);
 int fm_fleet_node_list_encode(fm_buf *out, const fm_fleet_node_list *obj);
 int fm_fleet_node_list_copy(fm_fleet_node_list **out, const fm_fleet_node_list *src);
@@ -1220,7 +1220,7 @@ int fm_fleet_node_list_merge_patch(fm_buf *out, const fm_fleet_node_list *old_ob
 
 /* fm_model_profile: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_model_profile_decode(fm_model_profile **out, const char *buf, size_t len);
 int fm_model_profile_encode(fm_buf *out, const fm_model_profile *obj);
 int fm_model_profile_copy(fm_model_profile **out, const fm_model_profile *src);
@@ -1231,7 +1231,7 @@ int fm_model_profile_merge_patch(fm_buf *out, const fm_model_profile *old_obj, c
 
 /* fm_model_profile_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_model_profile_list_decode(fm_model_profile_list **out, const char *buf, size_t len);
 int fm_model_profile_list_encode(fm_buf *out, const fm_model_profile_list *obj);
 int fm_model_profile_list_copy(fm_model_profile_list **out, const fm_model_profile_list *src);
@@ -1242,7 +1242,7 @@ int fm_model_profile_list_merge_patch(fm_buf *out, const fm_model_profile_list *
 
 /* fm_workload: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_workload_decode(fm_workload **out, const char *buf, size_t len);
 int fm_workload_encode(fm_buf *out, const fm_workload *obj);
 int fm_workload_copy(fm_workload **out, const fm_workload *src);
@@ -1253,7 +1253,7 @@ int fm_workload_merge_patch(fm_buf *out, const fm_workload *old_obj, const fm_wo
 
 /* fm_workload_list: decode allocates *out (NULL on failure); copy allocates a deep
  * copy; free accepts NULL; merge_patch appends the RFC 7386 patch from old_obj
- * to new_obj (see codec_merge_patch). All return 0 or a negative FM_E*. */
+ * to new_obj (see fm_codec_merge_patch). All return 0 or a negative FM_E*. */
 int fm_workload_list_decode(fm_workload_list **out, const char *buf, size_t len);
 int fm_workload_list_encode(fm_buf *out, const fm_workload_list *obj);
 int fm_workload_list_copy(fm_workload_list **out, const fm_workload_list *src);

@@ -11,14 +11,14 @@
  *      status subresource), with every object cached: RSS delta per object,
  *      the heap bytes each cached object really holds (a walk of the
  *      decoded struct with malloc_usable_size), the store's own bookkeeping
- *      (store_overhead_bytes) and, to compare, the JSON size of an object
+ *      (fm_store_overhead_bytes) and, to compare, the JSON size of an object
  *      as the server serves it in a list and as our encoder writes it back;
  *   3. the time from start to synced of a fresh informer over the M tasks
  *      (paginated list, 500 a page, decoded into a new store), three runs.
  *
  * The loader is this program run again as a child (`--load`), so its heap,
  * threads and connections never count in the measured process. It creates
- * objects from several threads sharing one kube_client.
+ * objects from several threads sharing one fm_kube_client.
  *
  * Usage: bench_informer [--tasks M] [--nodes N] [--threads T] [--namespaces K]
  * Defaults: 10,000 tasks in 10 namespaces, 1,000 nodes, 8 loader threads.
@@ -109,7 +109,7 @@ static void prompt(char *out, size_t cap, int i)
              "than the lease duration. Reproduce with a node that stops heartbeating while a task "
              "is Scheduled, check that the operator requeues the task after the node turns "
              "NotReady, and add a regression test in tests/integration. Keep the change small: "
-             "only runtime/schedule.c and its test should change. Run `make test` and `make lint` "
+             "only foreman/sched/schedule.c and its test should change. Run `make test` and `make lint` "
              "before pushing, write a commit message that explains the cause, and open a pull "
              "request against main titled \\\"scheduler: skip stale nodes (#%d)\\\". If the fix "
              "needs an API change, stop and report NO-GO with the reason instead of guessing.",
@@ -175,7 +175,7 @@ static int node_status_json(char *out, size_t cap, int i)
 /* ------------------------------------------------------------ loader (child) */
 
 typedef struct loader {
-    kube_client *c;
+    fm_kube_client *c;
     const char *kind; /* "tasks" or "nodes" */
     int count, nns;
     atomic_int next;
@@ -183,14 +183,14 @@ typedef struct loader {
 } loader;
 
 /* Sends one request; 409 on a create (a rerun) counts as success. */
-static int request_ok(kube_client *c, const char *method, const char *path, const char *ctype,
+static int request_ok(fm_kube_client *c, const char *method, const char *path, const char *ctype,
                 const char *body, size_t len, bool ok_conflict)
 {
-    kube_response r = { 0 };
-    int rc = kube_request(&r, c, method, path, ctype, body, len);
+    fm_kube_response r = { 0 };
+    int rc = fm_kube_request(&r, c, method, path, ctype, body, len);
     if (rc != 0 && ok_conflict && r.status == 409) rc = 0;
     if (rc != 0) fprintf(stderr, "load: %s %s: %s\n", method, path, fm_error_last()->message);
-    kube_response_free(&r);
+    fm_kube_response_free(&r);
     return rc;
 }
 
@@ -235,15 +235,15 @@ static void *load_thread(void *arg)
 static int load_main(const char *kind, int count, int threads, int nns)
 {
     loader l = { .kind = kind, .count = count, .nns = nns };
-    kube_client_opts o = { .program = "bench-loader", .request_timeout_ms = 60000 };
+    fm_kube_client_opts o = { .program = "bench-loader", .request_timeout_ms = 60000 };
     pthread_t th[64];
     int i;
     if (threads > 64) threads = 64;
-    if (kube_client_new_default(&l.c, NULL, NULL, &o) != 0) die("client");
+    if (fm_kube_client_new_default(&l.c, NULL, NULL, &o) != 0) die("client");
     for (i = 0; i < threads; i++)
         if (pthread_create(&th[i], NULL, load_thread, &l) != 0) die("pthread_create");
     for (i = 0; i < threads; i++) pthread_join(th[i], NULL);
-    kube_client_free(l.c);
+    fm_kube_client_free(l.c);
     if (atomic_load(&l.failed)) {
         fprintf(stderr, "load: %d requests failed\n", atomic_load(&l.failed));
         return 1;
@@ -369,13 +369,13 @@ static int acct_one(void *ud, const char *key, const void *obj)
     chunks_seen = saved_chunks;
     asked = saved_asked;
     a->buf.len = 0;
-    if (codec_encode(&a->buf, obj, a->d) == 0) a->json += a->buf.len;
+    if (fm_codec_encode(&a->buf, obj, a->d) == 0) a->json += a->buf.len;
     return 0;
 }
 
 /* Average JSON bytes per item of the kind as the server lists it (raw
  * pages of 500, envelope included). */
-static double served_json_per_item(kube_client *c, const fm_kind_desc *k, double *out_get_s,
+static double served_json_per_item(fm_kube_client *c, const fm_kind_desc *k, double *out_get_s,
                                    double *out_decode_s)
 {
     fm_buf path = FM_BUF_INIT;
@@ -384,20 +384,20 @@ static double served_json_per_item(kube_client *c, const fm_kind_desc *k, double
     double t;
     *out_get_s = *out_decode_s = 0;
     do {
-        kube_response r = { 0 };
+        fm_kube_response r = { 0 };
         void *list = calloc(1, k->list->size);
         if (!list) die("calloc");
         path.len = 0;
-        if (kube_resource_path(&path, k, NULL, NULL, NULL) != 0) die("path");
+        if (fm_kube_resource_path(&path, k, NULL, NULL, NULL) != 0) die("path");
         fm_buf_printf(&path, "?limit=500%s%s", cont ? "&continue=" : "", cont ? cont : "");
         t = now_s();
-        if (kube_request(&r, c, "GET", path.data, NULL, NULL, 0) != 0) die("list");
+        if (fm_kube_request(&r, c, "GET", path.data, NULL, NULL, 0) != 0) die("list");
         *out_get_s += now_s() - t;
         bytes += r.body.len;
         free(cont);
         cont = NULL;
         t = now_s();
-        int drc = codec_decode(list, k->list, r.body.data, r.body.len);
+        int drc = fm_codec_decode(list, k->list, r.body.data, r.body.len);
         *out_decode_s += now_s() - t;
         if (drc == 0) {
             size_t f;
@@ -407,13 +407,13 @@ static double served_json_per_item(kube_client *c, const fm_kind_desc *k, double
                 if (!strcmp(fd->json_name, "items")) {
                     items += ((const fm_list *)p)->len;
                 } else if (!strcmp(fd->json_name, "metadata")) {
-                    const k8s_list_meta *lm = (const k8s_list_meta *)p;
+                    const fm_k8s_list_meta *lm = (const fm_k8s_list_meta *)p;
                     if (lm->continue_ && lm->continue_[0]) cont = strdup(lm->continue_);
                 }
             }
         }
-        kube_object_free(k->list, list);
-        kube_response_free(&r);
+        fm_kube_object_free(k->list, list);
+        fm_kube_response_free(&r);
     } while (cont);
     fm_buf_free(&path);
     return items ? (double)bytes / (double)items : 0;
@@ -424,34 +424,34 @@ static double served_json_per_item(kube_client *c, const fm_kind_desc *k, double
 static void wait_len(fm_informer *inf, size_t want, const char *what)
 {
     double t0 = now_s();
-    while (store_len(informer_store(inf)) < want) {
+    while (fm_store_len(fm_informer_store(inf)) < want) {
         if (now_s() - t0 > 600) {
             fprintf(stderr, "bench_informer: %s: %zu of %zu cached after 600 s\n", what,
-                    store_len(informer_store(inf)), want);
+                    fm_store_len(fm_informer_store(inf)), want);
             exit(1);
         }
         usleep(50000);
     }
 }
 
-static fm_informer *start_informer(kube_client *c, const fm_kind_desc *k)
+static fm_informer *start_informer(fm_kube_client *c, const fm_kind_desc *k)
 {
     fm_informer *inf = NULL;
-    informer_options o = { .kind = k };
-    if (informer_new(&inf, c, &o) != 0 || informer_start(inf) != 0) die("informer");
+    fm_informer_options o = { .kind = k };
+    if (fm_informer_new(&inf, c, &o) != 0 || fm_informer_start(inf) != 0) die("informer");
     return inf;
 }
 
-static void report_kind(kube_client *c, fm_informer *inf, const fm_kind_desc *k, long rss_delta_kib)
+static void report_kind(fm_kube_client *c, fm_informer *inf, const fm_kind_desc *k, long rss_delta_kib)
 {
     cache_acct a = { .d = k->object };
-    fm_store *s = informer_store(inf);
-    size_t over = store_overhead_bytes(s);
+    fm_store *s = fm_informer_store(inf);
+    size_t over = fm_store_overhead_bytes(s);
     double get_s, dec_s;
     double served = served_json_per_item(c, k, &get_s, &dec_s);
     size_t i;
     chunks_seen = asked = 0;
-    store_foreach(s, acct_one, &a);
+    fm_store_foreach(s, acct_one, &a);
     fm_buf_free(&a.buf);
     if (!a.n) return;
     printf("%s x%zu:\n", k->kind, a.n);
@@ -460,7 +460,7 @@ static void report_kind(kube_client *c, fm_informer *inf, const fm_kind_desc *k,
            (double)a.heap / (double)a.n, k->object->size, (double)chunks_seen / (double)a.n);
     printf("  of which malloc overhead           %8.0f bytes (asked for %.0f: headers and rounding)\n",
            (double)(a.heap - asked) / (double)a.n, (double)asked / (double)a.n);
-    printf("  store bookkeeping per object       %8.0f bytes (store_overhead_bytes %zu)\n",
+    printf("  store bookkeeping per object       %8.0f bytes (fm_store_overhead_bytes %zu)\n",
            (double)over / (double)a.n, over);
     printf("  cached total per object            %8.0f bytes (heap + bookkeeping)\n",
            (double)(a.heap + over) / (double)a.n);
@@ -471,33 +471,33 @@ static void report_kind(kube_client *c, fm_informer *inf, const fm_kind_desc *k,
            (double)a.meta_unknown / (double)a.n);
     printf("  JSON as served (list item)         %8.0f bytes\n", served);
     printf("  JSON re-encoded from the cache     %8.0f bytes\n", (double)a.json / (double)a.n);
-    printf("  raw paginated list (500 a page)    %8.0f ms waiting for the server, %.0f ms codec_decode\n",
+    printf("  raw paginated list (500 a page)    %8.0f ms waiting for the server, %.0f ms fm_codec_decode\n",
            get_s * 1e3, dec_s * 1e3);
     printf("  cached / served JSON               %8.2f (heap+bookkeeping), %.2f (RSS delta)\n",
            served > 0 ? (double)(a.heap + over) / (double)a.n / served : 0,
            served > 0 ? rss_delta_kib * 1024.0 / (double)a.n / served : 0);
 }
 
-static void delete_all(kube_client *c, int nns)
+static void delete_all(fm_kube_client *c, int nns)
 {
-    kube_response r = { 0 };
+    fm_kube_response r = { 0 };
     char path[256];
     int i;
-    kube_request(&r, c, "DELETE", "/apis/foreman.llmkube.dev/v1alpha1/fleetnodes?labelSelector=bench%3Dinformer",
+    fm_kube_request(&r, c, "DELETE", "/apis/foreman.llmkube.dev/v1alpha1/fleetnodes?labelSelector=bench%3Dinformer",
                  NULL, NULL, 0);
-    kube_response_free(&r);
+    fm_kube_response_free(&r);
     for (i = 0; i < nns; i++) {
         snprintf(path, sizeof path, "/api/v1/namespaces/" NS_PREFIX "%d", i);
-        kube_request(&r, c, "DELETE", path, NULL, NULL, 0);
-        kube_response_free(&r);
+        fm_kube_request(&r, c, "DELETE", path, NULL, NULL, 0);
+        fm_kube_response_free(&r);
     }
 }
 
 int main(int argc, char **argv)
 {
     int tasks = 10000, nodes = 1000, threads = 8, nns = 10, i;
-    kube_client *c = NULL;
-    kube_client_opts o = { .program = "bench-informer" };
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts o = { .program = "bench-informer" };
     fm_informer *inf_nodes, *inf_tasks, *inf_wl;
     mem m0, m_idle, m_nodes, m_tasks, m;
     double t0, dt;
@@ -519,20 +519,20 @@ int main(int argc, char **argv)
 
     mem_read(&m0);
     mem_print("process start (libraries loaded)", &m0);
-    if (kube_client_new_default(&c, NULL, NULL, &o) != 0) die("client");
-    printf("server %s\n", kube_client_server(c));
+    if (fm_kube_client_new_default(&c, NULL, NULL, &o) != 0) die("client");
+    printf("server %s\n", fm_kube_client_server(c));
 
     /* 1. idle: three informers synced over an empty cluster */
     t0 = now_s();
     inf_nodes = start_informer(c, &fm_fleet_node_kind);
     inf_tasks = start_informer(c, &fm_agentic_task_kind);
     inf_wl = start_informer(c, &fm_workload_kind);
-    if (informer_wait_synced(inf_nodes, 60000) || informer_wait_synced(inf_tasks, 60000) ||
-        informer_wait_synced(inf_wl, 60000))
+    if (fm_informer_wait_synced(inf_nodes, 60000) || fm_informer_wait_synced(inf_tasks, 60000) ||
+        fm_informer_wait_synced(inf_wl, 60000))
         die("sync");
     printf("three informers synced in %.1f ms (empty cluster: %zu nodes, %zu tasks, %zu workloads)\n",
-           (now_s() - t0) * 1e3, store_len(informer_store(inf_nodes)), store_len(informer_store(inf_tasks)),
-           store_len(informer_store(inf_wl)));
+           (now_s() - t0) * 1e3, fm_store_len(fm_informer_store(inf_nodes)), fm_store_len(fm_informer_store(inf_tasks)),
+           fm_store_len(fm_informer_store(inf_wl)));
     sleep(2);
     mem_read(&m_idle);
     mem_print("idle: 3 informers synced, empty cluster", &m_idle);
@@ -540,12 +540,12 @@ int main(int argc, char **argv)
     /* 2. load nodes, then tasks, measuring after each is fully cached */
     for (i = 0; i < nns; i++) {
         char body[128];
-        kube_response r = { 0 };
+        fm_kube_response r = { 0 };
         int n = snprintf(body, sizeof body, "{\"metadata\":{\"name\":\"" NS_PREFIX "%d\"}}", i);
-        if (kube_request(&r, c, "POST", "/api/v1/namespaces", "application/json", body, (size_t)n) != 0 &&
+        if (fm_kube_request(&r, c, "POST", "/api/v1/namespaces", "application/json", body, (size_t)n) != 0 &&
             r.status != 409)
             die("namespace");
-        kube_response_free(&r);
+        fm_kube_response_free(&r);
     }
     dt = run_loader("nodes", nodes, threads, nns);
     printf("loader: %d FleetNodes created + status patched in %.1f s (%.0f objects/s, %d threads)\n", nodes, dt,
@@ -563,8 +563,8 @@ int main(int argc, char **argv)
     mem_read(&m_tasks);
     mem_print("nodes and tasks cached", &m_tasks);
     {
-        informer_stats st;
-        informer_get_stats(inf_tasks, &st);
+        fm_informer_stats st;
+        fm_informer_get_stats(inf_tasks, &st);
         printf("task informer: %llu lists, %llu watch events, %llu errors\n", (unsigned long long)st.lists,
                (unsigned long long)st.events, (unsigned long long)st.errors);
     }
@@ -574,30 +574,30 @@ int main(int argc, char **argv)
     /* 3. a fresh informer over the tasks: list start to synced */
     for (i = 0; i < 3; i++) {
         fm_informer *f;
-        informer_stats st;
+        fm_informer_stats st;
         mem before, after;
         double cpu0, cpu1;
         mem_read(&before);
         cpu0 = cpu_s();
         t0 = now_s();
         f = start_informer(c, &fm_agentic_task_kind);
-        if (informer_wait_synced(f, 600000)) die("fresh sync");
+        if (fm_informer_wait_synced(f, 600000)) die("fresh sync");
         dt = now_s() - t0;
         cpu1 = cpu_s();
         mem_read(&after);
-        informer_get_stats(f, &st);
+        fm_informer_get_stats(f, &st);
         printf("fresh task informer run %d: synced %zu tasks in %.0f ms (%llu pages), process CPU %.0f ms, "
-               "RSS +%ld KiB\n", i + 1, store_len(informer_store(f)), dt * 1e3, (unsigned long long)st.pages,
+               "RSS +%ld KiB\n", i + 1, fm_store_len(fm_informer_store(f)), dt * 1e3, (unsigned long long)st.pages,
                (cpu1 - cpu0) * 1e3, after.rss - before.rss);
-        informer_free(f);
+        fm_informer_free(f);
     }
     mem_read(&m);
     mem_print("end", &m);
 
-    informer_free(inf_wl);
-    informer_free(inf_tasks);
-    informer_free(inf_nodes);
+    fm_informer_free(inf_wl);
+    fm_informer_free(inf_tasks);
+    fm_informer_free(inf_nodes);
     delete_all(c, nns);
-    kube_client_free(c);
+    fm_kube_client_free(c);
     return 0;
 }

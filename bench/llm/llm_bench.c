@@ -35,7 +35,7 @@ static double thread_cpu_s(void)
 
 static double wall_s(void)
 {
-    return (double)executor_now_ns() / 1e9;
+    return (double)fm_executor_now_ns() / 1e9;
 }
 
 static long rss_kib(void)
@@ -60,8 +60,8 @@ static int count_only(void *ctx, const char *d, size_t n)
 
 static int merge(void *ctx, const char *d, size_t n)
 {
-    llm_message *m = ctx;
-    llm_message_merge(m, d, n);
+    fm_llm_message *m = ctx;
+    fm_llm_message_merge(m, d, n);
     if (m->content.len > (1u << 20)) fm_buf_reset(&m->content); /* keep the message small */
     return 0;
 }
@@ -83,18 +83,18 @@ static void bench_sse(void)
         double best = 1e9;
         for (int rep = 0; rep < 3; rep++) {
             size_t seen = 0;
-            llm_message m;
+            fm_llm_message m;
             memset(&m, 0, sizeof(m));
-            sse_parser p;
-            sse_init(&p, mode ? merge : count_only, mode ? (void *)&m : (void *)&seen, 0);
+            fm_sse_parser p;
+            fm_sse_init(&p, mode ? merge : count_only, mode ? (void *)&m : (void *)&seen, 0);
             double t0 = thread_cpu_s();
             for (size_t at = 0; at < s.len; at += 16384)
-                sse_feed(&p, s.data + at, s.len - at < 16384 ? s.len - at : 16384);
-            sse_finish(&p);
+                fm_sse_feed(&p, s.data + at, s.len - at < 16384 ? s.len - at : 16384);
+            fm_sse_finish(&p);
             double dt = thread_cpu_s() - t0;
             if (dt < best) best = dt;
-            sse_free(&p);
-            llm_message_clear(&m);
+            fm_sse_free(&p);
+            fm_llm_message_clear(&m);
         }
         printf("sse %-16s %8.1f MB/s  (%.0f MB in %.3f s CPU, 16 KiB reads)\n",
                mode ? "frame+merge" : "frame", mb / best, mb, best);
@@ -107,7 +107,7 @@ static void bench_sse(void)
 static long rss_at[5];
 
 /* Samples RSS after turns 40, 80, ... to tell growth from a one-time rise. */
-static void on_progress(void *ctx, const agent_progress *p)
+static void on_progress(void *ctx, const fm_agent_progress *p)
 {
     (void)ctx;
     if (p->turns % 40 == 0 && p->turns / 40 <= 5) rss_at[p->turns / 40 - 1] = rss_kib();
@@ -151,11 +151,11 @@ static void bench_loop(void)
     char url[64], ws[256];
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", port);
     make_ws(ws, sizeof(ws));
-    tools_ctx tools;
+    fm_tools_ctx tools;
     memset(&tools, 0, sizeof(tools));
-    tools_open(&tools, ws);
+    fm_tools_open(&tools, ws);
     tools.result_max = 9000; /* the whole 8 KiB file each turn */
-    agent_loop_config c;
+    fm_agent_loop_config c;
     memset(&c, 0, sizeof(c));
     c.llm.base_url = url;
     c.llm.model = "scripted";
@@ -163,11 +163,11 @@ static void bench_loop(void)
     c.max_turns = TURNS + 10;
     c.progress = on_progress;
     c.progress_interval_ns = 1;
-    executor_task task = {.name = "bench", .namespace_ = "default", .kind = "freeform", .prompt = "read"};
+    fm_executor_task task = {.name = "bench", .namespace_ = "default", .kind = "freeform", .prompt = "read"};
     long rss0 = rss_kib();
     double c0 = thread_cpu_s(), w0 = wall_s();
-    agent_loop_result r;
-    agent_loop_run(&r, &c, &tools, &task, -1);
+    fm_agent_loop_result r;
+    fm_agent_loop_run(&r, &c, &tools, &task, -1);
     double cpu = thread_cpu_s() - c0, wall = wall_s() - w0;
     long rss1 = rss_kib();
     printf("loop %d turns (8 KiB tool results): verdict %s, agent CPU %.3f ms/turn, wall %.2f ms/turn, "
@@ -175,8 +175,8 @@ static void bench_loop(void)
            r.turns, fm_verdict_name(r.verdict), cpu * 1e3 / r.turns, wall * 1e3 / r.turns, rss0, rss1, rss1 - rss0);
     printf("loop RSS after turns 40/80/120/160/200: %ld %ld %ld %ld %ld KiB (growth 40->200: %ld KiB)\n", rss_at[0],
            rss_at[1], rss_at[2], rss_at[3], rss_at[4], rss_at[4] - rss_at[0]);
-    agent_loop_result_clear(&r);
-    tools_close(&tools);
+    fm_agent_loop_result_clear(&r);
+    fm_tools_close(&tools);
     kill(child, SIGKILL);
     waitpid(child, NULL, 0);
     char cmd[300];
@@ -195,10 +195,10 @@ static void bench_real(void)
     }
     char ws[256];
     make_ws(ws, sizeof(ws));
-    tools_ctx tools;
+    fm_tools_ctx tools;
     memset(&tools, 0, sizeof(tools));
-    tools_open(&tools, ws);
-    agent_loop_config c;
+    fm_tools_open(&tools, ws);
+    fm_agent_loop_config c;
     memset(&c, 0, sizeof(c));
     c.llm.base_url = url;
     c.llm.model = "smollm2";
@@ -206,16 +206,16 @@ static void bench_real(void)
     c.llm.has_temperature = true;
     c.tool_choice = "required";
     c.max_turns = 4;
-    executor_task task = {.name = "bench", .namespace_ = "default", .kind = "freeform",
+    fm_executor_task task = {.name = "bench", .namespace_ = "default", .kind = "freeform",
                           .prompt = "Read data.txt with read_file, then call submit_result."};
     double c0 = thread_cpu_s(), w0 = wall_s();
-    agent_loop_result r;
-    agent_loop_run(&r, &c, &tools, &task, -1);
+    fm_agent_loop_result r;
+    fm_agent_loop_run(&r, &c, &tools, &task, -1);
     double cpu = thread_cpu_s() - c0, wall = wall_s() - w0;
     printf("real %d turns vs llama-server: agent CPU %.2f ms/turn, wall %.0f ms/turn, agent share %.3f%%\n",
            r.turns, cpu * 1e3 / (r.turns ? r.turns : 1), wall * 1e3 / (r.turns ? r.turns : 1), 100 * cpu / wall);
-    agent_loop_result_clear(&r);
-    tools_close(&tools);
+    fm_agent_loop_result_clear(&r);
+    fm_tools_close(&tools);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", ws);
     if (system(cmd) != 0) {}

@@ -66,7 +66,7 @@
 static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s = 30, threads = 16;
 static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
 static int unsched_n = 0, unsched_s = 60;
-static kube_client *kc;
+static fm_kube_client *kc;
 static char ns[64];            /* the first namespace; the others are ns-01, ns-02, ... */
 #define MAX_NS 64
 static int n_ns = 1;
@@ -98,13 +98,13 @@ static void die(const char *what)
     exit(1);
 }
 
-/* POST/PATCH/DELETE with a JSON body; returns the kube_request result. */
+/* POST/PATCH/DELETE with a JSON body; returns the fm_kube_request result. */
 static int req(const char *method, const char *path, const char *ctype, const char *body)
 {
-    kube_response r;
+    fm_kube_response r;
     memset(&r, 0, sizeof r);
-    int rc = kube_request(&r, kc, method, path, ctype, body, body ? strlen(body) : 0);
-    kube_response_free(&r);
+    int rc = fm_kube_request(&r, kc, method, path, ctype, body, body ? strlen(body) : 0);
+    fm_kube_response_free(&r);
     return rc;
 }
 
@@ -163,9 +163,9 @@ static int create_node(int i)
 static int heartbeat_node(int i)
 {
     char path[512], body[512], now[40];
-    fm_time t = codec_time_now();
+    fm_time t = fm_codec_time_now();
     t.nsec = 0;
-    codec_time_format(now, t);
+    fm_codec_time_format(now, t);
     snprintf(path, sizeof path, "%s/bench-%s-n%04d/status", nodes_path, label, i);
     snprintf(body, sizeof body,
              "{\"status\":{\"phase\":\"Ready\",\"lastHeartbeatTime\":\"%s\",\"capability\":"
@@ -209,14 +209,14 @@ static int task_index(const char *name)
     return i >= 0 && i < total_tasks ? i : -1;
 }
 
-static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
+static int on_event(void *ud, fm_kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
     fm_agentic_task *t = obj;
     if (t && unsched_at && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED)) {
         int i = task_index(t->metadata.name);
         if (i >= 0 && type == KUBE_WATCH_MODIFIED) writes[i]++;
         for (size_t k = 0; i >= 0 && k < t->status.conditions.len; k++) {
-            const k8s_condition *c = &t->status.conditions.items[k];
+            const fm_k8s_condition *c = &t->status.conditions.items[k];
             if (c->type && strcmp(c->type, "Scheduled") == 0 && c->reason &&
                 strcmp(c->reason, "Unschedulable") == 0 && unsched_at[i] == 0) {
                 unsched_at[i] = mono();
@@ -232,7 +232,7 @@ static int on_event(void *ud, kube_watch_event_type type, void *obj, const char 
             atomic_fetch_add(&n_scheduled, 1);
         }
     }
-    if (obj) kube_object_free(fm_agentic_task_kind.object, obj);
+    if (obj) fm_kube_object_free(fm_agentic_task_kind.object, obj);
     return 0;
 }
 
@@ -243,9 +243,9 @@ static void *watch_main(void *arg)
     while (!atomic_load(&stop_watch)) {
         char sel[80];
         snprintf(sel, sizeof sel, "bench=%s", label);
-        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel};
+        fm_kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel};
         /* from "now": the namespaces are new and empty when this starts */
-        kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
+        fm_kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
     }
     return NULL;
 }
@@ -374,10 +374,10 @@ static double json_bytes(const char *path)
     for (;;) {
         snprintf(url, sizeof url, "%s%slimit=500%s%s", path, strchr(path, '?') ? "&" : "?",
                  cont[0] ? "&continue=" : "", cont);
-        kube_response r;
+        fm_kube_response r;
         memset(&r, 0, sizeof r);
-        if (kube_request(&r, kc, "GET", url, NULL, NULL, 0) != 0) {
-            kube_response_free(&r);
+        if (fm_kube_request(&r, kc, "GET", url, NULL, NULL, 0) != 0) {
+            fm_kube_response_free(&r);
             return -1;
         }
         total += (double)r.body.len;
@@ -388,7 +388,7 @@ static double json_bytes(const char *path)
             size_t n = strcspn(c, "\"");
             if (n > 0 && n < sizeof cont) memcpy(cont, c, n), cont[n] = 0;
         }
-        kube_response_free(&r);
+        fm_kube_response_free(&r);
         if (!cont[0]) return total;
     }
 }
@@ -435,8 +435,8 @@ static int max_load(void)
     fm_agentic_task_list *l = NULL;
     char sel[80];
     snprintf(sel, sizeof sel, "bench=%s", label);
-    kube_list_opts lo = {.label_selector = sel, .limit = 5000};
-    if (kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
+    fm_kube_list_opts lo = {.label_selector = sel, .limit = 5000};
+    if (fm_kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
     int *load = calloc((size_t)n_nodes, sizeof *load), best = 0;
     for (size_t i = 0; i < l->items.len; i++) {
         const char *node = l->items.items[i].status.assigned_node;
@@ -655,12 +655,12 @@ int main(int argc, char **argv)
     }
     created_at = calloc((size_t)total_tasks, sizeof *created_at);
     scheduled_at = calloc((size_t)total_tasks, sizeof *scheduled_at);
-    kube_client_opts ko = {.program = "bench", .request_timeout_ms = 60000};
-    if (kube_client_new_default(&kc, NULL, NULL, &ko) != 0) die("client");
+    fm_kube_client_opts ko = {.program = "bench", .request_timeout_ms = 60000};
+    if (fm_kube_client_new_default(&kc, NULL, NULL, &ko) != 0) die("client");
     snprintf(label, sizeof label, "b%d", (int)getpid());
     snprintf(ns, sizeof ns, "bench-sched-%d", (int)getpid());
     fm_buf p = FM_BUF_INIT;
-    kube_resource_path(&p, &fm_fleet_node_kind, NULL, NULL, NULL);
+    fm_kube_resource_path(&p, &fm_fleet_node_kind, NULL, NULL, NULL);
     snprintf(nodes_path, sizeof nodes_path, "%s", p.data);
     fm_buf_reset(&p);
     char body[256];
@@ -668,7 +668,7 @@ int main(int argc, char **argv)
         if (k == 0) snprintf(nss[k], sizeof nss[k], "%s", ns);
         else snprintf(nss[k], sizeof nss[k], "%s-%02d", ns, k);
         fm_buf_reset(&p);
-        kube_resource_path(&p, &fm_agentic_task_kind, nss[k], NULL, NULL);
+        fm_kube_resource_path(&p, &fm_agentic_task_kind, nss[k], NULL, NULL);
         snprintf(tasks_paths[k], sizeof tasks_paths[k], "%s", p.data);
         snprintf(body, sizeof body, "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"%.79s\"}}",
                  nss[k]);
@@ -700,7 +700,7 @@ int main(int argc, char **argv)
         pthread_join(hb, NULL);
         pthread_join(wt, NULL);
         cleanup();
-        kube_client_free(kc);
+        fm_kube_client_free(kc);
         printf("  operator log: %s\n", log);
         return urc;
     }
@@ -813,7 +813,7 @@ int main(int argc, char **argv)
     pthread_join(hb, NULL);
     pthread_join(wt, NULL);
     cleanup();
-    kube_client_free(kc);
+    fm_kube_client_free(kc);
     printf("  operator log: %s\n", log);
     free(lat);
     free(created_at);

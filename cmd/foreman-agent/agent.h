@@ -57,7 +57,7 @@ typedef struct agent_config {
     char host[256];              /* raw host name: the default FleetNode name */
     const char *tailscale_addr;
     fm_list roles;               /* char *; absent = none */
-    probe_capability_flags cap;
+    fm_probe_capability_flags cap;
     int64_t heartbeat_ns;
     const char *kubeconfig;
     const char *kube_context;
@@ -66,10 +66,10 @@ typedef struct agent_config {
     fm_strmap labels;            /* parsed node labels (owned) */
     fm_list task_namespaces;     /* absent = all namespaces */
     const char *agent_mode;
-    const executor_ops *executor;
+    const fm_executor_ops *executor;
     int64_t stub_sleep_ns;
     const char *task_command;
-    executor_native_config native; /* --llm-*, --agent-*, --tool-network */
+    fm_executor_native_config native; /* --llm-*, --agent-*, --tool-network */
     int32_t max_concurrent;
     const char *metrics_bind;
     const char *log_format;
@@ -86,8 +86,8 @@ typedef struct agent_slot {
     char *ns;
     char *name;
     fm_time claimed_at;
-    executor_run *run;           /* NULL until the executor started */
-    executor_stop_reason stop_pending; /* a stop asked before run existed */
+    fm_executor_run *run;           /* NULL until the executor started */
+    fm_executor_stop_reason stop_pending; /* a stop asked before run existed */
     pthread_t thread;
     bool finished;               /* runner done: joinable */
     struct agent_slot *next;
@@ -95,7 +95,7 @@ typedef struct agent_slot {
 
 typedef struct agent {
     agent_config cfg;
-    kube_client *kc;
+    fm_kube_client *kc;
 
     pthread_mutex_t mu;
     atomic_int draining;         /* set on the first signal: no new claims */
@@ -208,7 +208,7 @@ void tasks_cleanup(agent *a);
 
 /* ---- agentref.c */
 
-struct agentdef_resolved;
+struct fm_agentdef_resolved;
 
 /*
  * Resolves the Agent task t names in spec.agentRef (with its ModelProfile
@@ -218,7 +218,7 @@ struct agentdef_resolved;
  * (AgentNotFound: no such or invalid Agent, or no ModelProfile;
  * AuthUnavailable: its Secret or key is missing).
  */
-int agent_task_resolve(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+int agent_task_resolve(struct fm_agentdef_resolved *out, bool *used, const char **reason, agent *a,
                        const fm_agentic_task *t);
 
 /*
@@ -227,7 +227,7 @@ int agent_task_resolve(struct agentdef_resolved *out, bool *used, const char **r
  * out->native, copied from the flags when *used is false; *used set).
  * Returns 0, or a negative FM_E* with *reason AuthUnavailable.
  */
-int agent_task_git_token(struct agentdef_resolved *out, bool *used, const char **reason, agent *a,
+int agent_task_git_token(struct fm_agentdef_resolved *out, bool *used, const char **reason, agent *a,
                          const fm_agentic_task *t);
 
 /* ---- main.c */

@@ -25,13 +25,13 @@
 /* Decodes key k of Secret ns/name into *out (wiped and freed by the
  * caller). Returns 0 (*out NULL when the key is optional and missing) or a
  * negative FM_E* with a message naming the Secret. */
-static int read_key(char **out, kube_client *kc, const char *ns, const fm_secret_key_selector *k)
+static int read_key(char **out, fm_kube_client *kc, const char *ns, const fm_secret_key_selector *k)
 {
     *out = NULL;
-    k8s_secret *sec = NULL;
-    int rc = kube_get((void **)&sec, kc, &k8s_secret_kind, ns, k->name);
+    fm_k8s_secret *sec = NULL;
+    int rc = fm_kube_get((void **)&sec, kc, &fm_k8s_secret_kind, ns, k->name);
     if (rc) {
-        if (kube_err_is_not_found() && k->optional) return 0;
+        if (fm_kube_err_is_not_found() && k->optional) return 0;
         return fm_error_set(FM_ENOTFOUND, "secrets/%s/%s: %s", ns, k->name, fm_error_last()->message);
     }
     const char *b64 = NULL;
@@ -39,15 +39,15 @@ static int read_key(char **out, kube_client *kc, const char *ns, const fm_secret
         if (sec->data.items[i].key && k->key && !strcmp(sec->data.items[i].key, k->key))
             b64 = sec->data.items[i].value;
     if (!b64) {
-        k8s_secret_free(sec);
+        fm_k8s_secret_free(sec);
         if (k->optional) return 0;
         return fm_error_set(FM_ENOTFOUND, "secrets/%s/%s has no key %s", ns, k->name, k->key ? k->key : "");
     }
     char *plain = NULL;
     size_t n = 0;
-    rc = kube_base64_decode(&plain, &n, b64, strlen(b64));
+    rc = fm_kube_base64_decode(&plain, &n, b64, strlen(b64));
     memset((char *)b64, 0, strlen(b64));
-    k8s_secret_free(sec);
+    fm_k8s_secret_free(sec);
     if (rc) return fm_error_set(FM_EPARSE, "secrets/%s/%s: key %s is not base64", ns, k->name, k->key);
     /* one line, trimmed, as --llm-api-key-file reads it */
     size_t l = strcspn(plain, "\r\n");
@@ -57,11 +57,11 @@ static int read_key(char **out, kube_client *kc, const char *ns, const fm_secret
     return 0;
 }
 
-int agent_task_git_token(agentdef_resolved *out, bool *used, const char **reason, agent *a,
+int agent_task_git_token(fm_agentdef_resolved *out, bool *used, const char **reason, agent *a,
                          const fm_agentic_task *t)
 {
     const char *spec = a->cfg.git_token_secret;
-    if (!spec || !spec[0] || !gitws_cloneable(t->spec.payload.repo)) return 0;
+    if (!spec || !spec[0] || !fm_gitws_cloneable(t->spec.payload.repo)) return 0;
     char name[256], key[256] = "token";
     const char *slash = strchr(spec, '/');
     snprintf(name, sizeof name, "%.*s", (int)(slash ? (size_t)(slash - spec) : strlen(spec)), spec);
@@ -85,7 +85,7 @@ int agent_task_git_token(agentdef_resolved *out, bool *used, const char **reason
     return 0;
 }
 
-int agent_task_resolve(agentdef_resolved *out, bool *used, const char **reason, agent *a,
+int agent_task_resolve(fm_agentdef_resolved *out, bool *used, const char **reason, agent *a,
                        const fm_agentic_task *t)
 {
     memset(out, 0, sizeof *out);
@@ -97,32 +97,32 @@ int agent_task_resolve(agentdef_resolved *out, bool *used, const char **reason, 
     fm_agent *ag = NULL;
     fm_model_profile *mp = NULL;
     char *key = NULL;
-    int rc = kube_get((void **)&ag, a->kc, &fm_agent_kind, ns, name);
+    int rc = fm_kube_get((void **)&ag, a->kc, &fm_agent_kind, ns, name);
     if (rc) {
         *reason = "AgentNotFound";
         rc = fm_error_set(FM_ENOTFOUND, "agents/%s/%s: %s", ns, name, fm_error_last()->message);
         goto done;
     }
     char msg[512];
-    const char *bad = agentdef_check(ag, msg, sizeof msg);
+    const char *bad = fm_agentdef_check(ag, msg, sizeof msg);
     if (bad) {
         *reason = "AgentNotFound";
         rc = fm_error_set(FM_EINVAL, "agents/%s/%s is not valid (%s): %s", ns, name, bad, msg);
         goto done;
     }
     const char *prof = ag->spec.model_profile_ref;
-    if (prof && prof[0] && kube_get((void **)&mp, a->kc, &fm_model_profile_kind, NULL, prof) != 0) {
+    if (prof && prof[0] && fm_kube_get((void **)&mp, a->kc, &fm_model_profile_kind, NULL, prof) != 0) {
         *reason = "AgentNotFound";
         rc = fm_error_set(FM_ENOTFOUND, "agents/%s/%s: modelprofiles/%s: %s", ns, name, prof,
                           fm_error_last()->message);
         goto done;
     }
-    const fm_secret_key_selector *k = agentdef_key_ref(ag);
+    const fm_secret_key_selector *k = fm_agentdef_key_ref(ag);
     if (k && (rc = read_key(&key, a->kc, ns, k)) != 0) {
         *reason = "AuthUnavailable";
         goto done;
     }
-    rc = agentdef_resolve(out, &a->cfg.native, ag, mp, key);
+    rc = fm_agentdef_resolve(out, &a->cfg.native, ag, mp, key);
     if (rc == 0) *used = true;
 done:
     if (key) {

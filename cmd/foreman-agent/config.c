@@ -18,8 +18,8 @@
 #define N_OWN_FLAGS 38
 
 struct agent_flags {
-    flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
-    flags_set fs;
+    fm_flags_def defs[N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS];
+    fm_flags_set fs;
     const char *fleet_node_name;
     int64_t max_concurrent;
     const char *temperature;
@@ -118,7 +118,7 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
     agent_flags *f = calloc(1, sizeof(*f));
     *fs_out = f;
     if (!f) return fm_error_set(FM_ENOMEM, "out of memory");
-    flags_def own[N_OWN_FLAGS] = {
+    fm_flags_def own[N_OWN_FLAGS] = {
         {"fleet-node-name", FLAGS_STRING, &f->fleet_node_name, NULL,
          "FleetNode `name` (default: this host's name, sanitized to a DNS label)", false},
         {"tailscale-addr", FLAGS_STRING, &cfg->tailscale_addr, NULL,
@@ -196,16 +196,16 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
          "native: cap of the workspace directory in MiB; the oldest finished tasks are removed (0: no cap)", false},
     };
     memcpy(f->defs, own, sizeof(own));
-    probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
+    fm_probe_capability_flag_defs(f->defs + N_OWN_FLAGS, &cfg->cap);
     f->fs.program = "foreman-agent";
     f->fs.defs = f->defs;
     f->fs.n_defs = N_OWN_FLAGS + PROBE_CAPABILITY_FLAGS;
 
     int first = 0;
-    int rc = flags_parse(&f->fs, argc, argv, &first);
+    int rc = fm_flags_parse(&f->fs, argc, argv, &first);
     if (rc != 0) return rc;
     if (first < argc) return fm_error_set(FM_EINVAL, "unexpected argument \"%s\"", argv[first]);
-    if ((rc = probe_capability_flags_collect(&cfg->cap, &f->fs)) != 0) return rc;
+    if ((rc = fm_probe_capability_flags_collect(&cfg->cap, &f->fs)) != 0) return rc;
     if (cfg->heartbeat_ns <= 0)
         return fm_error_set(FM_EINVAL, "invalid value for flag -heartbeat-interval: must be positive");
     if (cfg->stub_sleep_ns < 0)
@@ -215,13 +215,13 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
     if (f->max_concurrent < 1)
         return fm_error_set(FM_EINVAL, "invalid value \"%lld\" for flag -max-concurrent-tasks: must be at least 1",
                             (long long)f->max_concurrent);
-    cfg->max_concurrent = agentutil_narrow_int32(f->max_concurrent);
-    if ((rc = executor_lookup(&cfg->executor, cfg->agent_mode)) != 0)
+    cfg->max_concurrent = fm_agentutil_narrow_int32(f->max_concurrent);
+    if ((rc = fm_executor_lookup(&cfg->executor, cfg->agent_mode)) != 0)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -agent-mode: want stub, exec or native",
                             cfg->agent_mode);
-    if (cfg->executor == &executor_exec_ops && (!cfg->task_command || !cfg->task_command[0]))
+    if (cfg->executor == &fm_executor_exec_ops && (!cfg->task_command || !cfg->task_command[0]))
         return fm_error_set(FM_EINVAL, "flag -task-command is required with -agent-mode=exec");
-    if (cfg->executor == &executor_native_ops && (!cfg->native.base_url || !cfg->native.base_url[0]))
+    if (cfg->executor == &fm_executor_native_ops && (!cfg->native.base_url || !cfg->native.base_url[0]))
         return fm_error_set(FM_EINVAL, "flag -llm-base-url is required with -agent-mode=native");
     if (!tool_choice_ok(cfg->native.tool_choice))
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -llm-tool-choice: want auto, required, "
@@ -272,12 +272,12 @@ int config_parse(agent_config *cfg, agent_flags **fs_out, int argc, char **argv)
     if (gethostname(cfg->host, sizeof(cfg->host) - 1) != 0) cfg->host[0] = '\0';
     const char *input = f->fleet_node_name && f->fleet_node_name[0] ? f->fleet_node_name : cfg->host;
     bool changed = false;
-    agentutil_sanitize_name(cfg->name, &changed, input);
+    fm_agentutil_sanitize_name(cfg->name, &changed, input);
     if (!cfg->host[0]) snprintf(cfg->host, sizeof(cfg->host), "%s", cfg->name);
     if (changed) {
         /* Logged once at start-up; the log format is set by now. */
-        log_set_format_name(cfg->log_format);
-        log_info("fleet node name sanitized", "input", input, "name", cfg->name, NULL);
+        fm_log_set_format_name(cfg->log_format);
+        fm_log_info("fleet node name sanitized", "input", input, "name", cfg->name, NULL);
     }
     return 0;
 }
@@ -286,7 +286,7 @@ void config_free(agent_config *cfg, agent_flags *f)
 {
     if (cfg) fm_strmap_clear(&cfg->labels);
     if (!f) return;
-    flags_free(&f->fs);
+    fm_flags_free(&f->fs);
     free(f);
 }
 
@@ -299,5 +299,5 @@ void config_usage(FILE *out, const agent_flags *f)
           "  foreman-agent probe [flags]    print what this host would report, then exit\n"
           "  foreman-agent version          print the version\n\n",
           out);
-    flags_usage(out, &f->fs);
+    fm_flags_usage(out, &f->fs);
 }

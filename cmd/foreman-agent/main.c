@@ -34,31 +34,31 @@ void agent_count_task(agent *a, const char *verdict)
 {
     if (!a->m_tasks) return;
     fm_series *s = NULL;
-    if (metrics_series(&s, a->m_tasks, verdict ? verdict : "", NULL) == 0) metrics_inc(s);
+    if (fm_metrics_series(&s, a->m_tasks, verdict ? verdict : "", NULL) == 0) fm_metrics_inc(s);
 }
 
 /* Registers the agent's metrics in the default registry. */
 static int setup_metrics(agent *a)
 {
-    fm_metrics *reg = metrics_default();
+    fm_metrics *reg = fm_metrics_default();
     fm_metric *hb = NULL, *last = NULL, *running = NULL;
     if (!reg) return fm_error_set(FM_ENOMEM, "out of memory");
-    int rc = metrics_counter(&hb, reg, "foreman_agent_heartbeats_total",
+    int rc = fm_metrics_counter(&hb, reg, "foreman_agent_heartbeats_total",
                              "Heartbeats sent to the API server, by result.", "result", NULL);
     if (rc == 0)
-        rc = metrics_gauge(&last, reg, "foreman_agent_last_heartbeat_timestamp_seconds",
+        rc = fm_metrics_gauge(&last, reg, "foreman_agent_last_heartbeat_timestamp_seconds",
                            "Unix time of the last successful heartbeat.", NULL);
     if (rc == 0)
-        rc = metrics_gauge(&running, reg, "foreman_agent_running_tasks",
+        rc = fm_metrics_gauge(&running, reg, "foreman_agent_running_tasks",
                            "Tasks this agent is running now.", NULL);
     if (rc == 0)
-        rc = metrics_counter(&a->m_tasks, reg, "foreman_agent_tasks_total",
+        rc = fm_metrics_counter(&a->m_tasks, reg, "foreman_agent_tasks_total",
                              "Tasks this agent finished, by verdict (Requeued: given back at shutdown).",
                              "verdict", NULL);
-    if (rc == 0) rc = metrics_series(&a->m_hb_ok, hb, "ok", NULL);
-    if (rc == 0) rc = metrics_series(&a->m_hb_failed, hb, "failed", NULL);
-    if (rc == 0) rc = metrics_series(&a->m_last_hb, last, NULL);
-    if (rc == 0) rc = metrics_series(&a->m_running, running, NULL);
+    if (rc == 0) rc = fm_metrics_series(&a->m_hb_ok, hb, "ok", NULL);
+    if (rc == 0) rc = fm_metrics_series(&a->m_hb_failed, hb, "failed", NULL);
+    if (rc == 0) rc = fm_metrics_series(&a->m_last_hb, last, NULL);
+    if (rc == 0) rc = fm_metrics_series(&a->m_running, running, NULL);
     return rc;
 }
 
@@ -86,46 +86,46 @@ static int run_agent(int argc, char **argv)
         config_free(&a->cfg, fl);
         return 2;
     }
-    log_set_format_name(a->cfg.log_format);
-    log_set_verbosity((int)(a->cfg.verbosity > 10 ? 10 : a->cfg.verbosity));
+    fm_log_set_format_name(a->cfg.log_format);
+    fm_log_set_verbosity((int)(a->cfg.verbosity > 10 ? 10 : a->cfg.verbosity));
 
     pthread_mutex_init(&a->mu, NULL);
     fm_clock_cond_init(&a->hb_cond);
-    if (signals_setup() != 0) {
-        log_error("installing signal handlers failed", "error", fm_error_last()->message, NULL);
+    if (fm_signals_setup() != 0) {
+        fm_log_error("installing signal handlers failed", "error", fm_error_last()->message, NULL);
         goto done;
     }
     if (a->cfg.metrics_bind && a->cfg.metrics_bind[0]) {
-        if (setup_metrics(a) != 0 || httpserver_new(&http, a->cfg.metrics_bind) != 0 ||
-            httpserver_add_metrics(http, NULL) != 0 || httpserver_add_health(http, NULL, NULL) != 0 ||
-            httpserver_start(http) != 0) {
-            log_error("starting the metrics server failed", "address", a->cfg.metrics_bind, "error",
+        if (setup_metrics(a) != 0 || fm_httpserver_new(&http, a->cfg.metrics_bind) != 0 ||
+            fm_httpserver_add_metrics(http, NULL) != 0 || fm_httpserver_add_health(http, NULL, NULL) != 0 ||
+            fm_httpserver_start(http) != 0) {
+            fm_log_error("starting the metrics server failed", "address", a->cfg.metrics_bind, "error",
                       fm_error_last()->message, NULL);
             goto done;
         }
         char port[24];
-        log_info("serving metrics", "address", a->cfg.metrics_bind, "port",
-                 log_int(port, httpserver_port(http)), NULL);
+        fm_log_info("serving metrics", "address", a->cfg.metrics_bind, "port",
+                 fm_log_int(port, fm_httpserver_port(http)), NULL);
     }
 
-    kube_client_opts ko = {.program = "agent", .request_timeout_ms = 10000};
-    if (kube_client_new_default(&a->kc, a->cfg.kubeconfig, a->cfg.kube_context, &ko) != 0) {
-        log_error("loading the Kubernetes client configuration failed", "error",
+    fm_kube_client_opts ko = {.program = "agent", .request_timeout_ms = 10000};
+    if (fm_kube_client_new_default(&a->kc, a->cfg.kubeconfig, a->cfg.kube_context, &ko) != 0) {
+        fm_log_error("loading the Kubernetes client configuration failed", "error",
                   fm_error_last()->message, NULL);
         goto done;
     }
-    if (kube_client_warning(a->kc)) log_warn(kube_client_warning(a->kc), NULL);
+    if (fm_kube_client_warning(a->kc)) fm_log_warn(fm_kube_client_warning(a->kc), NULL);
 
     fm_buf nss = FM_BUF_INIT;
     char **ns_items = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < a->cfg.task_namespaces.len; i++)
         fm_buf_printf(&nss, "%s%s", i ? "," : "", ns_items[i]);
     char hb[GODURATION_FORMAT_MAX], maxc[24];
-    log_info("foreman-agent starting", "version", FOREMAN_VERSION, "fleetnode", a->cfg.name,
-             "server", kube_client_server(a->kc), "agentMode", a->cfg.executor->kind,
+    fm_log_info("foreman-agent starting", "version", FOREMAN_VERSION, "fleetnode", a->cfg.name,
+             "server", fm_kube_client_server(a->kc), "agentMode", a->cfg.executor->kind,
              "taskNamespaces", nss.len ? nss.data : "(all)", "heartbeatInterval",
-             goduration_format(hb, a->cfg.heartbeat_ns), "maxConcurrentTasks",
-             log_int(maxc, a->cfg.max_concurrent), NULL);
+             fm_goduration_format(hb, a->cfg.heartbeat_ns), "maxConcurrentTasks",
+             fm_log_int(maxc, a->cfg.max_concurrent), NULL);
     fm_buf_free(&nss);
 
     node_make_instance(a);
@@ -135,30 +135,30 @@ static int run_agent(int argc, char **argv)
             goto done; /* status 1: a duplicate never runs */
         }
         /* Otherwise only a shutdown request ends the registration loop. */
-        log_info("shut down before registration finished", NULL);
+        fm_log_info("shut down before registration finished", NULL);
         status = 0;
         goto done;
     }
     if (node_heartbeat_start(a) != 0 || tasks_start(a) != 0) {
-        log_error("starting the agent failed", "error", fm_error_last()->message, NULL);
+        fm_log_error("starting the agent failed", "error", fm_error_last()->message, NULL);
         exit_now(1);
     }
 
-    signals_wait(-1);
+    fm_signals_wait(-1);
 
     /* ---- shutdown: everything below must end within 6 s. */
     int64_t t0 = fm_clock_now(NULL);
     char sig[24];
-    log_info("shutting down", "signal", log_int(sig, signals_received()), NULL);
+    fm_log_info("shutting down", "signal", fm_log_int(sig, fm_signals_received()), NULL);
     atomic_store(&a->draining, 1);
     pthread_mutex_lock(&a->mu);
     pthread_cond_broadcast(&a->hb_cond);
     pthread_mutex_unlock(&a->mu);
     tasks_shutdown(a);
     if (node_patch_draining(a, t0 + AGENT_DRAIN_TIMEOUT_NS) == 0)
-        log_info("FleetNode marked Draining", "fleetnode", a->cfg.name, NULL);
+        fm_log_info("FleetNode marked Draining", "fleetnode", a->cfg.name, NULL);
     else
-        log_warn("marking the FleetNode Draining failed", "fleetnode", a->cfg.name, "error",
+        fm_log_warn("marking the FleetNode Draining failed", "fleetnode", a->cfg.name, "error",
                  fm_error_last()->message, NULL);
     int64_t limit = t0 + AGENT_DRAIN_TIMEOUT_NS + 500 * NS_PER_MS;
     while (!tasks_all_done(a) && fm_clock_now(NULL) < limit) usleep(20000);
@@ -170,16 +170,16 @@ static int run_agent(int argc, char **argv)
     int64_t left = t0 + 6000 * NS_PER_MS - fm_clock_now(NULL);
     if (!tasks_all_done(a) || !hb_done ||
         left < (int64_t)(a->n_informers + 1) * 600 * NS_PER_MS) {
-        log_info("foreman-agent stopped (without waiting for in-flight requests)", NULL);
+        fm_log_info("foreman-agent stopped (without waiting for in-flight requests)", NULL);
         exit_now(atomic_load(&a->duplicate) ? 1 : 0);
     }
     tasks_cleanup(a);
     node_cleanup(a);
-    log_info("foreman-agent stopped", NULL);
+    fm_log_info("foreman-agent stopped", NULL);
     status = atomic_load(&a->duplicate) ? 1 : 0;
 done:
-    httpserver_free(http);
-    kube_client_free(a->kc);
+    fm_httpserver_free(http);
+    fm_kube_client_free(a->kc);
     config_free(&a->cfg, fl);
     return status;
 }

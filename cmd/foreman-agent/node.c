@@ -92,7 +92,7 @@ static bool csv_has(const char *csv, const char *key)
 static int apply_desired(agent *a, fm_fleet_node *n)
 {
     const agent_config *c = &a->cfg;
-    k8s_object_meta *md = &n->metadata;
+    fm_k8s_object_meta *md = &n->metadata;
     int rc = 0;
     codec_set_present(n, 0, true); /* metadata */
     codec_set_present(n, 1, true); /* spec */
@@ -122,10 +122,10 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     }
     for (size_t i = 0; i < c->labels.len; i++)
         rc |= fm_strmap_set(&labels, c->labels.items[i].key, c->labels.items[i].value);
-    bool had_labels = k8s_object_meta_has_labels(md);
+    bool had_labels = fm_k8s_object_meta_has_labels(md);
     fm_strmap_clear(&md->labels);
     md->labels = labels;
-    k8s_object_meta_set_labels_present(md, had_labels || labels.len > 0);
+    fm_k8s_object_meta_set_labels_present(md, had_labels || labels.len > 0);
 
     /* The annotation: present while we own labels, or when it already was. */
     fm_buf keys = FM_BUF_INIT;
@@ -143,8 +143,8 @@ static int apply_desired(agent *a, fm_fleet_node *n)
 static void remember_status(agent *a, const fm_fleet_node *n)
 {
     pthread_mutex_lock(&a->mu);
-    codec_clear(&a->server_status, &fm_fleet_node_status_desc);
-    if (n && codec_has(n, 2)) codec_copy(&a->server_status, &n->status, &fm_fleet_node_status_desc);
+    fm_codec_clear(&a->server_status, &fm_fleet_node_status_desc);
+    if (n && codec_has(n, 2)) fm_codec_copy(&a->server_status, &n->status, &fm_fleet_node_status_desc);
     if (n) fm_strset(&a->server_rv, n->metadata.resource_version);
     pthread_mutex_unlock(&a->mu);
 }
@@ -213,7 +213,7 @@ static bool held_by_other(const agent *a, const fm_fleet_node *n, char *why, siz
     if (!fm_fleet_node_status_has_last_heartbeat_time(st)) return false;
     int64_t window = 3 * a->cfg.heartbeat_ns / NS_PER_S;
     if (window < 15) window = 15;
-    int64_t age = codec_time_now().sec - st->last_heartbeat_time.sec;
+    int64_t age = fm_codec_time_now().sec - st->last_heartbeat_time.sec;
     if (age > window) return false;
     if (other_is_dead_here(a, other)) return false;
     snprintf(why, cap,
@@ -226,18 +226,18 @@ static bool held_by_other(const agent *a, const fm_fleet_node *n, char *why, siz
 /* Records a Warning Event about our FleetNode (best effort). */
 static void node_event(agent *a, const char *reason, const char *message)
 {
-    k8s_event ev;
+    fm_k8s_event ev;
     memset(&ev, 0, sizeof ev);
     char name[200];
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     snprintf(name, sizeof name, "%.150s.%llx", a->cfg.name,
              (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     now.nsec = 0;
-    k8s_event_set_metadata_present(&ev, true);
-    k8s_event_set_involved_object_present(&ev, true);
-    k8s_event_set_source_present(&ev, true);
+    fm_k8s_event_set_metadata_present(&ev, true);
+    fm_k8s_event_set_involved_object_present(&ev, true);
+    fm_k8s_event_set_source_present(&ev, true);
     int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
              fm_strset(&ev.metadata.name, name) | fm_strset(&ev.metadata.namespace, "default") |
              fm_strset(&ev.involved_object.api_version, fm_fleet_node_kind.api_version) |
@@ -247,12 +247,12 @@ static void node_event(agent *a, const char *reason, const char *message)
              fm_strset(&ev.source.component, "foreman-agent") | fm_strset(&ev.source.host, a->cfg.host) |
              fm_strset(&ev.reporting_component, "foreman-agent") |
              fm_strset(&ev.reporting_instance, a->instance);
-    k8s_event_set_first_timestamp(&ev, now);
-    k8s_event_set_last_timestamp(&ev, now);
-    k8s_event_set_count(&ev, 1);
-    if (rc == 0 && kube_create(NULL, a->kc, &k8s_event_kind, "default", &ev) != 0)
-        log_warn("event not recorded", "reason", reason, "error", fm_error_last()->message, NULL);
-    codec_clear(&ev, &k8s_event_desc);
+    fm_k8s_event_set_first_timestamp(&ev, now);
+    fm_k8s_event_set_last_timestamp(&ev, now);
+    fm_k8s_event_set_count(&ev, 1);
+    if (rc == 0 && fm_kube_create(NULL, a->kc, &fm_k8s_event_kind, "default", &ev) != 0)
+        fm_log_warn("event not recorded", "reason", reason, "error", fm_error_last()->message, NULL);
+    fm_codec_clear(&ev, &fm_k8s_event_desc);
 }
 
 /* Marks this agent a duplicate: logs why, records an Event, and asks the
@@ -260,7 +260,7 @@ static void node_event(agent *a, const char *reason, const char *message)
 static void become_duplicate(agent *a, const char *why)
 {
     if (atomic_exchange(&a->duplicate, 1)) return;
-    log_error("duplicate agent", "fleetnode", a->cfg.name, "error", why, NULL);
+    fm_log_error("duplicate agent", "fleetnode", a->cfg.name, "error", why, NULL);
     node_event(a, "DuplicateAgent", why);
     kill(getpid(), SIGTERM);
 }
@@ -271,24 +271,24 @@ static int register_once(agent *a)
     const char *name = a->cfg.name;
     fm_fleet_node *cur = NULL, *want = NULL, *out = NULL;
     fm_buf body = FM_BUF_INIT;
-    int rc = kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, name);
+    int rc = fm_kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, name);
     if (rc == FM_EPARSE || rc == FM_ELIMIT) {
         /* Stored, but with a value the decoder refuses (written under an
          * older CRD, or by someone else: see docs/schema.md). The spec is
          * ours: write it whole over what is there, without a precondition,
          * which repairs a bad spec. The duplicate check is skipped: the
          * node's agentInstance cannot be read. */
-        log_error("FleetNode does not decode; writing this agent's spec over it", "fleetnode", name, "error",
+        fm_log_error("FleetNode does not decode; writing this agent's spec over it", "fleetnode", name, "error",
                   fm_error_last()->message, NULL);
         fm_fleet_node empty;
         memset(&empty, 0, sizeof empty);
         want = calloc(1, sizeof(*want));
         if (!want) return fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", name);
         if ((rc = apply_desired(a, want)) == 0 && (rc = fm_fleet_node_merge_patch(&body, &empty, want, NULL)) == 0)
-            rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, body.data,
+            rc = fm_kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, body.data,
                             body.len, NULL);
         if (rc == 0) {
-            log_info("FleetNode spec rewritten", "fleetnode", name, NULL);
+            fm_log_info("FleetNode spec rewritten", "fleetnode", name, NULL);
             remember_status(a, out);
         } else if (rc == FM_EPARSE || rc == FM_ELIMIT) {
             /* still unreadable (the bad value is elsewhere): heartbeat
@@ -301,13 +301,13 @@ static int register_once(agent *a)
         }
         goto done;
     }
-    if (rc != 0 && kube_err_is_not_found()) {
+    if (rc != 0 && fm_kube_err_is_not_found()) {
         want = calloc(1, sizeof(*want));
         if (!want) return fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", name);
         if ((rc = apply_desired(a, want)) != 0) goto done;
-        rc = kube_create((void **)&out, a->kc, &fm_fleet_node_kind, NULL, want);
+        rc = fm_kube_create((void **)&out, a->kc, &fm_fleet_node_kind, NULL, want);
         if (rc == 0) {
-            log_info("FleetNode created", "fleetnode", name, "resourceVersion",
+            fm_log_info("FleetNode created", "fleetnode", name, "resourceVersion",
                      out->metadata.resource_version, NULL);
             remember_status(a, out);
         }
@@ -317,24 +317,24 @@ static int register_once(agent *a)
     char why[512];
     if (held_by_other(a, cur, why, sizeof why)) {
         atomic_store(&a->duplicate, 1);
-        log_error("duplicate agent", "fleetnode", name, "error", why, NULL);
+        fm_log_error("duplicate agent", "fleetnode", name, "error", why, NULL);
         node_event(a, "DuplicateAgent", why);
         rc = fm_error_set(FM_EINVAL, "%s", why);
         goto done;
     }
     if ((rc = fm_fleet_node_copy(&want, cur)) != 0 || (rc = apply_desired(a, want)) != 0) goto done;
     if (fm_fleet_node_equal(cur, want)) {
-        log_info("FleetNode up to date", "fleetnode", name, "resourceVersion",
+        fm_log_info("FleetNode up to date", "fleetnode", name, "resourceVersion",
                  cur->metadata.resource_version, NULL);
         remember_status(a, cur);
         goto done;
     }
     if ((rc = fm_fleet_node_merge_patch(&body, cur, want, cur->metadata.resource_version)) != 0)
         goto done;
-    rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE,
+    rc = fm_kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE,
                     body.data, body.len, NULL);
     if (rc == 0) {
-        log_info("FleetNode spec updated", "fleetnode", name, "patch", body.data, "resourceVersion",
+        fm_log_info("FleetNode spec updated", "fleetnode", name, "patch", body.data, "resourceVersion",
                  out->metadata.resource_version, NULL);
         remember_status(a, out);
     }
@@ -350,14 +350,14 @@ int node_register(agent *a)
 {
     int64_t backoff_ms = 500;
     for (;;) {
-        if (atomic_load(&a->draining) || signals_shutdown_requested())
+        if (atomic_load(&a->draining) || fm_signals_shutdown_requested())
             return fm_error_set(FM_ECANCELED, "fleetnodes/%s: registration cancelled", a->cfg.name);
         if (register_once(a) == 0) return 0;
         if (atomic_load(&a->duplicate)) return FM_EINVAL;
         char ms[24];
-        log_warn("FleetNode registration failed; retrying", "fleetnode", a->cfg.name, "error",
-                 fm_error_last()->message, "retryInMs", log_int(ms, backoff_ms), NULL);
-        if (signals_wait(backoff_ms))
+        fm_log_warn("FleetNode registration failed; retrying", "fleetnode", a->cfg.name, "error",
+                 fm_error_last()->message, "retryInMs", fm_log_int(ms, backoff_ms), NULL);
+        if (fm_signals_wait(backoff_ms))
             return fm_error_set(FM_ECANCELED, "fleetnodes/%s: registration cancelled", a->cfg.name);
         backoff_ms = backoff_ms * 2 > 30000 ? 30000 : backoff_ms * 2;
     }
@@ -402,36 +402,36 @@ static void build_mask(fm_fleet_node_status *mask, const fm_fleet_node_status *s
  * when probing fails), phase, time, current task. Returns 0 or FM_ENOMEM. */
 static int build_status(agent *a, fm_fleet_node_status *st, fm_node_phase phase)
 {
-    probe_options o;
-    probe_result r;
-    probe_options_from_flags(&o, &a->cfg.cap);
+    fm_probe_options o;
+    fm_probe_result r;
+    fm_probe_options_from_flags(&o, &a->cfg.cap);
     o.skip_gpus = a->no_gpus;
     memset(&r, 0, sizeof(r));
-    int rc = probe_run(&r, &o);
+    int rc = fm_probe_run(&r, &o);
     if (rc == 0) {
-        rc = probe_fill_status(st, &r, &a->cfg.cap, FOREMAN_VERSION);
+        rc = fm_probe_fill_status(st, &r, &a->cfg.cap, FOREMAN_VERSION);
         if (rc == 0) {
             /* No NVML and no complaint: do not dlopen it on every beat. */
             if (r.n_gpus == 0 && r.n_warnings == 0) a->no_gpus = true;
-            codec_clear(&a->last_capability, &fm_capability_desc);
-            codec_copy(&a->last_capability, &st->capability, &fm_capability_desc);
+            fm_codec_clear(&a->last_capability, &fm_capability_desc);
+            fm_codec_copy(&a->last_capability, &st->capability, &fm_capability_desc);
             a->have_capability = true;
         }
     } else {
-        log_warn("probing the host failed; reporting the last capability", "error",
+        fm_log_warn("probing the host failed; reporting the last capability", "error",
                  fm_error_last()->message, NULL);
         if (a->have_capability) {
-            codec_copy(&st->capability, &a->last_capability, &fm_capability_desc);
+            fm_codec_copy(&st->capability, &a->last_capability, &fm_capability_desc);
             fm_fleet_node_status_set_capability_present(st, true);
         }
         rc = fm_strset(&st->agent_version, FOREMAN_VERSION);
-        rc |= fm_strset(&st->os, probe_os());
-        rc |= fm_strset(&st->arch, probe_arch());
+        rc |= fm_strset(&st->os, fm_probe_os());
+        rc |= fm_strset(&st->arch, fm_probe_arch());
     }
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     if (rc != 0) return rc;
     st->phase = phase;
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     now.nsec = 0; /* metav1.Time has whole seconds */
     fm_fleet_node_status_set_last_heartbeat_time(st, now);
     char cur[256];
@@ -463,16 +463,16 @@ static int beat_once(agent *a, bool *again)
     rc = fm_fleet_node_merge_patch(&body, &old_n, &new_n, rv);
     free(rv);
     if (rc != 0) goto done;
-    log_v(2, "heartbeat patch", "fleetnode", a->cfg.name, "patch", body.data, NULL);
-    kube_patch_opts po = {.subresource = "status"};
-    rc = kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE,
+    fm_log_v(2, "heartbeat patch", "fleetnode", a->cfg.name, "patch", body.data, NULL);
+    fm_kube_patch_opts po = {.subresource = "status"};
+    rc = fm_kube_patch((void **)&out, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE,
                     body.data, body.len, &po);
     if (rc == 0) remember_status(a, out);
     if (rc == FM_EPARSE || rc == FM_ELIMIT) {
         /* The patch was applied (2xx) but the node it returned does not
          * decode: the beat counts, and the next one goes without a
          * precondition, since the new resourceVersion is unknown. */
-        log_warn("FleetNode does not decode; heartbeating without a precondition", "fleetnode", a->cfg.name,
+        fm_log_warn("FleetNode does not decode; heartbeating without a precondition", "fleetnode", a->cfg.name,
                  "error", fm_error_last()->message, NULL);
         pthread_mutex_lock(&a->mu);
         free(a->server_rv);
@@ -480,9 +480,9 @@ static int beat_once(agent *a, bool *again)
         pthread_mutex_unlock(&a->mu);
         rc = 0;
     }
-    if (rc != 0 && kube_err_is_conflict()) {
+    if (rc != 0 && fm_kube_err_is_conflict()) {
         fm_fleet_node *cur = NULL;
-        int grc = kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name);
+        int grc = fm_kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name);
         if (grc == FM_EPARSE || grc == FM_ELIMIT) {
             pthread_mutex_lock(&a->mu);
             free(a->server_rv);
@@ -508,8 +508,8 @@ static int beat_once(agent *a, bool *again)
     }
 done:
     fm_buf_free(&body);
-    codec_clear(&old_n, &fm_fleet_node_desc);
-    codec_clear(&new_n, &fm_fleet_node_desc);
+    fm_codec_clear(&old_n, &fm_fleet_node_desc);
+    fm_codec_clear(&new_n, &fm_fleet_node_desc);
     fm_fleet_node_free(out);
     return rc;
 }
@@ -549,31 +549,31 @@ static void *hb_main(void *arg)
             pthread_mutex_lock(&a->mu);
             break;
         }
-        if (rc != 0 && kube_err_is_not_found()) {
-            log_warn("FleetNode is gone; registering it again", "fleetnode", a->cfg.name, NULL);
+        if (rc != 0 && fm_kube_err_is_not_found()) {
+            fm_log_warn("FleetNode is gone; registering it again", "fleetnode", a->cfg.name, NULL);
             if (node_register(a) == 0) rc = beat(a);
         }
         int64_t now = fm_clock_now(NULL);
         if (rc == 0) {
-            metrics_inc(a->m_hb_ok);
-            metrics_set(a->m_last_hb, (double)codec_time_now().sec);
+            fm_metrics_inc(a->m_hb_ok);
+            fm_metrics_set(a->m_last_hb, (double)fm_codec_time_now().sec);
             if (failures > 0) {
                 char n[24];
-                log_info("heartbeat resumed", "fleetnode", a->cfg.name, "failedBeats",
-                         log_int(n, failures), NULL);
+                fm_log_info("heartbeat resumed", "fleetnode", a->cfg.name, "failedBeats",
+                         fm_log_int(n, failures), NULL);
             } else {
-                log_v(1, "heartbeat sent", "fleetnode", a->cfg.name, NULL);
+                fm_log_v(1, "heartbeat sent", "fleetnode", a->cfg.name, NULL);
             }
             failures = 0;
             backoff = NS_PER_S < interval ? NS_PER_S : interval;
             next = now + interval;
         } else {
-            metrics_inc(a->m_hb_failed);
+            fm_metrics_inc(a->m_hb_failed);
             failures++;
             char ms[24], n[24];
-            log_warn("heartbeat failed; retrying", "fleetnode", a->cfg.name, "error",
-                     fm_error_last()->message, "failedBeats", log_int(n, failures), "retryInMs",
-                     log_int(ms, backoff / NS_PER_MS), NULL);
+            fm_log_warn("heartbeat failed; retrying", "fleetnode", a->cfg.name, "error",
+                     fm_error_last()->message, "failedBeats", fm_log_int(n, failures), "retryInMs",
+                     fm_log_int(ms, backoff / NS_PER_MS), NULL);
             next = now + backoff;
             backoff = backoff * 2 > interval ? interval : backoff * 2;
         }
@@ -630,8 +630,8 @@ static void *drain_main(void *arg)
     pthread_mutex_unlock(&a->mu);
 
     static const char body[] = "{\"status\":{\"phase\":\"Draining\",\"currentTask\":\"\"}}";
-    kube_patch_opts po = {.subresource = "status"};
-    int rc = kube_patch(NULL, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE, body,
+    fm_kube_patch_opts po = {.subresource = "status"};
+    int rc = fm_kube_patch(NULL, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE, body,
                         sizeof(body) - 1, &po);
     pthread_mutex_lock(&j->mu);
     j->rc = rc;
@@ -698,8 +698,8 @@ void node_cleanup(agent *a)
         pthread_join(a->hb_thread, NULL);
         a->hb_started = false;
     }
-    codec_clear(&a->server_status, &fm_fleet_node_status_desc);
-    codec_clear(&a->last_capability, &fm_capability_desc);
+    fm_codec_clear(&a->server_status, &fm_fleet_node_status_desc);
+    fm_codec_clear(&a->last_capability, &fm_capability_desc);
     free(a->server_rv);
     a->server_rv = NULL;
 }

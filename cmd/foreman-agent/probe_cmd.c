@@ -1,6 +1,6 @@
 /*
  * probe_cmd.c - the `foreman-agent probe` subcommand (see probe_cmd.h).
- * It goes through probe_fill_status, the same code the heartbeat uses.
+ * It goes through fm_probe_fill_status, the same code the heartbeat uses.
  */
 #include "probe_cmd.h"
 
@@ -19,7 +19,7 @@
 #endif
 
 /* Prints the status as a short human table. */
-static void print_text(FILE *out, const fm_fleet_node_status *st, const probe_result *r)
+static void print_text(FILE *out, const fm_fleet_node_status *st, const fm_probe_result *r)
 {
     const fm_capability *c = &st->capability;
     const char *acc = fm_accelerator_name(c->accelerator);
@@ -52,15 +52,15 @@ static void print_text(FILE *out, const fm_fleet_node_status *st, const probe_re
 
 int agent_probe_main(int argc, char **argv)
 {
-    probe_capability_flags cap;
+    fm_probe_capability_flags cap;
     const char *format = NULL;
     bool verbose = false;
-    flags_def defs[2 + PROBE_CAPABILITY_FLAGS] = {
+    fm_flags_def defs[2 + PROBE_CAPABILITY_FLAGS] = {
         {"o", FLAGS_STRING, &format, "json", "output `format`: json or text", false},
         {"v", FLAGS_BOOL, &verbose, NULL, "print probe warnings on stderr", false},
     };
-    flags_set fs = {"foreman-agent probe", defs, 2 + PROBE_CAPABILITY_FLAGS};
-    probe_result r;
+    fm_flags_set fs = {"foreman-agent probe", defs, 2 + PROBE_CAPABILITY_FLAGS};
+    fm_probe_result r;
     fm_fleet_node_status st;
     fm_buf json = FM_BUF_INIT;
     int first = 0;
@@ -69,29 +69,29 @@ int agent_probe_main(int argc, char **argv)
     memset(&cap, 0, sizeof(cap));
     memset(&r, 0, sizeof(r));
     memset(&st, 0, sizeof(st));
-    probe_capability_flag_defs(defs + 2, &cap);
+    fm_probe_capability_flag_defs(defs + 2, &cap);
 
-    int rc = flags_parse(&fs, argc, argv, &first);
+    int rc = fm_flags_parse(&fs, argc, argv, &first);
     if (rc == FLAGS_HELP) {
-        flags_usage(stdout, &fs);
+        fm_flags_usage(stdout, &fs);
         status = 0;
         goto done;
     }
-    if (rc == 0) rc = probe_capability_flags_collect(&cap, &fs);
+    if (rc == 0) rc = fm_probe_capability_flags_collect(&cap, &fs);
     if (rc == 0 && strcmp(format, "json") != 0 && strcmp(format, "text") != 0)
         rc = fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -o: want json or text", format);
     if (rc == 0 && first < argc)
         rc = fm_error_set(FM_EINVAL, "unexpected argument \"%s\"", argv[first]);
     if (rc != 0) {
         fprintf(stderr, "foreman-agent probe: %s\n", fm_error_last()->message);
-        flags_usage(stderr, &fs);
+        fm_flags_usage(stderr, &fs);
         status = 2;
         goto done;
     }
 
-    probe_options opts;
-    probe_options_from_flags(&opts, &cap);
-    if (probe_run(&r, &opts) != 0 || probe_fill_status(&st, &r, &cap, FOREMAN_VERSION) != 0) {
+    fm_probe_options opts;
+    fm_probe_options_from_flags(&opts, &cap);
+    if (fm_probe_run(&r, &opts) != 0 || fm_probe_fill_status(&st, &r, &cap, FOREMAN_VERSION) != 0) {
         fprintf(stderr, "foreman-agent probe: %s\n", fm_error_last()->message);
         goto done;
     }
@@ -102,7 +102,7 @@ int agent_probe_main(int argc, char **argv)
     if (strcmp(format, "text") == 0) {
         print_text(stdout, &st, &r);
     } else {
-        if (codec_encode(&json, &st, &fm_fleet_node_status_desc) != 0) {
+        if (fm_codec_encode(&json, &st, &fm_fleet_node_status_desc) != 0) {
             fprintf(stderr, "foreman-agent probe: %s\n", fm_error_last()->message);
             goto done;
         }
@@ -112,8 +112,8 @@ int agent_probe_main(int argc, char **argv)
     status = fflush(stdout) == 0 ? 0 : 1;
 done:
     fm_buf_free(&json);
-    codec_clear(&st, &fm_fleet_node_status_desc);
-    probe_result_clear(&r);
-    flags_free(&fs);
+    fm_codec_clear(&st, &fm_fleet_node_status_desc);
+    fm_probe_result_clear(&r);
+    fm_flags_free(&fs);
     return status;
 }

@@ -73,7 +73,7 @@ static bool time_eq(fm_time a, fm_time b)
 
 static fm_time now_seconds(void)
 {
-    fm_time t = codec_time_now();
+    fm_time t = fm_codec_time_now();
     t.nsec = 0; /* metav1.Time has whole seconds */
     return t;
 }
@@ -92,9 +92,9 @@ static agent_slot *slot_find(agent *a, const char *key)
 }
 
 /* Stops a slot's run (or remembers the request until it has one); a.mu held. */
-static void slot_stop(agent *a, agent_slot *s, executor_stop_reason why)
+static void slot_stop(agent *a, agent_slot *s, fm_executor_stop_reason why)
 {
-    if (s->run) executor_stop(s->run, why, a->cfg.kill_grace_ns);
+    if (s->run) fm_executor_stop(s->run, why, a->cfg.kill_grace_ns);
     else if (s->stop_pending == EXECUTOR_STOP_NONE) s->stop_pending = why;
 }
 
@@ -111,14 +111,14 @@ static void disp_kick(agent *a)
  * lastTransitionTime kept when the status did not change), else one is
  * appended. Returns 0 or FM_ENOMEM.
  */
-static int set_condition(k8s_condition_list *l, const char *type, k8s_condition_status status,
+static int set_condition(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
                          const char *reason, const char *message, int64_t generation)
 {
-    k8s_condition *c = NULL;
+    fm_k8s_condition *c = NULL;
     for (size_t i = 0; i < l->len; i++)
         if (l->items[i].type && strcmp(l->items[i].type, type) == 0) c = &l->items[i];
     if (!c) {
-        k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof(*items));
+        fm_k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof(*items));
         if (!items) return FM_ENOMEM;
         l->items = items;
         c = &items[l->len++];
@@ -145,11 +145,11 @@ static int set_condition(k8s_condition_list *l, const char *type, k8s_condition_
 }
 
 /* Reads the task from the server. Returns 0, or a negative FM_E* (404:
- * kube_err_is_not_found()). */
+ * fm_kube_err_is_not_found()). */
 static int get_task(fm_agentic_task **out, agent *a, const char *ns, const char *name)
 {
     *out = NULL;
-    return kube_get((void **)out, a->kc, &fm_agentic_task_kind, ns, name);
+    return fm_kube_get((void **)out, a->kc, &fm_agentic_task_kind, ns, name);
 }
 
 /* Sends the status merge patch old -> new with old's resourceVersion as a
@@ -160,8 +160,8 @@ static int patch_status(fm_agentic_task **out, agent *a, const fm_agentic_task *
     fm_buf body = FM_BUF_INIT;
     int rc = fm_agentic_task_merge_patch(&body, old_t, new_t, old_t->metadata.resource_version);
     if (rc == 0) {
-        kube_patch_opts po = {.subresource = "status"};
-        rc = kube_patch((void **)out, a->kc, &fm_agentic_task_kind, old_t->metadata.namespace,
+        fm_kube_patch_opts po = {.subresource = "status"};
+        rc = fm_kube_patch((void **)out, a->kc, &fm_agentic_task_kind, old_t->metadata.namespace,
                         old_t->metadata.name, KUBE_PATCH_MERGE, body.data, body.len, &po);
     }
     fm_buf_free(&body);
@@ -196,7 +196,7 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
     for (int attempt = 0; attempt < 50; attempt++) {
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
-        if (rc != 0 && kube_err_is_not_found()) return 0;
+        if (rc != 0 && fm_kube_err_is_not_found()) return 0;
         if (rc == 0) {
             const fm_agentic_task_status *st = &cur->status;
             if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
@@ -212,7 +212,7 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
                 ws->assigned_node = NULL;
                 fm_agentic_task_status_clear_claimed_at(ws);
                 fm_agentic_task_status_clear_started_at(ws);
-                rc = set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE, reason,
+                rc = set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE, reason,
                                    message, cur->metadata.generation);
                 fm_agentic_task_status_set_conditions_present(ws, true);
                 if (rc == 0) rc = patch_status(NULL, a, cur, want);
@@ -220,10 +220,10 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
             fm_agentic_task_free(cur);
             fm_agentic_task_free(want);
             if (rc == 0) break;
-            if (kube_err_is_not_found()) return 0;
-            if (kube_err_is_conflict()) continue;
+            if (fm_kube_err_is_not_found()) return 0;
+            if (fm_kube_err_is_conflict()) continue;
         }
-        log_warn("returning task to Pending failed; retrying", "task", name, "namespace", ns,
+        fm_log_warn("returning task to Pending failed; retrying", "task", name, "namespace", ns,
                  "error", fm_error_last()->message, NULL);
         if (!retry_pause(a, &backoff_ms, attempt)) return rc;
     }
@@ -232,7 +232,7 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
     /* The assigned-node label, if the operator wrote one, stays: the agent
      * may write only the status subresource (docs/security.md), and the
      * operator removes the label of a Pending task. */
-    log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
+    fm_log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
     return 0;
 }
 
@@ -272,8 +272,8 @@ static int envelope_check(const fm_buf *env)
     }
     fm_agentic_task back;
     memset(&back, 0, sizeof back);
-    rc = codec_decode(&back, &fm_agentic_task_desc, doc.data, doc.len);
-    codec_clear(&back, &fm_agentic_task_desc);
+    rc = fm_codec_decode(&back, &fm_agentic_task_desc, doc.data, doc.len);
+    fm_codec_clear(&back, &fm_agentic_task_desc);
     fm_buf_free(&doc);
     return rc;
 }
@@ -297,7 +297,7 @@ static char *condition_message(const char *message, const char *transcript)
 
 /* Replaces res by the minimal failed result: verdict INCOMPLETE, reason,
  * no extra; message (copied) says why. */
-static void refuse_result(executor_result *res, const char *reason, const char *message)
+static void refuse_result(fm_executor_result *res, const char *reason, const char *message)
 {
     res->failed = true;
     res->reason = reason;
@@ -320,29 +320,29 @@ static void refuse_result(executor_result *res, const char *reason, const char *
  * nothing is written then) or a negative FM_E* when it gave up.
  */
 static int write_result(agent *a, const char *ns, const char *name, fm_time claimed,
-                        executor_result *res, const char *fail_message)
+                        fm_executor_result *res, const char *fail_message)
 {
     fm_buf env = FM_BUF_INIT;
-    int rc = executor_envelope(&env, res);
+    int rc = fm_executor_envelope(&env, res);
     if (rc != 0) return rc;
     if (envelope_check(&env) != 0) {
         char why[FM_ERROR_MAX + 64];
         snprintf(why, sizeof why, "the executor's result was not written: %s", fm_error_last()->message);
-        log_warn("task result refused by the decoder; finishing the task Failed", "task", name, "namespace", ns,
+        fm_log_warn("task result refused by the decoder; finishing the task Failed", "task", name, "namespace", ns,
                  "error", fm_error_last()->message, NULL);
         refuse_result(res, "InvalidResult", why);
         fail_message = NULL;
         fm_buf_reset(&env);
-        if ((rc = executor_envelope(&env, res)) != 0) return rc;
+        if ((rc = fm_executor_envelope(&env, res)) != 0) return rc;
     }
     bool refused = false;
     int64_t backoff_ms = 200;
     for (int attempt = 0; attempt < AGENT_RESULT_MAX_TRIES; attempt++) {
-        if (attempt > 0 && result_retries) metrics_inc(result_retries);
+        if (attempt > 0 && result_retries) fm_metrics_inc(result_retries);
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
-        if (rc != 0 && kube_err_is_not_found()) {
-            log_info("task deleted; its result is dropped", "task", name, "namespace", ns, NULL);
+        if (rc != 0 && fm_kube_err_is_not_found()) {
+            fm_log_info("task deleted; its result is dropped", "task", name, "namespace", ns, NULL);
             rc = 0;
             break;
         }
@@ -350,7 +350,7 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             const fm_agentic_task_status *st = &cur->status;
             if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
                 !time_eq(st->claimed_at, claimed)) {
-                log_warn("task is no longer this node's claim; result not written", "task", name,
+                fm_log_warn("task is no longer this node's claim; result not written", "task", name,
                          "namespace", ns, "phase", fm_task_phase_name(st->phase), "assignedNode",
                          st->assigned_node, NULL);
                 fm_agentic_task_free(cur);
@@ -371,13 +371,13 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                 if (res->transcript_ref) rc |= fm_strset(&ws->transcript_ref, res->transcript_ref);
                 if (res->branch) rc |= fm_strset(&ws->branch, res->branch);
                 if (res->commit_sha) rc |= fm_strset(&ws->commit_sha, res->commit_sha);
-                rc |= set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_FALSE,
+                rc |= set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE,
                                     "Finished", "the executor finished", gen);
                 if (res->failed)
-                    rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
+                    rc |= set_condition(&ws->conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE,
                                         res->reason, cmsg, gen);
                 else
-                    rc |= set_condition(&ws->conditions, "Completed", K8S_CONDITION_STATUS_TRUE,
+                    rc |= set_condition(&ws->conditions, "Completed", FM_K8S_CONDITION_STATUS_TRUE,
                                         "Succeeded", res->summary, gen);
                 free(cmsg);
                 fm_agentic_task_status_set_conditions_present(ws, true);
@@ -387,8 +387,8 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             fm_agentic_task_free(cur);
             fm_agentic_task_free(want);
             if (rc == 0) break;
-            if (kube_err_is_conflict()) continue;
-            if (kube_err_is_not_found()) continue; /* next read says it is gone */
+            if (fm_kube_err_is_conflict()) continue;
+            if (fm_kube_err_is_not_found()) continue; /* next read says it is gone */
             long hs = fm_error_last()->http_status;
             if (rc == FM_EHTTP && (hs == 400 || hs == 413 || hs == 422) && !refused) {
                 /* The server refuses this status for good: write the
@@ -397,17 +397,17 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
                 char why[FM_ERROR_MAX + 64];
                 snprintf(why, sizeof why, "the API server refused the task's result: %s",
                          fm_error_last()->message);
-                log_warn("task result refused by the API server; finishing the task Failed", "task", name,
+                fm_log_warn("task result refused by the API server; finishing the task Failed", "task", name,
                          "namespace", ns, "error", fm_error_last()->message, NULL);
                 refuse_result(res, "ResultRefused", why);
                 fail_message = NULL;
                 refused = true;
                 fm_buf_reset(&env);
-                if ((rc = executor_envelope(&env, res)) != 0) break;
+                if ((rc = fm_executor_envelope(&env, res)) != 0) break;
                 continue;
             }
         }
-        log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
+        fm_log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
                  fm_error_last()->message, NULL);
         if (!retry_pause(a, &backoff_ms, attempt)) break;
     }
@@ -430,7 +430,7 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
  * ConfigMap names it in data.path. On failure the file path is kept and a
  * warning logged.
  */
-static void store_transcript(agent *a, const fm_agentic_task *t, executor_result *res)
+static void store_transcript(agent *a, const fm_agentic_task *t, fm_executor_result *res)
 {
     if (!res->transcript_ref || !res->kind || strcmp(res->kind, "native") != 0) return;
     FILE *f = fopen(res->transcript_ref, "re");
@@ -464,10 +464,10 @@ static void store_transcript(agent *a, const fm_agentic_task *t, executor_result
     rc |= fm_buf_puts(&path, ns);
     rc |= fm_buf_puts(&path, "/configmaps");
     free(chunk);
-    kube_response resp;
+    fm_kube_response resp;
     memset(&resp, 0, sizeof(resp));
-    if (rc == 0) rc = kube_request(&resp, a->kc, "POST", path.data, "application/json", body.data, body.len);
-    char *cm = rc == 0 ? kube_json_path_string(resp.body.data ? resp.body.data : "", resp.body.len, "metadata.name") : NULL;
+    if (rc == 0) rc = fm_kube_request(&resp, a->kc, "POST", path.data, "application/json", body.data, body.len);
+    char *cm = rc == 0 ? fm_kube_json_path_string(resp.body.data ? resp.body.data : "", resp.body.len, "metadata.name") : NULL;
     if (cm) {
         fm_buf ref = FM_BUF_INIT;
         if (fm_buf_printf(&ref, "configmaps/%s", cm) == 0) {
@@ -476,11 +476,11 @@ static void store_transcript(agent *a, const fm_agentic_task *t, executor_result
         }
         fm_buf_free(&ref);
     } else {
-        log_warn("transcript ConfigMap not created; status names the file", "task", name, "namespace", ns,
+        fm_log_warn("transcript ConfigMap not created; status names the file", "task", name, "namespace", ns,
                  "error", fm_error_last()->message, NULL);
     }
     free(cm);
-    kube_response_free(&resp);
+    fm_kube_response_free(&resp);
     fm_buf_free(&part);
     fm_buf_free(&body);
     fm_buf_free(&path);
@@ -507,11 +507,11 @@ static void task_progress(void *ctx, const char *message)
     if (cur->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(p->a, cur) &&
         time_eq(cur->status.claimed_at, p->claimed_at) && fm_agentic_task_copy(&want, cur) == 0) {
         fm_agentic_task_status *ws = &want->status;
-        if (set_condition(&ws->conditions, "Progress", K8S_CONDITION_STATUS_TRUE, "Working", message,
+        if (set_condition(&ws->conditions, "Progress", FM_K8S_CONDITION_STATUS_TRUE, "Working", message,
                           cur->metadata.generation) == 0) {
             fm_agentic_task_status_set_conditions_present(ws, true);
             if (patch_status(NULL, p->a, cur, want) != 0)
-                log_debug("progress not written", "task", p->name, "namespace", p->ns, "error",
+                fm_log_debug("progress not written", "task", p->name, "namespace", p->ns, "error",
                           fm_error_last()->message, NULL);
         }
     }
@@ -536,7 +536,7 @@ static int push_path(fm_list *l, const char *p)
  * The places the agent's cluster credentials live: the kubeconfig (flag or
  * every $KUBECONFIG entry), ~/.kube, the in-cluster ServiceAccount token
  * directory, and systemd's credentials directory (LoadCredential=). Exec
- * commands run with these hidden (executor_config.hide_paths).
+ * commands run with these hidden (fm_executor_config.hide_paths).
  */
 static int credential_paths(agent *a)
 {
@@ -601,7 +601,7 @@ static void *runner_main(void *arg)
     fm_buf json = FM_BUF_INIT;
     fm_agentic_task_encode(&json, t);
     const fm_task_payload *p = &t->spec.payload;
-    executor_task et = {
+    fm_executor_task et = {
         .name = t->metadata.name,
         .namespace_ = t->metadata.namespace,
         .uid = t->metadata.uid,
@@ -617,7 +617,7 @@ static void *runner_main(void *arg)
     };
     int32_t timeout_s = t->spec.timeout_seconds > 0 ? t->spec.timeout_seconds : AGENT_DEFAULT_TASK_TIMEOUT_S;
     progress_ctx pctx = {a, slot->ns, slot->name, slot->claimed_at};
-    executor_config ec = {
+    fm_executor_config ec = {
         .agent_name = a->cfg.name,
         .stub_sleep_ns = a->cfg.stub_sleep_ns,
         .command = a->cfg.task_command,
@@ -629,20 +629,20 @@ static void *runner_main(void *arg)
         .env_allow = (const char *const *)env_allow,
         .hide_paths = (const char *const *)hide_paths,
     };
-    executor_result res;
+    fm_executor_result res;
     memset(&res, 0, sizeof(res));
     char *fail_message = NULL;
-    executor_run *run = NULL;
-    agentdef_resolved ar;
+    fm_executor_run *run = NULL;
+    fm_agentdef_resolved ar;
     memset(&ar, 0, sizeof ar);
     bool by_agent = false;
     const char *ref_reason = NULL;
     int rc = 0;
     /* the Agent matters to the native loop only; stub and exec ignore it */
-    if (a->cfg.executor == &executor_native_ops) rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
-    if (rc == 0 && a->cfg.executor == &executor_native_ops) rc = agent_task_git_token(&ar, &by_agent, &ref_reason, a, t);
+    if (a->cfg.executor == &fm_executor_native_ops) rc = agent_task_resolve(&ar, &by_agent, &ref_reason, a, t);
+    if (rc == 0 && a->cfg.executor == &fm_executor_native_ops) rc = agent_task_git_token(&ar, &by_agent, &ref_reason, a, t);
     if (rc == 0 && by_agent) ec.native = &ar.native;
-    if (rc == 0) rc = executor_start(&run, a->cfg.executor, &ec, &et);
+    if (rc == 0) rc = fm_executor_start(&run, a->cfg.executor, &ec, &et);
     fm_buf_free(&json);
     if (rc != 0) {
         res.kind = a->cfg.executor->kind;
@@ -659,21 +659,21 @@ static void *runner_main(void *arg)
         if (atomic_load(&a->draining) && slot->stop_pending == EXECUTOR_STOP_NONE)
             slot->stop_pending = EXECUTOR_STOP_SHUTDOWN;
         if (slot->stop_pending != EXECUTOR_STOP_NONE)
-            executor_stop(run, slot->stop_pending,
+            fm_executor_stop(run, slot->stop_pending,
                           slot->stop_pending == EXECUTOR_STOP_SHUTDOWN ? 2 * NS_PER_S
                                                                        : a->cfg.kill_grace_ns);
         pthread_mutex_unlock(&a->mu);
         node_heartbeat_kick(a);
 
-        int64_t deadline = executor_now_ns() + (int64_t)timeout_s * NS_PER_S;
-        if (executor_wait(run, deadline) == 0) {
+        int64_t deadline = fm_executor_now_ns() + (int64_t)timeout_s * NS_PER_S;
+        if (fm_executor_wait(run, deadline) == 0) {
             char s[24];
-            log_warn("task timed out; stopping it", "task", slot->name, "namespace", slot->ns,
-                     "timeoutSeconds", log_int(s, timeout_s), NULL);
-            executor_stop(run, EXECUTOR_STOP_TIMEOUT, a->cfg.kill_grace_ns);
-            executor_wait(run, -1);
+            fm_log_warn("task timed out; stopping it", "task", slot->name, "namespace", slot->ns,
+                     "timeoutSeconds", fm_log_int(s, timeout_s), NULL);
+            fm_executor_stop(run, EXECUTOR_STOP_TIMEOUT, a->cfg.kill_grace_ns);
+            fm_executor_wait(run, -1);
         }
-        executor_result_get(&res, run);
+        fm_executor_result_get(&res, run);
         if (res.stopped != EXECUTOR_STOP_SHUTDOWN) store_transcript(a, t, &res);
         if (res.stopped == EXECUTOR_STOP_TIMEOUT) {
             fm_buf m = FM_BUF_INIT;
@@ -693,28 +693,28 @@ static void *runner_main(void *arg)
     } else {
         char el[32];
         snprintf(el, sizeof(el), "%.3f", res.elapsed_sec);
-        log_info("task finished", "task", slot->name, "namespace", slot->ns, "verdict", verdict,
+        fm_log_info("task finished", "task", slot->name, "namespace", slot->ns, "verdict", verdict,
                  "reason", res.failed ? res.reason : NULL, "elapsedSec", el, NULL);
         if (write_result(a, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
-            log_error("giving up on writing the task result", "task", slot->name, "namespace",
+            fm_log_error("giving up on writing the task result", "task", slot->name, "namespace",
                       slot->ns, "error", fm_error_last()->message, NULL);
         /* the verdict written, which a refused result turned INCOMPLETE */
         agent_count_task(a, fm_verdict_name(res.failed ? FM_VERDICT_INCOMPLETE : res.verdict));
     }
     free(fail_message);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
     fm_agentic_task_free(t);
 
     pthread_mutex_lock(&a->mu);
     slot->run = NULL;
     slot->finished = true;
     a->n_running--;
-    metrics_set(a->m_running, (double)a->n_running);
+    fm_metrics_set(a->m_running, (double)a->n_running);
     a->disp_wake = true;
     pthread_cond_broadcast(&a->disp_cond);
     pthread_mutex_unlock(&a->mu);
-    executor_free(run);
-    agentdef_resolved_clear(&ar); /* borrowed by the run until here */
+    fm_executor_free(run);
+    fm_agentdef_resolved_clear(&ar); /* borrowed by the run until here */
     release_free_memory();
     node_heartbeat_kick(a);
     return NULL;
@@ -740,8 +740,8 @@ static int claim(agent *a, const fm_agentic_task *cached)
     for (int attempt = 0; attempt < 5; attempt++) {
         const fm_agentic_task_status *st = &cur->status;
         if (st->phase != FM_TASK_PHASE_SCHEDULED || !assigned_here(a, cur) ||
-            k8s_object_meta_has_deletion_timestamp(&cur->metadata)) {
-            log_v(1, "task no longer claimable", "task", name, "namespace", ns, "phase",
+            fm_k8s_object_meta_has_deletion_timestamp(&cur->metadata)) {
+            fm_log_v(1, "task no longer claimable", "task", name, "namespace", ns, "phase",
                   fm_task_phase_name(st->phase), NULL);
             fm_agentic_task_free(cur);
             return 0;
@@ -755,7 +755,7 @@ static int claim(agent *a, const fm_agentic_task *cached)
         fm_agentic_task_status_set_started_at(ws, now);
         char msg[200];
         snprintf(msg, sizeof(msg), "claimed by foreman-agent on %s", a->cfg.name);
-        rc = set_condition(&ws->conditions, "Running", K8S_CONDITION_STATUS_TRUE, "Claimed", msg,
+        rc = set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_TRUE, "Claimed", msg,
                            cur->metadata.generation);
         fm_agentic_task_status_set_conditions_present(ws, true);
         if (rc == 0) rc = patch_status(&claimed, a, cur, want);
@@ -765,7 +765,7 @@ static int claim(agent *a, const fm_agentic_task *cached)
             /* Start the runner. */
             agent_slot *s = calloc(1, sizeof(*s));
             runner_ctx *ctx = calloc(1, sizeof(*ctx));
-            if (!s || !ctx || store_object_key(&s->key, &fm_agentic_task_desc, claimed) != 0 ||
+            if (!s || !ctx || fm_store_object_key(&s->key, &fm_agentic_task_desc, claimed) != 0 ||
                 !(s->ns = fm_strdup(ns ? ns : "")) || !(s->name = fm_strdup(claimed->metadata.name))) {
                 /* Could not even track it: give it back. */
                 if (s) {
@@ -784,13 +784,13 @@ static int claim(agent *a, const fm_agentic_task *cached)
             ctx->a = a;
             ctx->slot = s;
             ctx->task = claimed;
-            log_info("task claimed", "task", s->name, "namespace", s->ns, "resourceVersion",
+            fm_log_info("task claimed", "task", s->name, "namespace", s->ns, "resourceVersion",
                      claimed->metadata.resource_version, NULL);
             pthread_mutex_lock(&a->mu);
             s->next = a->slots;
             a->slots = s;
             a->n_running++;
-            metrics_set(a->m_running, (double)a->n_running);
+            fm_metrics_set(a->m_running, (double)a->n_running);
             pthread_attr_t attr;
             pthread_attr_init(&attr);
             pthread_attr_setstacksize(&attr, 256 * 1024);
@@ -800,7 +800,7 @@ static int claim(agent *a, const fm_agentic_task *cached)
                 s->finished = true;
                 a->n_running--;
                 pthread_mutex_unlock(&a->mu);
-                log_error("starting a task thread failed", "task", s->name, "error", strerror(e), NULL);
+                fm_log_error("starting a task thread failed", "task", s->name, "error", strerror(e), NULL);
                 requeue(a, s->ns, s->name, &s->claimed_at, "AgentError", "could not start a thread");
                 fm_agentic_task_free(claimed);
                 free(ctx);
@@ -809,24 +809,24 @@ static int claim(agent *a, const fm_agentic_task *cached)
             pthread_mutex_unlock(&a->mu);
             return 1;
         }
-        if (kube_err_is_conflict()) {
-            log_info("claim conflicted; reading the task again", "task", name, "namespace", ns, NULL);
+        if (fm_kube_err_is_conflict()) {
+            fm_log_info("claim conflicted; reading the task again", "task", name, "namespace", ns, NULL);
             fm_agentic_task_free(cur);
             cur = NULL;
             rc = get_task(&cur, a, ns, name);
             if (rc != 0) {
-                if (kube_err_is_not_found()) return 0;
+                if (fm_kube_err_is_not_found()) return 0;
                 break;
             }
             continue;
         }
-        if (kube_err_is_not_found()) {
+        if (fm_kube_err_is_not_found()) {
             fm_agentic_task_free(cur);
             return 0;
         }
         break;
     }
-    log_warn("claiming task failed", "task", name, "namespace", ns, "error", fm_error_last()->message,
+    fm_log_warn("claiming task failed", "task", name, "namespace", ns, "error", fm_error_last()->message,
              NULL);
     fm_agentic_task_free(cur);
     return rc < 0 ? rc : FM_ERROR;
@@ -847,7 +847,7 @@ typedef struct scan_ctx {
     bool recovery;   /* collect Running-here tasks instead */
 } scan_ctx;
 
-/* store_foreach callback: collects claimable (or, in recovery, orphaned)
+/* fm_store_foreach callback: collects claimable (or, in recovery, orphaned)
  * tasks; a.mu must NOT be held by the caller (slot_find takes it). */
 static int scan_one(void *ud, const char *key, const void *obj)
 {
@@ -890,7 +890,7 @@ static void scan(agent *a, scan_ctx *sc, bool recovery)
     sc->a = a;
     sc->recovery = recovery;
     for (size_t i = 0; i < a->n_informers; i++)
-        store_foreach(informer_store(a->informers[i]), scan_one, sc);
+        fm_store_foreach(fm_informer_store(a->informers[i]), scan_one, sc);
     if (sc->n > 1) qsort(sc->c, sc->n, sizeof(*sc->c), cmp_candidate);
 }
 
@@ -941,7 +941,7 @@ static void *disp_main(void *arg)
 
     /* Wait for the first list of every informer. */
     for (size_t i = 0; i < a->n_informers && !atomic_load(&a->draining); i++)
-        while (!atomic_load(&a->draining) && informer_wait_synced(a->informers[i], 500) != 0) {
+        while (!atomic_load(&a->draining) && fm_informer_wait_synced(a->informers[i], 500) != 0) {
         }
     release_free_memory();
 
@@ -1010,19 +1010,19 @@ static void *disp_main(void *arg)
 static bool check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
 {
     char *key = NULL;
-    if (store_object_key(&key, &fm_agentic_task_desc, t) != 0) return false;
+    if (fm_store_object_key(&key, &fm_agentic_task_desc, t) != 0) return false;
     pthread_mutex_lock(&a->mu);
     agent_slot *s = slot_find(a, key);
     /* A run that already ended is writing its result: nothing to stop. */
-    if (s && !(s->run && executor_done(s->run))) {
+    if (s && !(s->run && fm_executor_done(s->run))) {
         const fm_agentic_task_status *st = &t->status;
         bool ours = st->phase == FM_TASK_PHASE_RUNNING && assigned_here(a, t) &&
                     time_eq(st->claimed_at, s->claimed_at);
         /* A Scheduled version older than our claim may still arrive. */
         bool stale = st->phase == FM_TASK_PHASE_SCHEDULED && assigned_here(a, t);
-        bool terminating = k8s_object_meta_has_deletion_timestamp(&t->metadata);
+        bool terminating = fm_k8s_object_meta_has_deletion_timestamp(&t->metadata);
         if (deleted || terminating || (!ours && !stale)) {
-            log_info("task deleted or taken away while running; cancelling", "task", s->name,
+            fm_log_info("task deleted or taken away while running; cancelling", "task", s->name,
                      "namespace", s->ns, "deleted", deleted ? "true" : "false", NULL);
             slot_stop(a, s, EXECUTOR_STOP_CANCEL);
         }
@@ -1064,7 +1064,7 @@ static void on_error(void *ud, int code, const char *message)
 {
     agent *a = ud;
     if (atomic_load(&a->draining)) return;
-    log_warn("task watch failed; retrying", "error", message, NULL);
+    fm_log_warn("task watch failed; retrying", "error", message, NULL);
 }
 
 /* The agent's count of objects its task informers could not decode. */
@@ -1076,12 +1076,12 @@ static fm_series *decode_errors;
  * cache refuses it for the same reason, reports it with an Event. Logged
  * with its key and counted in foreman_decode_errors_total{kind}.
  */
-static void on_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+static void on_decode_error(void *ud, const fm_k8s_object_meta *meta, const char *message)
 {
     (void)ud;
-    log_warn("task does not decode; ignored until a valid version arrives", "task",
+    fm_log_warn("task does not decode; ignored until a valid version arrives", "task",
              meta ? meta->name : NULL, "namespace", meta ? meta->namespace : NULL, "error", message, NULL);
-    if (decode_errors) metrics_inc(decode_errors);
+    if (decode_errors) fm_metrics_inc(decode_errors);
 }
 
 /* ------------------------------------------------------------ public */
@@ -1108,7 +1108,7 @@ static int choose_selector(agent *a)
                                                 : KUBE_ALL_NAMESPACES;
     int64_t backoff_ms = 200;
     for (int attempt = 0;; attempt++) {
-        int rc = kube_field_selector_supported(a->kc, &fm_agentic_task_kind, ns, a->field_selector);
+        int rc = fm_kube_field_selector_supported(a->kc, &fm_agentic_task_kind, ns, a->field_selector);
         if (rc == 1) {
             a->by_field = true;
             return 0;
@@ -1120,13 +1120,13 @@ static int choose_selector(agent *a)
                                     "status.assignedNode (%s); it needs Kubernetes 1.31+ and the CRD's "
                                     "selectableFields",
                                     fm_error_last()->message);
-            log_warn("the API server cannot select AgenticTasks by status.assignedNode; watching the "
+            fm_log_warn("the API server cannot select AgenticTasks by status.assignedNode; watching the "
                      "assigned-node label (the operator, with --assigned-node-label=auto or true, writes it)",
                      "error", fm_error_last()->message, NULL);
             return 0;
         }
         if (atomic_load(&a->draining) || attempt >= 8) return rc;
-        log_warn("checking the task field selector failed; retrying", "error", fm_error_last()->message, NULL);
+        fm_log_warn("checking the task field selector failed; retrying", "error", fm_error_last()->message, NULL);
         struct timespec ts = {(time_t)(backoff_ms / 1000), (long)(backoff_ms % 1000) * 1000000L};
         nanosleep(&ts, NULL);
         backoff_ms = backoff_ms * 2 > 5000 ? 5000 : backoff_ms * 2;
@@ -1137,32 +1137,32 @@ int tasks_start(agent *a)
 {
     int src = credential_paths(a);
     if (src != 0) return src;
-    if (a->cfg.executor == &executor_exec_ops && !executor_exec_isolation())
-        log_warn("task commands can read the agent's credential files (its kubeconfig, token); give "
+    if (a->cfg.executor == &fm_executor_exec_ops && !fm_executor_exec_isolation())
+        fm_log_warn("task commands can read the agent's credential files (its kubeconfig, token); give "
                  "the agent user namespaces, or run it as a user the commands are not",
                  "error", fm_error_last()->message, NULL);
     src = choose_selector(a);
     if (src != 0) return src;
-    log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
+    fm_log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
              "selector", a->by_field ? a->field_selector : a->label_selector, NULL);
     const char *delay = getenv(CLAIM_DELAY_ENV);
-    if (delay && goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
+    if (delay && fm_goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
     fm_clock_cond_init(&a->disp_cond);
     fm_metric *dm = NULL;
-    if (metrics_counter(&dm, metrics_default(), "foreman_decode_errors_total",
+    if (fm_metrics_counter(&dm, fm_metrics_default(), "foreman_decode_errors_total",
                         "Objects the API server sent that did not decode and were left out of the "
                         "cache, by kind.",
                         "kind", NULL) == 0)
-        metrics_series(&decode_errors, dm, "AgenticTask", NULL);
-    if (metrics_counter(&dm, metrics_default(), "foreman_agent_result_write_retries_total",
+        fm_metrics_series(&decode_errors, dm, "AgenticTask", NULL);
+    if (fm_metrics_counter(&dm, fm_metrics_default(), "foreman_agent_result_write_retries_total",
                         "Retries of terminal task status writes (conflicts, transport failures, "
                         "refusals).",
                         NULL) == 0)
-        metrics_series(&result_retries, dm, NULL);
+        fm_metrics_series(&result_retries, dm, NULL);
     size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
     char **nss = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < n_ns; i++) {
-        informer_options o;
+        fm_informer_options o;
         memset(&o, 0, sizeof(o));
         o.kind = &fm_agentic_task_kind;
         o.ns = a->cfg.task_namespaces.len ? nss[i] : NULL;
@@ -1172,12 +1172,12 @@ int tasks_start(agent *a)
         o.on_decode_error = on_decode_error;
         o.on_error_ud = a;
         fm_informer *inf = NULL;
-        int rc = informer_new(&inf, a->kc, &o);
+        int rc = fm_informer_new(&inf, a->kc, &o);
         if (rc != 0) return rc;
-        informer_handlers h = {on_add, on_update, on_delete, a};
+        fm_informer_handlers h = {on_add, on_update, on_delete, a};
         a->informers[a->n_informers++] = inf;
-        if ((rc = informer_add_handlers(inf, &h)) != 0) return rc;
-        if ((rc = informer_start(inf)) != 0) return rc;
+        if ((rc = fm_informer_add_handlers(inf, &h)) != 0) return rc;
+        if ((rc = fm_informer_start(inf)) != 0) return rc;
     }
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -1206,7 +1206,7 @@ void tasks_shutdown(agent *a)
     for (agent_slot *s = a->slots; s; s = s->next)
         if (!s->finished) {
             /* Shutdown does not wait the whole kill grace: 6 s is the budget. */
-            if (s->run) executor_stop(s->run, EXECUTOR_STOP_SHUTDOWN, 2 * NS_PER_S);
+            if (s->run) fm_executor_stop(s->run, EXECUTOR_STOP_SHUTDOWN, 2 * NS_PER_S);
             else if (s->stop_pending == EXECUTOR_STOP_NONE) s->stop_pending = EXECUTOR_STOP_SHUTDOWN;
         }
     a->disp_wake = true;
@@ -1226,7 +1226,7 @@ bool tasks_all_done(agent *a)
 
 void tasks_cleanup(agent *a)
 {
-    for (size_t i = 0; i < a->n_informers; i++) informer_stop(a->informers[i]);
+    for (size_t i = 0; i < a->n_informers; i++) fm_informer_stop(a->informers[i]);
     if (a->disp_started) {
         pthread_join(a->disp_thread, NULL);
         a->disp_started = false;
@@ -1235,7 +1235,7 @@ void tasks_cleanup(agent *a)
     agent_slot *done = take_finished(a);
     pthread_mutex_unlock(&a->mu);
     free_slots(done);
-    for (size_t i = 0; i < a->n_informers; i++) informer_free(a->informers[i]);
+    for (size_t i = 0; i < a->n_informers; i++) fm_informer_free(a->informers[i]);
     a->n_informers = 0;
     free_strv(env_allow);
     free_strv(hide_paths);

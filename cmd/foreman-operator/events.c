@@ -33,7 +33,7 @@
 
 typedef struct ev_item {
     struct ev_item *next;
-    k8s_event ev;
+    fm_k8s_event ev;
 } ev_item;
 
 struct op_events {
@@ -56,7 +56,7 @@ static int64_t mono_ms(void)
 
 static void item_free(ev_item *it)
 {
-    codec_clear(&it->ev, &k8s_event_desc);
+    fm_codec_clear(&it->ev, &fm_k8s_event_desc);
     free(it);
 }
 
@@ -70,7 +70,7 @@ static void *sender_main(void *arg)
         if (!e->head) break; /* stopping with nothing left */
         if (e->stop && mono_ms() > e->flush_deadline_ms) break;
         /* Wait for a token, unless stopping (the flush sends at any rate). */
-        if (e->rate && !e->stop && !event_filter_allow(e->rate, "", fm_clock_now(NULL))) {
+        if (e->rate && !e->stop && !fm_event_filter_allow(e->rate, "", fm_clock_now(NULL))) {
             fm_clock_wait_until(NULL, &e->cv, &e->mu, fm_clock_now(NULL) + e->rate_wait_ns);
             continue;
         }
@@ -79,8 +79,8 @@ static void *sender_main(void *arg)
         if (!e->head) e->tail = NULL;
         e->len--;
         pthread_mutex_unlock(&e->mu);
-        if (kube_create(NULL, op->client, &k8s_event_kind, it->ev.metadata.namespace, &it->ev) != 0)
-            log_v(1, "event not recorded", "reason", it->ev.reason, "object", it->ev.involved_object.name,
+        if (fm_kube_create(NULL, op->client, &fm_k8s_event_kind, it->ev.metadata.namespace, &it->ev) != 0)
+            fm_log_v(1, "event not recorded", "reason", it->ev.reason, "object", it->ev.involved_object.name,
                   "error", fm_error_last()->message, NULL);
         item_free(it);
         pthread_mutex_lock(&e->mu);
@@ -110,7 +110,7 @@ int op_events_setup(fm_operator *op)
     }
     if (op->cfg.event_qps > 0) {
         double burst = op->cfg.event_burst < 1 ? 1 : op->cfg.event_burst;
-        if (event_filter_new(&e->rate, burst, op->cfg.event_qps, 1) != 0)
+        if (fm_event_filter_new(&e->rate, burst, op->cfg.event_qps, 1) != 0)
             return fm_error_set(FM_ENOMEM, "events: out of memory");
         e->rate_wait_ns = (int64_t)(1e9 / op->cfg.event_qps);
         if (e->rate_wait_ns < 1000000) e->rate_wait_ns = 1000000;
@@ -133,18 +133,18 @@ void op_events_free(fm_operator *op)
     if (e->started) pthread_join(e->th, NULL);
     pthread_mutex_destroy(&e->mu);
     pthread_cond_destroy(&e->cv);
-    event_filter_free(e->rate);
+    fm_event_filter_free(e->rate);
     free(e);
     op->events = NULL;
 }
 
 /* Takes ownership of *ev (its contents are moved; *ev is zeroed). */
-static void events_submit(fm_operator *op, k8s_event *ev)
+static void events_submit(fm_operator *op, fm_k8s_event *ev)
 {
     struct op_events *e = op->events;
     ev_item *it = e ? calloc(1, sizeof *it) : NULL;
     if (!it) {
-        codec_clear(ev, &k8s_event_desc);
+        fm_codec_clear(ev, &fm_k8s_event_desc);
         return;
     }
     it->ev = *ev;
@@ -161,23 +161,23 @@ static void events_submit(fm_operator *op, k8s_event *ev)
     pthread_mutex_unlock(&e->mu);
     if (full) {
         item_free(it);
-        metrics_inc(op->m.events_dropped);
+        fm_metrics_inc(op->m.events_dropped);
     }
 }
 
-void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_meta *m,
+void op_object_event(fm_operator *op, const fm_kind_desc *k, const fm_k8s_object_meta *m,
                      const char *type, const char *reason, const char *message)
 {
     if (!op->cfg.events || !m || !m->name) return;
-    fm_time at = codec_time_now();
+    fm_time at = fm_codec_time_now();
     const char *who = m->uid ? m->uid : m->name;
     if (op->event_filter &&
-        !event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
+        !fm_event_filter_allow(op->event_filter, who ? who : "", at.sec * 1000000000LL + at.nsec))
         return; /* this object has had its share of Events for now */
     /* Events about a cluster-scoped object live in "default", as
      * Kubernetes' own recorders put them. */
     const char *ns = k->namespaced && m->namespace ? m->namespace : "default";
-    k8s_event ev;
+    fm_k8s_event ev;
     memset(&ev, 0, sizeof ev);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -186,9 +186,9 @@ void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_me
              (unsigned long long)ts.tv_sec * 1000000000ull + (unsigned long long)ts.tv_nsec);
     fm_time now = at;
     now.nsec = 0;
-    k8s_event_set_metadata_present(&ev, true);
-    k8s_event_set_involved_object_present(&ev, true);
-    k8s_event_set_source_present(&ev, true);
+    fm_k8s_event_set_metadata_present(&ev, true);
+    fm_k8s_event_set_involved_object_present(&ev, true);
+    fm_k8s_event_set_source_present(&ev, true);
     int rc = fm_strset(&ev.api_version, "v1") | fm_strset(&ev.kind, "Event") |
              fm_strset(&ev.metadata.name, name) |
              fm_strset(&ev.metadata.namespace, ns) |
@@ -201,11 +201,11 @@ void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_me
              fm_strset(&ev.type, type) | fm_strset(&ev.source.component, "foreman-operator") |
              fm_strset(&ev.reporting_component, "foreman-operator") |
              fm_strset(&ev.reporting_instance, op->identity);
-    k8s_event_set_first_timestamp(&ev, now);
-    k8s_event_set_last_timestamp(&ev, now);
-    k8s_event_set_count(&ev, 1);
+    fm_k8s_event_set_first_timestamp(&ev, now);
+    fm_k8s_event_set_last_timestamp(&ev, now);
+    fm_k8s_event_set_count(&ev, 1);
     if (rc == 0) events_submit(op, &ev);
-    else codec_clear(&ev, &k8s_event_desc);
+    else fm_codec_clear(&ev, &fm_k8s_event_desc);
 }
 
 void op_task_event(fm_operator *op, const fm_agentic_task *t, const char *type,

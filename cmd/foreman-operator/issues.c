@@ -63,7 +63,7 @@ static int fill_step(fm_pipeline_step *s, const fm_workload *w, fm_task_kind kin
         fm_pipeline_step_set_agent_ref_present(s, true);
     }
     if (kind != FM_TASK_KIND_REVIEW && fm_workload_spec_has_gate_profile(&w->spec)) {
-        if (codec_copy(&s->gate_profile, &w->spec.gate_profile, &fm_gate_profile_desc)) return FM_ENOMEM;
+        if (fm_codec_copy(&s->gate_profile, &w->spec.gate_profile, &fm_gate_profile_desc)) return FM_ENOMEM;
         fm_pipeline_step_set_gate_profile_present(s, true);
     }
     if (dep) {
@@ -116,16 +116,16 @@ int op_issues_step_extras(fm_operator *op, fm_agentic_task *t, const fm_pipeline
 {
     fm_agentic_task_spec *sp = &t->spec;
     if (fm_pipeline_step_has_agent_ref(s) && has_ref(&s->agent_ref)) {
-        if (codec_copy(&sp->agent_ref, &s->agent_ref, &fm_local_object_reference_desc)) return FM_ENOMEM;
+        if (fm_codec_copy(&sp->agent_ref, &s->agent_ref, &fm_local_object_reference_desc)) return FM_ENOMEM;
         fm_agentic_task_spec_set_agent_ref_present(sp, true);
         /* the Agent's capability joins the task's */
         char key[600];
         snprintf(key, sizeof key, "%s/%s", t->metadata.namespace, s->agent_ref.name);
         fm_agent *ag = NULL;
-        if (op->agents && store_get_copy((void **)&ag, op->agents, key) == 0) {
+        if (op->agents && fm_store_get_copy((void **)&ag, op->agents, key) == 0) {
             int rc = 0;
             if (fm_agent_spec_has_required_capability(&ag->spec)) {
-                rc = agentdef_join_capability(&sp->required_capability, &ag->spec.required_capability);
+                rc = fm_agentdef_join_capability(&sp->required_capability, &ag->spec.required_capability);
                 fm_agentic_task_spec_set_required_capability_present(sp, true);
             }
             fm_agent_free(ag);
@@ -133,7 +133,7 @@ int op_issues_step_extras(fm_operator *op, fm_agentic_task *t, const fm_pipeline
         }
     }
     if (fm_pipeline_step_has_gate_profile(s)) {
-        if (codec_copy(&sp->gate_profile, &s->gate_profile, &fm_gate_profile_desc)) return FM_ENOMEM;
+        if (fm_codec_copy(&sp->gate_profile, &s->gate_profile, &fm_gate_profile_desc)) return FM_ENOMEM;
         fm_agentic_task_spec_set_gate_profile_present(sp, true);
     }
     return 0;
@@ -144,13 +144,13 @@ static const fm_agentic_task *task_of(fm_operator *op, const fm_workload *w, con
 {
     char key[600];
     snprintf(key, sizeof key, "%s/%s-%s", w->metadata.namespace, w->metadata.name, step);
-    return store_get(op->tasks, key);
+    return fm_store_get(op->tasks, key);
 }
 
 /* The reason of t's Completed condition, or NULL. */
 static const char *failure_reason(const fm_agentic_task *t)
 {
-    const k8s_condition *c = op_condition_get(&t->status.conditions, "Completed");
+    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Completed");
     return c && c->reason && c->reason[0] ? c->reason : "TaskFailed";
 }
 
@@ -162,10 +162,10 @@ static bool ran(const fm_agentic_task *t)
     return strcmp(failure_reason(t), "UpstreamFailed") != 0;
 }
 
-int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *conds, fm_time now)
+int op_issues_rollup(fm_operator *op, const fm_workload *w, fm_k8s_condition_list *conds, fm_time now)
 {
     int rc = 0;
-    store_read_lock(op->tasks);
+    fm_store_read_lock(op->tasks);
     for (size_t i = 0; i < w->spec.issues.len && rc == 0; i++) {
         int n = (int)w->spec.issues.items[i];
         char step[3][64];
@@ -182,21 +182,21 @@ int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *
         /* the fix's own gate, when no verify step ran */
         if (!want[1] && t[0] && t[0]->status.phase == FM_TASK_PHASE_SUCCEEDED && fm_agentic_task_spec_has_gate_profile(&t[0]->spec))
             gate = "passed";
-        k8s_condition_status status = K8S_CONDITION_STATUS_UNKNOWN;
+        fm_k8s_condition_status status = FM_K8S_CONDITION_STATUS_UNKNOWN;
         const char *reason = "InProgress";
         bool all = true;
         for (int k = 0; k < 3; k++) {
             if (!want[k]) continue;
             if (t[k] && t[k]->status.phase == FM_TASK_PHASE_FAILED) {
-                status = K8S_CONDITION_STATUS_FALSE;
+                status = FM_K8S_CONDITION_STATUS_FALSE;
                 reason = failure_reason(t[k]);
                 /* the fix's failure explains its dependents' UpstreamFailed */
                 break;
             }
             if (!t[k] || t[k]->status.phase != FM_TASK_PHASE_SUCCEEDED) all = false;
         }
-        if (status != K8S_CONDITION_STATUS_FALSE && all) {
-            status = K8S_CONDITION_STATUS_TRUE;
+        if (status != FM_K8S_CONDITION_STATUS_FALSE && all) {
+            status = FM_K8S_CONDITION_STATUS_TRUE;
             reason = "Done";
         }
         char type[32], msg[600];
@@ -204,6 +204,6 @@ int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *
         snprintf(msg, sizeof msg, "branch %s commit %.12s gate %s review %s", branch, commit, gate, review);
         rc = op_condition_set(conds, type, status, reason, msg, now);
     }
-    store_read_unlock(op->tasks);
+    fm_store_read_unlock(op->tasks);
     return rc;
 }

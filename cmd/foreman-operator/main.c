@@ -38,48 +38,48 @@ int op_metrics_setup(fm_operator *op)
     fm_metrics *r = op->registry;
     fm_metric *m;
     int rc;
-    if ((rc = metrics_counter(&m, r, "foreman_tasks_scheduled_total",
+    if ((rc = fm_metrics_counter(&m, r, "foreman_tasks_scheduled_total",
                               "AgenticTasks placed on a FleetNode by this operator.", NULL)) ||
-        (rc = metrics_series(&op->m.scheduled_total, m, NULL)))
+        (rc = fm_metrics_series(&op->m.scheduled_total, m, NULL)))
         return rc;
-    if ((rc = metrics_histogram(&m, r, "foreman_scheduling_latency_seconds",
+    if ((rc = fm_metrics_histogram(&m, r, "foreman_scheduling_latency_seconds",
                                 "Time from a task's creation to its placement.", latency_buckets,
                                 sizeof latency_buckets / sizeof latency_buckets[0], NULL)) ||
-        (rc = metrics_series(&op->m.latency, m, NULL)))
+        (rc = fm_metrics_series(&op->m.latency, m, NULL)))
         return rc;
-    if ((rc = metrics_gauge(&m, r, "foreman_pending_tasks", "AgenticTasks in phase Pending.", NULL)) ||
-        (rc = metrics_series(&op->m.pending, m, NULL)))
+    if ((rc = fm_metrics_gauge(&m, r, "foreman_pending_tasks", "AgenticTasks in phase Pending.", NULL)) ||
+        (rc = fm_metrics_series(&op->m.pending, m, NULL)))
         return rc;
-    if ((rc = metrics_gauge(&op->m.fleetnodes, r, "foreman_fleetnodes", "FleetNodes by phase.",
+    if ((rc = fm_metrics_gauge(&op->m.fleetnodes, r, "foreman_fleetnodes", "FleetNodes by phase.",
                             "phase", NULL)))
         return rc;
-    if ((rc = metrics_counter(&op->m.completed, r, "foreman_task_completed_total",
+    if ((rc = fm_metrics_counter(&op->m.completed, r, "foreman_task_completed_total",
                               "AgenticTasks that reached a terminal phase, by kind and verdict.",
                               "kind", "verdict", NULL)))
         return rc;
-    if ((rc = metrics_histogram(&m, r, "foreman_task_duration_seconds",
+    if ((rc = fm_metrics_histogram(&m, r, "foreman_task_duration_seconds",
                                 "Run time of finished tasks, startedAt to finishedAt.",
                                 duration_buckets, sizeof duration_buckets / sizeof duration_buckets[0],
                                 NULL)) ||
-        (rc = metrics_series(&op->m.duration, m, NULL)))
+        (rc = fm_metrics_series(&op->m.duration, m, NULL)))
         return rc;
-    if ((rc = metrics_counter(&m, r, "foreman_scheduling_passes_total",
+    if ((rc = fm_metrics_counter(&m, r, "foreman_scheduling_passes_total",
                               "Scheduling passes run.", NULL)) ||
-        (rc = metrics_series(&op->m.passes, m, NULL)))
+        (rc = fm_metrics_series(&op->m.passes, m, NULL)))
         return rc;
-    if ((rc = metrics_counter(&m, r, "foreman_claim_expiries_total",
+    if ((rc = fm_metrics_counter(&m, r, "foreman_claim_expiries_total",
                               "Task claims that expired (released or failed).", NULL)) ||
-        (rc = metrics_series(&op->m.claim_expiries, m, NULL)))
+        (rc = fm_metrics_series(&op->m.claim_expiries, m, NULL)))
         return rc;
-    if ((rc = metrics_counter(&m, r, "foreman_events_dropped_total",
+    if ((rc = fm_metrics_counter(&m, r, "foreman_events_dropped_total",
                               "Kubernetes Events dropped because the send queue was full.", NULL)) ||
-        (rc = metrics_series(&op->m.events_dropped, m, NULL)))
+        (rc = fm_metrics_series(&op->m.events_dropped, m, NULL)))
         return rc;
-    if ((rc = metrics_counter(&m, r, "foreman_task_timeouts_total",
+    if ((rc = fm_metrics_counter(&m, r, "foreman_task_timeouts_total",
                               "Running tasks failed by the timeout backstop.", NULL)) ||
-        (rc = metrics_series(&op->m.timeouts, m, NULL)))
+        (rc = fm_metrics_series(&op->m.timeouts, m, NULL)))
         return rc;
-    if ((rc = metrics_counter(&op->m.decode_errors, r, "foreman_decode_errors_total",
+    if ((rc = fm_metrics_counter(&op->m.decode_errors, r, "foreman_decode_errors_total",
                               "Objects the API server sent that did not decode and were left out "
                               "of the cache, by kind.",
                               "kind", NULL)))
@@ -102,14 +102,14 @@ static int count_node(void *ud, const char *key, const void *obj)
 
 void op_metrics_refresh(fm_operator *op)
 {
-    metrics_set(op->m.pending, (double)store_index_count(op->tasks, OP_IDX_PHASE, "Pending"));
+    fm_metrics_set(op->m.pending, (double)fm_store_index_count(op->tasks, OP_IDX_PHASE, "Pending"));
     node_counts c;
     memset(&c, 0, sizeof c);
-    store_foreach(op->nodes, count_node, &c);
+    fm_store_foreach(op->nodes, count_node, &c);
     static const char *const names[5] = {"None", "Ready", "Draining", "NotReady", "Unknown"};
     for (int i = 0; i < 5; i++) {
         fm_series *s = NULL;
-        if (metrics_series(&s, op->m.fleetnodes, names[i], NULL) == 0) metrics_set(s, c.by_phase[i]);
+        if (fm_metrics_series(&s, op->m.fleetnodes, names[i], NULL) == 0) fm_metrics_set(s, c.by_phase[i]);
     }
 }
 
@@ -123,34 +123,34 @@ static int start_controllers(fm_operator *op)
 {
     if (atomic_exchange(&controllers_started, 1)) return 0;
     int rc;
-    if ((rc = op_scheduler_start(op)) || (rc = controller_start(op->sched_ctl)) ||
-        (rc = controller_start(op->task_ctl)) ||
-        (rc = controller_start(op->node_ctl)) || (rc = controller_start(op->workload_ctl)) ||
-        (rc = controller_start(op->agent_ctl)))
+    if ((rc = op_scheduler_start(op)) || (rc = fm_controller_start(op->sched_ctl)) ||
+        (rc = fm_controller_start(op->task_ctl)) ||
+        (rc = fm_controller_start(op->node_ctl)) || (rc = fm_controller_start(op->workload_ctl)) ||
+        (rc = fm_controller_start(op->agent_ctl)))
         return rc;
     op_trigger_pass(op);
-    log_info("controllers started", "identity", op->identity, NULL);
+    fm_log_info("controllers started", "identity", op->identity, NULL);
     return 0;
 }
 
 static void stop_controllers(fm_operator *op)
 {
     if (!atomic_load(&controllers_started)) return;
-    controller_stop(op->sched_ctl);
+    fm_controller_stop(op->sched_ctl);
     op_scheduler_stop(op);
-    controller_stop(op->task_ctl);
-    controller_stop(op->node_ctl);
-    controller_stop(op->workload_ctl);
-    controller_stop(op->agent_ctl);
+    fm_controller_stop(op->task_ctl);
+    fm_controller_stop(op->node_ctl);
+    fm_controller_stop(op->workload_ctl);
+    fm_controller_stop(op->agent_ctl);
 }
 
 static void on_started_leading(void *ud)
 {
     fm_operator *op = ud;
-    log_info("became leader", "identity", op->identity, NULL);
+    fm_log_info("became leader", "identity", op->identity, NULL);
     if (start_controllers(op) != 0) {
-        log_error("starting controllers failed", "error", fm_error_last()->message, NULL);
-        signals_request_shutdown();
+        fm_log_error("starting controllers failed", "error", fm_error_last()->message, NULL);
+        fm_signals_request_shutdown();
     }
 }
 
@@ -158,32 +158,32 @@ static void on_stopped_leading(void *ud)
 {
     fm_operator *op = ud;
     if (atomic_load(&shutting_down)) return;
-    log_error("leader election lost", "identity", op->identity, NULL);
+    fm_log_error("leader election lost", "identity", op->identity, NULL);
     atomic_store(&lost_lease, 1);
-    signals_request_shutdown();
+    fm_signals_request_shutdown();
 }
 
 static void on_new_leader(void *ud, const char *identity)
 {
-    log_info("new leader observed", "leader", identity, NULL);
+    fm_log_info("new leader observed", "leader", identity, NULL);
 }
 
 static void on_leader_error(void *ud, int code, const char *message)
 {
-    log_v(1, "leader election error", "error", message, NULL);
+    fm_log_v(1, "leader election error", "error", message, NULL);
 }
 
 static void on_informer_error(void *ud, int code, const char *message)
 {
     op_informer_ctx *ctx = ud;
-    log_warn("list/watch failed", "kind", ctx->what, "error", message, NULL);
+    fm_log_warn("list/watch failed", "kind", ctx->what, "error", message, NULL);
     op_hold_staleness(ctx->op);
 }
 
 static void on_informer_recovered(void *ud)
 {
     op_informer_ctx *ctx = ud;
-    log_info("list/watch recovered; heartbeat staleness on hold for one stale period", "kind",
+    fm_log_info("list/watch recovered; heartbeat staleness on hold for one stale period", "kind",
              ctx->what, NULL);
     op_hold_staleness(ctx->op);
 }
@@ -195,17 +195,17 @@ static void on_informer_recovered(void *ud)
  * where an operator of the cluster will look: the log (key and reason),
  * the metric, and a Warning Event on the object itself.
  */
-static void on_informer_decode_error(void *ud, const k8s_object_meta *meta, const char *message)
+static void on_informer_decode_error(void *ud, const fm_k8s_object_meta *meta, const char *message)
 {
     op_informer_ctx *ctx = ud;
     char key[512] = "(unknown)";
     if (meta && meta->name)
         snprintf(key, sizeof key, "%s%s%s", meta->namespace ? meta->namespace : "",
                  meta->namespace ? "/" : "", meta->name);
-    log_warn("object does not decode; left out of the cache until a valid version arrives", "kind",
+    fm_log_warn("object does not decode; left out of the cache until a valid version arrives", "kind",
              ctx->what, "object", key, "resourceVersion", meta ? meta->resource_version : NULL, "error",
              message, NULL);
-    metrics_inc(ctx->decode_errors);
+    fm_metrics_inc(ctx->decode_errors);
     char msg[1100];
     snprintf(msg, sizeof msg, "foreman-operator cannot decode this %s and ignores it until it is "
              "corrected: %.900s", ctx->what, message);
@@ -214,7 +214,7 @@ static void on_informer_decode_error(void *ud, const k8s_object_meta *meta, cons
 
 void op_hold_staleness(fm_operator *op)
 {
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     long long until = (long long)now.sec * 1000000000LL + now.nsec + op->cfg.node_stale_after_ns;
     long long cur = atomic_load(&op->stale_hold_until_ns);
     while (cur < until && !atomic_compare_exchange_weak(&op->stale_hold_until_ns, &cur, until)) {
@@ -232,8 +232,8 @@ bool op_staleness_held(fm_operator *op, fm_time now, int64_t *wait_ms)
 static bool ready_fn(void *ud)
 {
     fm_operator *op = ud;
-    return informer_has_synced(op->task_inf) && informer_has_synced(op->node_inf) &&
-           informer_has_synced(op->workload_inf) && informer_has_synced(op->agent_inf);
+    return fm_informer_has_synced(op->task_inf) && fm_informer_has_synced(op->node_inf) &&
+           fm_informer_has_synced(op->workload_inf) && fm_informer_has_synced(op->agent_inf);
 }
 
 /*
@@ -246,24 +246,24 @@ static bool ready_fn(void *ud)
  */
 static void decide_node_label(fm_operator *op)
 {
-    for (int attempt = 0; attempt < 5 && !signals_shutdown_requested(); attempt++) {
-        int rc = kube_field_selector_supported(op->client, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES,
+    for (int attempt = 0; attempt < 5 && !fm_signals_shutdown_requested(); attempt++) {
+        int rc = fm_kube_field_selector_supported(op->client, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES,
                                                "status.assignedNode=foreman-operator-probe");
         if (rc == 1) {
             op->cfg.node_label = false;
-            log_info("agents can select their tasks by status.assignedNode; no routing label", NULL);
+            fm_log_info("agents can select their tasks by status.assignedNode; no routing label", NULL);
             return;
         }
         if (rc == 0) {
             op->cfg.node_label = true;
-            log_info("the API server cannot select AgenticTasks by status.assignedNode; placed tasks get "
+            fm_log_info("the API server cannot select AgenticTasks by status.assignedNode; placed tasks get "
                      "the routing label", "error", fm_error_last()->message, NULL);
             return;
         }
-        signals_wait(500 << attempt);
+        fm_signals_wait(500 << attempt);
     }
     op->cfg.node_label = true;
-    log_warn("could not tell whether agents can select by status.assignedNode; placed tasks get the "
+    fm_log_warn("could not tell whether agents can select by status.assignedNode; placed tasks get the "
              "routing label", "error", fm_error_last()->message, NULL);
 }
 
@@ -280,9 +280,9 @@ typedef struct cli {
     int64_t max_per_ns;
 } cli;
 
-static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def *defs, size_t n)
+static int parse_cli(cli *c, int argc, char **argv, fm_flags_set *fs_out, fm_flags_def *defs, size_t n)
 {
-    flags_def d[] = {
+    fm_flags_def d[] = {
         {"kubeconfig", FLAGS_STRING, &c->kubeconfig, NULL, "path to a kubeconfig; default $KUBECONFIG, ~/.kube/config or in-cluster", false},
         {"kube-context", FLAGS_STRING, &c->kube_context, NULL, "kubeconfig context to use (default: the current context)", false},
         {"metrics-bind-address", FLAGS_STRING, &c->metrics_bind, ":8081", "address the /metrics endpoint binds to; \"0\" disables it", false},
@@ -316,7 +316,7 @@ static int parse_cli(cli *c, int argc, char **argv, flags_set *fs_out, flags_def
     fs_out->program = "foreman-operator";
     fs_out->defs = defs;
     fs_out->n_defs = sizeof d / sizeof d[0];
-    return flags_parse(fs_out, argc, argv, NULL);
+    return fm_flags_parse(fs_out, argc, argv, NULL);
 }
 
 /* Empty string flags mean "not given". */
@@ -346,7 +346,7 @@ static int config_from_cli(op_config *cfg, const cli *c)
         return fm_error_set(FM_EINVAL, "invalid value \"%s\" for flag -assigned-node-label: want auto, true or false",
                             c->node_label);
     cfg->node_label = cfg->node_label_mode != OP_LABEL_OFF;
-    if (sched_placement_parse(&cfg->placement, c->placement)) return FM_EINVAL;
+    if (fm_sched_placement_parse(&cfg->placement, c->placement)) return FM_EINVAL;
     if (c->stale_after <= 0)
         return fm_error_set(FM_EINVAL, "invalid value for flag -node-stale-after: must be positive");
     if (c->reap_after <= 0)
@@ -399,46 +399,46 @@ static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *
     op->inf_ctx[slot].op = op;
     op->inf_ctx[slot].what = what;
     op->inf_ctx[slot].kind = k;
-    if (metrics_series(&op->inf_ctx[slot].decode_errors, op->m.decode_errors, what, NULL) != 0)
+    if (fm_metrics_series(&op->inf_ctx[slot].decode_errors, op->m.decode_errors, what, NULL) != 0)
         return FM_ENOMEM;
-    informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
+    fm_informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
                            .on_recovered = on_informer_recovered,
                            .on_decode_error = on_informer_decode_error, .on_error_ud = &op->inf_ctx[slot]};
-    return informer_new(out, op->client, &io);
+    return fm_informer_new(out, op->client, &io);
 }
 
 int main(int argc, char **argv)
 {
     cli c;
     memset(&c, 0, sizeof c);
-    flags_def defs[32];
-    flags_set fs;
+    fm_flags_def defs[32];
+    fm_flags_set fs;
     int rc = parse_cli(&c, argc, argv, &fs, defs, sizeof defs / sizeof defs[0]);
     if (rc == FLAGS_HELP) {
-        flags_usage(stdout, &fs);
-        flags_free(&fs);
+        fm_flags_usage(stdout, &fs);
+        fm_flags_free(&fs);
         return 0;
     }
     if (rc) {
         fprintf(stderr, "%s\n", fm_error_last()->message);
-        flags_usage(stderr, &fs);
-        flags_free(&fs);
+        fm_flags_usage(stderr, &fs);
+        fm_flags_free(&fs);
         return 2;
     }
     if (c.version) {
         printf("foreman-operator %s\n", FOREMAN_VERSION);
-        flags_free(&fs);
+        fm_flags_free(&fs);
         return 0;
     }
-    if (log_set_format_name(c.log_format) != 0) {
+    if (fm_log_set_format_name(c.log_format) != 0) {
         fprintf(stderr, "invalid value \"%s\" for flag -log-format: want logfmt or json\n", c.log_format);
         return 2;
     }
-    if (c.zap_level && *c.zap_level && log_set_level_name(c.zap_level) != 0) {
+    if (c.zap_level && *c.zap_level && fm_log_set_level_name(c.zap_level) != 0) {
         fprintf(stderr, "invalid value \"%s\" for flag -zap-log-level\n", c.zap_level);
         return 2;
     }
-    if (flags_is_set(&fs, "v")) log_set_verbosity((int)c.verbosity);
+    if (fm_flags_is_set(&fs, "v")) fm_log_set_verbosity((int)c.verbosity);
 
     static fm_operator opx;
     fm_operator *op = &opx;
@@ -446,8 +446,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", fm_error_last()->message);
         return 2;
     }
-    if (signals_setup() != 0) {
-        log_error("signal setup failed", "error", fm_error_last()->message, NULL);
+    if (fm_signals_setup() != 0) {
+        fm_log_error("signal setup failed", "error", fm_error_last()->message, NULL);
         return 1;
     }
     char host[200] = "operator";
@@ -464,72 +464,72 @@ int main(int argc, char **argv)
     pthread_mutex_init(&op->mu, NULL);
     /* Events per object: 25 at once, then one per 5 minutes (client-go's
      * spam filter), so a flapping task cannot flood the API server. */
-    if (event_filter_new(&op->event_filter, EVENT_FILTER_DEFAULT_BURST, EVENT_FILTER_DEFAULT_REFILL,
+    if (fm_event_filter_new(&op->event_filter, EVENT_FILTER_DEFAULT_BURST, EVENT_FILTER_DEFAULT_REFILL,
                          EVENT_FILTER_DEFAULT_MAX_KEYS) != 0) {
         fprintf(stderr, "foreman-operator: %s\n", fm_error_last()->message);
         return 1;
     }
-    op->registry = metrics_default();
+    op->registry = fm_metrics_default();
 
     int exit_code = 1;
     fm_httpserver *metrics_srv = NULL, *probe_srv = NULL;
     fm_leader *leader = NULL;
-    kube_client_opts ko = {.program = "operator", .qps = op->cfg.qps, .burst = op->cfg.burst};
-    if ((rc = kube_client_new_default(&op->client, op->cfg.kubeconfig, op->cfg.kube_context, &ko))) {
-        log_error("cannot create the API client", "error", fm_error_last()->message, NULL);
+    fm_kube_client_opts ko = {.program = "operator", .qps = op->cfg.qps, .burst = op->cfg.burst};
+    if ((rc = fm_kube_client_new_default(&op->client, op->cfg.kubeconfig, op->cfg.kube_context, &ko))) {
+        fm_log_error("cannot create the API client", "error", fm_error_last()->message, NULL);
         goto out;
     }
-    if (kube_client_warning(op->client)) log_warn(kube_client_warning(op->client), NULL);
+    if (fm_kube_client_warning(op->client)) fm_log_warn(fm_kube_client_warning(op->client), NULL);
     if (op->cfg.node_label_mode == OP_LABEL_AUTO) decide_node_label(op);
-    if ((rc = sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
+    if ((rc = fm_sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
         (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
         (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
         (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2)) ||
         (rc = new_informer(&op->agent_inf, op, &fm_agent_kind, "Agent", 3))) {
-        log_error("setup failed", "error", fm_error_last()->message, NULL);
+        fm_log_error("setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
-    op->tasks = informer_store(op->task_inf);
-    op->nodes = informer_store(op->node_inf);
-    op->workloads = informer_store(op->workload_inf);
-    op->agents = informer_store(op->agent_inf);
+    op->tasks = fm_informer_store(op->task_inf);
+    op->nodes = fm_informer_store(op->node_inf);
+    op->workloads = fm_informer_store(op->workload_inf);
+    op->agents = fm_informer_store(op->agent_inf);
     if ((rc = op_events_setup(op)) || (rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) ||
         (rc = op_nodes_setup(op)) ||
         (rc = op_workloads_setup(op)) || (rc = op_agents_setup(op))) {
-        log_error("controller setup failed", "error", fm_error_last()->message, NULL);
+        fm_log_error("controller setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
-    if ((rc = httpserver_new(&metrics_srv, op->cfg.metrics_bind)) ||
-        (rc = httpserver_add_metrics(metrics_srv, op->registry)) ||
-        (rc = httpserver_start(metrics_srv)) ||
-        (rc = httpserver_new(&probe_srv, op->cfg.probe_bind)) ||
-        (rc = httpserver_add_health(probe_srv, ready_fn, op)) || (rc = httpserver_start(probe_srv))) {
-        log_error("cannot serve metrics/health", "error", fm_error_last()->message, NULL);
+    if ((rc = fm_httpserver_new(&metrics_srv, op->cfg.metrics_bind)) ||
+        (rc = fm_httpserver_add_metrics(metrics_srv, op->registry)) ||
+        (rc = fm_httpserver_start(metrics_srv)) ||
+        (rc = fm_httpserver_new(&probe_srv, op->cfg.probe_bind)) ||
+        (rc = fm_httpserver_add_health(probe_srv, ready_fn, op)) || (rc = fm_httpserver_start(probe_srv))) {
+        fm_log_error("cannot serve metrics/health", "error", fm_error_last()->message, NULL);
         goto out;
     }
     char placement[16];
-    snprintf(placement, sizeof placement, "%s", sched_placement_name(op->cfg.placement));
+    snprintf(placement, sizeof placement, "%s", fm_sched_placement_name(op->cfg.placement));
     char stale[GODURATION_FORMAT_MAX];
-    goduration_format(stale, op->cfg.node_stale_after_ns);
-    log_info("starting foreman-operator", "version", FOREMAN_VERSION, "server",
-             kube_client_server(op->client), "placement", placement, "nodeStaleAfter", stale,
+    fm_goduration_format(stale, op->cfg.node_stale_after_ns);
+    fm_log_info("starting foreman-operator", "version", FOREMAN_VERSION, "server",
+             fm_kube_client_server(op->client), "placement", placement, "nodeStaleAfter", stale,
              "leaderElect", op->cfg.leader_elect ? "true" : "false", "identity", op->identity, NULL);
 
-    if ((rc = informer_start(op->task_inf)) || (rc = informer_start(op->node_inf)) ||
-        (rc = informer_start(op->workload_inf)) || (rc = informer_start(op->agent_inf))) {
-        log_error("cannot start informers", "error", fm_error_last()->message, NULL);
+    if ((rc = fm_informer_start(op->task_inf)) || (rc = fm_informer_start(op->node_inf)) ||
+        (rc = fm_informer_start(op->workload_inf)) || (rc = fm_informer_start(op->agent_inf))) {
+        fm_log_error("cannot start informers", "error", fm_error_last()->message, NULL);
         goto out;
     }
     /* Wait for the caches (or shutdown) before acting on them. */
-    while (!signals_shutdown_requested() && !ready_fn(op)) signals_wait(100);
-    if (signals_shutdown_requested()) {
+    while (!fm_signals_shutdown_requested() && !ready_fn(op)) fm_signals_wait(100);
+    if (fm_signals_shutdown_requested()) {
         exit_code = 0;
         goto out;
     }
-    log_info("caches synced", NULL);
+    fm_log_info("caches synced", NULL);
 
     if (op->cfg.leader_elect) {
-        leader_options lo = {
+        fm_leader_options lo = {
             .client = op->client,
             .name = LEADER_DEFAULT_NAME,
             .ns = op->cfg.leader_ns,
@@ -544,44 +544,44 @@ int main(int argc, char **argv)
             .on_error = on_leader_error,
             .ud = op,
         };
-        if ((rc = leader_new(&leader, &lo)) || (rc = leader_start(leader))) {
-            log_error("cannot start leader election", "error", fm_error_last()->message, NULL);
+        if ((rc = fm_leader_new(&leader, &lo)) || (rc = fm_leader_start(leader))) {
+            fm_log_error("cannot start leader election", "error", fm_error_last()->message, NULL);
             goto out;
         }
     } else if ((rc = start_controllers(op)) != 0) {
-        log_error("cannot start controllers", "error", fm_error_last()->message, NULL);
+        fm_log_error("cannot start controllers", "error", fm_error_last()->message, NULL);
         goto out;
     }
 
-    while (!signals_wait(2000)) op_metrics_refresh(op);
+    while (!fm_signals_wait(2000)) op_metrics_refresh(op);
     exit_code = atomic_load(&lost_lease) ? 1 : 0;
-    log_info("shutting down", NULL);
+    fm_log_info("shutting down", NULL);
 
 out:
     atomic_store(&shutting_down, 1);
     stop_controllers(op);
-    leader_free(leader); /* releases a held lease */
-    if (op->task_inf) informer_stop(op->task_inf);
-    if (op->node_inf) informer_stop(op->node_inf);
-    if (op->workload_inf) informer_stop(op->workload_inf);
-    if (op->agent_inf) informer_stop(op->agent_inf);
-    httpserver_free(metrics_srv);
-    httpserver_free(probe_srv);
-    controller_free(op->sched_ctl);
+    fm_leader_free(leader); /* releases a held lease */
+    if (op->task_inf) fm_informer_stop(op->task_inf);
+    if (op->node_inf) fm_informer_stop(op->node_inf);
+    if (op->workload_inf) fm_informer_stop(op->workload_inf);
+    if (op->agent_inf) fm_informer_stop(op->agent_inf);
+    fm_httpserver_free(metrics_srv);
+    fm_httpserver_free(probe_srv);
+    fm_controller_free(op->sched_ctl);
     op_scheduler_free(op);
     op_events_free(op); /* after every writer of Events stopped */
-    controller_free(op->task_ctl);
-    controller_free(op->node_ctl);
-    controller_free(op->workload_ctl);
-    controller_free(op->agent_ctl);
-    informer_free(op->task_inf);
-    informer_free(op->node_inf);
-    informer_free(op->workload_inf);
-    informer_free(op->agent_inf);
-    sched_ledger_free(op->ledger);
-    sched_ns_counts_free(op->ns_turns);
-    kube_client_free(op->client);
-    event_filter_free(op->event_filter);
-    flags_free(&fs);
+    fm_controller_free(op->task_ctl);
+    fm_controller_free(op->node_ctl);
+    fm_controller_free(op->workload_ctl);
+    fm_controller_free(op->agent_ctl);
+    fm_informer_free(op->task_inf);
+    fm_informer_free(op->node_inf);
+    fm_informer_free(op->workload_inf);
+    fm_informer_free(op->agent_inf);
+    fm_sched_ledger_free(op->ledger);
+    fm_sched_ns_counts_free(op->ns_turns);
+    fm_kube_client_free(op->client);
+    fm_event_filter_free(op->event_filter);
+    fm_flags_free(&fs);
     return exit_code;
 }

@@ -46,7 +46,7 @@ static void on_add(void *ud, const void *obj)
     fm_operator *op = ud;
     const fm_fleet_node *n = obj;
     pthread_mutex_lock(&op->mu);
-    bool work = sched_plan_node_event(op->plan, NULL, n, codec_time_now(), op->cfg.node_stale_after_ns);
+    bool work = fm_sched_plan_node_event(op->plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
     else op_enqueue_tasks_on_node(op, n->metadata.name);
@@ -56,11 +56,11 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
 {
     fm_operator *op = ud;
     const fm_fleet_node *o = old_obj, *n = new_obj;
-    fm_time now = codec_time_now();
-    bool is_ok = sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
+    fm_time now = fm_codec_time_now();
+    bool is_ok = fm_sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     /* A pass only when the node can take work it could not take before. */
     pthread_mutex_lock(&op->mu);
-    bool work = sched_plan_node_event(op->plan, o, n, now, op->cfg.node_stale_after_ns);
+    bool work = fm_sched_plan_node_event(op->plan, o, n, now, op->cfg.node_stale_after_ns);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
     if (o->status.phase != n->status.phase || !is_ok || namespaces_changed(o, n))
@@ -77,7 +77,7 @@ static void on_delete(void *ud, const void *old_obj)
 /* ms until t (at least 1), for requeues at an exact deadline. */
 static int64_t ms_until(fm_time now, fm_time t)
 {
-    int64_t ns = sched_time_diff_ns(now, t);
+    int64_t ns = fm_sched_time_diff_ns(now, t);
     return ns <= 0 ? 1 : ns / 1000000 + 1;
 }
 
@@ -88,17 +88,17 @@ static int mark_not_ready(fm_operator *op, const fm_fleet_node *n, fm_time now)
     if (rc) return rc;
     char msg[200], at[40] = "never";
     if (fm_fleet_node_status_has_last_heartbeat_time(&n->status))
-        codec_time_format(at, n->status.last_heartbeat_time);
+        fm_codec_time_format(at, n->status.last_heartbeat_time);
     snprintf(msg, sizeof msg, "no heartbeat since %s", at);
     fm_fleet_node_set_status_present(next, true);
     next->status.phase = FM_NODE_PHASE_NOT_READY;
     fm_fleet_node_status_set_conditions_present(&next->status, true);
-    rc = op_condition_set(&next->status.conditions, "Ready", K8S_CONDITION_STATUS_FALSE,
+    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_FALSE,
                           "HeartbeatStale", msg, now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
     if (rc == 0)
-        log_info("fleet node not ready", "controller", "fleetnode", "object", n->metadata.name,
+        fm_log_info("fleet node not ready", "controller", "fleetnode", "object", n->metadata.name,
                  "lastHeartbeat", at, NULL);
     return rc;
 }
@@ -108,7 +108,7 @@ static int mark_ready_again(fm_operator *op, const fm_fleet_node *n, fm_time now
     fm_fleet_node *next = NULL;
     int rc = fm_fleet_node_copy(&next, n);
     if (rc) return rc;
-    rc = op_condition_set(&next->status.conditions, "Ready", K8S_CONDITION_STATUS_TRUE,
+    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_TRUE,
                           "HeartbeatReceived", "the agent is heartbeating", now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
@@ -117,35 +117,35 @@ static int mark_ready_again(fm_operator *op, const fm_fleet_node *n, fm_time now
 
 static int reap(fm_operator *op, const fm_fleet_node *n)
 {
-    kube_delete_opts o = {.uid = n->metadata.uid,
+    fm_kube_delete_opts o = {.uid = n->metadata.uid,
                           .resource_version = n->metadata.resource_version,
                           .grace_period_seconds = -1};
-    int rc = kube_delete(op->client, &fm_fleet_node_kind, NULL, n->metadata.name, &o);
+    int rc = fm_kube_delete(op->client, &fm_fleet_node_kind, NULL, n->metadata.name, &o);
     if (rc == 0)
-        log_info("reaped silent draining fleet node", "controller", "fleetnode", "object",
+        fm_log_info("reaped silent draining fleet node", "controller", "fleetnode", "object",
                  n->metadata.name, NULL);
     return rc;
 }
 
-static int node_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int node_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
     fm_fleet_node *n = NULL;
-    int rc = store_get_copy((void **)&n, op->nodes, ctx->key);
+    int rc = fm_store_get_copy((void **)&n, op->nodes, ctx->key);
     if (rc == FM_ENOTFOUND) return 0;
     if (rc) return rc;
-    fm_time now = codec_time_now(), stale_at;
-    bool has_hb = sched_node_stale_at(&stale_at, n, op->cfg.node_stale_after_ns);
-    bool stale = !has_hb || sched_time_diff_ns(now, stale_at) < 0;
-    if (k8s_object_meta_has_deletion_timestamp(&n->metadata)) goto done;
+    fm_time now = fm_codec_time_now(), stale_at;
+    bool has_hb = fm_sched_node_stale_at(&stale_at, n, op->cfg.node_stale_after_ns);
+    bool stale = !has_hb || fm_sched_time_diff_ns(now, stale_at) < 0;
+    if (fm_k8s_object_meta_has_deletion_timestamp(&n->metadata)) goto done;
 
     if (n->status.phase == FM_NODE_PHASE_DRAINING) {
         fm_time reap_at;
         if (!has_hb) {
             rc = reap(op, n);
         } else {
-            reap_at = sched_time_add_ns(n->status.last_heartbeat_time, op->cfg.draining_reap_after_ns);
-            if (sched_time_diff_ns(now, reap_at) <= 0) {
+            reap_at = fm_sched_time_add_ns(n->status.last_heartbeat_time, op->cfg.draining_reap_after_ns);
+            if (fm_sched_time_diff_ns(now, reap_at) <= 0) {
                 rc = reap(op, n);
             } else {
                 if (stale) op_enqueue_tasks_on_node(op, n->metadata.name);
@@ -162,29 +162,29 @@ static int node_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *
         else
             rc = mark_not_ready(op, n, now);
     } else {
-        const k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
-        if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == K8S_CONDITION_STATUS_FALSE &&
+        const fm_k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
+        if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == FM_K8S_CONDITION_STATUS_FALSE &&
             c->reason && strcmp(c->reason, "HeartbeatStale") == 0)
             rc = mark_ready_again(op, n, now);
         out->requeue_after_ms = ms_until(now, stale_at);
     }
-    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
+    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
 done:
     fm_fleet_node_free(n);
     return rc;
 }
 
-static void on_reconcile_error(void *ud, const reconcile_ctx *ctx, int code, const char *message)
+static void on_reconcile_error(void *ud, const fm_reconcile_ctx *ctx, int code, const char *message)
 {
-    log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
+    fm_log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
 }
 
 int op_nodes_setup(fm_operator *op)
 {
-    informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
-    int rc = informer_add_handlers(op->node_inf, &h);
+    fm_informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
+    int rc = fm_informer_add_handlers(op->node_inf, &h);
     if (rc) return rc;
-    controller_options co = {
+    fm_controller_options co = {
         .name = "fleetnode",
         .reconcile = node_reconcile,
         .ud = op,
@@ -192,6 +192,6 @@ int op_nodes_setup(fm_operator *op)
         .metrics = op->registry,
         .on_error = on_reconcile_error,
     };
-    if ((rc = controller_new(&op->node_ctl, &co))) return rc;
-    return controller_watch_primary(op->node_ctl, op->node_inf);
+    if ((rc = fm_controller_new(&op->node_ctl, &co))) return rc;
+    return fm_controller_watch_primary(op->node_ctl, op->node_inf);
 }

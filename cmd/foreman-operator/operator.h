@@ -65,7 +65,7 @@ typedef struct op_config {
     int64_t lease_duration_ns;
     int64_t renew_deadline_ns;
     int64_t retry_period_ns;
-    sched_placement placement;
+    fm_sched_placement placement;
     int64_t node_stale_after_ns;
     int64_t draining_reap_after_ns;
     double qps;
@@ -77,7 +77,7 @@ typedef struct op_config {
     int event_burst;             /* Events sent at once before event_qps applies */
     bool node_label;             /* write the assigned-node routing label */
     enum { OP_LABEL_AUTO, OP_LABEL_ON, OP_LABEL_OFF } node_label_mode;
-    fm_strmap ns_weights;        /* namespace -> turn weight (schedule.h: sched_fair_order) */
+    fm_strmap ns_weights;        /* namespace -> turn weight (schedule.h: fm_sched_fair_order) */
     int32_t max_running_per_ns;  /* 0 = no cap */
 } op_config;
 
@@ -107,16 +107,16 @@ typedef struct op_informer_ctx {
 
 typedef struct fm_operator {
     op_config cfg;
-    kube_client *client;
+    fm_kube_client *client;
     fm_informer *task_inf, *node_inf, *workload_inf, *agent_inf;
     fm_store *tasks, *nodes, *workloads, *agents;
     fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl, *agent_ctl;
     pthread_mutex_t mu;          /* guards ledger, plan, ns_turns */
-    sched_ledger *ledger;
-    sched_plan *plan;            /* what the next scheduling pass looks at */
-    sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
+    fm_sched_ledger *ledger;
+    fm_sched_plan *plan;            /* what the next scheduling pass looks at */
+    fm_sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
     long turn_seq;
-    sched_ns_counts *pass_held;  /* during a pass: tasks each namespace holds */
+    fm_sched_ns_counts *pass_held;  /* during a pass: tasks each namespace holds */
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
@@ -165,7 +165,7 @@ int op_issues_expand(fm_workload **out, const fm_workload *w);
 int op_issues_step_extras(fm_operator *op, fm_agentic_task *t, const fm_pipeline_step *s);
 
 /* Sets condition Issue<n> per issue of w from its tasks (see issues.c). */
-int op_issues_rollup(fm_operator *op, const fm_workload *w, k8s_condition_list *conds, fm_time now);
+int op_issues_rollup(fm_operator *op, const fm_workload *w, fm_k8s_condition_list *conds, fm_time now);
 int op_metrics_setup(fm_operator *op);
 
 /* Refreshes the gauges (pending tasks, fleet nodes by phase) from the
@@ -196,17 +196,17 @@ void op_enqueue_tasks_on_node(fm_operator *op, const char *node);
  * (lastTransitionTime kept when the status did not change), a new one is
  * appended. Returns 0 or FM_ENOMEM.
  */
-int op_condition_set(k8s_condition_list *l, const char *type, k8s_condition_status status,
+int op_condition_set(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
                      const char *reason, const char *message, fm_time now);
 
 /* The condition of that type in l, or NULL. */
-const k8s_condition *op_condition_get(const k8s_condition_list *l, const char *type);
+const fm_k8s_condition *op_condition_get(const fm_k8s_condition_list *l, const char *type);
 
 /*
  * Sends the merge patch from old to new for a task (status_sub: to the
  * status subresource) with old's resourceVersion as the precondition.
  * *out (may be NULL) receives the server's object. Returns 0, or a
- * negative FM_E* (kube_err_is_conflict() after a 409).
+ * negative FM_E* (fm_kube_err_is_conflict() after a 409).
  */
 int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
                   const fm_agentic_task *new_obj, bool status_sub);
@@ -263,7 +263,7 @@ int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const 
 
 /* Records a Kubernetes Event about any object of kind k, named by its
  * metadata (best effort; errors ignored; rate-limited per object). */
-void op_object_event(fm_operator *op, const fm_kind_desc *k, const k8s_object_meta *m,
+void op_object_event(fm_operator *op, const fm_kind_desc *k, const fm_k8s_object_meta *m,
                      const char *type, const char *reason, const char *message);
 
 /* Records a Kubernetes Event about a task (best effort; errors ignored). */

@@ -1,10 +1,10 @@
 /*
  * scheduler.c - the scheduling pass: the new or Pending AgenticTasks whose
  * dependencies succeeded go, in priority order (schedule.h:
- * sched_task_cmp), to the node the placement policy picks among the
+ * fm_sched_task_cmp), to the node the placement policy picks among the
  * eligible nodes with free capacity.
  *
- * The pass is incremental (runtime/schedplan.h): the informer handlers
+ * The pass is incremental (foreman/sched/schedplan.h): the informer handlers
  * mark what changed (tasks new, edited, back to Pending or with their
  * dependencies just met; nodes that turned Ready, offer something new or
  * got a slot back), and a pass looks only at the dirty tasks and at the
@@ -70,13 +70,13 @@ typedef struct pass {
     fm_operator *op;
     decision *head, *tail;         /* made by this pass */
     size_t placed, marked;
-    sched_plan_result res;
+    fm_sched_plan_result res;
     fm_time now;
 } pass;
 
 void op_trigger_pass(fm_operator *op)
 {
-    if (op->sched_ctl) controller_enqueue(op->sched_ctl, OP_PASS_KEY);
+    if (op->sched_ctl) fm_controller_enqueue(op->sched_ctl, OP_PASS_KEY);
 }
 
 /* Dependency lookups straight from the store (caller holds its read lock). */
@@ -85,7 +85,7 @@ static const fm_agentic_task *store_lookup(void *ud, const char *ns, const char 
     fm_operator *op = ud;
     char key[512];
     snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
-    return store_get(op->tasks, key);
+    return fm_store_get(op->tasks, key);
 }
 
 /* ------------------------------------------------------------ the plan's view of the caches */
@@ -94,8 +94,8 @@ static const fm_agentic_task *store_lookup(void *ud, const char *ns, const char 
 
 typedef struct visit {
     void *arg;
-    sched_task_visit_fn task_fn;
-    sched_node_visit_fn node_fn;
+    fm_sched_task_visit_fn task_fn;
+    fm_sched_node_visit_fn node_fn;
 } visit;
 
 static int visit_task(void *ud, const char *key, const void *obj)
@@ -110,26 +110,26 @@ static int visit_node(void *ud, const char *key, const void *obj)
     return vi->node_fn(vi->arg, obj);
 }
 
-static int view_each_waiting(void *ud, sched_task_visit_fn fn, void *arg)
+static int view_each_waiting(void *ud, fm_sched_task_visit_fn fn, void *arg)
 {
     fm_operator *op = ud;
     visit vi = {arg, fn, NULL};
-    int rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", visit_task, &vi);
-    if (rc == 0) rc = store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", visit_task, &vi);
+    int rc = fm_store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", visit_task, &vi);
+    if (rc == 0) rc = fm_store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", visit_task, &vi);
     return rc;
 }
 
-static int view_each_in_class(void *ud, const char *class_key, sched_task_visit_fn fn, void *arg)
+static int view_each_in_class(void *ud, const char *class_key, fm_sched_task_visit_fn fn, void *arg)
 {
     fm_operator *op = ud;
     visit vi = {arg, fn, NULL};
-    return store_index_foreach_locked(op->tasks, OP_IDX_CLASS, class_key, visit_task, &vi);
+    return fm_store_index_foreach_locked(op->tasks, OP_IDX_CLASS, class_key, visit_task, &vi);
 }
 
 static const fm_agentic_task *view_task(void *ud, const char *key)
 {
     fm_operator *op = ud;
-    return store_get(op->tasks, key);
+    return fm_store_get(op->tasks, key);
 }
 
 /* The requiredCapability of the Agent a task names in spec.agentRef (same
@@ -143,43 +143,43 @@ static const fm_required_capability *view_agent_requirement(void *ud, const fm_a
     if (!op->agents || !fm_agentic_task_spec_has_agent_ref(&t->spec) || !name || !name[0]) return NULL;
     char key[512];
     snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", name);
-    const fm_agent *ag = store_get(op->agents, key);
+    const fm_agent *ag = fm_store_get(op->agents, key);
     if (!ag || !fm_agent_spec_has_required_capability(&ag->spec)) return NULL;
     return &ag->spec.required_capability;
 }
 
-static int view_each_node(void *ud, sched_node_visit_fn fn, void *arg)
+static int view_each_node(void *ud, fm_sched_node_visit_fn fn, void *arg)
 {
     fm_operator *op = ud;
     visit vi = {arg, NULL, fn};
-    return store_foreach_locked(op->nodes, visit_node, &vi);
+    return fm_store_foreach_locked(op->nodes, visit_node, &vi);
 }
 
 static const fm_fleet_node *view_node(void *ud, const char *name)
 {
     fm_operator *op = ud;
-    return store_get(op->nodes, name);
+    return fm_store_get(op->nodes, name);
 }
 
 static int32_t view_load(void *ud, const char *node)
 {
     fm_operator *op = ud;
-    return sched_ledger_load(op->ledger, node);
+    return fm_sched_ledger_load(op->ledger, node);
 }
 
 /* Dependencies met and no write of ours in flight. */
 static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
 {
     fm_operator *op = ud;
-    if (sched_ledger_is_assumed(op->ledger, key)) return 0;
-    sched_deps st;
-    int rc = sched_deps_check(&st, NULL, t, store_lookup, op);
+    if (fm_sched_ledger_is_assumed(op->ledger, key)) return 0;
+    fm_sched_deps st;
+    int rc = fm_sched_deps_check(&st, NULL, t, store_lookup, op);
     if (rc) return rc;
     return st == SCHED_DEPS_READY; /* the task controller handles the rest */
 }
 
 /*
- * Per-namespace fairness (schedule.h: sched_fair_order): at equal priority
+ * Per-namespace fairness (schedule.h: fm_sched_fair_order): at equal priority
  * namespaces take turns, the one holding the fewest tasks first, then the
  * one served longest ago, each giving up to its weight per turn. The counts
  * of held tasks are taken from the ledger once per pass that has
@@ -190,11 +190,11 @@ static int view_order(void *ud, const fm_agentic_task **tasks, size_t n)
     fm_operator *op = ud;
     int rc = 0;
     if (!op->pass_held) {
-        rc = sched_ns_counts_new(&op->pass_held);
-        if (rc == 0) rc = sched_ledger_count_namespaces(op->ledger, op->pass_held);
+        rc = fm_sched_ns_counts_new(&op->pass_held);
+        if (rc == 0) rc = fm_sched_ledger_count_namespaces(op->ledger, op->pass_held);
     }
-    if (rc == 0 && !op->ns_turns) rc = sched_ns_counts_new(&op->ns_turns);
-    if (rc == 0) rc = sched_fair_order(tasks, n, op->pass_held, op->ns_turns, &op->cfg.ns_weights);
+    if (rc == 0 && !op->ns_turns) rc = fm_sched_ns_counts_new(&op->ns_turns);
+    if (rc == 0) rc = fm_sched_fair_order(tasks, n, op->pass_held, op->ns_turns, &op->cfg.ns_weights);
     return rc < 0 ? fm_error_set(rc, "scheduling pass: namespace fairness: out of memory") : 0;
 }
 
@@ -204,7 +204,7 @@ static bool view_admit(void *ud, const fm_agentic_task *t)
 {
     fm_operator *op = ud;
     if (op->cfg.max_running_per_ns <= 0) return true;
-    return sched_ns_counts_get(op->pass_held, t->metadata.namespace) < op->cfg.max_running_per_ns;
+    return fm_sched_ns_counts_get(op->pass_held, t->metadata.namespace) < op->cfg.max_running_per_ns;
 }
 
 static void view_placed(void *ud, const fm_agentic_task *t)
@@ -212,9 +212,9 @@ static void view_placed(void *ud, const fm_agentic_task *t)
     fm_operator *op = ud;
     const char *ns = t->metadata.namespace ? t->metadata.namespace : "";
     /* Out of memory here only weakens fairness for the rest of the pass. */
-    if (sched_ns_counts_add(op->pass_held, ns, 1) != 0 ||
-        sched_ns_counts_set(op->ns_turns, ns, ++op->turn_seq) != 0)
-        log_warn("namespace fairness: out of memory; counts may be off for this pass", "namespace", ns,
+    if (fm_sched_ns_counts_add(op->pass_held, ns, 1) != 0 ||
+        fm_sched_ns_counts_set(op->ns_turns, ns, ++op->turn_seq) != 0)
+        fm_log_warn("namespace fairness: out of memory; counts may be off for this pass", "namespace", ns,
                  NULL);
 }
 
@@ -231,7 +231,7 @@ static int add_decision(pass *p, const char *key, const fm_agentic_task *t, cons
     int rc = fm_agentic_task_copy(&d->task, t);
     if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
     if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
-    if (rc == 0) rc = sched_ledger_assume(p->op->ledger, d->key, node, NULL);
+    if (rc == 0) rc = fm_sched_ledger_assume(p->op->ledger, d->key, node, NULL);
     if (rc) {
         fm_agentic_task_free(d->task);
         free(d->node);
@@ -255,13 +255,13 @@ static int add_decision(pass *p, const char *key, const fm_agentic_task *t, cons
  * count), so waiting costs no writes. A new task (no phase) is also marked
  * Pending.
  */
-static int mark_unplaced(pass *p, const sched_plan_unplaced *u)
+static int mark_unplaced(pass *p, const fm_sched_plan_unplaced *u)
 {
     const fm_agentic_task *t = u->task;
     const char *unsched = u->message;
-    const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
-    if (c && c->status == K8S_CONDITION_STATUS_FALSE && c->reason &&
-        strcmp(c->reason, "Unschedulable") == 0 && sched_unschedulable_same(c->message, u->message))
+    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    if (c && c->status == FM_K8S_CONDITION_STATUS_FALSE && c->reason &&
+        strcmp(c->reason, "Unschedulable") == 0 && fm_sched_unschedulable_same(c->message, u->message))
         unsched = NULL;
     if (!unsched && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
     return add_decision(p, u->key, t, NULL, unsched);
@@ -271,7 +271,7 @@ static int decide(pass *p)
 {
     fm_operator *op = p->op;
     int rc = 0;
-    static const sched_plan_view view_ops = {
+    static const fm_sched_plan_view view_ops = {
         .each_waiting = view_each_waiting,
         .each_in_class = view_each_in_class,
         .task = view_task,
@@ -284,31 +284,31 @@ static int decide(pass *p)
         .placed = view_placed,
         .agent_requirement = view_agent_requirement,
     };
-    sched_plan_view view = view_ops;
+    fm_sched_plan_view view = view_ops;
     view.ud = op;
     /* Lock order, everywhere: task store, node store, Agent store, then op->mu. */
-    store_read_lock(op->tasks);
-    store_read_lock(op->nodes);
-    if (op->agents) store_read_lock(op->agents);
+    fm_store_read_lock(op->tasks);
+    fm_store_read_lock(op->nodes);
+    if (op->agents) fm_store_read_lock(op->agents);
     pthread_mutex_lock(&op->mu);
-    rc = sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
+    rc = fm_sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
     for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
-        const sched_plan_placement *pp = &p->res.placed[i];
+        const fm_sched_plan_placement *pp = &p->res.placed[i];
         rc = add_decision(p, pp->key, pp->task, pp->node->metadata.name, NULL);
     }
     for (size_t i = 0; rc == 0 && i < p->res.n_unplaced; i++) {
-        const sched_plan_unplaced *u = &p->res.unplaced[i];
-        if (log_enabled(3))
-            log_v(3, "no node fits", "controller", "scheduler", "object", u->key, "reason", u->message, NULL);
+        const fm_sched_plan_unplaced *u = &p->res.unplaced[i];
+        if (fm_log_enabled(3))
+            fm_log_v(3, "no node fits", "controller", "scheduler", "object", u->key, "reason", u->message, NULL);
         rc = mark_unplaced(p, u);
     }
-    if (rc) sched_plan_full(op->plan);
-    sched_ns_counts_free(op->pass_held);
+    if (rc) fm_sched_plan_full(op->plan);
+    fm_sched_ns_counts_free(op->pass_held);
     op->pass_held = NULL;
     pthread_mutex_unlock(&op->mu);
-    if (op->agents) store_read_unlock(op->agents);
-    store_read_unlock(op->nodes);
-    store_read_unlock(op->tasks);
+    if (op->agents) fm_store_read_unlock(op->agents);
+    fm_store_read_unlock(op->nodes);
+    fm_store_read_unlock(op->tasks);
     return rc;
 }
 
@@ -337,7 +337,7 @@ static void retry_pass(fm_operator *op, int rc)
     w->failures++;
     pthread_mutex_unlock(&w->mu);
     int64_t delay = 200LL << n;
-    if (op->sched_ctl) controller_enqueue_after(op->sched_ctl, OP_PASS_KEY, delay > 10000 ? 10000 : delay);
+    if (op->sched_ctl) fm_controller_enqueue_after(op->sched_ctl, OP_PASS_KEY, delay > 10000 ? 10000 : delay);
 }
 
 /*
@@ -356,21 +356,21 @@ static int settle_unanswered(fm_operator *op, decision *d)
     for (;;) {
         fm_agentic_task *cur = NULL;
         int rc = op_task_get(op, &cur, ns, name);
-        if (rc == 0 || kube_err_is_not_found()) {
-            const char *holds = rc == 0 ? sched_task_holding_node(cur) : NULL;
+        if (rc == 0 || fm_kube_err_is_not_found()) {
+            const char *holds = rc == 0 ? fm_sched_task_holding_node(cur) : NULL;
             bool placed = holds && strcmp(holds, d->node) == 0;
             pthread_mutex_lock(&op->mu);
             if (placed) {
-                sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
+                fm_sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
             } else {
-                sched_ledger_unassume(op->ledger, d->key);
-                sched_plan_task_dirty(op->plan, d->key);
-                sched_plan_node_dirty(op->plan, d->node);
+                fm_sched_ledger_unassume(op->ledger, d->key);
+                fm_sched_plan_task_dirty(op->plan, d->key);
+                fm_sched_plan_node_dirty(op->plan, d->node);
             }
             pthread_mutex_unlock(&op->mu);
             fm_agentic_task_free(cur);
             if (placed)
-                log_info("placement applied although its answer was lost", "controller", "scheduler",
+                fm_log_info("placement applied although its answer was lost", "controller", "scheduler",
                          "object", d->key, "node", d->node, NULL);
             return placed ? 0 : FM_ENOTFOUND;
         }
@@ -380,8 +380,8 @@ static int settle_unanswered(fm_operator *op, decision *d)
         pthread_mutex_unlock(&w->mu);
         if (stop) {
             pthread_mutex_lock(&op->mu);
-            sched_ledger_unassume(op->ledger, d->key);
-            sched_plan_full(op->plan);
+            fm_sched_ledger_unassume(op->ledger, d->key);
+            fm_sched_plan_full(op->plan);
             pthread_mutex_unlock(&op->mu);
             return FM_ECANCELED;
         }
@@ -397,9 +397,9 @@ static void execute_one(fm_operator *op, decision *d)
     int rc = d->node ? op_place_task(op, &rv, &labelled, d->task, d->node)
                      : op_mark_pending(op, &rv, d->task, d->why);
     bool unanswered = rc && rc != FM_ENOTFOUND && d->node &&
-                      (kube_err_is_transport() || fm_error_last()->http_status >= 500);
+                      (fm_kube_err_is_transport() || fm_error_last()->http_status >= 500);
     if (unanswered) {
-        log_warn("placement write got no answer; reading the task back", "controller", "scheduler",
+        fm_log_warn("placement write got no answer; reading the task back", "controller", "scheduler",
                  "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
         if (settle_unanswered(op, d) == 0) {
             labelled = false; /* unknown: the task controller checks */
@@ -410,12 +410,12 @@ static void execute_one(fm_operator *op, decision *d)
     } else {
         pthread_mutex_lock(&op->mu);
         if (rc == 0) {
-            sched_ledger_assume(op->ledger, d->key, d->node, rv);
+            fm_sched_ledger_assume(op->ledger, d->key, d->node, rv);
         } else {
             /* Decide again for the task, and for others on its slot. */
-            sched_ledger_unassume(op->ledger, d->key);
-            sched_plan_task_dirty(op->plan, d->key);
-            sched_plan_node_dirty(op->plan, d->node);
+            fm_sched_ledger_unassume(op->ledger, d->key);
+            fm_sched_plan_task_dirty(op->plan, d->key);
+            fm_sched_plan_node_dirty(op->plan, d->node);
         }
         pthread_mutex_unlock(&op->mu);
     }
@@ -423,9 +423,9 @@ static void execute_one(fm_operator *op, decision *d)
     if (rc) {
         /* The task may have changed under us (placed by a write whose
          * answer was lost, say): its own controller looks at it again. */
-        if (op->task_ctl) controller_enqueue(op->task_ctl, d->key);
+        if (op->task_ctl) fm_controller_enqueue(op->task_ctl, d->key);
         if (rc != FM_ENOTFOUND)
-            log_warn(d->node ? "placement failed" : "marking the task Pending failed", "controller", "scheduler",
+            fm_log_warn(d->node ? "placement failed" : "marking the task Pending failed", "controller", "scheduler",
                      "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
         retry_pass(op, rc);
         return;
@@ -436,16 +436,16 @@ static void execute_one(fm_operator *op, decision *d)
     if (!d->node) return;
     /* The routing label did not stick: the task controller adds it (with
      * its own retries) once this assumption has ended. */
-    if (!labelled && op->task_ctl) controller_enqueue_after(op->task_ctl, d->key, 200);
-    metrics_inc(op->m.scheduled_total);
-    if (k8s_object_meta_has_creation_timestamp(&d->task->metadata)) {
-        double s = (double)sched_time_diff_ns(d->task->metadata.creation_timestamp, codec_time_now()) / 1e9;
-        metrics_observe(op->m.latency, s < 0 ? 0 : s);
+    if (!labelled && op->task_ctl) fm_controller_enqueue_after(op->task_ctl, d->key, 200);
+    fm_metrics_inc(op->m.scheduled_total);
+    if (fm_k8s_object_meta_has_creation_timestamp(&d->task->metadata)) {
+        double s = (double)fm_sched_time_diff_ns(d->task->metadata.creation_timestamp, fm_codec_time_now()) / 1e9;
+        fm_metrics_observe(op->m.latency, s < 0 ? 0 : s);
     }
     char msg[320];
     snprintf(msg, sizeof msg, "assigned to fleet node %s", d->node);
     op_task_event(op, d->task, "Normal", "Scheduled", msg);
-    log_v(1, "scheduled", "controller", "scheduler", "object", d->key, "node", d->node, NULL);
+    fm_log_v(1, "scheduled", "controller", "scheduler", "object", d->key, "node", d->node, NULL);
 }
 
 static void *writer_main(void *arg)
@@ -493,9 +493,9 @@ static void drop_decisions(fm_operator *op, decision *d)
     while (d) {
         decision *next = d->next;
         pthread_mutex_lock(&op->mu);
-        sched_ledger_unassume(op->ledger, d->key);
-        sched_plan_task_dirty(op->plan, d->key);
-        sched_plan_node_dirty(op->plan, d->node);
+        fm_sched_ledger_unassume(op->ledger, d->key);
+        fm_sched_plan_task_dirty(op->plan, d->key);
+        fm_sched_plan_node_dirty(op->plan, d->node);
         pthread_mutex_unlock(&op->mu);
         decision_free(d);
         d = next;
@@ -506,30 +506,30 @@ static void drop_decisions(fm_operator *op, decision *d)
  * The scheduler controller's reconcile: one pass. Returns 0 (a write that
  * fails later asks for its own retry), or an error when deciding failed.
  */
-static int pass_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int pass_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
     /* Nothing changed that could place a task: O(1). */
     pthread_mutex_lock(&op->mu);
-    bool work = sched_plan_has_work(op->plan);
+    bool work = fm_sched_plan_has_work(op->plan);
     pthread_mutex_unlock(&op->mu);
     if (!work) return 0;
     pass p;
     memset(&p, 0, sizeof p);
     p.op = op;
-    p.now = codec_time_now();
+    p.now = fm_codec_time_now();
     int rc = decide(&p);
     if (rc) drop_decisions(op, p.head);
     else submit(op, &p);
-    metrics_inc(op->m.passes);
-    if (p.placed || p.marked || log_enabled(2)) {
+    fm_metrics_inc(op->m.passes);
+    if (p.placed || p.marked || fm_log_enabled(2)) {
         char a[24], b[24], c[24], d[24];
-        log_v(1, "scheduling pass", "controller", "scheduler", "full", p.res.full ? "true" : "false",
-              "candidates", log_int(a, (long long)p.res.n_candidates), "openNodes",
-              log_int(d, (long long)p.res.n_open), "placing", log_int(b, (long long)p.placed),
-              "marking", log_int(c, (long long)p.marked), NULL);
+        fm_log_v(1, "scheduling pass", "controller", "scheduler", "full", p.res.full ? "true" : "false",
+              "candidates", fm_log_int(a, (long long)p.res.n_candidates), "openNodes",
+              fm_log_int(d, (long long)p.res.n_open), "placing", fm_log_int(b, (long long)p.placed),
+              "marking", fm_log_int(c, (long long)p.marked), NULL);
     }
-    sched_plan_result_free(&p.res);
+    fm_sched_plan_result_free(&p.res);
     return rc;
 }
 
@@ -543,9 +543,9 @@ int op_scheduler_setup(fm_operator *op)
         return fm_error_set(FM_ERROR, "scheduler: cannot set up the writers' condition variable");
     }
     op->writers = w;
-    int rc = sched_plan_new(&op->plan);
+    int rc = fm_sched_plan_new(&op->plan);
     if (rc) return rc;
-    controller_options co = {
+    fm_controller_options co = {
         .name = "scheduler",
         .reconcile = pass_reconcile,
         .ud = op,
@@ -554,7 +554,7 @@ int op_scheduler_setup(fm_operator *op)
         .base_delay_ms = 200,
         .max_delay_ms = 10000,
     };
-    return controller_new(&op->sched_ctl, &co);
+    return fm_controller_new(&op->sched_ctl, &co);
 }
 
 int op_scheduler_start(fm_operator *op)
@@ -597,6 +597,6 @@ void op_scheduler_free(fm_operator *op)
     pthread_cond_destroy(&w->cv);
     free(w);
     op->writers = NULL;
-    sched_plan_free(op->plan);
+    fm_sched_plan_free(op->plan);
     op->plan = NULL;
 }

@@ -35,7 +35,7 @@
 
 static size_t idx_node(const char **out, size_t cap, const void *obj, void *ud)
 {
-    const char *n = sched_task_holding_node(obj);
+    const char *n = fm_sched_task_holding_node(obj);
     if (!n) return 0;
     if (cap >= 1) out[0] = n;
     return 1;
@@ -69,8 +69,8 @@ static size_t idx_class(const char **out, size_t cap, const void *obj, void *ud)
 {
     static _Thread_local char buf[SCHED_CLASS_KEY_MAX];
     const fm_agentic_task *t = obj;
-    if (!sched_task_waiting(t)) return 0;
-    if (cap >= 1) out[0] = sched_class_key(buf, sizeof buf, t);
+    if (!fm_sched_task_waiting(t)) return 0;
+    if (cap >= 1) out[0] = fm_sched_class_key(buf, sizeof buf, t);
     return 1;
 }
 
@@ -96,14 +96,14 @@ static void enqueue_index(fm_operator *op, fm_controller *c, const char *index, 
                           const char *ns)
 {
     fm_list keys = {0};
-    if (store_index_keys(&keys, op->tasks, index, value) != 0) return;
+    if (fm_store_index_keys(&keys, op->tasks, index, value) != 0) return;
     size_t nl = strlen(ns ? ns : "");
     for (size_t i = 0; i < keys.len; i++) {
         const char *k = ((char **)keys.items)[i];
         if (ns && (strncmp(k, ns, nl) != 0 || k[nl] != '/')) continue;
-        controller_enqueue(c, k);
+        fm_controller_enqueue(c, k);
     }
-    store_keys_free(&keys);
+    fm_store_keys_free(&keys);
 }
 
 void op_enqueue_tasks_on_node(fm_operator *op, const char *node)
@@ -123,7 +123,7 @@ static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
     if (!w || !op->workload_ctl) return;
     char key[512];
     snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", w);
-    controller_enqueue(op->workload_ctl, key);
+    fm_controller_enqueue(op->workload_ctl, key);
 }
 
 /*
@@ -134,9 +134,9 @@ static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
  */
 static bool cap_slot_freed(fm_operator *op, const fm_agentic_task *o, const fm_agentic_task *t)
 {
-    if (op->cfg.max_running_per_ns <= 0 || !o || !sched_task_holding_node(o)) return false;
-    if (t && sched_task_holding_node(t)) return false;
-    sched_plan_full(op->plan);
+    if (op->cfg.max_running_per_ns <= 0 || !o || !fm_sched_task_holding_node(o)) return false;
+    if (t && fm_sched_task_holding_node(t)) return false;
+    fm_sched_plan_full(op->plan);
     return true;
 }
 
@@ -147,11 +147,11 @@ static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_
     char key[512];
     task_key(key, sizeof key, t);
     pthread_mutex_lock(&op->mu);
-    if (sched_ledger_observe(op->ledger, key, sched_task_holding_node(t),
+    if (fm_sched_ledger_observe(op->ledger, key, fm_sched_task_holding_node(t),
                              t->metadata.resource_version) != 0)
-        log_error("scheduler ledger update failed", "object", key, "error",
+        fm_log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
-    bool work = sched_plan_task_event(op->plan, key, o, t);
+    bool work = fm_sched_plan_task_event(op->plan, key, o, t);
     work |= cap_slot_freed(op, o, t);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
@@ -163,13 +163,13 @@ static void count_completion(fm_operator *op, const fm_agentic_task *t)
     const char *kind = fm_task_kind_name(t->spec.kind);
     const char *verdict = fm_verdict_name(t->status.verdict);
     fm_series *s = NULL;
-    if (metrics_series(&s, op->m.completed, kind ? kind : "unknown", verdict ? verdict : "none",
+    if (fm_metrics_series(&s, op->m.completed, kind ? kind : "unknown", verdict ? verdict : "none",
                        NULL) == 0)
-        metrics_inc(s);
+        fm_metrics_inc(s);
     if (fm_agentic_task_status_has_started_at(&t->status) &&
         fm_agentic_task_status_has_finished_at(&t->status)) {
-        double d = (double)sched_time_diff_ns(t->status.started_at, t->status.finished_at) / 1e9;
-        metrics_observe(op->m.duration, d < 0 ? 0 : d);
+        double d = (double)fm_sched_time_diff_ns(t->status.started_at, t->status.finished_at) / 1e9;
+        fm_metrics_observe(op->m.duration, d < 0 ? 0 : d);
     }
 }
 
@@ -194,7 +194,7 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     if (o->status.phase != n->status.phase) {
         enqueue_dependents(op, n);
         enqueue_workload(op, n);
-        if (sched_phase_terminal(n->status.phase) && !sched_phase_terminal(o->status.phase))
+        if (fm_sched_phase_terminal(n->status.phase) && !fm_sched_phase_terminal(o->status.phase))
             count_completion(op, n);
     }
 }
@@ -206,8 +206,8 @@ static void on_delete(void *ud, const void *old_obj)
     char key[512];
     task_key(key, sizeof key, t);
     pthread_mutex_lock(&op->mu);
-    sched_ledger_forget(op->ledger, key);
-    bool work = sched_plan_task_event(op->plan, key, t, NULL); /* its slot */
+    fm_sched_ledger_forget(op->ledger, key);
+    bool work = fm_sched_plan_task_event(op->plan, key, t, NULL); /* its slot */
     work |= cap_slot_freed(op, t, NULL);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
@@ -222,18 +222,18 @@ static const fm_agentic_task *lookup(void *ud, const char *ns, const char *name)
     fm_operator *op = ud;
     char key[512];
     snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
-    return store_get(op->tasks, key);
+    return fm_store_get(op->tasks, key);
 }
 
 /* Dependency state of t from the cache; *dep_out receives a copy of the
  * deciding dependency's name (caller frees). */
-static int deps_of(fm_operator *op, sched_deps *st, char **dep_out, const fm_agentic_task *t)
+static int deps_of(fm_operator *op, fm_sched_deps *st, char **dep_out, const fm_agentic_task *t)
 {
     const char *dep = NULL;
-    store_read_lock(op->tasks);
-    int rc = sched_deps_check(st, &dep, t, lookup, op);
+    fm_store_read_lock(op->tasks);
+    int rc = fm_sched_deps_check(st, &dep, t, lookup, op);
     *dep_out = fm_strdup(dep);
-    store_read_unlock(op->tasks);
+    fm_store_read_unlock(op->tasks);
     return rc;
 }
 
@@ -274,8 +274,8 @@ static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, co
 {
     char key[600];
     snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", dep);
-    bool missing = !store_contains(op->tasks, key);
-    const k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    bool missing = !fm_store_contains(op->tasks, key);
+    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
     bool noted = c && c->reason && strcmp(c->reason, "DependencyNotFound") == 0;
     if (missing == noted) return 0;
     char msg[700];
@@ -289,8 +289,8 @@ static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, co
     if (rc == 0) {
         fm_agentic_task_set_status_present(next, true);
         fm_agentic_task_status_set_conditions_present(&next->status, true);
-        rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
-                              missing ? "DependencyNotFound" : "WaitingForDependencies", msg, codec_time_now());
+        rc = op_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
+                              missing ? "DependencyNotFound" : "WaitingForDependencies", msg, fm_codec_time_now());
     }
     if (rc == 0) rc = op_task_patch(op, NULL, t, next, true);
     fm_agentic_task_free(next);
@@ -301,7 +301,7 @@ static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, co
 /* Handles a task without a phase or Pending: dependencies. */
 static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
 {
-    sched_deps st;
+    fm_sched_deps st;
     char *dep = NULL;
     int rc = deps_of(op, &st, &dep, t);
     if (rc) return rc;
@@ -320,7 +320,7 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
         char key[512];
         task_key(key, sizeof key, t);
         pthread_mutex_lock(&op->mu);
-        bool work = sched_plan_task_ready(op->plan, key);
+        bool work = fm_sched_plan_task_ready(op->plan, key);
         pthread_mutex_unlock(&op->mu);
         if (work) op_trigger_pass(op);
     } else if (t->status.phase == FM_TASK_PHASE_UNSET) {
@@ -344,27 +344,27 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
 }
 
 /* Why the claim of t on node n expired, as a condition reason (the
- * checks in the order sched_claim_check makes them). */
+ * checks in the order fm_sched_claim_check makes them). */
 static const char *expiry_reason(const fm_agentic_task *t, const fm_fleet_node *n, fm_time now,
                                  int64_t stale_ns)
 {
     if (!n) return "FleetNodeGone";
     if (n->status.phase == FM_NODE_PHASE_DRAINING) return "FleetNodeDraining";
-    sched_fit f = sched_node_health(n, now, stale_ns);
-    if (f == SCHED_FIT_OK && !sched_node_serves_namespace(n, t->metadata.namespace))
-        return sched_fit_reason(SCHED_FIT_NAMESPACE);
+    fm_sched_fit f = fm_sched_node_health(n, now, stale_ns);
+    if (f == SCHED_FIT_OK && !fm_sched_node_serves_namespace(n, t->metadata.namespace))
+        return fm_sched_fit_reason(SCHED_FIT_NAMESPACE);
     return f == SCHED_FIT_STALE ? "HeartbeatStale" : "FleetNodeNotReady";
 }
 
-static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_agentic_task *t)
+static int reconcile_assigned(fm_operator *op, fm_reconcile_result *out, const fm_agentic_task *t)
 {
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     fm_fleet_node *n = NULL;
     const char *node = t->status.assigned_node;
-    if (node && *node) store_get_copy((void **)&n, op->nodes, node);
+    if (node && *node) fm_store_get_copy((void **)&n, op->nodes, node);
     int rc = 0;
-    sched_claim c = (node && *node) ? sched_claim_check(t, n, now, op->cfg.node_stale_after_ns)
-                                    : (sched_claim_expiries(t) + 1 >= SCHED_MAX_CLAIM_EXPIRIES
+    fm_sched_claim c = (node && *node) ? fm_sched_claim_check(t, n, now, op->cfg.node_stale_after_ns)
+                                    : (fm_sched_claim_expiries(t) + 1 >= SCHED_MAX_CLAIM_EXPIRIES
                                            ? SCHED_CLAIM_FAIL
                                            : SCHED_CLAIM_RELEASE);
     if (c != SCHED_CLAIM_KEEP) {
@@ -377,16 +377,16 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
         }
         rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
         if (rc == 0) {
-            metrics_inc(op->m.claim_expiries);
-            log_info(c == SCHED_CLAIM_FAIL ? "claim expired: task failed" : "claim expired: task released",
+            fm_metrics_inc(op->m.claim_expiries);
+            fm_log_info(c == SCHED_CLAIM_FAIL ? "claim expired: task failed" : "claim expired: task released",
                      "controller", "agentictask", "object", t->metadata.name, "namespace",
                      t->metadata.namespace, "node", node, "reason", why, NULL);
         }
         goto done;
     }
     fm_time deadline;
-    if (sched_timeout_deadline(&deadline, t)) {
-        int64_t left = sched_time_diff_ns(now, deadline);
+    if (fm_sched_timeout_deadline(&deadline, t)) {
+        int64_t left = fm_sched_time_diff_ns(now, deadline);
         if (left <= 0) {
             int32_t secs = fm_agentic_task_spec_has_timeout_seconds(&t->spec) && t->spec.timeout_seconds > 0
                                ? t->spec.timeout_seconds
@@ -395,7 +395,7 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
             snprintf(msg, sizeof msg, "still running %d s after its %d s timeout; failed by the operator",
                      SCHED_TIMEOUT_GRACE_SECONDS, secs);
             rc = op_fail_task(op, t, "Timeout", msg);
-            if (rc == 0) metrics_inc(op->m.timeouts);
+            if (rc == 0) fm_metrics_inc(op->m.timeouts);
         } else {
             /* Round up so the requeue never lands just before the deadline. */
             out->requeue_after_ms = left / 1000000 + 1;
@@ -407,7 +407,7 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
         char key[512];
         task_key(key, sizeof key, t);
         pthread_mutex_lock(&op->mu);
-        bool writing = sched_ledger_is_assumed(op->ledger, key); /* the placement's own label write */
+        bool writing = fm_sched_ledger_is_assumed(op->ledger, key); /* the placement's own label write */
         pthread_mutex_unlock(&op->mu);
         if (writing && (!lbl || strcmp(lbl, node) != 0)) {
             /* The placement's writer is on it; look again in case it
@@ -418,7 +418,7 @@ static int reconcile_assigned(fm_operator *op, reconcile_result *out, const fm_a
             rc = fm_agentic_task_copy(&next, t);
             if (rc == 0) rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node);
             if (rc == 0) {
-                k8s_object_meta_set_labels_present(&next->metadata, true);
+                fm_k8s_object_meta_set_labels_present(&next->metadata, true);
                 rc = op_task_patch(op, NULL, t, next, false);
             }
             fm_agentic_task_free(next);
@@ -429,14 +429,14 @@ done:
     return rc;
 }
 
-static int task_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int task_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
     fm_agentic_task *t = NULL;
-    int rc = store_get_copy((void **)&t, op->tasks, ctx->key);
+    int rc = fm_store_get_copy((void **)&t, op->tasks, ctx->key);
     if (rc == FM_ENOTFOUND) return 0;
     if (rc) return rc;
-    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) goto done;
+    if (fm_k8s_object_meta_has_deletion_timestamp(&t->metadata)) goto done;
     switch (t->status.phase) {
     case FM_TASK_PHASE_UNSET:
     case FM_TASK_PHASE_PENDING:
@@ -452,29 +452,29 @@ static int task_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *
     }
     /* A 409 means the cache is behind: the newer version's event brings
      * the key back, so there is nothing to retry. 404: deleted meanwhile. */
-    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
+    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
 done:
     fm_agentic_task_free(t);
     return rc;
 }
 
-static void on_reconcile_error(void *ud, const reconcile_ctx *ctx, int code, const char *message)
+static void on_reconcile_error(void *ud, const fm_reconcile_ctx *ctx, int code, const char *message)
 {
-    log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
+    fm_log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
 }
 
 int op_tasks_setup(fm_operator *op)
 {
     int rc;
-    if ((rc = informer_add_index(op->task_inf, OP_IDX_NODE, idx_node, NULL)) ||
-        (rc = informer_add_index(op->task_inf, OP_IDX_DEP, idx_dep, NULL)) ||
-        (rc = informer_add_index(op->task_inf, OP_IDX_PHASE, idx_phase, NULL)) ||
-        (rc = informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)) ||
-        (rc = informer_add_index(op->task_inf, OP_IDX_CLASS, idx_class, NULL)))
+    if ((rc = fm_informer_add_index(op->task_inf, OP_IDX_NODE, idx_node, NULL)) ||
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_DEP, idx_dep, NULL)) ||
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_PHASE, idx_phase, NULL)) ||
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)) ||
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_CLASS, idx_class, NULL)))
         return rc;
-    informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
-    if ((rc = informer_add_handlers(op->task_inf, &h))) return rc;
-    controller_options co = {
+    fm_informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
+    if ((rc = fm_informer_add_handlers(op->task_inf, &h))) return rc;
+    fm_controller_options co = {
         .name = "agentictask",
         .reconcile = task_reconcile,
         .ud = op,
@@ -482,6 +482,6 @@ int op_tasks_setup(fm_operator *op)
         .metrics = op->registry,
         .on_error = on_reconcile_error,
     };
-    if ((rc = controller_new(&op->task_ctl, &co))) return rc;
-    return controller_watch_primary(op->task_ctl, op->task_inf);
+    if ((rc = fm_controller_new(&op->task_ctl, &co))) return rc;
+    return fm_controller_watch_primary(op->task_ctl, op->task_inf);
 }

@@ -7,7 +7,7 @@
  *     planner, so phase Failed, condition Planned=False reason
  *     NoPlannerOrPipeline with a message saying a pipeline is required;
  *   - an invalid pipeline: phase Failed, Planned=False/InvalidPipeline;
- *   - otherwise every kept step (schedule.h: sched_pipeline_select, which
+ *   - otherwise every kept step (schedule.h: fm_sched_pipeline_select, which
  *     applies spec.maxTasks) that has no task yet is created as
  *     `<workload>-<step>` with a controller ownerReference and the label
  *     foreman.llmkube.dev/workload=<name>. Creation is idempotent: an
@@ -39,7 +39,7 @@
 /* Writes w's status as `next` if it differs. */
 static int write_status(fm_operator *op, const fm_workload *w, const fm_workload *next)
 {
-    if (codec_equal(&w->status, &next->status, &fm_workload_status_desc)) return 0;
+    if (fm_codec_equal(&w->status, &next->status, &fm_workload_status_desc)) return 0;
     return op_workload_patch(op, w, next, true);
 }
 
@@ -47,7 +47,7 @@ static int write_status(fm_operator *op, const fm_workload *w, const fm_workload
 static int fail_planning(fm_operator *op, const fm_workload *w, const char *reason, const char *msg)
 {
     if (w->status.phase == FM_WORKLOAD_PHASE_FAILED) {
-        const k8s_condition *c = op_condition_get(&w->status.conditions, "Planned");
+        const fm_k8s_condition *c = op_condition_get(&w->status.conditions, "Planned");
         if (c && c->reason && strcmp(c->reason, reason) == 0) return 0;
     }
     fm_workload *next = NULL;
@@ -56,12 +56,12 @@ static int fail_planning(fm_operator *op, const fm_workload *w, const char *reas
     fm_workload_set_status_present(next, true);
     next->status.phase = FM_WORKLOAD_PHASE_FAILED;
     fm_workload_status_set_conditions_present(&next->status, true);
-    rc = op_condition_set(&next->status.conditions, "Planned", K8S_CONDITION_STATUS_FALSE, reason,
-                          msg, codec_time_now());
+    rc = op_condition_set(&next->status.conditions, "Planned", FM_K8S_CONDITION_STATUS_FALSE, reason,
+                          msg, fm_codec_time_now());
     if (rc == 0) rc = write_status(op, w, next);
     fm_workload_free(next);
     if (rc == 0)
-        log_info("workload failed", "controller", "workload", "object", w->metadata.name,
+        fm_log_info("workload failed", "controller", "workload", "object", w->metadata.name,
                  "reason", reason, NULL);
     return rc;
 }
@@ -71,9 +71,9 @@ static int fail_planning(fm_operator *op, const fm_workload *w, const char *reas
  * step "b-c" and workload "a-b", step "c" both name their task "a-b-c". */
 static bool owned_by(const fm_agentic_task *t, const fm_workload *w)
 {
-    const k8s_owner_reference_list *l = &t->metadata.owner_references;
+    const fm_k8s_owner_reference_list *l = &t->metadata.owner_references;
     for (size_t i = 0; i < l->len; i++) {
-        const k8s_owner_reference *r = &l->items[i];
+        const fm_k8s_owner_reference *r = &l->items[i];
         if (r->controller && r->uid && w->metadata.uid && strcmp(r->uid, w->metadata.uid) == 0) return true;
     }
     return false;
@@ -84,25 +84,25 @@ static bool owned_by(const fm_agentic_task *t, const fm_workload *w)
  * gets its name), or a negative FM_E*. */
 static int ensure_task(fm_operator *op, const fm_workload *w, size_t i, char *other, size_t cap)
 {
-    char *name = sched_pipeline_task_name(w->metadata.name, w->spec.pipeline.items[i].name);
+    char *name = fm_sched_pipeline_task_name(w->metadata.name, w->spec.pipeline.items[i].name);
     if (!name) return fm_error_set(FM_ENOMEM, "workload: out of memory");
     char key[600];
     snprintf(key, sizeof key, "%s/%s", w->metadata.namespace, name);
     snprintf(other, cap, "%s", name);
     free(name);
-    store_read_lock(op->tasks);
-    const fm_agentic_task *have = store_get(op->tasks, key);
+    fm_store_read_lock(op->tasks);
+    const fm_agentic_task *have = fm_store_get(op->tasks, key);
     int owned = have ? (owned_by(have, w) ? 1 : 0) : -1;
-    store_read_unlock(op->tasks);
+    fm_store_read_unlock(op->tasks);
     if (owned == 1) return 0;
     if (owned == 0) return 1;
     fm_agentic_task *t = NULL;
-    int rc = sched_pipeline_task(&t, w, i);
+    int rc = fm_sched_pipeline_task(&t, w, i);
     if (rc == 0) rc = op_issues_step_extras(op, t, &w->spec.pipeline.items[i]);
-    if (rc == 0) rc = kube_create(NULL, op->client, &fm_agentic_task_kind, w->metadata.namespace, t);
-    if (rc && kube_err_is_already_exists()) rc = 0;
+    if (rc == 0) rc = fm_kube_create(NULL, op->client, &fm_agentic_task_kind, w->metadata.namespace, t);
+    if (rc && fm_kube_err_is_already_exists()) rc = 0;
     else if (rc == 0)
-        log_v(1, "created pipeline task", "controller", "workload", "object", key, NULL);
+        fm_log_v(1, "created pipeline task", "controller", "workload", "object", key, NULL);
     fm_agentic_task_free(t);
     return rc;
 }
@@ -110,11 +110,11 @@ static int ensure_task(fm_operator *op, const fm_workload *w, size_t i, char *ot
 /* Adds a reference to task t to the status list. */
 static int add_ref(fm_workload_status *st, const fm_agentic_task *t)
 {
-    k8s_object_reference *items =
+    fm_k8s_object_reference *items =
         realloc(st->tasks.items, (st->tasks.len + 1) * sizeof *items);
     if (!items) return FM_ENOMEM;
     st->tasks.items = items;
-    k8s_object_reference *r = &items[st->tasks.len++];
+    fm_k8s_object_reference *r = &items[st->tasks.len++];
     memset(r, 0, sizeof *r);
     if (fm_strset(&r->api_version, "foreman.llmkube.dev/v1alpha1") ||
         fm_strset(&r->kind, "AgenticTask") || fm_strset(&r->name, t->metadata.name) ||
@@ -132,7 +132,7 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
     fm_workload_set_status_present(next, true);
     /* Rebuilt from the cache below. */
     for (size_t i = 0; i < st->tasks.len; i++)
-        codec_clear(&st->tasks.items[i], &k8s_object_reference_desc);
+        fm_codec_clear(&st->tasks.items[i], &fm_k8s_object_reference_desc);
     free(st->tasks.items);
     st->tasks.items = NULL;
     st->tasks.len = 0;
@@ -140,13 +140,13 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
 
     size_t existing = 0, succeeded = 0, failed = 0, started = 0;
     char failed_name[300] = "";
-    store_read_lock(op->tasks);
+    fm_store_read_lock(op->tasks);
     for (size_t i = 0; i < w->spec.pipeline.len && rc == 0; i++) {
         if (!keep[i]) continue;
         char key[600];
         snprintf(key, sizeof key, "%s/%s-%s", w->metadata.namespace, w->metadata.name,
                  w->spec.pipeline.items[i].name);
-        const fm_agentic_task *t = store_get(op->tasks, key);
+        const fm_agentic_task *t = fm_store_get(op->tasks, key);
         if (!t || !owned_by(t, w)) continue; /* another's task of the same name is not ours */
         existing++;
         if (add_ref(st, t)) rc = fm_error_set(FM_ENOMEM, "workload: out of memory");
@@ -163,7 +163,7 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
         default: break;
         }
     }
-    store_read_unlock(op->tasks);
+    fm_store_read_unlock(op->tasks);
     if (rc) goto done;
 
     fm_workload_status_set_succeeded_tasks(st, (int32_t)succeeded);
@@ -174,24 +174,24 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
     else if (started) st->phase = FM_WORKLOAD_PHASE_DISPATCHED;
     else st->phase = FM_WORKLOAD_PHASE_PLANNED;
 
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     char msg[400];
     fm_workload_status_set_conditions_present(st, true);
     snprintf(msg, sizeof msg, "%zu task(s) from the pipeline", kept);
-    rc = op_condition_set(&st->conditions, "Planned", existing < kept ? K8S_CONDITION_STATUS_FALSE : K8S_CONDITION_STATUS_TRUE,
+    rc = op_condition_set(&st->conditions, "Planned", existing < kept ? FM_K8S_CONDITION_STATUS_FALSE : FM_K8S_CONDITION_STATUS_TRUE,
                           existing < kept ? "CreatingTasks" : "PipelineExpanded", msg, now);
     if (rc == 0 && kept < w->spec.pipeline.len) {
         snprintf(msg, sizeof msg, "created %zu of %zu pipeline steps (maxTasks %d)", kept,
                  w->spec.pipeline.len, w->spec.max_tasks);
-        rc = op_condition_set(&st->conditions, "Truncated", K8S_CONDITION_STATUS_TRUE,
+        rc = op_condition_set(&st->conditions, "Truncated", FM_K8S_CONDITION_STATUS_TRUE,
                               "MaxTasksExceeded", msg, now);
     }
     if (rc == 0 && st->phase == FM_WORKLOAD_PHASE_COMPLETED)
-        rc = op_condition_set(&st->conditions, "Completed", K8S_CONDITION_STATUS_TRUE,
+        rc = op_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_TRUE,
                               "AllTasksSucceeded", "every task succeeded", now);
     if (rc == 0 && st->phase == FM_WORKLOAD_PHASE_FAILED) {
         snprintf(msg, sizeof msg, "task %s failed", failed_name);
-        rc = op_condition_set(&st->conditions, "Completed", K8S_CONDITION_STATUS_FALSE,
+        rc = op_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE,
                               "TaskFailed", msg, now);
     }
     if (rc == 0 && w->spec.issues.len) rc = op_issues_rollup(op, w, &st->conditions, now);
@@ -201,15 +201,15 @@ done:
     return rc;
 }
 
-static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int workload_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
     fm_workload *w = NULL;
-    int rc = store_get_copy((void **)&w, op->workloads, ctx->key);
+    int rc = fm_store_get_copy((void **)&w, op->workloads, ctx->key);
     if (rc == FM_ENOTFOUND) return 0;
     if (rc) return rc;
     bool *keep = NULL;
-    if (k8s_object_meta_has_deletion_timestamp(&w->metadata)) goto done;
+    if (fm_k8s_object_meta_has_deletion_timestamp(&w->metadata)) goto done;
     /* issues and a coder: the expansion stands in for the pipeline */
     fm_workload *x = NULL;
     if ((rc = op_issues_expand(&x, w)) != 0) goto done;
@@ -223,7 +223,7 @@ static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_c
                            "(list the steps to run), or spec.issues with spec.coderAgentRef");
         goto done;
     }
-    if (sched_pipeline_validate(w) != 0) {
+    if (fm_sched_pipeline_validate(w) != 0) {
         rc = fail_planning(op, w, "InvalidPipeline", fm_error_last()->message);
         goto done;
     }
@@ -232,7 +232,7 @@ static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_c
         rc = fm_error_set(FM_ENOMEM, "workload: out of memory");
         goto done;
     }
-    size_t kept = sched_pipeline_select(keep, w);
+    size_t kept = fm_sched_pipeline_select(keep, w);
     char other[300] = "";
     for (size_t i = 0; i < w->spec.pipeline.len && rc == 0; i++)
         if (keep[i]) rc = ensure_task(op, w, i, other, sizeof other);
@@ -245,21 +245,21 @@ static int workload_reconcile(reconcile_result *out, void *ud, const reconcile_c
         goto done;
     }
     if (rc == 0) rc = rollup(op, w, keep, kept);
-    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = 0;
+    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
 done:
     free(keep);
     fm_workload_free(w);
     return rc;
 }
 
-static void on_reconcile_error(void *ud, const reconcile_ctx *ctx, int code, const char *message)
+static void on_reconcile_error(void *ud, const fm_reconcile_ctx *ctx, int code, const char *message)
 {
-    log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
+    fm_log_ctx(FM_LOG_WARN, ctx->log_kv, ctx->n_log_kv, "reconcile failed", "error", message, NULL);
 }
 
 int op_workloads_setup(fm_operator *op)
 {
-    controller_options co = {
+    fm_controller_options co = {
         .name = "workload",
         .reconcile = workload_reconcile,
         .ud = op,
@@ -267,7 +267,7 @@ int op_workloads_setup(fm_operator *op)
         .metrics = op->registry,
         .on_error = on_reconcile_error,
     };
-    int rc = controller_new(&op->workload_ctl, &co);
+    int rc = fm_controller_new(&op->workload_ctl, &co);
     if (rc) return rc;
-    return controller_watch_primary(op->workload_ctl, op->workload_inf);
+    return fm_controller_watch_primary(op->workload_ctl, op->workload_inf);
 }

@@ -1,6 +1,6 @@
 /*
  * writes.c - every write the operator makes to an AgenticTask, FleetNode or
- * Workload, each a JSON merge patch (codec_merge_patch from the cached
+ * Workload, each a JSON merge patch (fm_codec_merge_patch from the cached
  * object to the desired one) carrying metadata.resourceVersion as an
  * optimistic-concurrency precondition, plus Events.
  *
@@ -41,28 +41,28 @@
 
 /* ------------------------------------------------------------ conditions */
 
-const k8s_condition *op_condition_get(const k8s_condition_list *l, const char *type)
+const fm_k8s_condition *op_condition_get(const fm_k8s_condition_list *l, const char *type)
 {
     for (size_t i = 0; i < l->len; i++)
         if (l->items[i].type && strcmp(l->items[i].type, type) == 0) return &l->items[i];
     return NULL;
 }
 
-int op_condition_set(k8s_condition_list *l, const char *type, k8s_condition_status status,
+int op_condition_set(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
                      const char *reason, const char *message, fm_time now)
 {
     now.nsec = 0; /* metav1.Time: whole seconds, as Go clients write it */
-    k8s_condition *c = (k8s_condition *)op_condition_get(l, type);
+    fm_k8s_condition *c = (fm_k8s_condition *)op_condition_get(l, type);
     if (!c) {
-        k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof *items);
+        fm_k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof *items);
         if (!items) return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
         l->items = items;
         c = &items[l->len++];
         memset(c, 0, sizeof *c);
         if (fm_strset(&c->type, type)) return fm_error_set(FM_ENOMEM, "condition: out of memory");
     }
-    if (c->status != status || !k8s_condition_has_last_transition_time(c))
-        k8s_condition_set_last_transition_time(c, now);
+    if (c->status != status || !fm_k8s_condition_has_last_transition_time(c))
+        fm_k8s_condition_set_last_transition_time(c, now);
     c->status = status;
     if (fm_strset(&c->reason, reason) || fm_strset(&c->message, message ? message : ""))
         return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
@@ -88,8 +88,8 @@ static void strmap_del(fm_strmap *m, const char *key)
 static int send_patch(fm_operator *op, void **out, const fm_kind_desc *k, const char *ns,
                       const char *name, const fm_buf *body, bool status_sub)
 {
-    kube_patch_opts po = {.subresource = status_sub ? "status" : NULL};
-    return kube_patch(out, op->client, k, ns, name, KUBE_PATCH_MERGE, body->data, body->len, &po);
+    fm_kube_patch_opts po = {.subresource = status_sub ? "status" : NULL};
+    return fm_kube_patch(out, op->client, k, ns, name, KUBE_PATCH_MERGE, body->data, body->len, &po);
 }
 
 int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
@@ -130,14 +130,14 @@ int op_workload_patch(fm_operator *op, const fm_workload *old_obj, const fm_work
 
 int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const char *name)
 {
-    return kube_get((void **)out, op->client, &fm_agentic_task_kind, ns, name);
+    return fm_kube_get((void **)out, op->client, &fm_agentic_task_kind, ns, name);
 }
 
 /* ------------------------------------------------------------ placement */
 
 static bool placeable(const fm_agentic_task *t)
 {
-    if (k8s_object_meta_has_deletion_timestamp(&t->metadata)) return false;
+    if (fm_k8s_object_meta_has_deletion_timestamp(&t->metadata)) return false;
     return t->status.phase == FM_TASK_PHASE_PENDING || t->status.phase == FM_TASK_PHASE_UNSET;
 }
 
@@ -147,7 +147,7 @@ static int refetch(fm_operator *op, fm_agentic_task **cur)
 {
     fm_agentic_task *fresh = NULL;
     int rc = op_task_get(op, &fresh, (*cur)->metadata.namespace, (*cur)->metadata.name);
-    if (rc) return kube_err_is_not_found() ? FM_ENOTFOUND : rc;
+    if (rc) return fm_kube_err_is_not_found() ? FM_ENOTFOUND : rc;
     fm_agentic_task_free(*cur);
     *cur = fresh;
     return 0;
@@ -159,13 +159,13 @@ static int refetch(fm_operator *op, fm_agentic_task **cur)
 static bool still_fits(fm_operator *op, const fm_agentic_task *t, const char *node)
 {
     bool ok = false;
-    store_read_lock(op->nodes);
-    const fm_fleet_node *n = store_get(op->nodes, node);
-    if (n && sched_node_health(n, codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK &&
-        sched_node_serves_namespace(n, t->metadata.namespace))
+    fm_store_read_lock(op->nodes);
+    const fm_fleet_node *n = fm_store_get(op->nodes, node);
+    if (n && fm_sched_node_health(n, fm_codec_time_now(), op->cfg.node_stale_after_ns) == SCHED_FIT_OK &&
+        fm_sched_node_serves_namespace(n, t->metadata.namespace))
         ok = !fm_agentic_task_spec_has_required_capability(&t->spec) ||
-             sched_capability_fits(n, &t->spec.required_capability) == SCHED_FIT_OK;
-    store_read_unlock(op->nodes);
+             fm_sched_capability_fits(n, &t->spec.required_capability) == SCHED_FIT_OK;
+    fm_store_read_unlock(op->nodes);
     return ok;
 }
 
@@ -185,7 +185,7 @@ static int put_label(fm_operator *op, fm_agentic_task **cur, const char *node)
         fm_agentic_task *next = NULL, *resp = NULL;
         if ((rc = fm_agentic_task_copy(&next, c)) != 0) return rc;
         rc = fm_strmap_set(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE, node);
-        k8s_object_meta_set_labels_present(&next->metadata, true);
+        fm_k8s_object_meta_set_labels_present(&next->metadata, true);
         if (rc == 0) rc = op_task_patch(op, &resp, c, next, false);
         fm_agentic_task_free(next);
         if (rc == 0) {
@@ -193,7 +193,7 @@ static int put_label(fm_operator *op, fm_agentic_task **cur, const char *node)
             *cur = resp;
             return 0;
         }
-        if (!kube_err_is_conflict()) return rc;
+        if (!fm_kube_err_is_conflict()) return rc;
         if ((rc = refetch(op, cur)) != 0) return rc;
     }
     return fm_error_set(FM_ERROR, "agentictasks/%s/%s: label still conflicting after 4 tries",
@@ -212,11 +212,11 @@ static int placement_patch(fm_operator *op, fm_agentic_task **resp, const fm_age
                            const char *node)
 {
     fm_agentic_task next = *cur;
-    const k8s_condition_list *src = &cur->status.conditions;
-    k8s_condition_list conds = {calloc(src->len + 1, sizeof(k8s_condition)), 0};
+    const fm_k8s_condition_list *src = &cur->status.conditions;
+    fm_k8s_condition_list conds = {calloc(src->len + 1, sizeof(fm_k8s_condition)), 0};
     int rc = conds.items ? 0 : fm_error_set(FM_ENOMEM, "placement: out of memory");
     for (size_t i = 0; rc == 0 && i < src->len; i++) {
-        if (codec_copy(&conds.items[i], &src->items[i], &k8s_condition_desc) != 0)
+        if (fm_codec_copy(&conds.items[i], &src->items[i], &fm_k8s_condition_desc) != 0)
             rc = fm_error_set(FM_ENOMEM, "placement: out of memory");
         else
             conds.len++;
@@ -224,8 +224,8 @@ static int placement_patch(fm_operator *op, fm_agentic_task **resp, const fm_age
     char msg[320];
     snprintf(msg, sizeof msg, "assigned to fleet node %s", node);
     if (rc == 0)
-        rc = op_condition_set(&conds, "Scheduled", K8S_CONDITION_STATUS_TRUE, "FleetNodeAssigned", msg,
-                              codec_time_now());
+        rc = op_condition_set(&conds, "Scheduled", FM_K8S_CONDITION_STATUS_TRUE, "FleetNodeAssigned", msg,
+                              fm_codec_time_now());
     if (rc == 0) {
         fm_agentic_task_set_status_present(&next, true);
         next.status.phase = FM_TASK_PHASE_SCHEDULED;
@@ -234,7 +234,7 @@ static int placement_patch(fm_operator *op, fm_agentic_task **resp, const fm_age
         fm_agentic_task_status_set_conditions_present(&next.status, true);
         rc = op_task_patch(op, resp, cur, &next, true);
     }
-    for (size_t i = 0; i < conds.len; i++) codec_clear(&conds.items[i], &k8s_condition_desc);
+    for (size_t i = 0; i < conds.len; i++) fm_codec_clear(&conds.items[i], &fm_k8s_condition_desc);
     free(conds.items);
     return rc;
 }
@@ -255,10 +255,10 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
             break;
         }
         rc = placement_patch(op, &resp, cur, node);
-        if (rc && kube_err_is_conflict()) {
+        if (rc && fm_kube_err_is_conflict()) {
             fm_agentic_task *fresh = NULL;
             rc = op_task_get(op, &fresh, t->metadata.namespace, t->metadata.name);
-            if (rc && kube_err_is_not_found()) rc = FM_ENOTFOUND;
+            if (rc && fm_kube_err_is_not_found()) rc = FM_ENOTFOUND;
             if (rc) break;
             fm_agentic_task_free(owned);
             cur = owned = fresh;
@@ -276,7 +276,7 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
     if (rc == 0 && !*out_rv)
         rc = fm_error_set(FM_ERROR, "agentictasks/%s/%s: still conflicting after 4 tries",
                           t->metadata.namespace, t->metadata.name);
-    if (rc && kube_err_is_not_found()) rc = FM_ENOTFOUND;
+    if (rc && fm_kube_err_is_not_found()) rc = FM_ENOTFOUND;
     if (rc == 0) {
         /* Placed. The label is the agent's routing hint; if it cannot be
          * written now the task controller adds it later. */
@@ -290,7 +290,7 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
                 *out_rv = rv;
             }
         } else {
-            log_warn("routing label not written; will retry", "object", t->metadata.name, "namespace",
+            fm_log_warn("routing label not written; will retry", "object", t->metadata.name, "namespace",
                      t->metadata.namespace, "node", node, "error", fm_error_last()->message, NULL);
         }
     }
@@ -310,14 +310,14 @@ int op_mark_pending(fm_operator *op, char **out_rv, const fm_agentic_task *t, co
         next->status.phase = FM_TASK_PHASE_PENDING;
         if (unschedulable) {
             fm_agentic_task_status_set_conditions_present(&next->status, true);
-            rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
-                                  "Unschedulable", unschedulable, codec_time_now());
+            rc = op_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
+                                  "Unschedulable", unschedulable, fm_codec_time_now());
         }
     }
     if (rc == 0) rc = op_task_patch(op, &resp, t, next, true);
     if (rc == 0 && !(*out_rv = fm_strdup(resp->metadata.resource_version)) && resp->metadata.resource_version)
         rc = fm_error_set(FM_ENOMEM, "marking Pending: out of memory");
-    if (rc && (kube_err_is_conflict() || kube_err_is_not_found())) rc = FM_ENOTFOUND;
+    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = FM_ENOTFOUND;
     fm_agentic_task_free(next);
     fm_agentic_task_free(resp);
     return rc;
@@ -334,7 +334,7 @@ static int make_failed(fm_agentic_task *t, const char *reason, const char *messa
     t->status.verdict = FM_VERDICT_INCOMPLETE;
     fm_agentic_task_status_set_finished_at(&t->status, now);
     fm_agentic_task_status_set_conditions_present(&t->status, true);
-    return op_condition_set(&t->status.conditions, "Completed", K8S_CONDITION_STATUS_FALSE, reason,
+    return op_condition_set(&t->status.conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE, reason,
                             message, now);
 }
 
@@ -342,7 +342,7 @@ int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason, 
 {
     fm_agentic_task *next = NULL;
     int rc = fm_agentic_task_copy(&next, t);
-    if (rc == 0) rc = make_failed(next, reason, message, codec_time_now());
+    if (rc == 0) rc = make_failed(next, reason, message, fm_codec_time_now());
     if (rc == 0) rc = op_task_patch(op, NULL, t, next, true);
     fm_agentic_task_free(next);
     if (rc == 0) op_task_event(op, t, "Warning", reason, message);
@@ -351,8 +351,8 @@ int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason, 
 
 int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why)
 {
-    fm_time now = codec_time_now();
-    int count = sched_claim_expiries(t) + 1;
+    fm_time now = fm_codec_time_now();
+    int count = fm_sched_claim_expiries(t) + 1;
     const char *node = t->status.assigned_node ? t->status.assigned_node : "";
     char msg[512];
     fm_agentic_task *next = NULL, *cur = NULL;
@@ -371,13 +371,13 @@ int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const 
         fm_agentic_task_status_clear_claimed_at(&next->status);
         fm_agentic_task_status_clear_started_at(&next->status);
         fm_agentic_task_status_set_conditions_present(&next->status, true);
-        rc = op_condition_set(&next->status.conditions, "ClaimExpired", K8S_CONDITION_STATUS_TRUE,
+        rc = op_condition_set(&next->status.conditions, "ClaimExpired", FM_K8S_CONDITION_STATUS_TRUE,
                               why, msg, now);
         if (rc == 0)
-            rc = op_condition_set(&next->status.conditions, "Scheduled", K8S_CONDITION_STATUS_FALSE,
+            rc = op_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
                                   "ClaimExpired", msg, now);
         if (rc == 0 && op_condition_get(&next->status.conditions, "Running"))
-            rc = op_condition_set(&next->status.conditions, "Running", K8S_CONDITION_STATUS_FALSE,
+            rc = op_condition_set(&next->status.conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE,
                                   "ClaimExpired", msg, now);
     }
     if (rc == 0) rc = op_task_patch(op, &cur, t, next, true);
@@ -394,13 +394,13 @@ int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const 
         if ((rc = fm_agentic_task_copy(&next, cur)) != 0) break;
         if ((rc = fm_strmap_set(&next->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, cnt)))
             break;
-        k8s_object_meta_set_annotations_present(&next->metadata, true);
-        if (next->status.phase == FM_TASK_PHASE_PENDING || sched_phase_terminal(next->status.phase))
+        fm_k8s_object_meta_set_annotations_present(&next->metadata, true);
+        if (next->status.phase == FM_TASK_PHASE_PENDING || fm_sched_phase_terminal(next->status.phase))
             strmap_del(&next->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
         rc = op_task_patch(op, NULL, cur, next, false);
         fm_agentic_task_free(next);
         next = NULL;
-        if (rc && kube_err_is_conflict()) {
+        if (rc && fm_kube_err_is_conflict()) {
             if ((rc = refetch(op, &cur)) != 0) break;
             continue;
         }

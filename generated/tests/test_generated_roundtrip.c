@@ -88,23 +88,23 @@ __attribute__((unused)) static char *tkey(size_t i, int seed)
     return fm_strdup(buf);
 }
 
-static void fill_k8s_owner_reference(k8s_owner_reference *p, int seed);
-static void fill_k8s_object_meta(k8s_object_meta *p, int seed);
-static void fill_k8s_config_map(k8s_config_map *p, int seed);
-static void fill_k8s_list_meta(k8s_list_meta *p, int seed);
-static void fill_k8s_config_map_list(k8s_config_map_list *p, int seed);
-static void fill_k8s_object_reference(k8s_object_reference *p, int seed);
-static void fill_k8s_event_source(k8s_event_source *p, int seed);
-static void fill_k8s_event(k8s_event *p, int seed);
-static void fill_k8s_event_list(k8s_event_list *p, int seed);
-static void fill_k8s_lease_spec(k8s_lease_spec *p, int seed);
-static void fill_k8s_lease(k8s_lease *p, int seed);
-static void fill_k8s_lease_list(k8s_lease_list *p, int seed);
-static void fill_k8s_secret(k8s_secret *p, int seed);
-static void fill_k8s_secret_list(k8s_secret_list *p, int seed);
-static void fill_k8s_status_cause(k8s_status_cause *p, int seed);
-static void fill_k8s_status_details(k8s_status_details *p, int seed);
-static void fill_k8s_status(k8s_status *p, int seed);
+static void fill_fm_k8s_owner_reference(fm_k8s_owner_reference *p, int seed);
+static void fill_fm_k8s_object_meta(fm_k8s_object_meta *p, int seed);
+static void fill_fm_k8s_config_map(fm_k8s_config_map *p, int seed);
+static void fill_fm_k8s_list_meta(fm_k8s_list_meta *p, int seed);
+static void fill_fm_k8s_config_map_list(fm_k8s_config_map_list *p, int seed);
+static void fill_fm_k8s_object_reference(fm_k8s_object_reference *p, int seed);
+static void fill_fm_k8s_event_source(fm_k8s_event_source *p, int seed);
+static void fill_fm_k8s_event(fm_k8s_event *p, int seed);
+static void fill_fm_k8s_event_list(fm_k8s_event_list *p, int seed);
+static void fill_fm_k8s_lease_spec(fm_k8s_lease_spec *p, int seed);
+static void fill_fm_k8s_lease(fm_k8s_lease *p, int seed);
+static void fill_fm_k8s_lease_list(fm_k8s_lease_list *p, int seed);
+static void fill_fm_k8s_secret(fm_k8s_secret *p, int seed);
+static void fill_fm_k8s_secret_list(fm_k8s_secret_list *p, int seed);
+static void fill_fm_k8s_status_cause(fm_k8s_status_cause *p, int seed);
+static void fill_fm_k8s_status_details(fm_k8s_status_details *p, int seed);
+static void fill_fm_k8s_status(fm_k8s_status *p, int seed);
 static void fill_fm_resource_claim(fm_resource_claim *p, int seed);
 static void fill_fm_resource_requirements(fm_resource_requirements *p, int seed);
 static void fill_fm_agent_execution(fm_agent_execution *p, int seed);
@@ -118,7 +118,7 @@ static void fill_fm_required_capability(fm_required_capability *p, int seed);
 static void fill_fm_stuck_loop_detection(fm_stuck_loop_detection *p, int seed);
 static void fill_fm_vision_settings(fm_vision_settings *p, int seed);
 static void fill_fm_agent_spec(fm_agent_spec *p, int seed);
-static void fill_k8s_condition(k8s_condition *p, int seed);
+static void fill_fm_k8s_condition(fm_k8s_condition *p, int seed);
 static void fill_fm_agent_status(fm_agent_status *p, int seed);
 static void fill_fm_agent(fm_agent *p, int seed);
 static void fill_fm_agent_list(fm_agent_list *p, int seed);
@@ -160,8 +160,8 @@ static void fill_fm_workload_status(fm_workload_status *p, int seed);
 static void fill_fm_workload(fm_workload *p, int seed);
 static void fill_fm_workload_list(fm_workload_list *p, int seed);
 
-/* Sets every field of k8s_owner_reference. */
-static void fill_k8s_owner_reference(k8s_owner_reference *p, int seed)
+/* Sets every field of fm_k8s_owner_reference. */
+static void fill_fm_k8s_owner_reference(fm_k8s_owner_reference *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
@@ -173,8 +173,8 @@ static void fill_k8s_owner_reference(k8s_owner_reference *p, int seed)
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_object_meta. */
-static void fill_k8s_object_meta(k8s_object_meta *p, int seed)
+/* Sets every field of fm_k8s_object_meta. */
+static void fill_fm_k8s_object_meta(fm_k8s_object_meta *p, int seed)
 {
     p->name = tstr("name", seed);
     p->generate_name = tstr("generateName", seed);
@@ -196,7 +196,7 @@ static void fill_k8s_object_meta(k8s_object_meta *p, int seed)
     p->owner_references.len = (seed) ? 2 : 0;
     p->owner_references.items = (seed) ? tcalloc(2, sizeof *p->owner_references.items) : NULL;
     for (size_t i0 = 0; i0 < p->owner_references.len; i0++) {
-        fill_k8s_owner_reference(&p->owner_references.items[i0], seed + (int)i0);
+        fill_fm_k8s_owner_reference(&p->owner_references.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 6, true);
     p->finalizers.len = (seed) ? 2 : 0;
@@ -207,12 +207,12 @@ static void fill_k8s_object_meta(k8s_object_meta *p, int seed)
     codec_set_present(p, 7, true);
 }
 
-/* Sets every field of k8s_config_map. */
-static void fill_k8s_config_map(k8s_config_map *p, int seed)
+/* Sets every field of fm_k8s_config_map. */
+static void fill_fm_k8s_config_map(fm_k8s_config_map *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     tmap(&p->data, seed);
     codec_set_present(p, 1, true);
@@ -222,8 +222,8 @@ static void fill_k8s_config_map(k8s_config_map *p, int seed)
     codec_set_present(p, 3, true);
 }
 
-/* Sets every field of k8s_list_meta. */
-static void fill_k8s_list_meta(k8s_list_meta *p, int seed)
+/* Sets every field of fm_k8s_list_meta. */
+static void fill_fm_k8s_list_meta(fm_k8s_list_meta *p, int seed)
 {
     p->resource_version = tstr("resourceVersion", seed);
     p->continue_ = tstr("continue", seed);
@@ -231,23 +231,23 @@ static void fill_k8s_list_meta(k8s_list_meta *p, int seed)
     codec_set_present(p, 0, true);
 }
 
-/* Sets every field of k8s_config_map_list. */
-static void fill_k8s_config_map_list(k8s_config_map_list *p, int seed)
+/* Sets every field of fm_k8s_config_map_list. */
+static void fill_fm_k8s_config_map_list(fm_k8s_config_map_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
-        fill_k8s_config_map(&p->items.items[i0], seed + (int)i0);
+        fill_fm_k8s_config_map(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_object_reference. */
-static void fill_k8s_object_reference(k8s_object_reference *p, int seed)
+/* Sets every field of fm_k8s_object_reference. */
+static void fill_fm_k8s_object_reference(fm_k8s_object_reference *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
@@ -258,25 +258,25 @@ static void fill_k8s_object_reference(k8s_object_reference *p, int seed)
     p->field_path = tstr("fieldPath", seed);
 }
 
-/* Sets every field of k8s_event_source. */
-static void fill_k8s_event_source(k8s_event_source *p, int seed)
+/* Sets every field of fm_k8s_event_source. */
+static void fill_fm_k8s_event_source(fm_k8s_event_source *p, int seed)
 {
     p->component = tstr("component", seed);
     p->host = tstr("host", seed);
 }
 
-/* Sets every field of k8s_event. */
-static void fill_k8s_event(k8s_event *p, int seed)
+/* Sets every field of fm_k8s_event. */
+static void fill_fm_k8s_event(fm_k8s_event *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    fill_k8s_object_reference(&p->involved_object, seed);
+    fill_fm_k8s_object_reference(&p->involved_object, seed);
     codec_set_present(p, 1, true);
     p->reason = tstr("reason", seed);
     p->message = tstr("message", seed);
-    fill_k8s_event_source(&p->source, seed);
+    fill_fm_k8s_event_source(&p->source, seed);
     codec_set_present(p, 2, true);
     p->first_timestamp = ttime(seed);
     codec_set_present(p, 3, true);
@@ -292,23 +292,23 @@ static void fill_k8s_event(k8s_event *p, int seed)
     p->reporting_instance = tstr("reportingInstance", seed);
 }
 
-/* Sets every field of k8s_event_list. */
-static void fill_k8s_event_list(k8s_event_list *p, int seed)
+/* Sets every field of fm_k8s_event_list. */
+static void fill_fm_k8s_event_list(fm_k8s_event_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
-        fill_k8s_event(&p->items.items[i0], seed + (int)i0);
+        fill_fm_k8s_event(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_lease_spec. */
-static void fill_k8s_lease_spec(k8s_lease_spec *p, int seed)
+/* Sets every field of fm_k8s_lease_spec. */
+static void fill_fm_k8s_lease_spec(fm_k8s_lease_spec *p, int seed)
 {
     p->holder_identity = tstr("holderIdentity", seed);
     p->lease_duration_seconds = (seed) ? INT32_MAX - (seed) : 0;
@@ -321,38 +321,38 @@ static void fill_k8s_lease_spec(k8s_lease_spec *p, int seed)
     codec_set_present(p, 3, true);
 }
 
-/* Sets every field of k8s_lease. */
-static void fill_k8s_lease(k8s_lease *p, int seed)
+/* Sets every field of fm_k8s_lease. */
+static void fill_fm_k8s_lease(fm_k8s_lease *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
-    fill_k8s_lease_spec(&p->spec, seed);
+    fill_fm_k8s_lease_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_lease_list. */
-static void fill_k8s_lease_list(k8s_lease_list *p, int seed)
+/* Sets every field of fm_k8s_lease_list. */
+static void fill_fm_k8s_lease_list(fm_k8s_lease_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
-        fill_k8s_lease(&p->items.items[i0], seed + (int)i0);
+        fill_fm_k8s_lease(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_secret. */
-static void fill_k8s_secret(k8s_secret *p, int seed)
+/* Sets every field of fm_k8s_secret. */
+static void fill_fm_k8s_secret(fm_k8s_secret *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     tmap(&p->data, seed);
     codec_set_present(p, 1, true);
@@ -363,31 +363,31 @@ static void fill_k8s_secret(k8s_secret *p, int seed)
     codec_set_present(p, 3, true);
 }
 
-/* Sets every field of k8s_secret_list. */
-static void fill_k8s_secret_list(k8s_secret_list *p, int seed)
+/* Sets every field of fm_k8s_secret_list. */
+static void fill_fm_k8s_secret_list(fm_k8s_secret_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
-        fill_k8s_secret(&p->items.items[i0], seed + (int)i0);
+        fill_fm_k8s_secret(&p->items.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_status_cause. */
-static void fill_k8s_status_cause(k8s_status_cause *p, int seed)
+/* Sets every field of fm_k8s_status_cause. */
+static void fill_fm_k8s_status_cause(fm_k8s_status_cause *p, int seed)
 {
     p->reason = tstr("reason", seed);
     p->message = tstr("message", seed);
     p->field = tstr("field", seed);
 }
 
-/* Sets every field of k8s_status_details. */
-static void fill_k8s_status_details(k8s_status_details *p, int seed)
+/* Sets every field of fm_k8s_status_details. */
+static void fill_fm_k8s_status_details(fm_k8s_status_details *p, int seed)
 {
     p->name = tstr("name", seed);
     p->group = tstr("group", seed);
@@ -396,24 +396,24 @@ static void fill_k8s_status_details(k8s_status_details *p, int seed)
     p->causes.len = (seed) ? 2 : 0;
     p->causes.items = (seed) ? tcalloc(2, sizeof *p->causes.items) : NULL;
     for (size_t i0 = 0; i0 < p->causes.len; i0++) {
-        fill_k8s_status_cause(&p->causes.items[i0], seed + (int)i0);
+        fill_fm_k8s_status_cause(&p->causes.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->retry_after_seconds = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 1, true);
 }
 
-/* Sets every field of k8s_status. */
-static void fill_k8s_status(k8s_status *p, int seed)
+/* Sets every field of fm_k8s_status. */
+static void fill_fm_k8s_status(fm_k8s_status *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->status = tstr("status", seed);
     p->message = tstr("message", seed);
     p->reason = tstr("reason", seed);
-    fill_k8s_status_details(&p->details, seed);
+    fill_fm_k8s_status_details(&p->details, seed);
     codec_set_present(p, 1, true);
     p->code = (seed) ? INT32_MAX - (seed) : 0;
     codec_set_present(p, 2, true);
@@ -637,8 +637,8 @@ static void fill_fm_agent_spec(fm_agent_spec *p, int seed)
     codec_set_present(p, 18, true);
 }
 
-/* Sets every field of k8s_condition. */
-static void fill_k8s_condition(k8s_condition *p, int seed)
+/* Sets every field of fm_k8s_condition. */
+static void fill_fm_k8s_condition(fm_k8s_condition *p, int seed)
 {
     p->type = tstr("type", seed);
     p->status = (seed) ? 3 : 1;
@@ -656,7 +656,7 @@ static void fill_fm_agent_status(fm_agent_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
@@ -668,7 +668,7 @@ static void fill_fm_agent(fm_agent *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_agent_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -681,7 +681,7 @@ static void fill_fm_agent_list(fm_agent_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -778,7 +778,7 @@ static void fill_fm_agent_release_status(fm_agent_release_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->desired_version = tstr("desiredVersion", seed);
@@ -808,7 +808,7 @@ static void fill_fm_agent_release(fm_agent_release *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_agent_release_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -821,7 +821,7 @@ static void fill_fm_agent_release_list(fm_agent_release_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -1002,7 +1002,7 @@ static void fill_fm_agentic_task_status(fm_agentic_task_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 3, true);
     p->failure_reason = (seed) ? 14 : 1;
@@ -1014,7 +1014,7 @@ static void fill_fm_agentic_task(fm_agentic_task *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_agentic_task_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -1027,7 +1027,7 @@ static void fill_fm_agentic_task_list(fm_agentic_task_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -1116,7 +1116,7 @@ static void fill_fm_fleet_node_status(fm_fleet_node_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 2, true);
     p->agent_version = tstr("agentVersion", seed);
@@ -1133,7 +1133,7 @@ static void fill_fm_fleet_node(fm_fleet_node *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_fleet_node_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -1146,7 +1146,7 @@ static void fill_fm_fleet_node_list(fm_fleet_node_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -1174,7 +1174,7 @@ static void fill_fm_model_profile_status(fm_model_profile_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
@@ -1186,7 +1186,7 @@ static void fill_fm_model_profile(fm_model_profile *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_model_profile_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -1199,7 +1199,7 @@ static void fill_fm_model_profile_list(fm_model_profile_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -1300,7 +1300,7 @@ static void fill_fm_workload_status(fm_workload_status *p, int seed)
     p->tasks.len = (seed) ? 2 : 0;
     p->tasks.items = (seed) ? tcalloc(2, sizeof *p->tasks.items) : NULL;
     for (size_t i0 = 0; i0 < p->tasks.len; i0++) {
-        fill_k8s_object_reference(&p->tasks.items[i0], seed + (int)i0);
+        fill_fm_k8s_object_reference(&p->tasks.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 0, true);
     p->succeeded_tasks = (seed) ? INT32_MAX - (seed) : 0;
@@ -1310,7 +1310,7 @@ static void fill_fm_workload_status(fm_workload_status *p, int seed)
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
-        fill_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
+        fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
     codec_set_present(p, 3, true);
     p->incomplete_tasks = (seed) ? INT32_MAX - (seed) : 0;
@@ -1324,7 +1324,7 @@ static void fill_fm_workload(fm_workload *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_object_meta(&p->metadata, seed);
+    fill_fm_k8s_object_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     fill_fm_workload_spec(&p->spec, seed);
     codec_set_present(p, 1, true);
@@ -1337,7 +1337,7 @@ static void fill_fm_workload_list(fm_workload_list *p, int seed)
 {
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
-    fill_k8s_list_meta(&p->metadata, seed);
+    fill_fm_k8s_list_meta(&p->metadata, seed);
     codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
@@ -1350,33 +1350,33 @@ static void fill_fm_workload_list(fm_workload_list *p, int seed)
 /* ------------------------------------------------------------ round trips */
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_config_map(int seed)
+static void roundtrip_fm_k8s_config_map(int seed)
 {
-    k8s_config_map *obj = tcalloc(1, sizeof *obj);
-    k8s_config_map *back = NULL, *copy = NULL;
+    fm_k8s_config_map *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_config_map *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_config_map_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_config_map_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_config_map(obj, seed);
-    CHECK_INT(k8s_config_map_encode(&a, obj), 0);
+    fill_fm_k8s_config_map(obj, seed);
+    CHECK_INT(fm_k8s_config_map_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_config_map_decode(&back, a.data, a.len);
+    int rc = fm_k8s_config_map_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_config_map_equal(obj, back));
-        CHECK_INT(k8s_config_map_encode(&b, back), 0);
+        CHECK(fm_k8s_config_map_equal(obj, back));
+        CHECK_INT(fm_k8s_config_map_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_config_map_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_config_map_equal(obj, copy));
+    CHECK_INT(fm_k8s_config_map_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_config_map_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_config_map_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_config_map_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1402,46 +1402,46 @@ static void roundtrip_k8s_config_map(int seed)
         CHECK_CONTAINS(a.data, "\"resourceVersion\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_config_map_free(obj);
-    k8s_config_map_free(back);
-    k8s_config_map_free(copy);
-    k8s_config_map_free(NULL);
+    fm_k8s_config_map_free(obj);
+    fm_k8s_config_map_free(back);
+    fm_k8s_config_map_free(copy);
+    fm_k8s_config_map_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_config_map_zero_values) { roundtrip_k8s_config_map(0); }
-TEST(test_k8s_config_map_full_values) { roundtrip_k8s_config_map(1); }
+TEST(test_fm_k8s_config_map_zero_values) { roundtrip_fm_k8s_config_map(0); }
+TEST(test_fm_k8s_config_map_full_values) { roundtrip_fm_k8s_config_map(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_config_map_list(int seed)
+static void roundtrip_fm_k8s_config_map_list(int seed)
 {
-    k8s_config_map_list *obj = tcalloc(1, sizeof *obj);
-    k8s_config_map_list *back = NULL, *copy = NULL;
+    fm_k8s_config_map_list *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_config_map_list *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_config_map_list_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_config_map_list_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_config_map_list(obj, seed);
-    CHECK_INT(k8s_config_map_list_encode(&a, obj), 0);
+    fill_fm_k8s_config_map_list(obj, seed);
+    CHECK_INT(fm_k8s_config_map_list_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_config_map_list_decode(&back, a.data, a.len);
+    int rc = fm_k8s_config_map_list_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_config_map_list_equal(obj, back));
-        CHECK_INT(k8s_config_map_list_encode(&b, back), 0);
+        CHECK(fm_k8s_config_map_list_equal(obj, back));
+        CHECK_INT(fm_k8s_config_map_list_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_config_map_list_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_config_map_list_equal(obj, copy));
+    CHECK_INT(fm_k8s_config_map_list_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_config_map_list_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_config_map_list_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_config_map_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1470,46 +1470,46 @@ static void roundtrip_k8s_config_map_list(int seed)
         CHECK_CONTAINS(a.data, "\"resourceVersion\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_config_map_list_free(obj);
-    k8s_config_map_list_free(back);
-    k8s_config_map_list_free(copy);
-    k8s_config_map_list_free(NULL);
+    fm_k8s_config_map_list_free(obj);
+    fm_k8s_config_map_list_free(back);
+    fm_k8s_config_map_list_free(copy);
+    fm_k8s_config_map_list_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_config_map_list_zero_values) { roundtrip_k8s_config_map_list(0); }
-TEST(test_k8s_config_map_list_full_values) { roundtrip_k8s_config_map_list(1); }
+TEST(test_fm_k8s_config_map_list_zero_values) { roundtrip_fm_k8s_config_map_list(0); }
+TEST(test_fm_k8s_config_map_list_full_values) { roundtrip_fm_k8s_config_map_list(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_event(int seed)
+static void roundtrip_fm_k8s_event(int seed)
 {
-    k8s_event *obj = tcalloc(1, sizeof *obj);
-    k8s_event *back = NULL, *copy = NULL;
+    fm_k8s_event *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_event *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_event_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_event_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_event(obj, seed);
-    CHECK_INT(k8s_event_encode(&a, obj), 0);
+    fill_fm_k8s_event(obj, seed);
+    CHECK_INT(fm_k8s_event_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_event_decode(&back, a.data, a.len);
+    int rc = fm_k8s_event_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_event_equal(obj, back));
-        CHECK_INT(k8s_event_encode(&b, back), 0);
+        CHECK(fm_k8s_event_equal(obj, back));
+        CHECK_INT(fm_k8s_event_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_event_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_event_equal(obj, copy));
+    CHECK_INT(fm_k8s_event_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_event_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_event_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_event_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1547,46 +1547,46 @@ static void roundtrip_k8s_event(int seed)
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_event_free(obj);
-    k8s_event_free(back);
-    k8s_event_free(copy);
-    k8s_event_free(NULL);
+    fm_k8s_event_free(obj);
+    fm_k8s_event_free(back);
+    fm_k8s_event_free(copy);
+    fm_k8s_event_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_event_zero_values) { roundtrip_k8s_event(0); }
-TEST(test_k8s_event_full_values) { roundtrip_k8s_event(1); }
+TEST(test_fm_k8s_event_zero_values) { roundtrip_fm_k8s_event(0); }
+TEST(test_fm_k8s_event_full_values) { roundtrip_fm_k8s_event(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_event_list(int seed)
+static void roundtrip_fm_k8s_event_list(int seed)
 {
-    k8s_event_list *obj = tcalloc(1, sizeof *obj);
-    k8s_event_list *back = NULL, *copy = NULL;
+    fm_k8s_event_list *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_event_list *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_event_list_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_event_list_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_event_list(obj, seed);
-    CHECK_INT(k8s_event_list_encode(&a, obj), 0);
+    fill_fm_k8s_event_list(obj, seed);
+    CHECK_INT(fm_k8s_event_list_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_event_list_decode(&back, a.data, a.len);
+    int rc = fm_k8s_event_list_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_event_list_equal(obj, back));
-        CHECK_INT(k8s_event_list_encode(&b, back), 0);
+        CHECK(fm_k8s_event_list_equal(obj, back));
+        CHECK_INT(fm_k8s_event_list_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_event_list_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_event_list_equal(obj, copy));
+    CHECK_INT(fm_k8s_event_list_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_event_list_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_event_list_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_event_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1627,46 +1627,46 @@ static void roundtrip_k8s_event_list(int seed)
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_event_list_free(obj);
-    k8s_event_list_free(back);
-    k8s_event_list_free(copy);
-    k8s_event_list_free(NULL);
+    fm_k8s_event_list_free(obj);
+    fm_k8s_event_list_free(back);
+    fm_k8s_event_list_free(copy);
+    fm_k8s_event_list_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_event_list_zero_values) { roundtrip_k8s_event_list(0); }
-TEST(test_k8s_event_list_full_values) { roundtrip_k8s_event_list(1); }
+TEST(test_fm_k8s_event_list_zero_values) { roundtrip_fm_k8s_event_list(0); }
+TEST(test_fm_k8s_event_list_full_values) { roundtrip_fm_k8s_event_list(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_lease(int seed)
+static void roundtrip_fm_k8s_lease(int seed)
 {
-    k8s_lease *obj = tcalloc(1, sizeof *obj);
-    k8s_lease *back = NULL, *copy = NULL;
+    fm_k8s_lease *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_lease *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_lease_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_lease_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_lease(obj, seed);
-    CHECK_INT(k8s_lease_encode(&a, obj), 0);
+    fill_fm_k8s_lease(obj, seed);
+    CHECK_INT(fm_k8s_lease_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_lease_decode(&back, a.data, a.len);
+    int rc = fm_k8s_lease_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_lease_equal(obj, back));
-        CHECK_INT(k8s_lease_encode(&b, back), 0);
+        CHECK(fm_k8s_lease_equal(obj, back));
+        CHECK_INT(fm_k8s_lease_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_lease_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_lease_equal(obj, copy));
+    CHECK_INT(fm_k8s_lease_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_lease_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_lease_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_lease_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1695,46 +1695,46 @@ static void roundtrip_k8s_lease(int seed)
         CHECK_CONTAINS(a.data, "\"spec\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_lease_free(obj);
-    k8s_lease_free(back);
-    k8s_lease_free(copy);
-    k8s_lease_free(NULL);
+    fm_k8s_lease_free(obj);
+    fm_k8s_lease_free(back);
+    fm_k8s_lease_free(copy);
+    fm_k8s_lease_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_lease_zero_values) { roundtrip_k8s_lease(0); }
-TEST(test_k8s_lease_full_values) { roundtrip_k8s_lease(1); }
+TEST(test_fm_k8s_lease_zero_values) { roundtrip_fm_k8s_lease(0); }
+TEST(test_fm_k8s_lease_full_values) { roundtrip_fm_k8s_lease(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_lease_list(int seed)
+static void roundtrip_fm_k8s_lease_list(int seed)
 {
-    k8s_lease_list *obj = tcalloc(1, sizeof *obj);
-    k8s_lease_list *back = NULL, *copy = NULL;
+    fm_k8s_lease_list *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_lease_list *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_lease_list_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_lease_list_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_lease_list(obj, seed);
-    CHECK_INT(k8s_lease_list_encode(&a, obj), 0);
+    fill_fm_k8s_lease_list(obj, seed);
+    CHECK_INT(fm_k8s_lease_list_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_lease_list_decode(&back, a.data, a.len);
+    int rc = fm_k8s_lease_list_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_lease_list_equal(obj, back));
-        CHECK_INT(k8s_lease_list_encode(&b, back), 0);
+        CHECK(fm_k8s_lease_list_equal(obj, back));
+        CHECK_INT(fm_k8s_lease_list_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_lease_list_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_lease_list_equal(obj, copy));
+    CHECK_INT(fm_k8s_lease_list_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_lease_list_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_lease_list_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_lease_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1766,46 +1766,46 @@ static void roundtrip_k8s_lease_list(int seed)
         CHECK_CONTAINS(a.data, "\"spec\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_lease_list_free(obj);
-    k8s_lease_list_free(back);
-    k8s_lease_list_free(copy);
-    k8s_lease_list_free(NULL);
+    fm_k8s_lease_list_free(obj);
+    fm_k8s_lease_list_free(back);
+    fm_k8s_lease_list_free(copy);
+    fm_k8s_lease_list_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_lease_list_zero_values) { roundtrip_k8s_lease_list(0); }
-TEST(test_k8s_lease_list_full_values) { roundtrip_k8s_lease_list(1); }
+TEST(test_fm_k8s_lease_list_zero_values) { roundtrip_fm_k8s_lease_list(0); }
+TEST(test_fm_k8s_lease_list_full_values) { roundtrip_fm_k8s_lease_list(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_secret(int seed)
+static void roundtrip_fm_k8s_secret(int seed)
 {
-    k8s_secret *obj = tcalloc(1, sizeof *obj);
-    k8s_secret *back = NULL, *copy = NULL;
+    fm_k8s_secret *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_secret *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_secret_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_secret_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_secret(obj, seed);
-    CHECK_INT(k8s_secret_encode(&a, obj), 0);
+    fill_fm_k8s_secret(obj, seed);
+    CHECK_INT(fm_k8s_secret_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_secret_decode(&back, a.data, a.len);
+    int rc = fm_k8s_secret_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_secret_equal(obj, back));
-        CHECK_INT(k8s_secret_encode(&b, back), 0);
+        CHECK(fm_k8s_secret_equal(obj, back));
+        CHECK_INT(fm_k8s_secret_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_secret_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_secret_equal(obj, copy));
+    CHECK_INT(fm_k8s_secret_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_secret_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_secret_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_secret_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1832,46 +1832,46 @@ static void roundtrip_k8s_secret(int seed)
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_secret_free(obj);
-    k8s_secret_free(back);
-    k8s_secret_free(copy);
-    k8s_secret_free(NULL);
+    fm_k8s_secret_free(obj);
+    fm_k8s_secret_free(back);
+    fm_k8s_secret_free(copy);
+    fm_k8s_secret_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_secret_zero_values) { roundtrip_k8s_secret(0); }
-TEST(test_k8s_secret_full_values) { roundtrip_k8s_secret(1); }
+TEST(test_fm_k8s_secret_zero_values) { roundtrip_fm_k8s_secret(0); }
+TEST(test_fm_k8s_secret_full_values) { roundtrip_fm_k8s_secret(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_secret_list(int seed)
+static void roundtrip_fm_k8s_secret_list(int seed)
 {
-    k8s_secret_list *obj = tcalloc(1, sizeof *obj);
-    k8s_secret_list *back = NULL, *copy = NULL;
+    fm_k8s_secret_list *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_secret_list *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_secret_list_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_secret_list_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_secret_list(obj, seed);
-    CHECK_INT(k8s_secret_list_encode(&a, obj), 0);
+    fill_fm_k8s_secret_list(obj, seed);
+    CHECK_INT(fm_k8s_secret_list_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_secret_list_decode(&back, a.data, a.len);
+    int rc = fm_k8s_secret_list_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_secret_list_equal(obj, back));
-        CHECK_INT(k8s_secret_list_encode(&b, back), 0);
+        CHECK(fm_k8s_secret_list_equal(obj, back));
+        CHECK_INT(fm_k8s_secret_list_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_secret_list_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_secret_list_equal(obj, copy));
+    CHECK_INT(fm_k8s_secret_list_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_secret_list_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_secret_list_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_secret_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1901,46 +1901,46 @@ static void roundtrip_k8s_secret_list(int seed)
         CHECK_CONTAINS(a.data, "\"type\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_secret_list_free(obj);
-    k8s_secret_list_free(back);
-    k8s_secret_list_free(copy);
-    k8s_secret_list_free(NULL);
+    fm_k8s_secret_list_free(obj);
+    fm_k8s_secret_list_free(back);
+    fm_k8s_secret_list_free(copy);
+    fm_k8s_secret_list_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_secret_list_zero_values) { roundtrip_k8s_secret_list(0); }
-TEST(test_k8s_secret_list_full_values) { roundtrip_k8s_secret_list(1); }
+TEST(test_fm_k8s_secret_list_zero_values) { roundtrip_fm_k8s_secret_list(0); }
+TEST(test_fm_k8s_secret_list_full_values) { roundtrip_fm_k8s_secret_list(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
-static void roundtrip_k8s_status(int seed)
+static void roundtrip_fm_k8s_status(int seed)
 {
-    k8s_status *obj = tcalloc(1, sizeof *obj);
-    k8s_status *back = NULL, *copy = NULL;
+    fm_k8s_status *obj = tcalloc(1, sizeof *obj);
+    fm_k8s_status *back = NULL, *copy = NULL;
     fm_buf a = FM_BUF_INIT, b = FM_BUF_INIT, patch = FM_BUF_INIT;
 
-    CHECK_INT(k8s_status_encode(&a, obj), 0);
+    CHECK_INT(fm_k8s_status_encode(&a, obj), 0);
     CHECK_STR(a.data, "{}");
     fm_buf_reset(&a);
 
-    fill_k8s_status(obj, seed);
-    CHECK_INT(k8s_status_encode(&a, obj), 0);
+    fill_fm_k8s_status(obj, seed);
+    CHECK_INT(fm_k8s_status_encode(&a, obj), 0);
     CHECK_FATAL(a.data != NULL);
-    int rc = k8s_status_decode(&back, a.data, a.len);
+    int rc = fm_k8s_status_decode(&back, a.data, a.len);
     if (rc != 0)
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
     CHECK_INT(rc, 0);
     CHECK(back != NULL);
     if (back) {
-        CHECK(k8s_status_equal(obj, back));
-        CHECK_INT(k8s_status_encode(&b, back), 0);
+        CHECK(fm_k8s_status_equal(obj, back));
+        CHECK_INT(fm_k8s_status_encode(&b, back), 0);
         CHECK_STR(b.data, a.data);
     }
-    CHECK_INT(k8s_status_copy(&copy, obj), 0);
-    CHECK(copy != NULL && k8s_status_equal(obj, copy));
+    CHECK_INT(fm_k8s_status_copy(&copy, obj), 0);
+    CHECK(copy != NULL && fm_k8s_status_equal(obj, copy));
     if (copy) {
-        CHECK_INT(k8s_status_merge_patch(&patch, obj, copy, NULL), 0);
+        CHECK_INT(fm_k8s_status_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
     if (seed != 0) {
@@ -1962,17 +1962,17 @@ static void roundtrip_k8s_status(int seed)
         CHECK_CONTAINS(a.data, "\"status\":");
         CHECK_CONTAINS(a.data, "\"uid\":");
     }
-    k8s_status_free(obj);
-    k8s_status_free(back);
-    k8s_status_free(copy);
-    k8s_status_free(NULL);
+    fm_k8s_status_free(obj);
+    fm_k8s_status_free(back);
+    fm_k8s_status_free(copy);
+    fm_k8s_status_free(NULL);
     fm_buf_free(&a);
     fm_buf_free(&b);
     fm_buf_free(&patch);
 }
 
-TEST(test_k8s_status_zero_values) { roundtrip_k8s_status(0); }
-TEST(test_k8s_status_full_values) { roundtrip_k8s_status(1); }
+TEST(test_fm_k8s_status_zero_values) { roundtrip_fm_k8s_status(0); }
+TEST(test_fm_k8s_status_full_values) { roundtrip_fm_k8s_status(1); }
 
 /* Encode -> decode -> equal, re-encode identical, copy equal, empty patch. */
 static void roundtrip_fm_agent(int seed)
@@ -3354,15 +3354,15 @@ TEST(test_fm_workload_list_full_values) { roundtrip_fm_workload_list(1); }
 
 TEST(test_enum_tables)
 {
-    CHECK_STR(k8s_condition_status_name(K8S_CONDITION_STATUS_TRUE), "True");
-    CHECK_INT(k8s_condition_status_parse("True"), K8S_CONDITION_STATUS_TRUE);
-    CHECK_STR(k8s_condition_status_name(K8S_CONDITION_STATUS_FALSE), "False");
-    CHECK_INT(k8s_condition_status_parse("False"), K8S_CONDITION_STATUS_FALSE);
-    CHECK_STR(k8s_condition_status_name(K8S_CONDITION_STATUS_UNKNOWN), "Unknown");
-    CHECK_INT(k8s_condition_status_parse("Unknown"), K8S_CONDITION_STATUS_UNKNOWN);
-    CHECK(k8s_condition_status_name(K8S_CONDITION_STATUS_UNSET) == NULL);
-    CHECK_INT(k8s_condition_status_parse("no such value"), K8S_CONDITION_STATUS_UNSET);
-    CHECK_INT(k8s_condition_status_parse(NULL), K8S_CONDITION_STATUS_UNSET);
+    CHECK_STR(fm_k8s_condition_status_name(FM_K8S_CONDITION_STATUS_TRUE), "True");
+    CHECK_INT(fm_k8s_condition_status_parse("True"), FM_K8S_CONDITION_STATUS_TRUE);
+    CHECK_STR(fm_k8s_condition_status_name(FM_K8S_CONDITION_STATUS_FALSE), "False");
+    CHECK_INT(fm_k8s_condition_status_parse("False"), FM_K8S_CONDITION_STATUS_FALSE);
+    CHECK_STR(fm_k8s_condition_status_name(FM_K8S_CONDITION_STATUS_UNKNOWN), "Unknown");
+    CHECK_INT(fm_k8s_condition_status_parse("Unknown"), FM_K8S_CONDITION_STATUS_UNKNOWN);
+    CHECK(fm_k8s_condition_status_name(FM_K8S_CONDITION_STATUS_UNSET) == NULL);
+    CHECK_INT(fm_k8s_condition_status_parse("no such value"), FM_K8S_CONDITION_STATUS_UNSET);
+    CHECK_INT(fm_k8s_condition_status_parse(NULL), FM_K8S_CONDITION_STATUS_UNSET);
     CHECK_STR(fm_task_kind_name(FM_TASK_KIND_ISSUE_FIX), "issue-fix");
     CHECK_INT(fm_task_kind_parse("issue-fix"), FM_TASK_KIND_ISSUE_FIX);
     CHECK_STR(fm_task_kind_name(FM_TASK_KIND_VERIFY), "verify");
@@ -3596,15 +3596,15 @@ static void check_desc(const fm_struct_desc *d, int depth)
 
 TEST(test_descriptor_tables)
 {
-    check_desc(&k8s_config_map_desc, 0);
-    check_desc(&k8s_config_map_list_desc, 0);
-    check_desc(&k8s_event_desc, 0);
-    check_desc(&k8s_event_list_desc, 0);
-    check_desc(&k8s_lease_desc, 0);
-    check_desc(&k8s_lease_list_desc, 0);
-    check_desc(&k8s_secret_desc, 0);
-    check_desc(&k8s_secret_list_desc, 0);
-    check_desc(&k8s_status_desc, 0);
+    check_desc(&fm_k8s_config_map_desc, 0);
+    check_desc(&fm_k8s_config_map_list_desc, 0);
+    check_desc(&fm_k8s_event_desc, 0);
+    check_desc(&fm_k8s_event_list_desc, 0);
+    check_desc(&fm_k8s_lease_desc, 0);
+    check_desc(&fm_k8s_lease_list_desc, 0);
+    check_desc(&fm_k8s_secret_desc, 0);
+    check_desc(&fm_k8s_secret_list_desc, 0);
+    check_desc(&fm_k8s_status_desc, 0);
     check_desc(&fm_agent_desc, 0);
     check_desc(&fm_agent_list_desc, 0);
     check_desc(&fm_agent_release_desc, 0);
@@ -3617,12 +3617,12 @@ TEST(test_descriptor_tables)
     check_desc(&fm_model_profile_list_desc, 0);
     check_desc(&fm_workload_desc, 0);
     check_desc(&fm_workload_list_desc, 0);
-    CHECK_INT(k8s_all_kinds_count, 4);
-    for (size_t i = 0; i < k8s_all_kinds_count; i++) {
-        const fm_kind_desc *k = k8s_all_kinds[i];
+    CHECK_INT(fm_k8s_all_kinds_count, 4);
+    for (size_t i = 0; i < fm_k8s_all_kinds_count; i++) {
+        const fm_kind_desc *k = fm_k8s_all_kinds[i];
         CHECK(k->object != NULL && k->list != NULL && k->plural != NULL);
         if (i > 0)
-            CHECK(strcmp(k8s_all_kinds[i - 1]->kind, k->kind) < 0);
+            CHECK(strcmp(fm_k8s_all_kinds[i - 1]->kind, k->kind) < 0);
     }
     CHECK_INT(fm_all_kinds_count, 6);
     for (size_t i = 0; i < fm_all_kinds_count; i++) {
@@ -3635,24 +3635,24 @@ TEST(test_descriptor_tables)
 
 int main(void)
 {
-    RUN(test_k8s_config_map_zero_values);
-    RUN(test_k8s_config_map_full_values);
-    RUN(test_k8s_config_map_list_zero_values);
-    RUN(test_k8s_config_map_list_full_values);
-    RUN(test_k8s_event_zero_values);
-    RUN(test_k8s_event_full_values);
-    RUN(test_k8s_event_list_zero_values);
-    RUN(test_k8s_event_list_full_values);
-    RUN(test_k8s_lease_zero_values);
-    RUN(test_k8s_lease_full_values);
-    RUN(test_k8s_lease_list_zero_values);
-    RUN(test_k8s_lease_list_full_values);
-    RUN(test_k8s_secret_zero_values);
-    RUN(test_k8s_secret_full_values);
-    RUN(test_k8s_secret_list_zero_values);
-    RUN(test_k8s_secret_list_full_values);
-    RUN(test_k8s_status_zero_values);
-    RUN(test_k8s_status_full_values);
+    RUN(test_fm_k8s_config_map_zero_values);
+    RUN(test_fm_k8s_config_map_full_values);
+    RUN(test_fm_k8s_config_map_list_zero_values);
+    RUN(test_fm_k8s_config_map_list_full_values);
+    RUN(test_fm_k8s_event_zero_values);
+    RUN(test_fm_k8s_event_full_values);
+    RUN(test_fm_k8s_event_list_zero_values);
+    RUN(test_fm_k8s_event_list_full_values);
+    RUN(test_fm_k8s_lease_zero_values);
+    RUN(test_fm_k8s_lease_full_values);
+    RUN(test_fm_k8s_lease_list_zero_values);
+    RUN(test_fm_k8s_lease_list_full_values);
+    RUN(test_fm_k8s_secret_zero_values);
+    RUN(test_fm_k8s_secret_full_values);
+    RUN(test_fm_k8s_secret_list_zero_values);
+    RUN(test_fm_k8s_secret_list_full_values);
+    RUN(test_fm_k8s_status_zero_values);
+    RUN(test_fm_k8s_status_full_values);
     RUN(test_fm_agent_zero_values);
     RUN(test_fm_agent_full_values);
     RUN(test_fm_agent_list_zero_values);

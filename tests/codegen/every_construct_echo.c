@@ -27,7 +27,7 @@ int main(int argc, char **argv)
         if (fm_buf_put(&in, chunk, n) != 0) return 1;
     obj = calloc(1, d->size);
     if (!obj || !in.data) return 1;
-    if (codec_decode(obj, d, in.data, in.len) != 0 || codec_encode(&out, obj, d) != 0) {
+    if (fm_codec_decode(obj, d, in.data, in.len) != 0 || fm_codec_encode(&out, obj, d) != 0) {
         fprintf(stderr, "every_construct_echo: %s\n", fm_error_last()->message);
         goto done;
     }
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     putchar('\n');
     rc = 0;
 done:
-    codec_clear(obj, d);
+    fm_codec_clear(obj, d);
     free(obj);
     fm_buf_free(&in);
     fm_buf_free(&out);

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
         if (fm_buf_put(&in, chunk, n) != 0) return 1;
     obj = calloc(1, k->object->size);
     if (!obj || !in.data) return 1;
-    if (codec_decode(obj, k->object, in.data, in.len) != 0 || codec_encode(&out, obj, k->object) != 0) {
+    if (fm_codec_decode(obj, k->object, in.data, in.len) != 0 || fm_codec_encode(&out, obj, k->object) != 0) {
         fprintf(stderr, "fm_echo: %s\n", fm_error_last()->message);
         goto done;
     }
@@ -101,7 +101,7 @@ int main(int argc, char **argv)
     putchar('\n');
     rc = 0;
 done:
-    codec_clear(obj, k->object);
+    fm_codec_clear(obj, k->object);
     free(obj);
     fm_buf_free(&in);
     fm_buf_free(&out);

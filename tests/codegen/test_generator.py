@@ -38,10 +38,10 @@ class Naming(unittest.TestCase):
     def test_type_and_enum_names(self):
         self.assertEqual(naming.type_cname("fm", "GPUInfo"), "fm_gpu_info")
         self.assertEqual(naming.type_cname("fm", "AgenticTaskSpec"), "fm_agentic_task_spec")
-        self.assertEqual(naming.type_cname("k8s", "ObjectMeta"), "k8s_object_meta")
+        self.assertEqual(naming.type_cname("k8s", "ObjectMeta"), "fm_k8s_object_meta")
         self.assertEqual(naming.enum_const("fm_verdict", "NO-GO"), "FM_VERDICT_NO_GO")
         self.assertEqual(naming.enum_const("fm_verdict", "GATE-PASS"), "FM_VERDICT_GATE_PASS")
-        self.assertEqual(naming.enum_const("k8s_condition_status", "True"), "K8S_CONDITION_STATUS_TRUE")
+        self.assertEqual(naming.enum_const("fm_k8s_condition_status", "True"), "FM_K8S_CONDITION_STATUS_TRUE")
         self.assertEqual(naming.enum_const("fm_node_phase", "NotReady"), "FM_NODE_PHASE_NOT_READY")
         self.assertEqual(naming.enum_const("fm_task_kind", "issue-fix"), "FM_TASK_KIND_ISSUE_FIX")
 
@@ -103,7 +103,7 @@ class Runs(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             self.assertEqual(run("--out", tmp).returncode, 0)
             for name in ("k8s_core.c", "foreman_v1alpha1.c", os.path.join("tests", "test_generated_roundtrip.c")):
-                r = subprocess.run(["cc", *CFLAGS, "-I", os.path.join(SRC, "runtime"),
+                r = subprocess.run(["cc", *CFLAGS, "-I", os.path.join(SRC, "runtime", "core"), "-I", os.path.join(SRC, "runtime", "codec"),
                                     "-I", os.path.join(tmp, "generated"), "-I", os.path.join(SRC, "tests"),
                                     "-c", os.path.join(tmp, "generated", name), "-o", os.path.join(tmp, "x.o")],
                                    capture_output=True, text=True)

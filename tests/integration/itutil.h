@@ -30,11 +30,11 @@ static inline void it_run_id(char out[17])
     snprintf(out, 17, "%016llx", r);
 }
 
-static inline kube_client *it_client(void)
+static inline fm_kube_client *it_client(void)
 {
-    kube_client *c = NULL;
-    kube_client_opts o = {.program = "runtime-it", .request_timeout_ms = 10000};
-    if (kube_client_new_default(&c, getenv("KUBECONFIG"), NULL, &o) != 0) {
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts o = {.program = "runtime-it", .request_timeout_ms = 10000};
+    if (fm_kube_client_new_default(&c, getenv("KUBECONFIG"), NULL, &o) != 0) {
         fprintf(stderr, "client: %s\n", fm_error_last()->message);
         return NULL;
     }
@@ -43,7 +43,7 @@ static inline kube_client *it_client(void)
 
 /* Creates AgenticTask `name` labelled with the run id; returns 0 or the
  * client's error. */
-static inline int it_create_task(kube_client *c, const char *run, const char *name, const char *prompt)
+static inline int it_create_task(fm_kube_client *c, const char *run, const char *name, const char *prompt)
 {
     char json[1024];
     snprintf(json, sizeof(json),
@@ -53,23 +53,23 @@ static inline int it_create_task(kube_client *c, const char *run, const char *na
              name, run, prompt);
     fm_agentic_task t;
     memset(&t, 0, sizeof(t));
-    int rc = codec_decode(&t, &fm_agentic_task_desc, json, strlen(json));
-    if (!rc) rc = kube_create(NULL, c, &fm_agentic_task_kind, IT_NS, &t);
-    codec_clear(&t, &fm_agentic_task_desc);
+    int rc = fm_codec_decode(&t, &fm_agentic_task_desc, json, strlen(json));
+    if (!rc) rc = fm_kube_create(NULL, c, &fm_agentic_task_kind, IT_NS, &t);
+    fm_codec_clear(&t, &fm_agentic_task_desc);
     return rc;
 }
 
 /* Changes the task's prompt with a merge patch (a new resourceVersion). */
-static inline int it_update_task(kube_client *c, const char *name, const char *prompt)
+static inline int it_update_task(fm_kube_client *c, const char *name, const char *prompt)
 {
     char body[256];
     int n = snprintf(body, sizeof(body), "{\"spec\":{\"payload\":{\"prompt\":\"%s\"}}}", prompt);
-    return kube_patch(NULL, c, &fm_agentic_task_kind, IT_NS, name, KUBE_PATCH_MERGE, body, (size_t)n, NULL);
+    return fm_kube_patch(NULL, c, &fm_agentic_task_kind, IT_NS, name, KUBE_PATCH_MERGE, body, (size_t)n, NULL);
 }
 
-static inline int it_delete_task(kube_client *c, const char *name)
+static inline int it_delete_task(fm_kube_client *c, const char *name)
 {
-    return kube_delete(c, &fm_agentic_task_kind, IT_NS, name, NULL);
+    return fm_kube_delete(c, &fm_agentic_task_kind, IT_NS, name, NULL);
 }
 
 /* A key -> resourceVersion snapshot (strings owned by the snapshot). */
@@ -83,14 +83,14 @@ static inline void it_snapshot_put(it_snapshot *s, const char *key, const char *
     char *mem = malloc(kl + rl);
     memcpy(mem, key, kl);
     memcpy(mem + kl, rv ? rv : "", rl);
-    char *old_rv = hashmap_remove(&s->map, key);
+    char *old_rv = fm_hashmap_remove(&s->map, key);
     if (old_rv) free(old_rv - kl); /* same key length: the block starts kl before */
-    hashmap_put(&s->map, mem, mem + kl, NULL);
+    fm_hashmap_put(&s->map, mem, mem + kl, NULL);
 }
 
 static inline void it_snapshot_del(it_snapshot *s, const char *key)
 {
-    char *rv = hashmap_remove(&s->map, key);
+    char *rv = fm_hashmap_remove(&s->map, key);
     if (rv) free(rv - strlen(key) - 1);
 }
 
@@ -98,12 +98,12 @@ static inline void it_snapshot_free(it_snapshot *s)
 {
     size_t it = 0;
     const char *k;
-    while (hashmap_next(&s->map, &it, &k, NULL)) free((char *)k);
-    hashmap_clear(&s->map);
+    while (fm_hashmap_next(&s->map, &it, &k, NULL)) free((char *)k);
+    fm_hashmap_clear(&s->map);
 }
 
 /* Lists every task of the run (pages of 100) into a snapshot. */
-static inline int it_list_snapshot(it_snapshot *out, kube_client *c, const char *run)
+static inline int it_list_snapshot(it_snapshot *out, fm_kube_client *c, const char *run)
 {
     memset(out, 0, sizeof(*out));
     char sel[128];
@@ -111,9 +111,9 @@ static inline int it_list_snapshot(it_snapshot *out, kube_client *c, const char 
     char *cont = NULL;
     int rc = 0;
     do {
-        kube_list_opts lo = {.label_selector = sel, .limit = 100, .continue_token = cont};
+        fm_kube_list_opts lo = {.label_selector = sel, .limit = 100, .continue_token = cont};
         void *list = NULL;
-        rc = kube_list(&list, c, &fm_agentic_task_kind, IT_NS, &lo);
+        rc = fm_kube_list(&list, c, &fm_agentic_task_kind, IT_NS, &lo);
         free(cont);
         cont = NULL;
         if (rc) break;
@@ -125,7 +125,7 @@ static inline int it_list_snapshot(it_snapshot *out, kube_client *c, const char 
             it_snapshot_put(out, key, l->items.items[i].metadata.resource_version);
         }
         if (l->metadata.continue_ && *l->metadata.continue_) cont = fm_strdup(l->metadata.continue_);
-        kube_object_free(&fm_agentic_task_list_desc, list);
+        fm_kube_object_free(&fm_agentic_task_list_desc, list);
     } while (cont);
     return rc;
 }
@@ -140,7 +140,7 @@ static inline int it_snapshot_add_store_obj(void *ud, const char *key, const voi
 static inline void it_store_snapshot(it_snapshot *out, fm_store *s)
 {
     memset(out, 0, sizeof(*out));
-    store_foreach(s, it_snapshot_add_store_obj, out);
+    fm_store_foreach(s, it_snapshot_add_store_obj, out);
 }
 
 /* Number of differences between two snapshots (missing, extra, other rv);
@@ -151,8 +151,8 @@ static inline int it_snapshot_diff(const it_snapshot *want, const it_snapshot *g
     size_t it = 0;
     const char *k;
     void *v;
-    while (hashmap_next(&want->map, &it, &k, &v)) {
-        const char *g = hashmap_get(&got->map, k);
+    while (fm_hashmap_next(&want->map, &it, &k, &v)) {
+        const char *g = fm_hashmap_get(&got->map, k);
         if (!g || strcmp(g, v) != 0) {
             if (verbose && diffs < 5)
                 fprintf(stderr, "  %s: want rv %s, got %s\n", k, (char *)v, g ? g : "(missing)");
@@ -160,8 +160,8 @@ static inline int it_snapshot_diff(const it_snapshot *want, const it_snapshot *g
         }
     }
     it = 0;
-    while (hashmap_next(&got->map, &it, &k, NULL)) {
-        if (!hashmap_get(&want->map, k)) {
+    while (fm_hashmap_next(&got->map, &it, &k, NULL)) {
+        if (!fm_hashmap_get(&want->map, k)) {
             if (verbose && diffs < 5) fprintf(stderr, "  %s: extra\n", k);
             diffs++;
         }
@@ -170,13 +170,13 @@ static inline int it_snapshot_diff(const it_snapshot *want, const it_snapshot *g
 }
 
 /* Deletes every task of the run (best effort). */
-static inline void it_cleanup(kube_client *c, const char *run)
+static inline void it_cleanup(fm_kube_client *c, const char *run)
 {
     it_snapshot s;
     if (it_list_snapshot(&s, c, run) != 0) return;
     size_t it = 0;
     const char *k;
-    while (hashmap_next(&s.map, &it, &k, NULL)) {
+    while (fm_hashmap_next(&s.map, &it, &k, NULL)) {
         const char *slash = strchr(k, '/');
         it_delete_task(c, slash ? slash + 1 : k);
     }

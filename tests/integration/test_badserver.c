@@ -335,18 +335,18 @@ static int build_big(void)
 
 /* ------------------------------------------------------------ helpers */
 
-static kube_client *client(void)
+static fm_kube_client *client(void)
 {
     char url[64];
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
-    kube_config *cfg = calloc(1, sizeof(*cfg));
+    fm_kube_config *cfg = calloc(1, sizeof(*cfg));
     cfg->server = fm_strdup(url);
     cfg->namespace_ = fm_strdup("default");
     cfg->context = fm_strdup("badserver");
-    kube_client *c = NULL;
-    kube_client_opts o = {"badserver-test", NULL, 1000, REQUEST_TIMEOUT_MS, 0, 0};
-    if (kube_client_new(&c, cfg, &o) < 0) c = NULL;
-    kube_config_free(cfg);
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts o = {"badserver-test", NULL, 1000, REQUEST_TIMEOUT_MS, 0, 0};
+    if (fm_kube_client_new(&c, cfg, &o) < 0) c = NULL;
+    fm_kube_config_free(cfg);
     return c;
 }
 
@@ -367,10 +367,10 @@ static bool one_line_error(void)
     return true;
 }
 
-static uint64_t requests(kube_client *c)
+static uint64_t requests(fm_kube_client *c)
 {
-    kube_client_stats s;
-    kube_client_get_stats(c, &s);
+    fm_kube_client_stats s;
+    fm_kube_client_get_stats(c, &s);
     return s.requests;
 }
 
@@ -378,35 +378,35 @@ static uint64_t requests(kube_client *c)
 
 TEST(truncated_json_body)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = (void *)1;
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "truncated"), FM_EPARSE);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "truncated"), FM_EPARSE);
     CHECK(obj == NULL);
     CHECK(one_line_error());
     CHECK_CONTAINS(fm_error_last()->message, "fleetnodes/truncated");
     CHECK_INT(requests(c), 1);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(body_shorter_than_content_length)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "shortbody"), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "shortbody"), FM_ETRANSPORT);
     CHECK(obj == NULL);
     CHECK(one_line_error());
     CHECK_CONTAINS(fm_error_last()->message, "fleetnodes/shortbody");
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(html_error_page_500)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "html500"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "html500"), FM_EHTTP);
     CHECK(obj == NULL);
     CHECK_INT(fm_error_last()->http_status, 500);
     CHECK(one_line_error());
@@ -414,39 +414,39 @@ TEST(html_error_page_500)
     CHECK_CONTAINS(fm_error_last()->message, "Internal Server Error");
     CHECK(strchr(fm_error_last()->message, '<') == NULL); /* markup dropped */
     CHECK_INT(requests(c), 1);                            /* 500 is not retried */
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(ten_megabyte_bodies)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
-    k8s_config_map *cm = NULL;
+    fm_k8s_config_map *cm = NULL;
     double t0 = now_s();
-    CHECK_INT(kube_get((void **)&cm, c, &k8s_config_map_kind, NULL, "bigok"), 0);
+    CHECK_INT(fm_kube_get((void **)&cm, c, &fm_k8s_config_map_kind, NULL, "bigok"), 0);
     double t1 = now_s();
     CHECK_FATAL(cm);
     const char *v = fm_strmap_get(&cm->data, "big");
     CHECK(v && strlen(v) == BIG_BYTES);
-    kube_object_free(k8s_config_map_kind.object, cm);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, cm);
     fprintf(stderr, "  10 MB ConfigMap fetched and decoded in %.0f ms\n", (t1 - t0) * 1000);
 
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "bigerr"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "bigerr"), FM_EHTTP);
     CHECK_INT(fm_error_last()->http_status, 502);
     CHECK(one_line_error());
     CHECK(strlen(fm_error_last()->message) < 400); /* an excerpt, not the page */
     CHECK_CONTAINS(fm_error_last()->message, "upstream error");
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(stalled_body_times_out)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
     double t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "stallbody"), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "stallbody"), FM_ETRANSPORT);
     double dt = now_s() - t0;
     CHECK(obj == NULL);
     CHECK(one_line_error());
@@ -456,72 +456,72 @@ TEST(stalled_body_times_out)
     CHECK(dt < REQUEST_TIMEOUT_MS / 1000.0 + 1.5);
 
     t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "stallhead"), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "stallhead"), FM_ETRANSPORT);
     dt = now_s() - t0;
     CHECK(one_line_error());
     CHECK_CONTAINS(fm_error_last()->message, "timed out");
     CHECK(dt < REQUEST_TIMEOUT_MS / 1000.0 + 1.5);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(status_with_unknown_reason)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "teapot"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "teapot"), FM_EHTTP);
     const fm_error *e = fm_error_last();
     CHECK_INT(e->http_status, 418);
     CHECK_STR(e->reason, "TeapotOverflow");
     CHECK_CONTAINS(e->message, "fleetnodes/teapot: 418 TeapotOverflow: short and stout");
     CHECK(one_line_error());
-    CHECK(!kube_err_is_not_found());
-    CHECK(!kube_err_is_conflict());
-    CHECK(!kube_err_is_already_exists());
-    CHECK(!kube_err_is_invalid());
-    CHECK(!kube_err_is_gone());
-    CHECK(!kube_err_is_transport());
-    kube_client_free(c);
+    CHECK(!fm_kube_err_is_not_found());
+    CHECK(!fm_kube_err_is_conflict());
+    CHECK(!fm_kube_err_is_already_exists());
+    CHECK(!fm_kube_err_is_invalid());
+    CHECK(!fm_kube_err_is_gone());
+    CHECK(!fm_kube_err_is_transport());
+    fm_kube_client_free(c);
 }
 
 TEST(enum_value_from_a_newer_schema)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     fm_fleet_node *n = NULL;
-    CHECK_INT(kube_get((void **)&n, c, &fm_fleet_node_kind, NULL, "newer"), 0);
+    CHECK_INT(fm_kube_get((void **)&n, c, &fm_fleet_node_kind, NULL, "newer"), 0);
     CHECK_FATAL(n);
     CHECK_INT(n->status.phase, FM_ENUM_UNKNOWN);
     CHECK(fm_node_phase_name(n->status.phase) == NULL);
     fm_buf e = FM_BUF_INIT;
-    CHECK_INT(codec_encode(&e, n, &fm_fleet_node_desc), 0);
+    CHECK_INT(fm_codec_encode(&e, n, &fm_fleet_node_desc), 0);
     CHECK_CONTAINS(e.data, "\"phase\":\"Hibernating\"");
     CHECK_CONTAINS(e.data, "\"futureField\":{\"x\":1}");
     fm_buf_free(&e);
     /* A read-modify-write sends the value back unchanged. */
     fm_fleet_node *stored = NULL;
-    CHECK_INT(kube_update((void **)&stored, c, &fm_fleet_node_kind, n, true), 0);
+    CHECK_INT(fm_kube_update((void **)&stored, c, &fm_fleet_node_kind, n, true), 0);
     pthread_mutex_lock(&srv.mu);
     CHECK_CONTAINS(srv.last_body, "\"phase\":\"Hibernating\"");
     CHECK_CONTAINS(srv.last_body, "\"futureField\":{\"x\":1}");
     pthread_mutex_unlock(&srv.mu);
     CHECK(stored && stored->status.phase == FM_ENUM_UNKNOWN);
-    kube_object_free(fm_fleet_node_kind.object, stored);
-    kube_object_free(fm_fleet_node_kind.object, n);
-    kube_client_free(c);
+    fm_kube_object_free(fm_fleet_node_kind.object, stored);
+    fm_kube_object_free(fm_fleet_node_kind.object, n);
+    fm_kube_client_free(c);
 }
 
 TEST(too_many_requests_then_success)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     fm_fleet_node *n = NULL;
-    kube_client_stats before, after;
-    kube_client_get_stats(c, &before);
+    fm_kube_client_stats before, after;
+    fm_kube_client_get_stats(c, &before);
     double t0 = now_s();
-    CHECK_INT(kube_get((void **)&n, c, &fm_fleet_node_kind, NULL, "throttled"), 0);
+    CHECK_INT(fm_kube_get((void **)&n, c, &fm_fleet_node_kind, NULL, "throttled"), 0);
     double dt = now_s() - t0;
-    kube_client_get_stats(c, &after);
+    fm_kube_client_get_stats(c, &after);
     CHECK_FATAL(n);
     CHECK_STR(n->metadata.name, "n1");
     CHECK_INT(atomic_load(&srv.hits_429), 2);
@@ -529,17 +529,17 @@ TEST(too_many_requests_then_success)
     CHECK_INT(after.retries - before.retries, 1);
     CHECK(dt >= 0.9); /* waited for Retry-After: 1 */
     CHECK(dt < 3.0);
-    kube_object_free(fm_fleet_node_kind.object, n);
-    kube_client_free(c);
+    fm_kube_object_free(fm_fleet_node_kind.object, n);
+    fm_kube_client_free(c);
 }
 
 TEST(connection_closed_without_answer)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
     double t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "nothing"), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "nothing"), FM_ETRANSPORT);
     double dt = now_s() - t0;
     CHECK(one_line_error());
     CHECK_CONTAINS(fm_error_last()->message, "fleetnodes/nothing");
@@ -553,23 +553,23 @@ TEST(connection_closed_without_answer)
     fm_fleet_node n = {0};
     n.metadata.name = "nothing";
     codec_set_present(&n, 0, true); /* bit 0: metadata */
-    int rc = kube_create(NULL, c, &fm_fleet_node_kind, NULL, &n);
+    int rc = fm_kube_create(NULL, c, &fm_fleet_node_kind, NULL, &n);
     if (rc != FM_ETRANSPORT) fprintf(stderr, "  create: rc=%d %s\n", rc, fm_error_last()->message);
     CHECK_INT(rc, FM_ETRANSPORT);
     CHECK_INT(atomic_load(&srv.hits_nothing), 1);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(answer_that_is_not_http)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK_FATAL(c);
     void *obj = NULL;
-    int rc = kube_get(&obj, c, &fm_fleet_node_kind, NULL, "nothttp");
+    int rc = fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "nothttp");
     CHECK(rc == FM_ETRANSPORT);
     CHECK(obj == NULL);
     CHECK(one_line_error());
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 /* ------------------------------------------------------------ watches */
@@ -578,7 +578,7 @@ typedef struct seen {
     int added, modified, other;
 } seen;
 
-static int on_event(void *ud, kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
+static int on_event(void *ud, fm_kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
 {
     seen *s = ud;
     (void)raw;
@@ -586,22 +586,22 @@ static int on_event(void *ud, kube_watch_event_type t, void *obj, const char *ra
     if (t == KUBE_WATCH_ADDED) s->added++;
     else if (t == KUBE_WATCH_MODIFIED) s->modified++;
     else s->other++;
-    if (obj) kube_object_free(fm_fleet_node_kind.object, obj);
+    if (obj) fm_kube_object_free(fm_fleet_node_kind.object, obj);
     return 0;
 }
 
 static int watch_case(seen *s, const char *sel, double *dt)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     if (!c) return -100;
-    kube_watch_opts o = {0};
+    fm_kube_watch_opts o = {0};
     o.label_selector = sel;
     o.timeout_seconds = 5;
     memset(s, 0, sizeof(*s));
     double t0 = now_s();
-    int rc = kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, s);
+    int rc = fm_kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, s);
     *dt = now_s() - t0;
-    kube_client_free(c);
+    fm_kube_client_free(c);
     return rc;
 }
 
@@ -657,7 +657,7 @@ typedef struct bad_seen {
     char messages[8][FM_ERROR_MAX];
 } bad_seen;
 
-static void on_bad(void *ud, kube_watch_event_type t, const char *raw, size_t raw_len, int code,
+static void on_bad(void *ud, fm_kube_watch_event_type t, const char *raw, size_t raw_len, int code,
                    const char *message)
 {
     bad_seen *b = ud;
@@ -673,13 +673,13 @@ static void on_bad(void *ud, kube_watch_event_type t, const char *raw, size_t ra
 
 TEST(list_with_undecodable_items)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK(c != NULL);
     /* Without a handler the page fails as a whole, as before. */
-    kube_list_opts o = {0};
+    fm_kube_list_opts o = {0};
     o.label_selector = "case=hostile";
     void *list = NULL;
-    int rc = kube_list(&list, c, &fm_fleet_node_kind, NULL, &o);
+    int rc = fm_kube_list(&list, c, &fm_fleet_node_kind, NULL, &o);
     CHECK(rc == FM_EPARSE || rc == FM_ELIMIT);
     CHECK(list == NULL);
     /* With one, the two good items come through and each bad one is told. */
@@ -687,7 +687,7 @@ TEST(list_with_undecodable_items)
     memset(&b, 0, sizeof(b));
     o.on_bad_object = on_bad;
     o.bad_object_ud = &b;
-    CHECK_INT(kube_list(&list, c, &fm_fleet_node_kind, NULL, &o), 0);
+    CHECK_INT(fm_kube_list(&list, c, &fm_fleet_node_kind, NULL, &o), 0);
     fm_fleet_node_list *l = list;
     CHECK(l != NULL);
     if (l) {
@@ -703,25 +703,25 @@ TEST(list_with_undecodable_items)
     CHECK_CONTAINS(b.messages[0], "maxConcurrentTasks");
     CHECK_CONTAINS(b.messages[0], "out of range");
     CHECK_CONTAINS(b.messages[1], "nesting");
-    kube_object_free(fm_fleet_node_kind.list, list);
-    kube_client_free(c);
+    fm_kube_object_free(fm_fleet_node_kind.list, list);
+    fm_kube_client_free(c);
 }
 
 TEST(watch_with_undecodable_objects)
 {
-    kube_client *c = client();
+    fm_kube_client *c = client();
     CHECK(c != NULL);
     seen s;
     memset(&s, 0, sizeof(s));
     bad_seen b;
     memset(&b, 0, sizeof(b));
-    kube_watch_opts o = {0};
+    fm_kube_watch_opts o = {0};
     o.label_selector = "case=hostile";
     o.timeout_seconds = 5;
     o.on_bad_object = on_bad;
     o.bad_object_ud = &b;
     /* The stream ends normally after the four events: 0, not an error. */
-    CHECK_INT(kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), 0);
+    CHECK_INT(fm_kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), 0);
     CHECK_INT(s.added, 1);
     CHECK_INT(s.modified, 1);
     CHECK_INT(b.n, 2);
@@ -732,9 +732,9 @@ TEST(watch_with_undecodable_objects)
     /* Without a handler the first bad event ends the watch. */
     memset(&s, 0, sizeof(s));
     o.on_bad_object = NULL;
-    CHECK_INT(kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), FM_EPARSE);
+    CHECK_INT(fm_kube_watch(c, &fm_fleet_node_kind, NULL, &o, on_event, &s), FM_EPARSE);
     CHECK_INT(s.added, 1);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 int main(void)

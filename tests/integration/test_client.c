@@ -33,7 +33,7 @@ static char server[256];
 static char admin_token[256];
 static char tmpdir[256];
 static char prefix[64];   /* unique per run: itc-<pid> */
-static kube_client *admin;
+static fm_kube_client *admin;
 
 /* ------------------------------------------------------------ helpers */
 
@@ -80,11 +80,11 @@ static void write_kubeconfig(const char *path, const char *ca_line, const char *
                server, ca_line, user_block);
 }
 
-static kube_client *client_for(const char *kubeconfig)
+static fm_kube_client *client_for(const char *kubeconfig)
 {
-    kube_client *c = NULL;
-    kube_client_opts o = {"client-it", NULL, 5000, 20000, 0, 0};
-    if (kube_client_new_default(&c, kubeconfig, NULL, &o) < 0) {
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts o = {"client-it", NULL, 5000, 20000, 0, 0};
+    if (fm_kube_client_new_default(&c, kubeconfig, NULL, &o) < 0) {
         fprintf(stderr, "client for %s: %s\n", kubeconfig, fm_error_last()->message);
         return NULL;
     }
@@ -137,41 +137,41 @@ TEST(fleetnode_every_verb)
     fm_fleet_node *n = fleet_node(name, NULL), *created = NULL, *got = NULL, *upd = NULL, *st = NULL;
     CHECK_FATAL(n);
 
-    CHECK_INT(kube_create((void **)&created, admin, &fm_fleet_node_kind, NULL, n), 0);
+    CHECK_INT(fm_kube_create((void **)&created, admin, &fm_fleet_node_kind, NULL, n), 0);
     CHECK_FATAL(created);
     CHECK_STR(created->metadata.name, name);
     CHECK(created->metadata.resource_version && created->metadata.uid);
     char *rv1 = fm_strdup(created->metadata.resource_version);
 
     /* creating it again: AlreadyExists */
-    CHECK_INT(kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), FM_EHTTP);
-    CHECK(kube_err_is_already_exists());
+    CHECK_INT(fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), FM_EHTTP);
+    CHECK(fm_kube_err_is_already_exists());
     CHECK_CONTAINS(fm_error_last()->message, "409 AlreadyExists");
 
-    CHECK_INT(kube_get((void **)&got, admin, &fm_fleet_node_kind, NULL, name), 0);
+    CHECK_INT(fm_kube_get((void **)&got, admin, &fm_fleet_node_kind, NULL, name), 0);
     CHECK_FATAL(got);
     CHECK_STR(got->spec.node_name, created->spec.node_name);
 
     /* update with the current resourceVersion */
     fm_strset(&got->spec.tailscale_addr, "100.64.0.7");
-    CHECK_INT(kube_update((void **)&upd, admin, &fm_fleet_node_kind, got, false), 0);
+    CHECK_INT(fm_kube_update((void **)&upd, admin, &fm_fleet_node_kind, got, false), 0);
     CHECK_FATAL(upd);
     CHECK_STR(upd->spec.tailscale_addr, "100.64.0.7");
     CHECK(strcmp(upd->metadata.resource_version, rv1) != 0);
 
     /* the same update again carries a stale resourceVersion: 409 */
-    CHECK_INT(kube_update(NULL, admin, &fm_fleet_node_kind, got, false), FM_EHTTP);
-    CHECK(kube_err_is_conflict());
+    CHECK_INT(fm_kube_update(NULL, admin, &fm_fleet_node_kind, got, false), FM_EHTTP);
+    CHECK(fm_kube_err_is_conflict());
     CHECK_CONTAINS(fm_error_last()->message, "fleetnodes/");
     CHECK_CONTAINS(fm_error_last()->message, ": 409 Conflict: ");
 
     /* status subresource: status changes land, spec changes do not */
     upd->status.phase = FM_NODE_PHASE_READY;
-    upd->status.last_heartbeat_time = codec_time_now();
+    upd->status.last_heartbeat_time = fm_codec_time_now();
     codec_set_present(&upd->status, 0, true);
     codec_set_present(upd, 2, true);
     fm_strset(&upd->spec.tailscale_addr, "ignored-by-status-put");
-    CHECK_INT(kube_update((void **)&st, admin, &fm_fleet_node_kind, upd, true), 0);
+    CHECK_INT(fm_kube_update((void **)&st, admin, &fm_fleet_node_kind, upd, true), 0);
     CHECK_FATAL(st);
     CHECK_INT(st->status.phase, FM_NODE_PHASE_READY);
     CHECK_STR(st->spec.tailscale_addr, "100.64.0.7");
@@ -179,33 +179,33 @@ TEST(fleetnode_every_verb)
     /* merge patch with an old resourceVersion: 409; without: applied */
     char patch[256];
     snprintf(patch, sizeof(patch), "{\"metadata\":{\"resourceVersion\":\"%s\"},\"spec\":{\"tailscaleAddr\":\"x\"}}", rv1);
-    CHECK_INT(kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, patch, strlen(patch), NULL),
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, patch, strlen(patch), NULL),
               FM_EHTTP);
-    CHECK(kube_err_is_conflict());
+    CHECK(fm_kube_err_is_conflict());
     fm_fleet_node *pt = NULL;
     const char *p2 = "{\"spec\":{\"tailscaleAddr\":\"100.64.0.8\"}}";
-    CHECK_INT(kube_patch((void **)&pt, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p2, strlen(p2), NULL), 0);
+    CHECK_INT(fm_kube_patch((void **)&pt, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p2, strlen(p2), NULL), 0);
     CHECK(pt && strcmp(pt->spec.tailscale_addr, "100.64.0.8") == 0);
 
     /* status patch through the subresource */
-    kube_patch_opts so = {"status", NULL, false, false};
+    fm_kube_patch_opts so = {"status", NULL, false, false};
     const char *p3 = "{\"status\":{\"phase\":\"Draining\"}}";
     fm_fleet_node *ps = NULL;
-    CHECK_INT(kube_patch((void **)&ps, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p3, strlen(p3), &so), 0);
+    CHECK_INT(fm_kube_patch((void **)&ps, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p3, strlen(p3), &so), 0);
     CHECK(ps && ps->status.phase == FM_NODE_PHASE_DRAINING);
 
     /* delete with a wrong uid precondition: 409; then for real */
-    kube_delete_opts bad = {"00000000-0000-0000-0000-000000000000", NULL, NULL, -1, false};
-    CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, &bad), FM_EHTTP);
-    CHECK(kube_err_is_conflict());
-    kube_delete_opts good = {created->metadata.uid, NULL, "Background", -1, false};
-    CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, &good), 0);
+    fm_kube_delete_opts bad = {"00000000-0000-0000-0000-000000000000", NULL, NULL, -1, false};
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, &bad), FM_EHTTP);
+    CHECK(fm_kube_err_is_conflict());
+    fm_kube_delete_opts good = {created->metadata.uid, NULL, "Background", -1, false};
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, &good), 0);
     void *gone = NULL;
-    CHECK_INT(kube_get(&gone, admin, &fm_fleet_node_kind, NULL, name), FM_EHTTP);
-    CHECK(kube_err_is_not_found());
+    CHECK_INT(fm_kube_get(&gone, admin, &fm_fleet_node_kind, NULL, name), FM_EHTTP);
+    CHECK(fm_kube_err_is_not_found());
     CHECK_CONTAINS(fm_error_last()->message, "404 NotFound");
-    CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), FM_EHTTP);
-    CHECK(kube_err_is_not_found());
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), FM_EHTTP);
+    CHECK(fm_kube_err_is_not_found());
 
     free(rv1);
     fm_fleet_node_free(n);
@@ -223,55 +223,55 @@ TEST(agentictask_every_verb)
     snprintf(name, sizeof(name), "%s-task", prefix);
     fm_agentic_task *t = agentic_task(name), *created = NULL, *got = NULL, *upd = NULL;
     CHECK_FATAL(t);
-    CHECK_INT(kube_create((void **)&created, admin, &fm_agentic_task_kind, NULL, t), 0);
+    CHECK_INT(fm_kube_create((void **)&created, admin, &fm_agentic_task_kind, NULL, t), 0);
     CHECK_FATAL(created);
     CHECK_STR(created->metadata.namespace, "default");
-    CHECK_INT(kube_get((void **)&got, admin, &fm_agentic_task_kind, "default", name), 0);
+    CHECK_INT(fm_kube_get((void **)&got, admin, &fm_agentic_task_kind, "default", name), 0);
     CHECK_FATAL(got);
     CHECK_INT(got->spec.kind, FM_TASK_KIND_FREEFORM);
 
     /* a wrong namespace is a 404 naming the namespace */
     void *none = NULL;
-    CHECK_INT(kube_get(&none, admin, &fm_agentic_task_kind, "kube-public", name), FM_EHTTP);
-    CHECK(kube_err_is_not_found());
+    CHECK_INT(fm_kube_get(&none, admin, &fm_agentic_task_kind, "kube-public", name), FM_EHTTP);
+    CHECK(fm_kube_err_is_not_found());
     CHECK_CONTAINS(fm_error_last()->message, "agentictasks/kube-public/");
 
     /* status: Pending via PUT /status with the resourceVersion */
     got->status.phase = FM_TASK_PHASE_PENDING;
     codec_set_present(got, 2, true);
-    CHECK_INT(kube_update((void **)&upd, admin, &fm_agentic_task_kind, got, true), 0);
+    CHECK_INT(fm_kube_update((void **)&upd, admin, &fm_agentic_task_kind, got, true), 0);
     CHECK(upd && upd->status.phase == FM_TASK_PHASE_PENDING);
     /* stale status write: 409 */
     got->status.phase = FM_TASK_PHASE_SCHEDULED;
-    CHECK_INT(kube_update(NULL, admin, &fm_agentic_task_kind, got, true), FM_EHTTP);
-    CHECK(kube_err_is_conflict());
+    CHECK_INT(fm_kube_update(NULL, admin, &fm_agentic_task_kind, got, true), FM_EHTTP);
+    CHECK(fm_kube_err_is_conflict());
 
     /* JSON patch */
     const char *jp = "[{\"op\":\"replace\",\"path\":\"/spec/priority\",\"value\":5}]";
     fm_agentic_task *pj = NULL;
-    CHECK_INT(kube_patch((void **)&pj, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_JSON, jp, strlen(jp), NULL), 0);
+    CHECK_INT(fm_kube_patch((void **)&pj, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_JSON, jp, strlen(jp), NULL), 0);
     CHECK(pj && pj->spec.priority == 5);
 
     /* invalid object: 422 with the field named */
     const char *bad = "{\"spec\":{\"kind\":\"not-a-kind\"}}";
-    CHECK_INT(kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_MERGE, bad, strlen(bad), NULL), FM_EHTTP);
-    CHECK(kube_err_is_invalid());
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_MERGE, bad, strlen(bad), NULL), FM_EHTTP);
+    CHECK(fm_kube_err_is_invalid());
     CHECK_CONTAINS(fm_error_last()->message, "spec.kind");
 
     /* list in the namespace sees it */
     fm_agentic_task_list *l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_agentic_task_kind, "default", NULL), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_agentic_task_kind, "default", NULL), 0);
     bool seen = false;
     for (size_t i = 0; l && i < l->items.len; i++)
         if (strcmp(l->items.items[i].metadata.name, name) == 0) seen = true;
     CHECK(seen);
     fm_agentic_task_list_free(l);
     l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, NULL), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, NULL), 0);
     CHECK(l && l->items.len >= 1);
     fm_agentic_task_list_free(l);
 
-    CHECK_INT(kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL), 0);
+    CHECK_INT(fm_kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL), 0);
     fm_agentic_task_free(t);
     fm_agentic_task_free(created);
     fm_agentic_task_free(got);
@@ -287,9 +287,9 @@ TEST(server_side_apply)
              "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\",\"metadata\":{\"name\":\"%s\"},"
              "\"spec\":{\"kind\":\"verify\",\"payload\":{\"repo\":\"a/b\"},\"priority\":3}}",
              name);
-    kube_patch_opts a = {NULL, "it-manager-a", false, false};
+    fm_kube_patch_opts a = {NULL, "it-manager-a", false, false};
     fm_agentic_task *t = NULL;
-    CHECK_INT(kube_patch((void **)&t, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &a), 0);
+    CHECK_INT(fm_kube_patch((void **)&t, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &a), 0);
     CHECK(t && t->spec.priority == 3 && t->spec.kind == FM_TASK_KIND_VERIFY);
     fm_agentic_task_free(t);
     t = NULL;
@@ -299,15 +299,15 @@ TEST(server_side_apply)
              "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\",\"metadata\":{\"name\":\"%s\"},"
              "\"spec\":{\"kind\":\"verify\",\"payload\":{\"repo\":\"a/b\"},\"priority\":9}}",
              name);
-    kube_patch_opts b = {NULL, "it-manager-b", false, false};
-    CHECK_INT(kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), FM_EHTTP);
-    CHECK(kube_err_is_conflict());
+    fm_kube_patch_opts b = {NULL, "it-manager-b", false, false};
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), FM_EHTTP);
+    CHECK(fm_kube_err_is_conflict());
     CHECK_CONTAINS(fm_error_last()->message, "it-manager-a");
     b.force = true;
-    CHECK_INT(kube_patch((void **)&t, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), 0);
+    CHECK_INT(fm_kube_patch((void **)&t, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), 0);
     CHECK(t && t->spec.priority == 9);
     fm_agentic_task_free(t);
-    CHECK_INT(kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL), 0);
+    CHECK_INT(fm_kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL), 0);
 }
 
 TEST(pagination_and_selectors)
@@ -317,17 +317,17 @@ TEST(pagination_and_selectors)
         snprintf(name, sizeof(name), "%s-page-%d", prefix, i);
         snprintf(labels, sizeof(labels), "{\"itc-page\":\"%s\",\"color\":\"%s\"}", prefix, i % 2 ? "red" : "blue");
         fm_fleet_node *n = fleet_node(name, labels);
-        CHECK_INT(kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), 0);
+        CHECK_INT(fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), 0);
         fm_fleet_node_free(n);
     }
     snprintf(sel, sizeof(sel), "itc-page=%s", prefix);
-    kube_list_opts o = {sel, NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
+    fm_kube_list_opts o = {sel, NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
     char *cont = NULL;
     int pages = 0, total = 0;
     do {
         fm_fleet_node_list *l = NULL;
         o.continue_token = cont;
-        CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o), 0);
+        CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o), 0);
         if (!l) break;
         pages++;
         total += (int)l->items.len;
@@ -340,10 +340,10 @@ TEST(pagination_and_selectors)
     CHECK_INT(pages, 3);
     CHECK_INT(total, 5);
 
-    /* the same through kube_list_all with pages of 2 */
+    /* the same through fm_kube_list_all with pages of 2 */
     o.continue_token = NULL;
     fm_fleet_node_list *all = NULL;
-    CHECK_INT(kube_list_all((void **)&all, admin, &fm_fleet_node_kind, NULL, &o), 0);
+    CHECK_INT(fm_kube_list_all((void **)&all, admin, &fm_fleet_node_kind, NULL, &o), 0);
     CHECK(all && all->items.len == 5);
     CHECK(all && all->metadata.resource_version && !all->metadata.continue_);
     for (size_t i = 0; all && i < all->items.len; i++) CHECK(strstr(all->items.items[i].metadata.name, "-page-") != NULL);
@@ -352,28 +352,28 @@ TEST(pagination_and_selectors)
     /* label selectors: equality, set-based, and none */
     char sel2[160];
     snprintf(sel2, sizeof(sel2), "itc-page=%s,color=red", prefix);
-    kube_list_opts o2 = {sel2, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL};
+    fm_kube_list_opts o2 = {sel2, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL};
     fm_fleet_node_list *l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o2), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o2), 0);
     CHECK(l && l->items.len == 2);
     fm_fleet_node_list_free(l);
     snprintf(sel2, sizeof(sel2), "itc-page=%s,color in (blue,green)", prefix);
     l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o2), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o2), 0);
     CHECK(l && l->items.len == 3);
     fm_fleet_node_list_free(l);
     /* field selector on metadata.name */
     char fsel[160];
     snprintf(fsel, sizeof(fsel), "metadata.name=%s-page-4", prefix);
-    kube_list_opts o3 = {sel, fsel, 0, NULL, NULL, NULL, 0, NULL, NULL};
+    fm_kube_list_opts o3 = {sel, fsel, 0, NULL, NULL, NULL, 0, NULL, NULL};
     l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o3), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, &o3), 0);
     CHECK(l && l->items.len == 1);
     fm_fleet_node_list_free(l);
 
     for (int i = 0; i < 5; i++) {
         snprintf(name, sizeof(name), "%s-page-%d", prefix, i);
-        CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
+        CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
     }
 }
 
@@ -386,7 +386,7 @@ typedef struct watch_log {
     char last_rv[64];
 } watch_log;
 
-static int record(void *ud, kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
+static int record(void *ud, fm_kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
 {
     watch_log *w = ud;
     fm_fleet_node *n = obj;
@@ -398,14 +398,14 @@ static int record(void *ud, kube_watch_event_type t, void *obj, const char *raw,
         w->bookmarks++;
     } else if (n && n->metadata.name && strcmp(n->metadata.name, w->name) == 0) {
         if (w->events[0]) strncat(w->events, ",", sizeof(w->events) - strlen(w->events) - 1);
-        strncat(w->events, kube_watch_event_name(t), sizeof(w->events) - strlen(w->events) - 1);
+        strncat(w->events, fm_kube_watch_event_name(t), sizeof(w->events) - strlen(w->events) - 1);
     }
     fm_fleet_node_free(n);
     return t == KUBE_WATCH_DELETED && strstr(w->events, "DELETED") ? 1 : 0;
 }
 
 typedef struct watch_thread {
-    kube_watch_opts opts;
+    fm_kube_watch_opts opts;
     watch_log log;
     int rc;
     char err[FM_ERROR_MAX];
@@ -414,7 +414,7 @@ typedef struct watch_thread {
 static void *watch_main(void *arg)
 {
     watch_thread *w = arg;
-    w->rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &w->opts, record, &w->log);
+    w->rc = fm_kube_watch(admin, &fm_fleet_node_kind, NULL, &w->opts, record, &w->log);
     snprintf(w->err, sizeof(w->err), "%s", fm_error_last()->message);
     return NULL;
 }
@@ -425,7 +425,7 @@ TEST(watch_sees_events_in_order)
     snprintf(name, sizeof(name), "%s-watch", prefix);
     snprintf(sel, sizeof(sel), "itc-watch=%s", prefix);
     fm_fleet_node_list *l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
     CHECK_FATAL(l && l->metadata.resource_version);
 
     watch_thread w;
@@ -441,10 +441,10 @@ TEST(watch_sees_events_in_order)
     char labels[128];
     snprintf(labels, sizeof(labels), "{\"itc-watch\":\"%s\"}", prefix);
     fm_fleet_node *n = fleet_node(name, labels), *c = NULL;
-    CHECK_INT(kube_create((void **)&c, admin, &fm_fleet_node_kind, NULL, n), 0);
+    CHECK_INT(fm_kube_create((void **)&c, admin, &fm_fleet_node_kind, NULL, n), 0);
     const char *p = "{\"spec\":{\"tailscaleAddr\":\"100.64.1.1\"}}";
-    CHECK_INT(kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p, strlen(p), NULL), 0);
-    CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p, strlen(p), NULL), 0);
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
     pthread_join(th, NULL);
     CHECK_INT(w.rc, 1); /* our callback stopped it at DELETED */
     CHECK_STR(w.log.events, "ADDED,MODIFIED,DELETED");
@@ -459,8 +459,8 @@ static void *write_later(void *arg)
     const char *name = arg;
     sleep(1);
     fm_fleet_node *n = fleet_node(name, NULL);
-    kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n);
-    kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL);
+    fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n);
+    fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL);
     fm_fleet_node_free(n);
     return NULL;
 }
@@ -476,16 +476,16 @@ TEST(watch_bookmarks_and_normal_end)
     pthread_t th;
     snprintf(name, sizeof(name), "%s-bm", prefix);
     fm_fleet_node_list *l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
     CHECK_FATAL(l);
 
     watch_log log;
     memset(&log, 0, sizeof(log));
     log.name = name;
-    kube_watch_opts o = {l->metadata.resource_version, "itc-no-such-label=x", NULL, 5, true, NULL, 0, NULL, NULL};
+    fm_kube_watch_opts o = {l->metadata.resource_version, "itc-no-such-label=x", NULL, 5, true, NULL, 0, NULL, NULL};
     pthread_create(&th, NULL, write_later, name);
     double t0 = now_s();
-    int rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
+    int rc = fm_kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
     double el = now_s() - t0;
     pthread_join(th, NULL);
     CHECK_INT(rc, 0); /* the server ended the stream at timeoutSeconds */
@@ -503,18 +503,18 @@ TEST(watch_after_compaction_is_gone)
     char name[128];
     snprintf(name, sizeof(name), "%s-compact", prefix);
     fm_fleet_node_list *l = NULL;
-    CHECK_INT(kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
+    CHECK_INT(fm_kube_list((void **)&l, admin, &fm_fleet_node_kind, NULL, NULL), 0);
     CHECK_FATAL(l && l->metadata.resource_version);
     char *old_rv = fm_strdup(l->metadata.resource_version);
     fm_fleet_node_list_free(l);
 
     /* move the revision on, then compact etcd past the old version */
     fm_fleet_node *n = fleet_node(name, NULL);
-    CHECK_INT(kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), 0);
+    CHECK_INT(fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), 0);
     for (int i = 0; i < 5; i++) {
         char p[128];
         snprintf(p, sizeof(p), "{\"spec\":{\"tailscaleAddr\":\"100.64.2.%d\"}}", i);
-        CHECK_INT(kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p, strlen(p), NULL), 0);
+        CHECK_INT(fm_kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p, strlen(p), NULL), 0);
     }
     const char *rev = sh("%s compact %s 2>&1", testenv, testenv_dir);
     CHECK(rev[0] >= '0' && rev[0] <= '9');
@@ -526,10 +526,10 @@ TEST(watch_after_compaction_is_gone)
     watch_log log;
     memset(&log, 0, sizeof(log));
     log.name = name;
-    kube_watch_opts o = {"1", NULL, NULL, 10, true, NULL, 0, NULL, NULL};
-    int rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
+    fm_kube_watch_opts o = {"1", NULL, NULL, 10, true, NULL, 0, NULL, NULL};
+    int rc = fm_kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
     CHECK_INT(rc, FM_EGONE);
-    CHECK(kube_err_is_gone());
+    CHECK(fm_kube_err_is_gone());
     fprintf(stderr, "  compacted at %s; watch from 1: %s\n", rev, fm_error_last()->message);
 
     /* and from the compacted old version: the API server's watch cache may
@@ -539,11 +539,11 @@ TEST(watch_after_compaction_is_gone)
     log.name = name;
     o.resource_version = old_rv;
     o.timeout_seconds = 2;
-    rc = kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
+    rc = fm_kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
     CHECK(rc == 0 || rc == FM_EGONE);
     fprintf(stderr, "  watch from compacted rv %s: rc %d (%s)\n", old_rv, rc, rc ? fm_error_last()->message : "replayed");
 
-    CHECK_INT(kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), 0);
     fm_fleet_node_free(n);
     free(old_rv);
 }
@@ -551,7 +551,7 @@ TEST(watch_after_compaction_is_gone)
 typedef struct bump {
     const char *name;
     int attempts;
-    kube_client *other;
+    fm_kube_client *other;
 } bump;
 
 /* Read-modify-write with a competing writer on the first attempt. */
@@ -559,14 +559,14 @@ static int bump_priority(void *ud)
 {
     bump *b = ud;
     fm_agentic_task *t = NULL;
-    int rc = kube_get((void **)&t, admin, &fm_agentic_task_kind, NULL, b->name);
+    int rc = fm_kube_get((void **)&t, admin, &fm_agentic_task_kind, NULL, b->name);
     if (rc < 0) return rc;
     if (b->attempts++ == 0) {
         const char *p = "{\"spec\":{\"priority\":100}}";
-        kube_patch(NULL, b->other, &fm_agentic_task_kind, NULL, b->name, KUBE_PATCH_MERGE, p, strlen(p), NULL);
+        fm_kube_patch(NULL, b->other, &fm_agentic_task_kind, NULL, b->name, KUBE_PATCH_MERGE, p, strlen(p), NULL);
     }
     t->spec.priority += 1;
-    rc = kube_update(NULL, admin, &fm_agentic_task_kind, t, false);
+    rc = fm_kube_update(NULL, admin, &fm_agentic_task_kind, t, false);
     fm_agentic_task_free(t);
     return rc;
 }
@@ -576,30 +576,30 @@ TEST(retry_on_conflict)
     char name[128];
     snprintf(name, sizeof(name), "%s-retry", prefix);
     fm_agentic_task *t = agentic_task(name);
-    CHECK_INT(kube_create(NULL, admin, &fm_agentic_task_kind, NULL, t), 0);
+    CHECK_INT(fm_kube_create(NULL, admin, &fm_agentic_task_kind, NULL, t), 0);
     bump b = {name, 0, admin};
-    CHECK_INT(kube_retry_on_conflict(bump_priority, &b), 0);
+    CHECK_INT(fm_kube_retry_on_conflict(bump_priority, &b), 0);
     CHECK_INT(b.attempts, 2);
     fm_agentic_task *got = NULL;
-    CHECK_INT(kube_get((void **)&got, admin, &fm_agentic_task_kind, NULL, name), 0);
+    CHECK_INT(fm_kube_get((void **)&got, admin, &fm_agentic_task_kind, NULL, name), 0);
     CHECK(got && got->spec.priority == 101);
     fm_agentic_task_free(got);
     fm_agentic_task_free(t);
-    kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL);
+    fm_kube_delete(admin, &fm_agentic_task_kind, NULL, name, NULL);
 }
 
 /* ------------------------------------------------------------ auth */
 
 /* Lists FleetNodes with a client made from kubeconfig; returns the code. */
-static int list_with(const char *kubeconfig, kube_client **keep)
+static int list_with(const char *kubeconfig, fm_kube_client **keep)
 {
-    kube_client *c = client_for(kubeconfig);
+    fm_kube_client *c = client_for(kubeconfig);
     if (!c) return fm_error_last()->code;
     void *l = NULL;
-    int rc = kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL);
-    kube_object_free(fm_fleet_node_kind.list, l);
+    int rc = fm_kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL);
+    fm_kube_object_free(fm_fleet_node_kind.list, l);
     if (keep) *keep = c;
-    else kube_client_free(c);
+    else fm_kube_client_free(c);
     return rc;
 }
 
@@ -624,13 +624,13 @@ TEST(auth_token_and_token_file)
 
     /* a token config hitting an error never shows the token */
     snprintf(kc, sizeof(kc), "%s/token.kubeconfig", tmpdir);
-    kube_client *c = client_for(kc);
+    fm_kube_client *c = client_for(kc);
     CHECK_FATAL(c);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &fm_fleet_node_kind, NULL, "no-such-node-xyz"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "no-such-node-xyz"), FM_EHTTP);
     CHECK(strstr(fm_error_last()->message, admin_token) == NULL);
     CHECK(strstr(fm_error_last()->message, "Bearer") == NULL);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(auth_wrong_token_unauthorized)
@@ -641,7 +641,7 @@ TEST(auth_wrong_token_unauthorized)
     snprintf(kc, sizeof(kc), "%s/wrong.kubeconfig", tmpdir);
     write_kubeconfig(kc, ca, "    token: wrong-token-0123456789abcdef\n");
     CHECK_INT(list_with(kc, NULL), FM_EHTTP);
-    CHECK(kube_err_is_unauthorized());
+    CHECK(fm_kube_err_is_unauthorized());
     CHECK_CONTAINS(fm_error_last()->message, "401 Unauthorized");
     CHECK(strstr(fm_error_last()->message, bad) == NULL);
     fprintf(stderr, "  wrong token: %s\n", fm_error_last()->message);
@@ -656,7 +656,7 @@ TEST(auth_restricted_user_forbidden)
     char path[1024];
     snprintf(path, sizeof(path), "%s", kc);
     CHECK_INT(list_with(path, NULL), FM_EHTTP);
-    CHECK(kube_err_is_forbidden());
+    CHECK(fm_kube_err_is_forbidden());
     CHECK_CONTAINS(fm_error_last()->message, "403 Forbidden");
     CHECK_CONTAINS(fm_error_last()->message, user);
     fprintf(stderr, "  restricted: %s\n", fm_error_last()->message);
@@ -682,10 +682,10 @@ TEST(auth_wrong_ca_tls_error)
     /* insecure-skip-tls-verify works and leaves a warning */
     snprintf(kc, sizeof(kc), "%s/insecure.kubeconfig", tmpdir);
     write_kubeconfig(kc, "insecure-skip-tls-verify: true", user);
-    kube_client *c = NULL;
+    fm_kube_client *c = NULL;
     CHECK_INT(list_with(kc, &c), 0);
-    CHECK(c && kube_client_warning(c) && strstr(kube_client_warning(c), "insecure-skip-tls-verify"));
-    kube_client_free(c);
+    CHECK(c && fm_kube_client_warning(c) && strstr(fm_kube_client_warning(c), "insecure-skip-tls-verify"));
+    fm_kube_client_free(c);
 
     /* tls-server-name: the server certificate names localhost too */
     snprintf(kc, sizeof(kc), "%s/sni.kubeconfig", tmpdir);
@@ -725,24 +725,24 @@ TEST(auth_exec_plugin_with_expiry)
              srcdir, testenv_dir, count);
     snprintf(kc, sizeof(kc), "%s/exec.kubeconfig", tmpdir);
     write_kubeconfig(kc, ca, user);
-    kube_client *c = client_for(kc);
+    fm_kube_client *c = client_for(kc);
     CHECK_FATAL(c);
     void *l = NULL;
-    CHECK_INT(kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
-    kube_object_free(fm_fleet_node_kind.list, l);
+    CHECK_INT(fm_kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
+    fm_kube_object_free(fm_fleet_node_kind.list, l);
     l = NULL;
     CHECK_INT(read_count(count), 1);
     /* within the expiry: the cached credential */
-    CHECK_INT(kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
-    kube_object_free(fm_fleet_node_kind.list, l);
+    CHECK_INT(fm_kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
+    fm_kube_object_free(fm_fleet_node_kind.list, l);
     l = NULL;
     CHECK_INT(read_count(count), 1);
     /* after it: the plugin runs again */
     sleep(4);
-    CHECK_INT(kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
-    kube_object_free(fm_fleet_node_kind.list, l);
+    CHECK_INT(fm_kube_list(&l, c, &fm_fleet_node_kind, NULL, NULL), 0);
+    fm_kube_object_free(fm_fleet_node_kind.list, l);
     CHECK_INT(read_count(count), 2);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 
     /* a plugin that hands out a revoked token: 401, one re-run, then the error */
     char badtok[512];
@@ -758,7 +758,7 @@ TEST(auth_exec_plugin_with_expiry)
              srcdir, badtok, count);
     write_kubeconfig(kc, ca, user);
     CHECK_INT(list_with(kc, NULL), FM_EHTTP);
-    CHECK(kube_err_is_unauthorized());
+    CHECK(fm_kube_err_is_unauthorized());
     CHECK_INT(read_count(count), 2);
     CHECK(strstr(fm_error_last()->message, "revoked-token") == NULL);
 }
@@ -799,19 +799,19 @@ TEST(auth_incluster)
     setenv("KUBERNETES_SERVICE_HOST", "127.0.0.1", 1);
     setenv("KUBERNETES_SERVICE_PORT", port, 1);
     setenv("FOREMAN_INCLUSTER_DIR", dir, 1);
-    kube_client *c = NULL;
-    CHECK_INT(kube_client_new_default(&c, NULL, NULL, NULL), 0);
+    fm_kube_client *c = NULL;
+    CHECK_INT(fm_kube_client_new_default(&c, NULL, NULL, NULL), 0);
     setenv("KUBECONFIG", saved, 1);
     unsetenv("KUBERNETES_SERVICE_HOST");
     unsetenv("KUBERNETES_SERVICE_PORT");
     unsetenv("FOREMAN_INCLUSTER_DIR");
     free(saved);
     CHECK_FATAL(c);
-    CHECK_STR(kube_client_namespace(c), "kube-public");
+    CHECK_STR(fm_kube_client_namespace(c), "kube-public");
     void *l = NULL;
-    CHECK_INT(kube_list(&l, c, &fm_agentic_task_kind, NULL, NULL), 0); /* lists in kube-public */
-    kube_object_free(fm_agentic_task_kind.list, l);
-    kube_client_free(c);
+    CHECK_INT(fm_kube_list(&l, c, &fm_agentic_task_kind, NULL, NULL), 0); /* lists in kube-public */
+    fm_kube_object_free(fm_agentic_task_kind.list, l);
+    fm_kube_client_free(c);
 }
 
 /* ------------------------------------------------------------ main */
@@ -832,14 +832,14 @@ int main(void)
     snprintf(tmpdir, sizeof(tmpdir), "/tmp/client-it-XXXXXX");
     if (!mkdtemp(tmpdir)) return 1;
 
-    kube_config *cfg = NULL;
-    kube_config_opts co = {kc, NULL, NULL};
-    if (kube_config_load(&cfg, &co) < 0) {
+    fm_kube_config *cfg = NULL;
+    fm_kube_config_opts co = {kc, NULL, NULL};
+    if (fm_kube_config_load(&cfg, &co) < 0) {
         fprintf(stderr, "%s\n", fm_error_last()->message);
         return 1;
     }
     snprintf(server, sizeof(server), "%s", cfg->server);
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     char tokpath[600];
     snprintf(tokpath, sizeof(tokpath), "%s/pki/admin.token", testenv_dir);
     FILE *f = fopen(tokpath, "r");
@@ -870,14 +870,14 @@ int main(void)
     RUN(auth_exec_plugin_client_cert);
     RUN(auth_incluster);
 
-    kube_client_stats st;
-    kube_client_get_stats(admin, &st);
+    fm_kube_client_stats st;
+    fm_kube_client_get_stats(admin, &st);
     fprintf(stderr, "admin client: %llu requests, %llu connections, %llu over HTTP/2, %llu retries, %llu curl handles\n",
             (unsigned long long)st.requests, (unsigned long long)st.connections, (unsigned long long)st.http2,
             (unsigned long long)st.retries, (unsigned long long)st.handles_created);
     CHECK(st.http2 > 0);                      /* the API server speaks h2 over TLS */
     CHECK(st.connections * 4 < st.requests);  /* connections are reused */
-    kube_client_free(admin);
+    fm_kube_client_free(admin);
     sh("rm -rf %s", tmpdir);
     return test_summary();
 }

@@ -29,7 +29,7 @@ static void m_add(void *ud, const void *obj)
     char k[512];
     key_of(k, obj);
     pthread_mutex_lock(&m->mu);
-    if (hashmap_get(&m->snap.map, k)) m->bad++; /* add of a known key */
+    if (fm_hashmap_get(&m->snap.map, k)) m->bad++; /* add of a known key */
     it_snapshot_put(&m->snap, k, ((const fm_agentic_task *)obj)->metadata.resource_version);
     m->adds++;
     pthread_mutex_unlock(&m->mu);
@@ -42,7 +42,7 @@ static void m_update(void *ud, const void *old, const void *obj)
     key_of(k, obj);
     key_of(ko, old);
     pthread_mutex_lock(&m->mu);
-    if (strcmp(k, ko) != 0 || !hashmap_get(&m->snap.map, k)) m->bad++;
+    if (strcmp(k, ko) != 0 || !fm_hashmap_get(&m->snap.map, k)) m->bad++;
     it_snapshot_put(&m->snap, k, ((const fm_agentic_task *)obj)->metadata.resource_version);
     m->updates++;
     pthread_mutex_unlock(&m->mu);
@@ -54,7 +54,7 @@ static void m_delete(void *ud, const void *obj)
     char k[512];
     key_of(k, obj);
     pthread_mutex_lock(&m->mu);
-    if (!hashmap_get(&m->snap.map, k)) m->bad++;
+    if (!fm_hashmap_get(&m->snap.map, k)) m->bad++;
     it_snapshot_del(&m->snap, k);
     m->deletes++;
     pthread_mutex_unlock(&m->mu);
@@ -69,12 +69,12 @@ static size_t by_prompt(const char **out, size_t cap, const void *obj, void *ud)
 }
 
 /* Polls until the informer's store equals a fresh list (or 60 s pass). */
-static int converge(kube_client *c, fm_informer *inf, const char *run, int *diffs)
+static int converge(fm_kube_client *c, fm_informer *inf, const char *run, int *diffs)
 {
     it_snapshot want, got;
     for (int i = 0; i < 600; i++) {
         if (it_list_snapshot(&want, c, run) != 0) return -1;
-        it_store_snapshot(&got, informer_store(inf));
+        it_store_snapshot(&got, fm_informer_store(inf));
         *diffs = it_snapshot_diff(&want, &got, i == 599);
         it_snapshot_free(&want);
         it_snapshot_free(&got);
@@ -86,7 +86,7 @@ static int converge(kube_client *c, fm_informer *inf, const char *run, int *diff
 
 TEST(test_informer_tracks_1000_changes)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17];
     it_run_id(run);
@@ -109,19 +109,19 @@ TEST(test_informer_tracks_1000_changes)
     memset(&m, 0, sizeof(m));
     pthread_mutex_init(&m.mu, NULL);
     fm_informer *inf = NULL;
-    informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel,
+    fm_informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel,
                           .page_size = 50};
-    CHECK_FATAL(informer_new(&inf, c, &o) == 0);
-    informer_handlers h = {.on_add = m_add, .on_update = m_update, .on_delete = m_delete, .ud = &m};
-    CHECK_INT(informer_add_handlers(inf, &h), 0);
-    CHECK_INT(informer_add_index(inf, "prompt", by_prompt, NULL), 0);
-    CHECK(!informer_has_synced(inf));
-    CHECK_INT(informer_start(inf), 0);
-    CHECK_INT(informer_wait_synced(inf, 30000), 0);
-    CHECK_INT(store_len(informer_store(inf)), 120);
-    CHECK_INT(store_index_count(informer_store(inf), "prompt", "p0"), 120);
-    informer_stats st;
-    informer_get_stats(inf, &st);
+    CHECK_FATAL(fm_informer_new(&inf, c, &o) == 0);
+    fm_informer_handlers h = {.on_add = m_add, .on_update = m_update, .on_delete = m_delete, .ud = &m};
+    CHECK_INT(fm_informer_add_handlers(inf, &h), 0);
+    CHECK_INT(fm_informer_add_index(inf, "prompt", by_prompt, NULL), 0);
+    CHECK(!fm_informer_has_synced(inf));
+    CHECK_INT(fm_informer_start(inf), 0);
+    CHECK_INT(fm_informer_wait_synced(inf, 30000), 0);
+    CHECK_INT(fm_store_len(fm_informer_store(inf)), 120);
+    CHECK_INT(fm_store_index_count(fm_informer_store(inf), "prompt", "p0"), 120);
+    fm_informer_stats st;
+    fm_informer_get_stats(inf, &st);
     CHECK(st.pages >= 3);
     CHECK_INT(st.lists, 1);
 
@@ -161,11 +161,11 @@ TEST(test_informer_tracks_1000_changes)
     printf("informer equal to a fresh list after %d polls; %d live objects\n", polls, n_live);
     CHECK(polls >= 0);
     CHECK_INT(diffs, 0);
-    CHECK_INT(store_len(informer_store(inf)), n_live);
+    CHECK_INT(fm_store_len(fm_informer_store(inf)), n_live);
 
     /* The handlers' view, rebuilt from events alone, equals the cache. */
     it_snapshot got;
-    it_store_snapshot(&got, informer_store(inf));
+    it_store_snapshot(&got, fm_informer_store(inf));
     pthread_mutex_lock(&m.mu);
     CHECK_INT(it_snapshot_diff(&m.snap, &got, 1), 0);
     CHECK_INT(m.bad, 0);
@@ -174,7 +174,7 @@ TEST(test_informer_tracks_1000_changes)
     CHECK(m.updates >= updates);
     pthread_mutex_unlock(&m.mu);
     it_snapshot_free(&got);
-    informer_get_stats(inf, &st);
+    fm_informer_get_stats(inf, &st);
     printf("stats: lists=%llu pages=%llu watches=%llu resumes=%llu events=%llu bookmarks=%llu errors=%llu\n",
            (unsigned long long)st.lists, (unsigned long long)st.pages, (unsigned long long)st.watches,
            (unsigned long long)st.watch_resumes, (unsigned long long)st.events,
@@ -182,29 +182,29 @@ TEST(test_informer_tracks_1000_changes)
     CHECK_INT(st.lists, 1); /* no relist was needed */
     CHECK(st.events >= 1000);
 
-    informer_stop(inf);
+    fm_informer_stop(inf);
     it_cleanup(c, run);
-    informer_free(inf);
+    fm_informer_free(inf);
     it_snapshot_free(&m.snap);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 /* A short server-side watch timeout: the stream ends normally every 2 s and
  * the informer resumes from its resourceVersion without relisting. */
 TEST(test_watch_resumes_without_relist)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17];
     it_run_id(run);
     char sel[128];
     snprintf(sel, sizeof(sel), IT_LABEL "=%s", run);
     fm_informer *inf = NULL;
-    informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel,
+    fm_informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel,
                           .watch_timeout_s = 2};
-    CHECK_FATAL(informer_new(&inf, c, &o) == 0);
-    CHECK_INT(informer_start(inf), 0);
-    CHECK_INT(informer_wait_synced(inf, 30000), 0);
+    CHECK_FATAL(fm_informer_new(&inf, c, &o) == 0);
+    CHECK_INT(fm_informer_start(inf), 0);
+    CHECK_INT(fm_informer_wait_synced(inf, 30000), 0);
     char name[64];
     for (int i = 0; i < 6; i++) {
         snprintf(name, sizeof(name), "res-%s-%d", run, i);
@@ -213,15 +213,15 @@ TEST(test_watch_resumes_without_relist)
     }
     int diffs = -1;
     CHECK(converge(c, inf, run, &diffs) >= 0);
-    informer_stats st;
-    informer_get_stats(inf, &st);
+    fm_informer_stats st;
+    fm_informer_get_stats(inf, &st);
     CHECK(st.watch_resumes >= 2);
     CHECK_INT(st.lists, 1);
-    CHECK_INT(store_len(informer_store(inf)), 6);
-    informer_stop(inf);
+    CHECK_INT(fm_store_len(fm_informer_store(inf)), 6);
+    fm_informer_stop(inf);
     it_cleanup(c, run);
-    informer_free(inf);
-    kube_client_free(c);
+    fm_informer_free(inf);
+    fm_kube_client_free(c);
 }
 
 int main(void)

@@ -20,20 +20,20 @@ typedef struct state {
     atomic_int mapped;
 } state;
 
-static int reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     state *s = ud;
     atomic_fetch_add(&s->calls, 1);
     void *obj = NULL;
     const char *prompt = "(deleted)";
-    if (store_get_copy(&obj, s->tasks, ctx->key) == 0) {
+    if (fm_store_get_copy(&obj, s->tasks, ctx->key) == 0) {
         const fm_agentic_task *t = obj;
         if (t->spec.payload.prompt) prompt = t->spec.payload.prompt;
     }
     pthread_mutex_lock(&s->mu);
     it_snapshot_put(&s->reconciled, ctx->key, prompt);
     pthread_mutex_unlock(&s->mu);
-    store_object_free(s->tasks, obj);
+    fm_store_object_free(s->tasks, obj);
     return 0;
 }
 
@@ -45,14 +45,14 @@ static void map_prompt(fm_controller *c, const void *obj, void *ud)
     const fm_agentic_task *t = obj;
     if (t->spec.payload.prompt && strncmp(t->spec.payload.prompt, "target:", 7) == 0) {
         atomic_fetch_add(&s->mapped, 1);
-        controller_enqueue(c, t->spec.payload.prompt + 7);
+        fm_controller_enqueue(c, t->spec.payload.prompt + 7);
     }
 }
 
 static int reconciled_as(state *s, const char *key, const char *prompt)
 {
     pthread_mutex_lock(&s->mu);
-    const char *v = hashmap_get(&s->reconciled.map, key);
+    const char *v = fm_hashmap_get(&s->reconciled.map, key);
     int ok = v && strcmp(v, prompt) == 0;
     pthread_mutex_unlock(&s->mu);
     return ok;
@@ -69,7 +69,7 @@ static int wait_reconciled(state *s, const char *key, const char *prompt)
 
 TEST(test_events_drive_reconciles)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17], other[17];
     it_run_id(run);
@@ -82,21 +82,21 @@ TEST(test_events_drive_reconciles)
     memset(&s, 0, sizeof(s));
     pthread_mutex_init(&s.mu, NULL);
     fm_informer *primary = NULL, *secondary = NULL;
-    informer_options o1 = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel};
-    informer_options o2 = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel2};
-    CHECK_FATAL(informer_new(&primary, c, &o1) == 0);
-    CHECK_FATAL(informer_new(&secondary, c, &o2) == 0);
-    s.tasks = informer_store(primary);
+    fm_informer_options o1 = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel};
+    fm_informer_options o2 = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel2};
+    CHECK_FATAL(fm_informer_new(&primary, c, &o1) == 0);
+    CHECK_FATAL(fm_informer_new(&secondary, c, &o2) == 0);
+    s.tasks = fm_informer_store(primary);
     fm_controller *ctl = NULL;
-    controller_options co = {.name = "it", .reconcile = reconcile, .ud = &s, .workers = 2};
-    CHECK_FATAL(controller_new(&ctl, &co) == 0);
-    CHECK_INT(controller_watch_primary(ctl, primary), 0);
-    CHECK_INT(controller_watch(ctl, secondary, map_prompt, &s), 0);
-    CHECK_INT(controller_start(ctl), 0);
-    CHECK_INT(informer_start(primary), 0);
-    CHECK_INT(informer_start(secondary), 0);
-    CHECK_INT(informer_wait_synced(primary, 30000), 0);
-    CHECK_INT(informer_wait_synced(secondary, 30000), 0);
+    fm_controller_options co = {.name = "it", .reconcile = reconcile, .ud = &s, .workers = 2};
+    CHECK_FATAL(fm_controller_new(&ctl, &co) == 0);
+    CHECK_INT(fm_controller_watch_primary(ctl, primary), 0);
+    CHECK_INT(fm_controller_watch(ctl, secondary, map_prompt, &s), 0);
+    CHECK_INT(fm_controller_start(ctl), 0);
+    CHECK_INT(fm_informer_start(primary), 0);
+    CHECK_INT(fm_informer_start(secondary), 0);
+    CHECK_INT(fm_informer_wait_synced(primary, 30000), 0);
+    CHECK_INT(fm_informer_wait_synced(secondary, 30000), 0);
 
     char name[64], key[96];
     snprintf(name, sizeof(name), "ctl-%s", run);
@@ -119,16 +119,16 @@ TEST(test_events_drive_reconciles)
     CHECK_INT(it_delete_task(c, name), 0);
     CHECK(wait_reconciled(&s, key, "(deleted)"));
 
-    controller_stop(ctl);
-    informer_stop(primary);
-    informer_stop(secondary);
-    controller_free(ctl);
-    informer_free(primary);
-    informer_free(secondary);
+    fm_controller_stop(ctl);
+    fm_informer_stop(primary);
+    fm_informer_stop(secondary);
+    fm_controller_free(ctl);
+    fm_informer_free(primary);
+    fm_informer_free(secondary);
     it_cleanup(c, other);
     it_cleanup(c, run);
     it_snapshot_free(&s.reconciled);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 int main(void)

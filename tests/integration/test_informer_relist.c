@@ -66,17 +66,17 @@ static int has(seen *s, char list[8][128], int n, const char *want)
     return found;
 }
 
-static int stop_at_first(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
+static int stop_at_first(void *ud, fm_kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
-    kube_object_free(&fm_agentic_task_desc, obj);
+    fm_kube_object_free(&fm_agentic_task_desc, obj);
     return type == KUBE_WATCH_ERROR ? 0 : 1;
 }
 
 /* 1 when a watch from rv is answered with 410 Gone now. */
-static int rv_is_gone(kube_client *c, const char *rv)
+static int rv_is_gone(fm_kube_client *c, const char *rv)
 {
-    kube_watch_opts wo = {.resource_version = rv, .timeout_seconds = 1};
-    int rc = kube_watch(c, &fm_agentic_task_kind, IT_NS, &wo, stop_at_first, NULL);
+    fm_kube_watch_opts wo = {.resource_version = rv, .timeout_seconds = 1};
+    int rc = fm_kube_watch(c, &fm_agentic_task_kind, IT_NS, &wo, stop_at_first, NULL);
     return rc == FM_EGONE || (rc == FM_EHTTP && fm_error_last()->http_status == 410);
 }
 
@@ -91,7 +91,7 @@ static void compact(void)
 
 TEST(test_forced_410_relists_without_losing_transitions)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17], churn_run[17];
     it_run_id(run);
@@ -113,19 +113,19 @@ TEST(test_forced_410_relists_without_losing_transitions)
     memset(&s, 0, sizeof(s));
     pthread_mutex_init(&s.mu, NULL);
     fm_informer *inf = NULL;
-    informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel};
-    CHECK_FATAL(informer_new(&inf, c, &o) == 0);
-    informer_handlers h = {.on_add = s_add, .on_update = s_update, .on_delete = s_delete, .ud = &s};
-    informer_add_handlers(inf, &h);
-    CHECK_INT(informer_start(inf), 0);
-    CHECK_INT(informer_wait_synced(inf, 30000), 0);
-    CHECK_INT(store_len(informer_store(inf)), 3);
+    fm_informer_options o = {.kind = &fm_agentic_task_kind, .ns = IT_NS, .label_selector = sel};
+    CHECK_FATAL(fm_informer_new(&inf, c, &o) == 0);
+    fm_informer_handlers h = {.on_add = s_add, .on_update = s_update, .on_delete = s_delete, .ud = &s};
+    fm_informer_add_handlers(inf, &h);
+    CHECK_INT(fm_informer_start(inf), 0);
+    CHECK_INT(fm_informer_wait_synced(inf, 30000), 0);
+    CHECK_INT(fm_store_len(fm_informer_store(inf)), 3);
 
     /* Disconnect, and change things the informer must not miss. */
-    informer_pause(inf, true);
+    fm_informer_pause(inf, true);
     usleep(1500000); /* the open watch ends within ~0.5 s */
     char rv[64];
-    informer_resource_version(inf, rv, sizeof(rv));
+    fm_informer_resource_version(inf, rv, sizeof(rv));
     CHECK_INT(it_update_task(c, a, "a2"), 0);
     CHECK_INT(it_delete_task(c, b), 0);
     CHECK_INT(it_create_task(c, run, cc, "c1"), 0);
@@ -149,11 +149,11 @@ TEST(test_forced_410_relists_without_losing_transitions)
     CHECK_FATAL(gone);
 
     /* Reconnect: the watch from rv gets 410, the informer relists. */
-    informer_pause(inf, false);
+    fm_informer_pause(inf, false);
     int ok = 0;
     for (int i = 0; i < 300 && !ok; i++) {
-        informer_stats st;
-        informer_get_stats(inf, &st);
+        fm_informer_stats st;
+        fm_informer_get_stats(inf, &st);
         ok = st.relists_gone >= 1 && st.lists >= 2;
         if (!ok) usleep(100000);
     }
@@ -172,7 +172,7 @@ TEST(test_forced_410_relists_without_losing_transitions)
 
     it_snapshot fresh, cached;
     CHECK_INT(it_list_snapshot(&fresh, c, run), 0);
-    it_store_snapshot(&cached, informer_store(inf));
+    it_store_snapshot(&cached, fm_informer_store(inf));
     CHECK_INT(it_snapshot_diff(&fresh, &cached, 1), 0);
     it_snapshot_free(&fresh);
     it_snapshot_free(&cached);
@@ -183,11 +183,11 @@ TEST(test_forced_410_relists_without_losing_transitions)
     for (int i = 0; i < 100 && !has(&s, s.updated, s.n_updated, want); i++) usleep(100000);
     CHECK(has(&s, s.updated, s.n_updated, want));
 
-    informer_stop(inf);
-    informer_free(inf);
+    fm_informer_stop(inf);
+    fm_informer_free(inf);
     it_cleanup(c, run);
     it_cleanup(c, churn_run);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 int main(void)

@@ -36,111 +36,111 @@ static double now_s(void)
 }
 
 /* Fast timings so the test takes seconds: lease 4 s, renew 3 s, retry 0.5 s. */
-static int new_elector(fm_leader **out, kube_client *c, const char *lease, const char *id, cb *ud,
+static int new_elector(fm_leader **out, fm_kube_client *c, const char *lease, const char *id, cb *ud,
                        fm_metrics *m)
 {
-    leader_options o = {.client = c, .name = lease, .ns = IT_NS, .identity = id,
+    fm_leader_options o = {.client = c, .name = lease, .ns = IT_NS, .identity = id,
                         .lease_duration_ms = 4000, .renew_deadline_ms = 3000, .retry_period_ms = 500,
                         .on_started_leading = on_start, .on_stopped_leading = on_stop, .ud = ud,
                         .metrics = m};
-    return leader_new(out, &o);
+    return fm_leader_new(out, &o);
 }
 
 static int wait_leader(fm_leader *a, fm_leader *b, double timeout)
 {
     double end = now_s() + timeout;
     while (now_s() < end) {
-        if (leader_is_leader(a) || leader_is_leader(b)) return 1;
+        if (fm_leader_is_leader(a) || fm_leader_is_leader(b)) return 1;
         usleep(20000);
     }
     return 0;
 }
 
-static k8s_lease *get_lease(kube_client *c, const char *name)
+static fm_k8s_lease *get_lease(fm_kube_client *c, const char *name)
 {
     void *obj = NULL;
-    if (kube_get(&obj, c, &k8s_lease_kind, IT_NS, name) != 0) return NULL;
+    if (fm_kube_get(&obj, c, &fm_k8s_lease_kind, IT_NS, name) != 0) return NULL;
     return obj;
 }
 
 TEST(test_one_leader_and_graceful_handover)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17], lease[64];
     it_run_id(run);
     snprintf(lease, sizeof(lease), "lease-%s", run);
     fm_metrics *m1 = NULL, *m2 = NULL;
-    metrics_new(&m1);
-    metrics_new(&m2);
+    fm_metrics_new(&m1);
+    fm_metrics_new(&m2);
     static cb ca, cbb;
     fm_leader *a = NULL, *b = NULL;
     CHECK_FATAL(new_elector(&a, c, lease, "host-a_1", &ca, m1) == 0);
     CHECK_FATAL(new_elector(&b, c, lease, "host-b_2", &cbb, m2) == 0);
-    CHECK_STR(leader_identity(a), "host-a_1");
-    CHECK_INT(leader_start(a), 0);
-    CHECK_INT(leader_start(b), 0);
+    CHECK_STR(fm_leader_identity(a), "host-a_1");
+    CHECK_INT(fm_leader_start(a), 0);
+    CHECK_INT(fm_leader_start(b), 0);
     CHECK_FATAL(wait_leader(a, b, 10));
 
     /* For 3 s (six retry periods) exactly one leads. */
     int both = 0, none = 0;
     for (double end = now_s() + 3; now_s() < end;) {
-        bool la = leader_is_leader(a), lb = leader_is_leader(b);
+        bool la = fm_leader_is_leader(a), lb = fm_leader_is_leader(b);
         both += la && lb;
         none += !la && !lb;
         usleep(10000);
     }
     CHECK_INT(both, 0);
     CHECK_INT(none, 0);
-    fm_leader *lead = leader_is_leader(a) ? a : b, *standby = lead == a ? b : a;
+    fm_leader *lead = fm_leader_is_leader(a) ? a : b, *standby = lead == a ? b : a;
     cb *lead_cb = lead == a ? &ca : &cbb;
     fm_metrics *lead_m = lead == a ? m1 : m2;
     CHECK_INT(atomic_load(&lead_cb->started), 1);
     fm_buf text = FM_BUF_INIT;
-    metrics_render(&text, lead_m);
+    fm_metrics_render(&text, lead_m);
     char want[160];
     snprintf(want, sizeof(want), "leader_election_master_status{name=\"%s\"} 1\n", lease);
     CHECK_CONTAINS(text.data, want);
     fm_buf_free(&text);
 
-    k8s_lease *l = get_lease(c, lease);
+    fm_k8s_lease *l = get_lease(c, lease);
     CHECK_FATAL(l);
-    CHECK_STR(l->spec.holder_identity, leader_identity(lead));
+    CHECK_STR(l->spec.holder_identity, fm_leader_identity(lead));
     CHECK_INT(l->spec.lease_duration_seconds, 4);
-    kube_object_free(&k8s_lease_desc, l);
+    fm_kube_object_free(&fm_k8s_lease_desc, l);
 
     /* Graceful stop: released, so the standby takes over well before the
      * 4 s lease would have expired. */
     double t0 = now_s();
-    leader_stop(lead);
+    fm_leader_stop(lead);
     CHECK_INT(atomic_load(&lead_cb->stopped), 1);
-    CHECK(!leader_is_leader(lead));
-    while (!leader_is_leader(standby) && now_s() - t0 < 10) usleep(10000);
+    CHECK(!fm_leader_is_leader(lead));
+    while (!fm_leader_is_leader(standby) && now_s() - t0 < 10) usleep(10000);
     double took = now_s() - t0;
     printf("graceful handover took %.2f s\n", took);
-    CHECK(leader_is_leader(standby));
+    CHECK(fm_leader_is_leader(standby));
     CHECK(took < 2.5);
     l = get_lease(c, lease);
     CHECK_FATAL(l);
-    CHECK_STR(l->spec.holder_identity, leader_identity(standby));
+    CHECK_STR(l->spec.holder_identity, fm_leader_identity(standby));
     CHECK(l->spec.lease_transitions >= 1);
-    kube_object_free(&k8s_lease_desc, l);
+    fm_kube_object_free(&fm_k8s_lease_desc, l);
 
-    leader_free(a);
-    leader_free(b);
+    fm_leader_free(a);
+    fm_leader_free(b);
     l = get_lease(c, lease);
     CHECK_FATAL(l);
     CHECK_STR(l->spec.holder_identity, ""); /* released on the way out */
-    kube_object_free(&k8s_lease_desc, l);
-    kube_delete(c, &k8s_lease_kind, IT_NS, lease, NULL);
-    metrics_free(m1);
-    metrics_free(m2);
-    kube_client_free(c);
+    fm_kube_object_free(&fm_k8s_lease_desc, l);
+    fm_kube_delete(c, &fm_k8s_lease_kind, IT_NS, lease, NULL);
+    fm_metrics_free(m1);
+    fm_metrics_free(m2);
+    fm_kube_client_free(c);
 }
 
 TEST(test_crashed_leader_replaced_after_lease_duration)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     char run[17], lease[64];
     it_run_id(run);
@@ -150,22 +150,22 @@ TEST(test_crashed_leader_replaced_after_lease_duration)
     CHECK_FATAL(new_elector(&dead, c, lease, "crashed_1", &cx, NULL) == 0);
     CHECK_FATAL(new_elector(&live, c, lease, "survivor_2", &cy, NULL) == 0);
     /* "dead" takes the lease once and never renews: a crashed process. */
-    CHECK_INT(leader_try_acquire_or_renew(dead), 1);
+    CHECK_INT(fm_leader_try_acquire_or_renew(dead), 1);
     double t0 = now_s();
-    CHECK_INT(leader_try_acquire_or_renew(live), 0); /* held, not expired */
-    CHECK_INT(leader_start(live), 0);
-    while (!leader_is_leader(live) && now_s() - t0 < 15) usleep(20000);
+    CHECK_INT(fm_leader_try_acquire_or_renew(live), 0); /* held, not expired */
+    CHECK_INT(fm_leader_start(live), 0);
+    while (!fm_leader_is_leader(live) && now_s() - t0 < 15) usleep(20000);
     double took = now_s() - t0;
     printf("takeover from a crashed leader took %.2f s (lease 4 s)\n", took);
-    CHECK(leader_is_leader(live));
+    CHECK(fm_leader_is_leader(live));
     CHECK(took >= 3.9);
     CHECK(took < 7);
     /* The crashed one, back, sees the lease taken. */
-    CHECK_INT(leader_try_acquire_or_renew(dead), 0);
-    leader_free(live);
-    leader_free(dead);
-    kube_delete(c, &k8s_lease_kind, IT_NS, lease, NULL);
-    kube_client_free(c);
+    CHECK_INT(fm_leader_try_acquire_or_renew(dead), 0);
+    fm_leader_free(live);
+    fm_leader_free(dead);
+    fm_kube_delete(c, &fm_k8s_lease_kind, IT_NS, lease, NULL);
+    fm_kube_client_free(c);
 }
 
 typedef struct racer {
@@ -178,13 +178,13 @@ static void *race(void *arg)
 {
     racer *r = arg;
     pthread_barrier_wait(r->start);
-    r->rc = leader_try_acquire_or_renew(r->e);
+    r->rc = fm_leader_try_acquire_or_renew(r->e);
     return NULL;
 }
 
 TEST(test_concurrent_acquire_has_one_winner)
 {
-    kube_client *c = it_client();
+    fm_kube_client *c = it_client();
     CHECK_FATAL(c);
     /* Several rounds: each a fresh lease that four electors try to create
      * at the same moment, and one where they race to take an expired one.
@@ -209,10 +209,10 @@ TEST(test_concurrent_acquire_has_one_winner)
         for (int i = 0; i < 4; i++) winners += r[i].rc == 1;
         CHECK_INT(winners, 1);
         pthread_barrier_destroy(&start);
-        for (int i = 0; i < 4; i++) leader_free(r[i].e);
-        kube_delete(c, &k8s_lease_kind, IT_NS, lease, NULL);
+        for (int i = 0; i < 4; i++) fm_leader_free(r[i].e);
+        fm_kube_delete(c, &fm_k8s_lease_kind, IT_NS, lease, NULL);
     }
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 int main(void)

@@ -25,13 +25,13 @@ TEST(real_server_turns)
 {
     const char *url = getenv("FOREMAN_LLM_URL");
     CHECK_FATAL(url != NULL);
-    tools_ctx tools;
+    fm_tools_ctx tools;
     memset(&tools, 0, sizeof(tools));
     tools.wake_fd = -1;
-    CHECK_FATAL(tools_open(&tools, ws) == 0);
+    CHECK_FATAL(fm_tools_open(&tools, ws) == 0);
     char tp[300];
     snprintf(tp, sizeof(tp), "%s/../transcript-%d.jsonl", ws, (int)getpid());
-    agent_loop_config c;
+    fm_agent_loop_config c;
     memset(&c, 0, sizeof(c));
     c.llm.base_url = url;
     c.llm.model = "smollm2";
@@ -43,12 +43,12 @@ TEST(real_server_turns)
     c.budget_ns = 240 * INT64_C(1000000000);
     c.system_prompt = "You are an agent. Use the read_file tool to read files.";
     c.transcript_path = tp;
-    executor_task t = {.name = "real", .namespace_ = "default", .kind = "freeform",
+    fm_executor_task t = {.name = "real", .namespace_ = "default", .kind = "freeform",
                        .prompt = "Read the file notes.txt and tell me what it says."};
-    agent_loop_result r;
-    int64_t t0 = executor_now_ns();
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &t, -1), 0);
-    double wall = (double)(executor_now_ns() - t0) / 1e9;
+    fm_agent_loop_result r;
+    int64_t t0 = fm_executor_now_ns();
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &t, -1), 0);
+    double wall = (double)(fm_executor_now_ns() - t0) / 1e9;
     printf("real server: %d turns in %.1f s, %d tool calls (%d errors), tokens in %lld out %lld%s, end %s%s%s\n",
            r.turns, wall, r.tool_calls, r.tool_errors, (long long)r.prompt_tokens, (long long)r.completion_tokens,
            r.usage_estimated ? " (partly estimated)" : "", r.failed ? "failed " : "verdict ",
@@ -93,8 +93,8 @@ TEST(real_server_turns)
     }
     if (ok) unlink(tp);
     else fprintf(stderr, "transcript kept: %s\n", tp);
-    agent_loop_result_clear(&r);
-    tools_close(&tools);
+    fm_agent_loop_result_clear(&r);
+    fm_tools_close(&tools);
 }
 
 int main(void)

@@ -245,10 +245,10 @@ def header_owner(header):
 
 
 def system_headers():
-    """(header, package) for every <header> the C sources of runtime/ and
+    """(header, package) for every <header> the C sources of runtime/, foreman/ and
     cmd/ include that lives under /usr/include, sorted."""
     found = set()
-    for top in ("runtime", "cmd"):
+    for top in ("runtime", "foreman", "cmd"):
         for dirpath, _, files in os.walk(os.path.join(ROOT, top)):
             for name in files:
                 if not name.endswith((".c", ".h")) or name.endswith("_darwin.c"):

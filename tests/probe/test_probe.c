@@ -33,10 +33,10 @@ static const char *fake_lib(void)
 TEST(meminfo_normal)
 {
     uint64_t total = 0, avail = 0;
-    CHECK_INT(probe_read_meminfo(&total, &avail, fixture("normal")), 0);
+    CHECK_INT(fm_probe_read_meminfo(&total, &avail, fixture("normal")), 0);
     CHECK(total == 131981020ULL * 1024);
     CHECK(avail == 120586240ULL * 1024);
-    CHECK_INT(probe_read_meminfo(&total, &avail, fixture("small")), 0);
+    CHECK_INT(fm_probe_read_meminfo(&total, &avail, fixture("small")), 0);
     CHECK(total == 8039236ULL * 1024);
     CHECK(avail == 5311480ULL * 1024);
 }
@@ -57,7 +57,7 @@ TEST(meminfo_errors)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         uint64_t total = 1, avail = 1;
         fm_error_clear();
-        CHECK_INT(probe_read_meminfo(&total, &avail, fixture(cases[i].file)), cases[i].rc);
+        CHECK_INT(fm_probe_read_meminfo(&total, &avail, fixture(cases[i].file)), cases[i].rc);
         CHECK_CONTAINS(fm_error_last()->message, cases[i].msg);
         CHECK_CONTAINS(fm_error_last()->message, fixture_buf); /* names the file */
         CHECK(total == 0 && avail == 0);
@@ -65,111 +65,111 @@ TEST(meminfo_errors)
     }
     /* A directory opens but cannot be read. */
     uint64_t total = 1, avail = 1;
-    CHECK_INT(probe_read_meminfo(&total, &avail, "tests/fixtures/meminfo"), FM_EIO);
+    CHECK_INT(fm_probe_read_meminfo(&total, &avail, "tests/fixtures/meminfo"), FM_EIO);
     CHECK_CONTAINS(fm_error_last()->message, "tests/fixtures/meminfo: cannot read");
 }
 
 TEST(run_ram_and_overrides)
 {
-    probe_result r;
-    probe_options o = {0};
+    fm_probe_result r;
+    fm_probe_options o = {0};
     o.meminfo_path = fixture("normal");
     o.skip_gpus = true;
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, 125);
     CHECK_INT(r.available_ram_gb, 115);
     CHECK_STR(r.accelerator, "none");
-    CHECK_STR(r.os, probe_os());
-    CHECK_STR(r.arch, probe_arch());
+    CHECK_STR(r.os, fm_probe_os());
+    CHECK_STR(r.arch, fm_probe_arch());
     CHECK_INT(r.n_gpus, 0);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     /* --total-ram-gb wins; available never exceeds it. */
     o.has_total_ram_gb = true;
     o.total_ram_gb = 64;
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, 64);
     CHECK_INT(r.available_ram_gb, 64);
     CHECK(r.total_ram_bytes == 131981020ULL * 1024);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     o.total_ram_gb = 512;
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, 512);
     CHECK_INT(r.available_ram_gb, 115);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     o.total_ram_gb = -5;
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, 0);
     CHECK_INT(r.available_ram_gb, 0);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     o.total_ram_gb = INT64_C(99999999999);
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, INT32_MAX);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     /* Accelerator override, valid and not. */
     o.has_total_ram_gb = false;
     o.accelerator = "metal";
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_STR(r.accelerator, "metal");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     o.accelerator = "gpu";
-    CHECK_INT(probe_run(&r, &o), FM_EINVAL);
+    CHECK_INT(fm_probe_run(&r, &o), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "invalid accelerator \"gpu\"");
-    probe_result_clear(&r);
-    probe_result_clear(NULL);
+    fm_probe_result_clear(&r);
+    fm_probe_result_clear(NULL);
 }
 
 TEST(run_meminfo_failure_is_an_error)
 {
-    probe_result r;
-    probe_options o = {0};
+    fm_probe_result r;
+    fm_probe_options o = {0};
     o.meminfo_path = fixture("no_memavailable");
     o.nvml_library = fake_lib();
-    CHECK_INT(probe_run(&r, &o), FM_EPARSE);
+    CHECK_INT(fm_probe_run(&r, &o), FM_EPARSE);
     CHECK_CONTAINS(fm_error_last()->message, "no MemAvailable field");
     /* Nothing is presented as a fact. */
     CHECK_INT(r.total_ram_gb, 0);
     CHECK_INT(r.n_gpus, 0);
     CHECK(r.gpus == NULL && r.warnings == NULL);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 }
 
 TEST(run_env_overrides)
 {
-    probe_result r;
+    fm_probe_result r;
     setenv(PROBE_MEMINFO_ENV, fixture("small"), 1);
     setenv(PROBE_NVML_ENV, "/nonexistent/libnvidia-ml.so.1", 1);
-    CHECK_INT(probe_run(&r, NULL), 0);
+    CHECK_INT(fm_probe_run(&r, NULL), 0);
     CHECK_INT(r.total_ram_gb, 7);
     CHECK_INT(r.available_ram_gb, 5);
     CHECK_STR(r.accelerator, "none");
     CHECK_INT(r.n_warnings, 0);  /* no NVIDIA library is not worth a word */
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     /* An option beats the environment. */
-    probe_options o = {0};
+    fm_probe_options o = {0};
     o.meminfo_path = fixture("normal");
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_INT(r.total_ram_gb, 125);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     unsetenv(PROBE_MEMINFO_ENV);
     unsetenv(PROBE_NVML_ENV);
 }
 
 /* Probes with the fake in the given mode; the caller clears r. */
-static int run_fake(probe_result *r, const char *mode, const char *lib)
+static int run_fake(fm_probe_result *r, const char *mode, const char *lib)
 {
-    probe_options o = {0};
+    fm_probe_options o = {0};
     o.meminfo_path = fixture("normal");
     o.nvml_library = lib ? lib : fake_lib();
     setenv("FAKENVML_MODE", mode, 1);
-    return probe_run(r, &o);
+    return fm_probe_run(r, &o);
 }
 
 TEST(nvml_one_h100)
 {
-    probe_result r;
+    fm_probe_result r;
     CHECK_INT(run_fake(&r, "one", NULL), 0);
     CHECK_FATAL(r.n_gpus == 1);
     CHECK_INT(r.gpus[0].index, 0);
@@ -181,12 +181,12 @@ TEST(nvml_one_h100)
     CHECK_STR(r.driver_version, "580.159.04");
     CHECK_STR(r.cuda_version, "13.0");
     CHECK_INT(r.n_warnings, 0);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 }
 
 TEST(nvml_two_and_zero)
 {
-    probe_result r;
+    fm_probe_result r;
     CHECK_INT(run_fake(&r, "two", NULL), 0);
     CHECK_FATAL(r.n_gpus == 2);
     CHECK_STR(r.gpus[1].name, "NVIDIA L4");
@@ -194,7 +194,7 @@ TEST(nvml_two_and_zero)
     CHECK_INT(r.gpus[1].memory_mib, 23034);
     CHECK_INT(r.gpus[1].free_memory_mib, 22000);
     CHECK_STR(r.accelerator, "cuda");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     CHECK_INT(run_fake(&r, "zero", NULL), 0);
     CHECK_INT(r.n_gpus, 0);
@@ -202,30 +202,30 @@ TEST(nvml_two_and_zero)
     CHECK_STR(r.accelerator, "none");
     CHECK_STR(r.driver_version, "580.159.04");  /* a driver without GPUs */
     CHECK_INT(r.n_warnings, 0);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     /* The override beats detection both ways. */
-    probe_options o = {0};
+    fm_probe_options o = {0};
     o.meminfo_path = fixture("normal");
     o.nvml_library = fake_lib();
     o.accelerator = "none";
     setenv("FAKENVML_MODE", "two", 1);
-    CHECK_INT(probe_run(&r, &o), 0);
+    CHECK_INT(fm_probe_run(&r, &o), 0);
     CHECK_STR(r.accelerator, "none");
     CHECK_INT(r.n_gpus, 2);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 }
 
 TEST(nvml_failures)
 {
-    probe_result r;
+    fm_probe_result r;
     CHECK_INT(run_fake(&r, "initfail", NULL), 0);
     CHECK_INT(r.n_gpus, 0);
     CHECK_STR(r.accelerator, "none");
     CHECK_FATAL(r.n_warnings == 1);
     CHECK_CONTAINS(r.warnings[0], "nvmlInit_v2 failed: Driver Not Loaded");
     CHECK_INT(r.total_ram_gb, 125);  /* RAM is still reported */
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     CHECK_INT(run_fake(&r, "handlefail", NULL), 0);
     CHECK_FATAL(r.n_gpus == 1);
@@ -233,7 +233,7 @@ TEST(nvml_failures)
     CHECK_STR(r.gpus[0].name, "NVIDIA L4");
     CHECK_FATAL(r.n_warnings == 1);
     CHECK_CONTAINS(r.warnings[0], "device 0: handle: Unknown Error");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     CHECK_INT(run_fake(&r, "memfail", NULL), 0);
     CHECK_FATAL(r.n_gpus == 2);
@@ -242,14 +242,14 @@ TEST(nvml_failures)
     CHECK_INT(r.gpus[1].memory_mib, 0);
     CHECK_FATAL(r.n_warnings == 1);
     CHECK_CONTAINS(r.warnings[0], "device 1: memory");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     CHECK_INT(run_fake(&r, "nodriver", NULL), 0);
     CHECK_INT(r.n_gpus, 1);
     CHECK_STR(r.driver_version, "");
     CHECK_STR(r.cuda_version, "");
     CHECK_INT(r.n_warnings, 2);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     const char *nomem = getenv("FAKENVML_NOMEM_LIB");
     CHECK_FATAL(nomem != NULL);
@@ -257,14 +257,14 @@ TEST(nvml_failures)
     CHECK_INT(r.n_gpus, 0);
     CHECK_FATAL(r.n_warnings == 1);
     CHECK_CONTAINS(r.warnings[0], "lacks nvmlDeviceGetMemoryInfo");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 
     /* Not loadable at all: silence. */
     CHECK_INT(run_fake(&r, "two", "/nonexistent/libnvidia-ml.so.1"), 0);
     CHECK_INT(r.n_gpus, 0);
     CHECK_INT(r.n_warnings, 0);
     CHECK_STR(r.accelerator, "none");
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
 }
 
 /* Every successful nvmlInit_v2 is paired with one nvmlShutdown, also when
@@ -276,13 +276,13 @@ TEST(nvml_init_shutdown_pair)
     CHECK_FATAL(fd >= 0);
     close(fd);
     setenv("FAKENVML_TRACE", path, 1);
-    probe_result r;
+    fm_probe_result r;
     for (int i = 0; i < 50; i++) {
         CHECK_INT(run_fake(&r, i % 2 ? "two" : "zero", NULL), 0);
-        probe_result_clear(&r);
+        fm_probe_result_clear(&r);
     }
     CHECK_INT(run_fake(&r, "initfail", NULL), 0);
-    probe_result_clear(&r);
+    fm_probe_result_clear(&r);
     unsetenv("FAKENVML_TRACE");
 
     size_t len = 0;
@@ -299,17 +299,17 @@ TEST(nvml_init_shutdown_pair)
 
 TEST(platform_names)
 {
-    CHECK(strcmp(probe_os(), "unknown") != 0);
-    CHECK(strcmp(probe_arch(), "unknown") != 0);
+    CHECK(strcmp(fm_probe_os(), "unknown") != 0);
+    CHECK(strcmp(fm_probe_arch(), "unknown") != 0);
 #if defined(__linux__) && defined(__x86_64__)
-    CHECK_STR(probe_os(), "linux");
-    CHECK_STR(probe_arch(), "amd64");
+    CHECK_STR(fm_probe_os(), "linux");
+    CHECK_STR(fm_probe_arch(), "amd64");
 #endif
-    CHECK_INT(probe_check_accelerator("cuda"), 0);
-    CHECK_INT(probe_check_accelerator("metal"), 0);
-    CHECK_INT(probe_check_accelerator("none"), 0);
-    CHECK_INT(probe_check_accelerator("CUDA"), FM_EINVAL);
-    CHECK_INT(probe_check_accelerator(NULL), FM_EINVAL);
+    CHECK_INT(fm_probe_check_accelerator("cuda"), 0);
+    CHECK_INT(fm_probe_check_accelerator("metal"), 0);
+    CHECK_INT(fm_probe_check_accelerator("none"), 0);
+    CHECK_INT(fm_probe_check_accelerator("CUDA"), FM_EINVAL);
+    CHECK_INT(fm_probe_check_accelerator(NULL), FM_EINVAL);
 }
 
 int main(void)

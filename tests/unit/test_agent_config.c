@@ -39,7 +39,7 @@ TEST(defaults)
     CHECK_STR(((char **)c.roles.items)[0], "worker");
     CHECK_INT(c.task_namespaces.len, 1);
     CHECK_STR(((char **)c.task_namespaces.items)[0], "default");
-    CHECK(c.executor == &executor_stub_ops);
+    CHECK(c.executor == &fm_executor_stub_ops);
     CHECK_STR(c.workspace_dir, EXECUTOR_WORKSPACE_DEFAULT);
     CHECK_STR(c.log_format, "logfmt");
     CHECK(c.metrics_bind == NULL || c.metrics_bind[0] == '\0'); /* metrics off */
@@ -66,7 +66,7 @@ TEST(go_syntax_and_durations)
     CHECK_INT(c.task_namespaces.len, 0); /* empty: all namespaces */
     CHECK(c.task_namespaces.items == NULL);
     CHECK_INT(c.max_concurrent, 3);
-    CHECK(c.executor == &executor_exec_ops);
+    CHECK(c.executor == &fm_executor_exec_ops);
     CHECK_STR(c.task_command, "make test");
     CHECK_INT(c.verbosity, 2);
     CHECK(c.cap.max_context_tokens_set);
@@ -190,7 +190,7 @@ TEST(native_flags)
                                     "http://127.0.0.1:8080", "--llm-temperature", "0.2", "--llm-tool-choice",
                                     "required,auto", "--agent-max-turns", "7", "--kubeconfig", "/k/config",
                                     "--tool-network")) == 0);
-    CHECK(c.executor == &executor_native_ops);
+    CHECK(c.executor == &fm_executor_native_ops);
     CHECK_STR(c.native.base_url, "http://127.0.0.1:8080");
     CHECK(c.native.has_temperature);
     CHECK(c.native.temperature > 0.19 && c.native.temperature < 0.21);
@@ -213,7 +213,7 @@ int main(void)
 {
     /* config_parse logs the sanitized name; keep the test output clean. */
     int devnull = open("/dev/null", O_WRONLY);
-    if (devnull >= 0) log_set_fd(devnull);
+    if (devnull >= 0) fm_log_set_fd(devnull);
     RUN(defaults);
     RUN(go_syntax_and_durations);
     RUN(task_namespaces_deduplicated);

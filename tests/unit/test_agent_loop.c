@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 static char ws[256];
-static tools_ctx tools;
-static const executor_task task = {.name = "t1", .namespace_ = "default", .kind = "issue-fix",
+static fm_tools_ctx tools;
+static const fm_executor_task task = {.name = "t1", .namespace_ = "default", .kind = "issue-fix",
                                    .prompt = "Make the test pass."};
 
 static void put(const char *rel, const char *content)
@@ -31,9 +31,9 @@ static void put(const char *rel, const char *content)
     fclose(f);
 }
 
-static agent_loop_config config_for(scn_server *s)
+static fm_agent_loop_config config_for(scn_server *s)
 {
-    agent_loop_config c;
+    fm_agent_loop_config c;
     memset(&c, 0, sizeof(c));
     c.llm.base_url = scn_url(s);
     c.llm.model = "scripted";
@@ -61,13 +61,13 @@ TEST(whole_run_edit_test_submit)
     t[3] = scn_tool_call("bash", "{\"command\":\"sh test.sh\"}", 5);
     t[4] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"fixed calc\",\"details\":\"2+3\"}", 4);
     scn_server *s = scn_start(t, 5);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     char tp[300];
     snprintf(tp, sizeof(tp), "%s.transcript.jsonl", ws);
     c.transcript_path = tp;
     c.tool_choice = "required,auto";
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     CHECK_INT(r.verdict, FM_VERDICT_GO);
     CHECK_STR(r.summary, "fixed calc");
@@ -94,7 +94,7 @@ TEST(whole_run_edit_test_submit)
         fclose(f);
     }
     unlink(tp);
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -104,13 +104,13 @@ TEST(transcript_capped)
     t[0] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 1);
     t[1] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"ok\"}", 1);
     scn_server *s = scn_start(t, 2);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     char tp[300];
     snprintf(tp, sizeof(tp), "%s.capped.jsonl", ws);
     c.transcript_path = tp;
     c.transcript_max = 3000;
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     CHECK(r.transcript_truncated);
     CHECK(r.transcript_bytes <= 3000 + 64);
@@ -121,7 +121,7 @@ TEST(transcript_capped)
     if (f) fclose(f);
     CHECK_CONTAINS(buf, "transcript cap reached");
     unlink(tp);
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -134,9 +134,9 @@ TEST(text_call_families_run)
     t[2] = scn_text("Listing:\n```tool_code\n{\"name\": \"list_files\", \"arguments\": {\"glob\": \"fam.*\"}}\n```", NULL, "stop");
     t[3] = scn_text("{\"name\": \"submit_result\", \"arguments\": {\"verdict\": \"GO\", \"summary\": \"families\"}}", NULL, "stop");
     scn_server *s = scn_start(t, 4);
-    agent_loop_config c = config_for(s);
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_config c = config_for(s);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     CHECK_STR(r.summary, "families");
     CHECK_INT(r.turns, 4);
@@ -144,7 +144,7 @@ TEST(text_call_families_run)
     CHECK_CONTAINS(scn_request(s, 1), "alpha");           /* read_file ran (Mistral) */
     CHECK_CONTAINS(scn_request(s, 2), "fam.txt:1:alpha");  /* grep ran (Llama 3) */
     CHECK_CONTAINS(scn_request(s, 3), "fam.txt\\n");      /* list_files ran (fenced) */
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -159,9 +159,9 @@ TEST(correctives_then_submit)
     t[5] = scn_tool_call("read_file", "{\"nopath\":1}", 0);          /* bad arguments */
     t[6] = scn_tool_call("submit_result", "{\"verdict\":\"NO-GO\",\"summary\":\"not worth it\"}", 0);
     scn_server *s = scn_start(t, 7);
-    agent_loop_config c = config_for(s);
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_config c = config_for(s);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     CHECK_INT(r.verdict, FM_VERDICT_NO_GO);
     CHECK_INT(r.turns, 6); /* the resample is not a turn */
@@ -171,7 +171,7 @@ TEST(correctives_then_submit)
     CHECK_CONTAINS(scn_request(s, 3), "cut off at the output limit");
     CHECK_CONTAINS(scn_request(s, 5), "unknown tool");
     CHECK_CONTAINS(scn_request(s, 6), "read_file needs");
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -180,14 +180,14 @@ TEST(stuck_loop_ends)
     scn_turn t[8];
     for (int i = 0; i < 8; i++) t[i] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 0);
     scn_server *s = scn_start(t, 8);
-    agent_loop_config c = config_for(s);
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_config c = config_for(s);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(r.failed);
     CHECK_STR(r.reason, "StuckLoop");
     CHECK_INT(r.turns, 5);
     CHECK_CONTAINS(scn_request(s, 3), "repeating yourself");
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -198,10 +198,10 @@ TEST(turn_budget_offers_only_submit)
     t[1] = scn_tool_call("list_files", "{\"glob\":\"*.b\"}", 0);
     t[2] = scn_tool_call("list_files", "{\"glob\":\"*.c\"}", 0);
     scn_server *s = scn_start(t, 3);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     c.max_turns = 3;
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(r.failed);
     CHECK_STR(r.reason, "TurnBudget");
     const char *last = scn_request(s, 2);
@@ -209,7 +209,7 @@ TEST(turn_budget_offers_only_submit)
     CHECK_CONTAINS(last, "submit_result");
     CHECK(strstr(last, "\"name\":\"read_file\"") == NULL);
     CHECK(strstr(scn_request(s, 1), "\"name\":\"read_file\"") != NULL);
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -224,10 +224,10 @@ TEST(agent_tools_limit_the_loop)
     t[2] = scn_tool_call("read_file", "{\"path\":\"calc.sh\"}", 0);
     t[3] = scn_tool_call("submit_result", "{\"verdict\":\"NO-GO\",\"summary\":\"read only\"}", 0);
     scn_server *s = scn_start(t, 4);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     tools.allowed = TOOL_READ_FILE | TOOL_GREP;
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     tools.allowed = 0;
     CHECK(!r.failed);
     CHECK_INT(r.verdict, FM_VERDICT_NO_GO);
@@ -254,7 +254,7 @@ TEST(agent_tools_limit_the_loop)
     snprintf(p, sizeof(p), "%s/pwned.txt", ws);
     CHECK(access(p, F_OK) != 0); /* neither call ran */
     CHECK_INT(tools.changed.len, 1); /* calc.sh from the first test only */
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -267,11 +267,11 @@ TEST(text_call_format_and_tool_choice)
     t[1] = scn_text("[TOOL_CALLS]read_file[ARGS]{\"path\":\"calc.sh\"}", NULL, "stop");
     t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"read\"}", 0);
     scn_server *s = scn_start(t, 3);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     c.text_call_format = "mistral";
     c.tool_choice = "none,required";
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     CHECK_INT(r.verdict, FM_VERDICT_GO);
     CHECK_INT(r.tool_calls, 2); /* the mistral call and submit_result */
@@ -279,7 +279,7 @@ TEST(text_call_format_and_tool_choice)
     CHECK_CONTAINS(scn_request(s, 1), "\"tool_choice\":\"required\"");
     CHECK_CONTAINS(scn_request(s, 1), "Plain text does nothing");
     CHECK_CONTAINS(scn_request(s, 2), "echo $((2+2))");
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -296,29 +296,29 @@ TEST(cancel_and_error_verdict)
     t.hang = true;
     t.cut_at = 60;
     scn_server *s = scn_start(&t, 1);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     int p[2];
     CHECK_FATAL(pipe(p) == 0);
     pthread_t th;
     pthread_create(&th, NULL, poke, &p[1]);
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, p[0]), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, p[0]), 0);
     CHECK(r.failed);
     CHECK_STR(r.reason, "Cancelled");
     pthread_join(th, NULL);
     close(p[0]);
     close(p[1]);
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 
     scn_turn e = scn_tool_call("submit_result", "{\"verdict\":\"ERROR\",\"summary\":\"cannot build\"}", 0);
     s = scn_start(&e, 1);
     c = config_for(s);
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(r.failed);
     CHECK_STR(r.reason, "AgentError");
     CHECK_STR(r.summary, "cannot build");
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -336,11 +336,11 @@ TEST(context_masking_keeps_prefix)
     }
     t[11] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"read\"}", 0);
     scn_server *s = scn_start(t, 12);
-    agent_loop_config c = config_for(s);
+    fm_agent_loop_config c = config_for(s);
     c.context_chars = 40000;
     tools.result_max = 8192;
-    agent_loop_result r;
-    CHECK_INT(agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
     CHECK(!r.failed);
     const char *first = scn_request(s, 0), *last = scn_request(s, 11);
     CHECK_CONTAINS(last, "masked to save context");
@@ -361,7 +361,7 @@ TEST(context_masking_keeps_prefix)
     CHECK(stable >= 6);
     tools.result_max = 0;
     tools.result_max = TOOLS_RESULT_MAX_DEFAULT;
-    agent_loop_result_clear(&r);
+    fm_agent_loop_result_clear(&r);
     scn_stop(s);
 }
 
@@ -379,23 +379,23 @@ TEST(native_executor_on_a_git_repo)
     t[1] = scn_tool_call("bash", "{\"command\":\"sh test.sh && echo note > NOTES\"}", 0);
     t[2] = scn_tool_call("submit_result", "{\"verdict\":\"GO\",\"summary\":\"tests pass\"}", 0);
     scn_server *s = scn_start(t, 3);
-    executor_native_config nc;
+    fm_executor_native_config nc;
     memset(&nc, 0, sizeof(nc));
     nc.base_url = scn_url(s);
     nc.model = "scripted";
     nc.tool_choice = "required,auto";
-    executor_config ec;
+    fm_executor_config ec;
     memset(&ec, 0, sizeof(ec));
     ec.workspace_dir = ws;
     ec.native = &nc;
     ec.timeout_ns = 60 * INT64_C(1000000000);
-    executor_task et = task;
+    fm_executor_task et = task;
     et.repo = repo;
-    executor_run *run = NULL;
-    CHECK_FATAL(executor_start(&run, &executor_native_ops, &ec, &et) == 0);
-    CHECK_INT(executor_wait(run, executor_now_ns() + 30 * INT64_C(1000000000)), 1);
-    executor_result res;
-    CHECK_INT(executor_result_get(&res, run), 0);
+    fm_executor_run *run = NULL;
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_native_ops, &ec, &et) == 0);
+    CHECK_INT(fm_executor_wait(run, fm_executor_now_ns() + 30 * INT64_C(1000000000)), 1);
+    fm_executor_result res;
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
     CHECK_STR(res.kind, "native");
@@ -406,11 +406,11 @@ TEST(native_executor_on_a_git_repo)
     CHECK_CONTAINS(scn_request(s, 2), "PASS");
     CHECK(res.transcript_ref && access(res.transcript_ref, R_OK) == 0);
     fm_buf env = FM_BUF_INIT;
-    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_INT(fm_executor_envelope(&env, &res), 0);
     CHECK_CONTAINS(env.data, "\"kind\":\"native\",\"verdict\":\"GO\"");
     fm_buf_free(&env);
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
     scn_stop(s);
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", repo);
     if (system(cmd) != 0) {}
@@ -422,7 +422,7 @@ int main(void)
     if (!mkdtemp(ws)) return 1;
     memset(&tools, 0, sizeof(tools));
     tools.wake_fd = -1;
-    if (tools_open(&tools, ws) != 0) return 1;
+    if (fm_tools_open(&tools, ws) != 0) return 1;
     RUN(whole_run_edit_test_submit);
     RUN(text_call_families_run);
     RUN(transcript_capped);
@@ -434,7 +434,7 @@ int main(void)
     RUN(cancel_and_error_verdict);
     RUN(context_masking_keeps_prefix);
     RUN(native_executor_on_a_git_repo);
-    tools_close(&tools);
+    fm_tools_close(&tools);
     char cmd[300];
     snprintf(cmd, sizeof(cmd), "rm -rf '%s'", ws);
     if (system(cmd) != 0) {}

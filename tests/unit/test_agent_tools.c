@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 static char ws[256], outside[256];
-static tools_ctx ctx;
+static fm_tools_ctx ctx;
 
 static void put(const char *rel, const char *content)
 {
@@ -55,8 +55,8 @@ static const char *call(const char *name, const char *args, bool *err)
     static fm_buf out;
     fm_buf_free(&out);
     bool e = false;
-    int rc = tools_call(&out, &ctx, name, args, strlen(args), &e);
-    if (rc != 0) fprintf(stderr, "tools_call rc %d: %s\n", rc, fm_error_last()->message);
+    int rc = fm_tools_call(&out, &ctx, name, args, strlen(args), &e);
+    if (rc != 0) fprintf(stderr, "fm_tools_call rc %d: %s\n", rc, fm_error_last()->message);
     if (err) *err = e;
     return out.data ? out.data : "";
 }
@@ -224,10 +224,10 @@ static char layers[300];
 static bool have_layer(const char *name)
 {
     if (!layers[0]) {
-        sandbox_result r;
-        if (sandbox_run(&r, &ctx.sandbox, ws, "true", 10 * INT64_C(1000000000), -1) == 0)
+        fm_sandbox_result r;
+        if (fm_sandbox_run(&r, &ctx.sandbox, ws, "true", 10 * INT64_C(1000000000), -1) == 0)
             snprintf(layers, sizeof(layers), ",%.250s,", r.layers);
-        sandbox_result_clear(&r);
+        fm_sandbox_result_clear(&r);
     }
     char pat[64];
     snprintf(pat, sizeof(pat), ",%s,", name);
@@ -255,19 +255,19 @@ TEST(bash_basics_and_env)
 TEST(sandbox_write_outside_fails)
 {
     if (!have_layer("landlock")) return;
-    sandbox_result res;
+    fm_sandbox_result res;
     char cmd[700];
     snprintf(cmd, sizeof(cmd), "echo pwned > %s/escape; echo ok > inside", outside);
-    CHECK_INT(sandbox_run(&res, &ctx.sandbox, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
+    CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
     fprintf(stderr, "sandbox layers: %s\n", res.layers);
     CHECK(slurp_rel(outside, "escape") == NULL);
     CHECK_STR(slurp_rel(ws, "inside"), "ok\n");
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
     /* nor anywhere else on the host, e.g. the agent's working directory */
-    CHECK_INT(sandbox_run(&res, &ctx.sandbox, ws, "touch /etc/foreman-sbx-test && echo WROTE", 10 * INT64_C(1000000000), -1), 0);
+    CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, "touch /etc/foreman-sbx-test && echo WROTE", 10 * INT64_C(1000000000), -1), 0);
     CHECK(strstr(res.output.data, "WROTE") == NULL);
     CHECK(access("/etc/foreman-sbx-test", F_OK) != 0);
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
 }
 
 TEST(sandbox_network_connect_fails)
@@ -283,28 +283,28 @@ TEST(sandbox_network_connect_fails)
     getsockname(l, (struct sockaddr *)&sa, &sl);
     char cmd[256];
     snprintf(cmd, sizeof(cmd), "exec 3<>/dev/tcp/127.0.0.1/%d && echo CONNECTED", ntohs(sa.sin_port));
-    sandbox_result res;
-    CHECK_INT(sandbox_run(&res, &ctx.sandbox, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
+    fm_sandbox_result res;
+    CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
     CHECK(strstr(res.output.data, "CONNECTED") == NULL);
     CHECK(res.exit_code != 0);
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
     /* with --tool-network the same command connects */
-    sandbox_config open_net = ctx.sandbox;
+    fm_sandbox_config open_net = ctx.sandbox;
     open_net.allow_network = true;
-    CHECK_INT(sandbox_run(&res, &open_net, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
+    CHECK_INT(fm_sandbox_run(&res, &open_net, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
     CHECK_CONTAINS(res.output.data, "CONNECTED");
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
     close(l);
 }
 
 TEST(sandbox_fork_bomb_contained)
 {
-    sandbox_result res;
-    int64_t t0 = executor_now_ns();
-    CHECK_INT(sandbox_run(&res, &ctx.sandbox, ws, "bomb() { bomb | bomb & }; bomb; sleep 2; echo survived",
+    fm_sandbox_result res;
+    int64_t t0 = fm_executor_now_ns();
+    CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, "bomb() { bomb | bomb & }; bomb; sleep 2; echo survived",
                           20 * INT64_C(1000000000), -1), 0);
-    CHECK(executor_now_ns() - t0 < 15 * INT64_C(1000000000));
-    sandbox_result_clear(&res);
+    CHECK(fm_executor_now_ns() - t0 < 15 * INT64_C(1000000000));
+    fm_sandbox_result_clear(&res);
     /* the host can still fork */
     pid_t p = fork();
     if (p == 0) _exit(0);
@@ -316,13 +316,13 @@ TEST(sandbox_fork_bomb_contained)
 TEST(sandbox_daemon_killed_with_task)
 {
     if (!have_layer("pidns") && !have_layer("cgroup-pids")) return;
-    sandbox_result res;
-    CHECK_INT(sandbox_run(&res, &ctx.sandbox, ws,
+    fm_sandbox_result res;
+    CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws,
                           "(setsid sh -c 'while true; do date +%s%N > tick; sleep 0.1; done' </dev/null >/dev/null 2>&1 &); "
                           "sleep 0.5; echo started",
                           10 * INT64_C(1000000000), -1), 0);
     CHECK_CONTAINS(res.output.data, "started");
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
     usleep(400000);
     char a[64] = "", b[64] = "";
     char *t = slurp_rel(ws, "tick");
@@ -342,15 +342,15 @@ TEST(sandbox_credentials_unreadable)
     FILE *f = fopen(kc, "w");
     fputs("token: SUPERSECRET\n", f);
     fclose(f);
-    sandbox_config c = ctx.sandbox;
+    fm_sandbox_config c = ctx.sandbox;
     c.deny_read[0] = kc;
     c.deny_read[1] = "/var/run/secrets/kubernetes.io";
     char cmd[600];
     snprintf(cmd, sizeof(cmd), "cat %s; cat /proc/1/environ 2>/dev/null | tr '\\0' '\\n' | grep -c TOKEN", kc);
-    sandbox_result res;
-    CHECK_INT(sandbox_run(&res, &c, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
+    fm_sandbox_result res;
+    CHECK_INT(fm_sandbox_run(&res, &c, ws, cmd, 10 * INT64_C(1000000000), -1), 0);
     CHECK(strstr(res.output.data, "SUPERSECRET") == NULL);
-    sandbox_result_clear(&res);
+    fm_sandbox_result_clear(&res);
 }
 
 static void rm_rf(const char *d)
@@ -369,7 +369,7 @@ int main(void)
     memset(&ctx, 0, sizeof(ctx));
     ctx.wake_fd = -1;
     ctx.result_max = 4096;
-    if (tools_open(&ctx, ws) != 0) return 1;
+    if (fm_tools_open(&ctx, ws) != 0) return 1;
     RUN(read_file_ranges_and_errors);
     RUN(path_escapes_refused);
     RUN(write_file_and_changed);
@@ -382,7 +382,7 @@ int main(void)
     RUN(sandbox_fork_bomb_contained);
     RUN(sandbox_daemon_killed_with_task);
     RUN(sandbox_credentials_unreadable);
-    tools_close(&ctx);
+    fm_tools_close(&ctx);
     rm_rf(ws);
     rm_rf(outside);
     return test_summary();

@@ -1,5 +1,5 @@
 /*
- * test_agentdef.c - Agent definitions (runtime/agentdef.c): what makes one
+ * test_agentdef.c - Agent definitions (foreman/agent/agentdef.c): what makes one
  * valid (endpoint, tools, temperature) and how an Agent with its
  * ModelProfile overrides the --llm-* settings of a task's run.
  */
@@ -24,7 +24,7 @@ static const char *check_of(const char *spec, char *msg, size_t n)
 {
     fm_agent *ag = agent_of(spec);
     if (!ag) return "DECODE";
-    const char *r = agentdef_check(ag, msg, n);
+    const char *r = fm_agentdef_check(ag, msg, n);
     fm_agent_free(ag);
     return r ? r : "OK";
 }
@@ -50,9 +50,9 @@ TEST(check)
     CHECK_STR(check_of("{\"role\":\"coder\",\"model\":\"m\",\"tools\":[\"bash\"],\"temperature\":\"2.5\"}", msg,
                        sizeof msg),
               "InvalidTemperature");
-    CHECK(agentdef_tool_known("str_replace"));
-    CHECK(!agentdef_tool_known("rm_rf"));
-    CHECK(!agentdef_tool_known(NULL));
+    CHECK(fm_agentdef_tool_known("str_replace"));
+    CHECK(!fm_agentdef_tool_known("rm_rf"));
+    CHECK(!fm_agentdef_tool_known(NULL));
 }
 
 TEST(key_ref)
@@ -61,20 +61,20 @@ TEST(key_ref)
                             "\"model\":\"gpt\",\"apiKeySecretRef\":{\"name\":\"llm-key\",\"key\":\"token\"}},"
                             "\"tools\":[\"bash\"]}");
     CHECK_FATAL(ag != NULL);
-    const fm_secret_key_selector *k = agentdef_key_ref(ag);
+    const fm_secret_key_selector *k = fm_agentdef_key_ref(ag);
     CHECK_FATAL(k != NULL);
     CHECK_STR(k->name, "llm-key");
     CHECK_STR(k->key, "token");
     fm_agent_free(ag);
     ag = agent_of("{\"role\":\"coder\",\"model\":\"m\",\"tools\":[\"bash\"]}");
     CHECK_FATAL(ag != NULL);
-    CHECK(agentdef_key_ref(ag) == NULL);
+    CHECK(fm_agentdef_key_ref(ag) == NULL);
     fm_agent_free(ag);
 }
 
 TEST(resolve)
 {
-    executor_native_config base;
+    fm_executor_native_config base;
     memset(&base, 0, sizeof base);
     base.base_url = "http://flags:8080";
     base.model = "flag-model";
@@ -94,8 +94,8 @@ TEST(resolve)
                       "\"stuckLoopDetection\":{\"repeatedToolThreshold\":9,\"editFreeTurnsLimit\":12}}}";
     fm_model_profile *mp = NULL;
     CHECK_FATAL(ag != NULL && fm_model_profile_decode(&mp, mpj, strlen(mpj)) == 0);
-    agentdef_resolved r;
-    CHECK_FATAL(agentdef_resolve(&r, &base, ag, mp, NULL) == 0);
+    fm_agentdef_resolved r;
+    CHECK_FATAL(fm_agentdef_resolve(&r, &base, ag, mp, NULL) == 0);
     CHECK_STR(r.native.base_url, "http://flags:8080");
     CHECK_STR(r.native.model, "qwen-coder");
     CHECK_STR(r.native.api_key_file, "/etc/key");
@@ -112,7 +112,7 @@ TEST(resolve)
     CHECK_STR(r.native.tool_choice, "required"); /* the profile's over --llm-tool-choice */
     CHECK_STR(r.native.text_call_format, "hermes");
     CHECK_INT(r.native.tools_allowed, TOOL_BASH | TOOL_SUBMIT_RESULT); /* spec.tools, submit_result always */
-    agentdef_resolved_clear(&r);
+    fm_agentdef_resolved_clear(&r);
     CHECK(r.native.model == NULL && r.model == NULL);
     fm_agent_free(ag);
     fm_model_profile_free(mp);
@@ -121,7 +121,7 @@ TEST(resolve)
     ag = agent_of("{\"role\":\"reviewer\",\"provider\":\"cloud-proxy\",\"providerConfig\":{\"baseURL\":\"https://cloud\","
                   "\"model\":\"gpt-x\",\"apiKeySecretRef\":{\"name\":\"k\",\"key\":\"t\"}},\"tools\":[\"read_file\"]}");
     CHECK_FATAL(ag != NULL);
-    CHECK_FATAL(agentdef_resolve(&r, &base, ag, NULL, "sk-from-secret") == 0);
+    CHECK_FATAL(fm_agentdef_resolve(&r, &base, ag, NULL, "sk-from-secret") == 0);
     CHECK_STR(r.native.base_url, "https://cloud");
     CHECK_STR(r.native.model, "gpt-x");
     CHECK_STR(r.native.api_key, "sk-from-secret");
@@ -132,9 +132,9 @@ TEST(resolve)
     CHECK_INT(r.native.tools_allowed, TOOL_READ_FILE | TOOL_SUBMIT_RESULT);
     CHECK_STR(r.native.tool_choice, "required,auto"); /* no profile: the flag */
     CHECK(r.native.text_call_format == NULL);
-    agentdef_resolved_clear(&r);
+    fm_agentdef_resolved_clear(&r);
     fm_agent_free(ag);
-    agentdef_resolved_clear(NULL);
+    fm_agentdef_resolved_clear(NULL);
 }
 
 int main(void)

@@ -45,12 +45,12 @@ TEST(sanitize_table)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char out[AGENTUTIL_NAME_MAX + 1];
         bool changed = false;
-        agentutil_sanitize_name(out, &changed, cases[i].in);
+        fm_agentutil_sanitize_name(out, &changed, cases[i].in);
         CHECK_STR(out, cases[i].want);
         CHECK(changed == (strcmp(cases[i].in, cases[i].want) != 0));
     }
     char out[AGENTUTIL_NAME_MAX + 1];
-    agentutil_sanitize_name(out, NULL, NULL);
+    fm_agentutil_sanitize_name(out, NULL, NULL);
     CHECK_STR(out, "fleetnode");
 }
 
@@ -62,7 +62,7 @@ TEST(sanitize_length)
     /* Exactly 63 stays. */
     memset(in, 'a', 63);
     in[63] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, in);
     CHECK(!changed);
 
@@ -71,7 +71,7 @@ TEST(sanitize_length)
     in[64] = 0;
     memset(want, 'b', 63);
     want[63] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, want);
     CHECK(changed);
 
@@ -80,7 +80,7 @@ TEST(sanitize_length)
     strcpy(in + 62, ".ddddd");
     memset(want, 'c', 62);
     want[62] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, want);
     CHECK_INT(strlen(out), 62);
 
@@ -90,7 +90,7 @@ TEST(sanitize_length)
     in[74] = 0;
     memset(want, 'e', 63);
     want[63] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, want);
 
     /* Many '-' at the cut: 60 'f' then "----g" cut at 63 leaves 60 'f'. */
@@ -98,13 +98,13 @@ TEST(sanitize_length)
     strcpy(in + 60, "-----g");
     memset(want, 'f', 60);
     want[60] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, want);
 
     /* A long host name (255 bytes) of separators only. */
     memset(in, '.', 255);
     in[255] = 0;
-    agentutil_sanitize_name(out, &changed, in);
+    fm_agentutil_sanitize_name(out, &changed, in);
     CHECK_STR(out, "fleetnode");
 }
 
@@ -112,12 +112,12 @@ TEST(default_node_name)
 {
     char out[AGENTUTIL_NAME_MAX + 1], host[256], again[AGENTUTIL_NAME_MAX + 1];
     bool changed = true;
-    CHECK_INT(agentutil_default_node_name(out, host, &changed), 0);
+    CHECK_INT(fm_agentutil_default_node_name(out, host, &changed), 0);
     CHECK(strlen(out) >= 1 && strlen(out) <= 63);
-    agentutil_sanitize_name(again, NULL, host);
+    fm_agentutil_sanitize_name(again, NULL, host);
     CHECK_STR(out, again);
     CHECK(changed == (strcmp(host, out) != 0));
-    CHECK_INT(agentutil_default_node_name(out, NULL, NULL), 0);
+    CHECK_INT(fm_agentutil_default_node_name(out, NULL, NULL), 0);
 }
 
 /* Checks that list l holds exactly the n strings of want. */
@@ -151,17 +151,17 @@ TEST(comma_lists)
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         fm_list l = {(void *)1, 99};
-        CHECK_INT(agentutil_split_list(&l, cases[i].in), 0);
+        CHECK_INT(fm_strlist_split(&l, cases[i].in), 0);
         if (!list_is(&l, cases[i].want, cases[i].n))
             fprintf(stderr, "  case \"%s\": %zu entries\n", cases[i].in, l.len);
         CHECK(list_is(&l, cases[i].want, cases[i].n));
-        agentutil_list_free(&l);
+        fm_strlist_free(&l);
         CHECK(l.items == NULL && l.len == 0);
     }
     fm_list l = {NULL, 0};
-    CHECK_INT(agentutil_split_list(&l, NULL), 0);
+    CHECK_INT(fm_strlist_split(&l, NULL), 0);
     CHECK(l.items == NULL && l.len == 0);
-    agentutil_list_free(NULL);
+    fm_strlist_free(NULL);
 }
 
 TEST(narrowing)
@@ -180,7 +180,7 @@ TEST(narrowing)
         {131072, 131072},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-        CHECK_INT(agentutil_narrow_int32(cases[i].in), cases[i].want);
+        CHECK_INT(fm_agentutil_narrow_int32(cases[i].in), cases[i].want);
 }
 
 TEST(bytes_to_gib)
@@ -201,7 +201,7 @@ TEST(bytes_to_gib)
         {UINT64_MAX, 2147483647},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-        CHECK_INT(agentutil_bytes_to_gib(cases[i].in), cases[i].want);
+        CHECK_INT(fm_agentutil_bytes_to_gib(cases[i].in), cases[i].want);
 }
 
 int main(void)

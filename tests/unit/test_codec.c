@@ -132,7 +132,7 @@ static void build_index(const fm_struct_desc *d, uint16_t *idx)
 static int dec(t_obj *o, const char *json)
 {
     memset(o, 0, sizeof(*o));
-    return codec_decode(o, &obj_desc, json, strlen(json));
+    return fm_codec_decode(o, &obj_desc, json, strlen(json));
 }
 
 /* Decodes json, encodes it and returns the encoding (malloc'd), or NULL
@@ -143,14 +143,14 @@ static char *roundtrip(const char *json)
     fm_buf b = FM_BUF_INIT;
     if (dec(&o, json)) {
         fprintf(stderr, "decode failed: %s\n", fm_error_last()->message);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
         return NULL;
     }
-    if (codec_encode(&b, &o, &obj_desc)) {
-        codec_clear(&o, &obj_desc);
+    if (fm_codec_encode(&b, &o, &obj_desc)) {
+        fm_codec_clear(&o, &obj_desc);
         return NULL;
     }
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     return fm_buf_detach(&b);
 }
 
@@ -168,7 +168,7 @@ static char *roundtrip(const char *json)
         int rc_ = dec(&o_, json);                                       \
         CHECK_INT(rc_, code);                                           \
         if (msg) CHECK_CONTAINS(fm_error_last()->message, (const char *)(msg)); \
-        codec_clear(&o_, &obj_desc);                                    \
+        fm_codec_clear(&o_, &obj_desc);                                    \
     } while (0)
 
 /* ------------------------------------------------------------- tests */
@@ -208,7 +208,7 @@ TEST(all_types_roundtrip)
     CHECK_INT(((int32_t *)o.colors.items)[1], BLUE);
     CHECK_STR(fm_strmap_get(&o.labels, "a"), "first");
     CHECK(o._unknown == NULL);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
 
     CHECK_RT(in, "{\"metadata\":{\"name\":\"n1\",\"resourceVersion\":\"42\",\"labels\":{\"a\":\"1\",\"b\":\"2\"}},"
                  "\"str\":\"hello\",\"flag\":true,\"i32\":-7,\"i64\":9007199254740993,\"f64\":0.1,"
@@ -232,11 +232,11 @@ TEST(presence_zero_values_survive)
     fm_buf b = FM_BUF_INIT;
     memset(&o, 0, sizeof(o));
     o.i32 = 5; /* value without its presence bit: not sent */
-    CHECK(codec_encode(&b, &o, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{}");
     codec_set_present(&o, 2, true);
     fm_buf_reset(&b);
-    CHECK(codec_encode(&b, &o, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{\"i32\":5}");
     fm_buf_free(&b);
 }
@@ -276,7 +276,7 @@ TEST(duplicate_keys_last_wins)
     CHECK_STR(fm_strmap_get(&o.labels, "k49"), "v199");
     CHECK_CONTAINS(o._unknown, "\"u0\":80");
     CHECK(strstr(o._unknown, "\"u0\":0,") == NULL);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     fm_buf_free(&in);
 }
 
@@ -297,18 +297,18 @@ TEST(unknown_enum_value_kept)
     fm_buf b = FM_BUF_INIT;
     CHECK_FATAL(dec(&o, "{\"color\":\"purple\",\"str\":\"s\"}") == 0);
     CHECK_INT(o.color, FM_ENUM_UNKNOWN);
-    CHECK(codec_encode(&b, &o, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{\"str\":\"s\",\"color\":\"purple\"}");
     /* a program that sets a known value overrides the kept raw one */
     o.color = BLUE;
     fm_buf_reset(&b);
-    CHECK(codec_encode(&b, &o, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{\"str\":\"s\",\"color\":\"blue\"}");
     o.color = 0;
     fm_buf_reset(&b);
-    CHECK(codec_encode(&b, &o, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{\"str\":\"s\"}");
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     fm_buf_free(&b);
 
     /* a list of enums with one unknown value is re-emitted as received */
@@ -326,7 +326,7 @@ TEST(string_escapes_and_unicode)
     CHECK(memcmp(o.str, want, sizeof(want) - 1) == 0);
     /* \u0000 decodes to a NUL, which truncates the C string there */
     CHECK_INT(strlen(o.str), sizeof(want) - 1);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
 
     CHECK_RT("{\"str\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u001f\\u007f\"}",
              "{\"str\":\"\\\"\\\\/\\b\\f\\n\\r\\t\\u001f\x7f\"}");
@@ -363,7 +363,7 @@ static int dec_exact(t_obj *o, const char *json)
     char *copy = malloc(n);
     memcpy(copy, json, n);
     memset(o, 0, sizeof(*o));
-    int rc = codec_decode(o, &obj_desc, copy, n);
+    int rc = fm_codec_decode(o, &obj_desc, copy, n);
     free(copy);
     return rc;
 }
@@ -380,20 +380,20 @@ TEST(string_scanner_boundaries)
         snprintf(json, sizeof(json), "{\"str\":\"%s\\n%s\"}", want, want);
         CHECK(dec_exact(&o, json) == 0);
         CHECK(o.str && strlen(o.str) == 2u * (size_t)k + 1 && o.str[k] == '\n');
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
         snprintf(json, sizeof(json), "{\"str\":\"%s\x01\"}", want);
         CHECK_INT(dec_exact(&o, json), FM_EPARSE);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
         snprintf(json, sizeof(json), "{\"str\":\"%s\xc3\xa9%s\"}", want, want);
         CHECK(dec_exact(&o, json) == 0);
         CHECK(o.str && strlen(o.str) == 2u * (size_t)k + 2);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
         snprintf(json, sizeof(json), "{\"str\":\"%s\xc3\"}", want);
         CHECK_INT(dec_exact(&o, json), FM_EPARSE);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
         snprintf(json, sizeof(json), "{\"%s\":\"%s\"}", want, want); /* unknown key, plain */
         CHECK(dec_exact(&o, json) == 0);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
     }
 }
 
@@ -417,7 +417,7 @@ TEST(numbers)
 
     CHECK_FATAL(dec(&o, "{\"f64\":1e308}") == 0);
     CHECK(o.f64 == 1e308);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     CHECK_DEC_ERR("{\"f64\":1e999}", FM_EPARSE, ".f64: number 1e999 out of range");
     CHECK_DEC_ERR("{\"f64\":\"1\"}", FM_EPARSE, ".f64: expected number, got string");
     CHECK_RT("{\"f64\":0.1}", "{\"f64\":0.1}");
@@ -443,10 +443,10 @@ TEST(numbers)
         memset(&a, 0, sizeof(a));
         a.f64 = vals[i];
         codec_set_present(&a, 4, true);
-        CHECK(codec_encode(&b, &a, &obj_desc) == 0);
+        CHECK(fm_codec_encode(&b, &a, &obj_desc) == 0);
         CHECK(dec(&b2, b.data) == 0);
         CHECK(b2.f64 == vals[i]);
-        codec_clear(&b2, &obj_desc);
+        fm_codec_clear(&b2, &obj_desc);
         fm_buf_free(&b);
     }
 }
@@ -468,7 +468,7 @@ TEST(invalid_json_rejected)
         int rc = dec(&o, bad[i]);
         if (rc != FM_EPARSE) fprintf(stderr, "  accepted or wrong code %d for: %s\n", rc, bad[i]);
         CHECK_INT(rc, FM_EPARSE);
-        codec_clear(&o, &obj_desc);
+        fm_codec_clear(&o, &obj_desc);
     }
     /* what is not an error */
     CHECK_RT("\t{\"zz\" :\r\n[ ] }\n", "{\"zz\":[]}");
@@ -480,11 +480,11 @@ TEST(invalid_json_rejected)
     /* a NUL byte inside the given length is not the end of input */
     t_obj o;
     memset(&o, 0, sizeof(o));
-    CHECK_INT(codec_decode(&o, &obj_desc, "{}\0{}", 5), FM_EPARSE);
-    CHECK_INT(codec_decode(&o, &obj_desc, "{\"str\":\"a\0b\"}", 13), FM_EPARSE);
+    CHECK_INT(fm_codec_decode(&o, &obj_desc, "{}\0{}", 5), FM_EPARSE);
+    CHECK_INT(fm_codec_decode(&o, &obj_desc, "{\"str\":\"a\0b\"}", 13), FM_EPARSE);
     CHECK_CONTAINS(fm_error_last()->message, "NUL");
-    CHECK_INT(codec_decode(&o, &obj_desc, NULL, 0), FM_EINVAL);
-    codec_clear(&o, &obj_desc);
+    CHECK_INT(fm_codec_decode(&o, &obj_desc, NULL, 0), FM_EINVAL);
+    fm_codec_clear(&o, &obj_desc);
 }
 
 TEST(wrong_types_name_the_path)
@@ -526,11 +526,11 @@ TEST(depth_limit)
     char *s = nested(10000, '[', ']');
     CHECK_INT(dec(&o, s), FM_ELIMIT);
     CHECK_CONTAINS(fm_error_last()->message, "nesting deeper than 512");
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     free(s);
     s = nested(10000, '{', '}'); /* not valid JSON ({{ has no keys) but must not crash */
     CHECK(dec(&o, s) < 0);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     free(s);
     /* objects 10,000 deep: {"x":{"x":...}} */
     fm_buf b = FM_BUF_INIT;
@@ -538,23 +538,23 @@ TEST(depth_limit)
     fm_buf_puts(&b, "1");
     for (int i = 0; i < 10000; i++) fm_buf_puts(&b, "}");
     CHECK_INT(dec(&o, b.data), FM_ELIMIT);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     fm_buf_free(&b);
     /* exactly at the limit: accepted and kept */
     s = nested(CODEC_MAX_DEPTH, '[', ']');
     CHECK_INT(dec(&o, s), 0);
     CHECK(o._unknown && strlen(o._unknown) == (size_t)(CODEC_MAX_DEPTH - 1) * 2 + 4);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     free(s);
     s = nested(CODEC_MAX_DEPTH + 1, '[', ']');
     CHECK_INT(dec(&o, s), FM_ELIMIT);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     free(s);
     /* deep truncated input */
     s = nested(10000, '[', ']');
     s[10010] = 0;
     CHECK(dec(&o, s) < 0);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     free(s);
 }
 
@@ -567,10 +567,10 @@ TEST(copy_is_deep_and_equal)
     t_obj a, c;
     fm_buf ea = FM_BUF_INIT, ec = FM_BUF_INIT;
     CHECK_FATAL(dec(&a, in) == 0);
-    CHECK(codec_copy(&c, &a, &obj_desc) == 0);
-    CHECK(codec_equal(&a, &c, &obj_desc));
-    CHECK(codec_encode(&ea, &a, &obj_desc) == 0);
-    CHECK(codec_encode(&ec, &c, &obj_desc) == 0);
+    CHECK(fm_codec_copy(&c, &a, &obj_desc) == 0);
+    CHECK(fm_codec_equal(&a, &c, &obj_desc));
+    CHECK(fm_codec_encode(&ea, &a, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&ec, &c, &obj_desc) == 0);
     CHECK_STR(ea.data, ec.data);
     /* no pointer is shared */
     CHECK(a.str != c.str && a.metadata.name != c.metadata.name && a.inner.name != c.inner.name);
@@ -581,12 +581,12 @@ TEST(copy_is_deep_and_equal)
     ((char **)c.tags.items)[0][0] = 'X';
     ((t_inner *)c.items.items)[0].name[0] = 'Y';
     fm_strmap_set(&c.metadata.labels, "a", "changed");
-    CHECK(!codec_equal(&a, &c, &obj_desc));
-    codec_clear(&c, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &c, &obj_desc));
+    fm_codec_clear(&c, &obj_desc);
     fm_buf_reset(&ea);
-    CHECK(codec_encode(&ea, &a, &obj_desc) == 0);
+    CHECK(fm_codec_encode(&ea, &a, &obj_desc) == 0);
     CHECK_STR(ea.data, ec.data);
-    codec_clear(&a, &obj_desc);
+    fm_codec_clear(&a, &obj_desc);
     fm_buf_free(&ea);
     fm_buf_free(&ec);
 }
@@ -596,51 +596,51 @@ TEST(equality)
     t_obj a, b;
     CHECK_FATAL(dec(&a, "{\"tags\":[]}") == 0);
     CHECK_FATAL(dec(&b, "{}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc)); /* [] vs absent */
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc)); /* [] vs absent */
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"str\":\"\"}") == 0);
     CHECK_FATAL(dec(&b, "{}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc));
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc));
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"i32\":0}") == 0);
     CHECK_FATAL(dec(&b, "{}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc));
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc));
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"z\":1}") == 0);
     CHECK_FATAL(dec(&b, "{\"z\":2}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc)); /* unknown members count */
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc)); /* unknown members count */
+    fm_codec_clear(&b, &obj_desc);
     CHECK_FATAL(dec(&b, "{ \"z\" : 1 }") == 0);
-    CHECK(codec_equal(&a, &b, &obj_desc));
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(fm_codec_equal(&a, &b, &obj_desc));
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"color\":\"mauve\"}") == 0);
     CHECK_FATAL(dec(&b, "{\"color\":\"teal\"}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc)); /* two different unknown enum values */
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc)); /* two different unknown enum values */
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"f64\":0}") == 0);
     CHECK_FATAL(dec(&b, "{\"f64\":-0}") == 0);
-    CHECK(!codec_equal(&a, &b, &obj_desc)); /* they encode differently */
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc)); /* they encode differently */
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
 
     CHECK_FATAL(dec(&a, "{\"labels\":{\"a\":\"1\",\"b\":\"2\"},\"items\":[{\"count\":1}]}") == 0);
     CHECK_FATAL(dec(&b, "{\"labels\":{\"a\":\"1\",\"b\":\"2\"},\"items\":[{\"count\":1}]}") == 0);
-    CHECK(codec_equal(&a, &b, &obj_desc));
+    CHECK(fm_codec_equal(&a, &b, &obj_desc));
     ((t_inner *)b.items.items)[0].count = 2;
-    CHECK(!codec_equal(&a, &b, &obj_desc));
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
-    CHECK(codec_equal(&a, &a, &obj_desc));
+    CHECK(!fm_codec_equal(&a, &b, &obj_desc));
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
+    CHECK(fm_codec_equal(&a, &a, &obj_desc));
 }
 
 /* The merge patch from old to new (both JSON texts) with optional rv. */
@@ -651,11 +651,11 @@ static char *patch(const char *old_json, const char *new_json, const char *rv)
     char *r = NULL;
     if (dec(&a, old_json) || dec(&b, new_json)) {
         fprintf(stderr, "patch input: %s\n", fm_error_last()->message);
-    } else if (codec_merge_patch(&out, &a, &b, &obj_desc, rv) == 0) {
+    } else if (fm_codec_merge_patch(&out, &a, &b, &obj_desc, rv) == 0) {
         r = fm_buf_detach(&out);
     }
-    codec_clear(&a, &obj_desc);
-    codec_clear(&b, &obj_desc);
+    fm_codec_clear(&a, &obj_desc);
+    fm_codec_clear(&b, &obj_desc);
     fm_buf_free(&out);
     return r;
 }
@@ -727,39 +727,39 @@ TEST(time_parse_format)
 {
     fm_time t;
     char out[40];
-    CHECK(codec_time_parse(&t, "1970-01-01T00:00:00Z", 20) == 0);
+    CHECK(fm_codec_time_parse(&t, "1970-01-01T00:00:00Z", 20) == 0);
     CHECK_INT(t.sec, 0);
-    CHECK(codec_time_parse(&t, "2024-01-15T10:20:30.123456Z", 27) == 0);
+    CHECK(fm_codec_time_parse(&t, "2024-01-15T10:20:30.123456Z", 27) == 0);
     CHECK_INT(t.sec, 1705314030);
     CHECK_INT(t.nsec, 123456000);
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2024-01-15T10:20:30.123456Z");
-    CHECK(codec_time_parse(&t, "2024-01-15T12:20:30+02:00", 25) == 0);
+    CHECK(fm_codec_time_parse(&t, "2024-01-15T12:20:30+02:00", 25) == 0);
     CHECK_INT(t.sec, 1705314030);
-    CHECK(codec_time_parse(&t, "2024-01-15T05:20:30.5-05:00", 27) == 0);
+    CHECK(fm_codec_time_parse(&t, "2024-01-15T05:20:30.5-05:00", 27) == 0);
     CHECK_INT(t.sec, 1705314030);
     CHECK_INT(t.nsec, 500000000);
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2024-01-15T10:20:30.500000Z");
-    CHECK(codec_time_parse(&t, "2024-01-15t10:20:30.123456789123z", 33) == 0);
+    CHECK(fm_codec_time_parse(&t, "2024-01-15t10:20:30.123456789123z", 33) == 0);
     CHECK_INT(t.nsec, 123456000); /* kept to the microsecond */
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2024-01-15T10:20:30.123456Z");
     t.nsec = 999; /* below a microsecond: no fraction */
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2024-01-15T10:20:30Z");
     t.nsec = 1000999;
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2024-01-15T10:20:30.001000Z");
-    CHECK(codec_time_parse(&t, "1969-12-31T23:59:59Z", 20) == 0);
+    CHECK(fm_codec_time_parse(&t, "1969-12-31T23:59:59Z", 20) == 0);
     CHECK_INT(t.sec, -1);
-    codec_time_format(out, t);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "1969-12-31T23:59:59Z");
-    CHECK(codec_time_parse(&t, "2000-02-29T00:00:00Z", 20) == 0);
-    codec_time_format(out, t);
+    CHECK(fm_codec_time_parse(&t, "2000-02-29T00:00:00Z", 20) == 0);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "2000-02-29T00:00:00Z");
-    CHECK(codec_time_parse(&t, "9999-12-31T23:59:59Z", 20) == 0);
-    codec_time_format(out, t);
+    CHECK(fm_codec_time_parse(&t, "9999-12-31T23:59:59Z", 20) == 0);
+    fm_codec_time_format(out, t);
     CHECK_STR(out, "9999-12-31T23:59:59Z");
 
     static const char *const bad[] = {
@@ -770,7 +770,7 @@ TEST(time_parse_format)
         "9999-12-31T23:59:59-00:01",
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        int rc = codec_time_parse(&t, bad[i], strlen(bad[i]));
+        int rc = fm_codec_time_parse(&t, bad[i], strlen(bad[i]));
         if (rc != FM_EPARSE) fprintf(stderr, "  accepted: %s\n", bad[i]);
         CHECK_INT(rc, FM_EPARSE);
     }
@@ -778,8 +778,8 @@ TEST(time_parse_format)
     for (int64_t s = -5000000000LL; s < 250000000000LL; s += 987654321LL) {
         fm_time a = {s, (int32_t)(s % 1000) * 1000}, b;
         if (a.nsec < 0) a.nsec = -a.nsec;
-        codec_time_format(out, a);
-        CHECK(codec_time_parse(&b, out, strlen(out)) == 0);
+        fm_codec_time_format(out, a);
+        CHECK(fm_codec_time_parse(&b, out, strlen(out)) == 0);
         CHECK(b.sec == a.sec && b.nsec == a.nsec);
     }
     /* MicroTime fields always carry exactly six fraction digits */
@@ -792,16 +792,16 @@ TEST(time_parse_format)
         t_lease l;
         fm_buf b = FM_BUF_INIT;
         memset(&l, 0, sizeof(l));
-        CHECK(codec_decode(&l, &lease_desc, micro[i][0], strlen(micro[i][0])) == 0);
-        CHECK(codec_encode(&b, &l, &lease_desc) == 0);
+        CHECK(fm_codec_decode(&l, &lease_desc, micro[i][0], strlen(micro[i][0])) == 0);
+        CHECK(fm_codec_encode(&b, &l, &lease_desc) == 0);
         CHECK_STR(b.data, micro[i][1]);
-        codec_clear(&l, &lease_desc);
+        fm_codec_clear(&l, &lease_desc);
         fm_buf_free(&b);
     }
 
-    fm_time now = codec_time_now();
+    fm_time now = fm_codec_time_now();
     CHECK(now.sec > 1700000000 && now.nsec >= 1000 && now.nsec < 1000000000 && now.nsec % 1000 == 0);
-    codec_time_format(out, now);
+    fm_codec_time_format(out, now);
     CHECK(strlen(out) == 27 && out[19] == '.');
 }
 
@@ -857,12 +857,12 @@ TEST(buffer_and_string_helpers)
     free(((char **)l.items)[1]);
     free(l.items);
 
-    CHECK_STR(codec_enum_name(&color_desc, GREEN), "green");
-    CHECK(codec_enum_name(&color_desc, 0) == NULL);
-    CHECK(codec_enum_name(&color_desc, 4) == NULL);
-    CHECK(codec_enum_name(&color_desc, FM_ENUM_UNKNOWN) == NULL);
-    CHECK_INT(codec_enum_value(&color_desc, "blue", 4), BLUE);
-    CHECK_INT(codec_enum_value(&color_desc, "blu", 3), 0);
+    CHECK_STR(fm_codec_enum_name(&color_desc, GREEN), "green");
+    CHECK(fm_codec_enum_name(&color_desc, 0) == NULL);
+    CHECK(fm_codec_enum_name(&color_desc, 4) == NULL);
+    CHECK(fm_codec_enum_name(&color_desc, FM_ENUM_UNKNOWN) == NULL);
+    CHECK_INT(fm_codec_enum_value(&color_desc, "blue", 4), BLUE);
+    CHECK_INT(fm_codec_enum_value(&color_desc, "blu", 3), 0);
 }
 
 TEST(clear_accepts_partial_decode)
@@ -871,9 +871,9 @@ TEST(clear_accepts_partial_decode)
     t_obj o;
     CHECK(dec(&o, "{\"str\":\"a\",\"items\":[{\"name\":\"x\"},{\"name\":7}],\"tags\":[\"t\"]}") == FM_EPARSE);
     CHECK_INT(o.items.len, 2); /* the element that failed is owned too */
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
     CHECK(o.str == NULL && o.items.len == 0);
-    codec_clear(&o, &obj_desc);
+    fm_codec_clear(&o, &obj_desc);
 }
 
 static void run_all(void)
@@ -907,7 +907,7 @@ int main(void)
     /* again with every list of structs at the root decoded element by
      * element (the path big list responses take) */
     fprintf(stderr, "-- split decoding --\n");
-    codec_set_split_threshold(0);
+    fm_codec_set_split_threshold(0);
     run_all();
     return test_summary();
 }

@@ -194,30 +194,30 @@ static void check_fixture(const char *name, const fm_struct_desc *d)
     char *want = NULL, *got = NULL;
 
     CHECK_FATAL(json && a && b && c);
-    int rc = codec_decode(a, d, json, len);
+    int rc = fm_codec_decode(a, d, json, len);
     if (rc) fprintf(stderr, "%s: %s\n", name, fm_error_last()->message);
     CHECK_INT(rc, 0);
-    CHECK(codec_encode(&e1, a, d) == 0);
+    CHECK(fm_codec_encode(&e1, a, d) == 0);
     want = canon(json);
     got = canon(e1.data);
     CHECK(want != NULL);
     if (!got || !want || strcmp(got, want) != 0)
         fprintf(stderr, "%s: round trip differs\n want %s\n  got %s\n", name, want ? want : "?", got ? got : "?");
     CHECK(got && want && strcmp(got, want) == 0);
-    CHECK(codec_decode(b, d, e1.data, e1.len) == 0);
-    CHECK(codec_equal(a, b, d));
-    CHECK(codec_copy(c, a, d) == 0);
-    CHECK(codec_equal(a, c, d));
-    CHECK(codec_encode(&e2, c, d) == 0);
+    CHECK(fm_codec_decode(b, d, e1.data, e1.len) == 0);
+    CHECK(fm_codec_equal(a, b, d));
+    CHECK(fm_codec_copy(c, a, d) == 0);
+    CHECK(fm_codec_equal(a, c, d));
+    CHECK(fm_codec_encode(&e2, c, d) == 0);
     CHECK_STR(e2.data, e1.data);
     /* no change, no patch */
     fm_buf_reset(&e2);
-    CHECK(codec_merge_patch(&e2, a, c, d, NULL) == 0);
+    CHECK(fm_codec_merge_patch(&e2, a, c, d, NULL) == 0);
     CHECK_STR(e2.data, "{}");
 
-    codec_clear(a, d);
-    codec_clear(b, d);
-    codec_clear(c, d);
+    fm_codec_clear(a, d);
+    fm_codec_clear(b, d);
+    fm_codec_clear(c, d);
     free(a);
     free(b);
     free(c);
@@ -236,9 +236,9 @@ TEST(fixtures_round_trip)
     check_fixture("fleetnode_list.json", &fm_fleet_node_list_desc);
     check_fixture("workload.json", &fm_workload_desc);
     check_fixture("workload_list.json", &fm_workload_list_desc);
-    check_fixture("lease.json", &k8s_lease_desc);
-    check_fixture("status_409.json", &k8s_status_desc);
-    check_fixture("status_422.json", &k8s_status_desc);
+    check_fixture("lease.json", &fm_k8s_lease_desc);
+    check_fixture("status_409.json", &fm_k8s_status_desc);
+    check_fixture("status_422.json", &fm_k8s_status_desc);
 }
 
 TEST(agentic_task_fields)
@@ -324,8 +324,8 @@ TEST(claim_patch)
     free(nw->status.result);
     nw->status.result = NULL;
     nw->status.conditions.len = 2; /* drop the third (freed below by hand) */
-    k8s_condition *third = &nw->status.conditions.items[2];
-    codec_clear(third, &k8s_condition_desc);
+    fm_k8s_condition *third = &nw->status.conditions.items[2];
+    fm_codec_clear(third, &fm_k8s_condition_desc);
     fm_strmap_set(&nw->metadata.labels, "foreman.llmkube.dev/node", "m5-max");
     CHECK(fm_agentic_task_merge_patch(&b, old, nw, old->metadata.resource_version) == 0);
     char *c = canon(b.data);
@@ -366,24 +366,24 @@ TEST(status_decodes)
 {
     size_t len;
     char *json = fixture("status_409.json", &len);
-    k8s_status *s = NULL;
+    fm_k8s_status *s = NULL;
     CHECK_FATAL(json);
-    CHECK_FATAL(k8s_status_decode(&s, json, len) == 0);
+    CHECK_FATAL(fm_k8s_status_decode(&s, json, len) == 0);
     CHECK_INT(s->code, 409);
     CHECK_STR(s->reason, "Conflict");
     CHECK_STR(s->details.name, "fix-issue-7");
     CHECK_CONTAINS(s->message, "the object has been modified");
-    k8s_status_free(s);
+    fm_k8s_status_free(s);
     free(json);
 
     json = fixture("lease.json", &len);
-    k8s_lease *l = NULL;
+    fm_k8s_lease *l = NULL;
     CHECK_FATAL(json);
-    CHECK_FATAL(k8s_lease_decode(&l, json, len) == 0);
+    CHECK_FATAL(fm_k8s_lease_decode(&l, json, len) == 0);
     CHECK_INT(l->spec.lease_duration_seconds, 15);
     CHECK_INT(l->spec.renew_time.nsec, 123456000);
     CHECK_STR(l->spec.holder_identity, "foreman-operator-7d9f8b6c5-x2k4p_1b2c3d4e");
-    k8s_lease_free(l);
+    fm_k8s_lease_free(l);
     free(json);
 }
 
@@ -413,9 +413,9 @@ TEST(big_list_split_matches_whole)
     }
     fm_buf_puts(&in, "\n] ,\"metadata\":{\"resourceVersion\":\"7\"}, \"extra\":[1]}");
     CHECK(in.len > 256 * 1024);
-    codec_set_split_threshold(256 * 1024);
+    fm_codec_set_split_threshold(256 * 1024);
     CHECK_FATAL(fm_agentic_task_list_decode(&a, in.data, in.len) == 0);
-    codec_set_split_threshold((size_t)-1);
+    fm_codec_set_split_threshold((size_t)-1);
     CHECK_FATAL(fm_agentic_task_list_decode(&b, in.data, in.len) == 0);
     CHECK_INT(a->items.len, 3000);
     CHECK(fm_agentic_task_list_equal(a, b));
@@ -433,7 +433,7 @@ TEST(big_list_split_matches_whole)
     char *last = strstr(bad + in.len - len - 200, "\"issue\": 107");
     CHECK_FATAL(last);
     memcpy(last, "\"issue\": \"7\"", 12);
-    codec_set_split_threshold(256 * 1024);
+    fm_codec_set_split_threshold(256 * 1024);
     CHECK_INT(fm_agentic_task_list_decode(&a, bad, in.len), FM_EPARSE);
     CHECK_CONTAINS(fm_error_last()->message, ".items[2999].spec.payload.issue: expected integer, got string");
     free(bad);
@@ -452,7 +452,7 @@ TEST(big_list_split_matches_whole)
     CHECK(a && a->items.len == 1 && strcmp(a->items.items[0].kind, "X") == 0);
     fm_agentic_task_list_free(a);
     a = NULL;
-    codec_set_split_threshold(256 * 1024);
+    fm_codec_set_split_threshold(256 * 1024);
     fm_buf_free(&in);
     fm_buf_free(&e1);
     fm_buf_free(&e2);
@@ -464,7 +464,7 @@ int main(void)
     run_all();
     RUN(big_list_split_matches_whole);
     fprintf(stderr, "-- split decoding --\n");
-    codec_set_split_threshold(0);
+    fm_codec_set_split_threshold(0);
     run_all();
     return test_summary();
 }

@@ -1,5 +1,5 @@
 /*
- * test_codec_strip.c - codec_unknown_remove(): dropping one member of an
+ * test_codec_strip.c - fm_codec_unknown_remove(): dropping one member of an
  * unknown bag (the informer uses it to strip metadata.managedFields).
  */
 #include "codec.h"
@@ -18,12 +18,12 @@ TEST(removes_only_the_named_member)
 {
     fm_agentic_task *t = NULL;
     CHECK_FATAL(fm_agentic_task_decode(&t, TASK, strlen(TASK)) == 0);
-    CHECK_INT(codec_unknown_remove(&t->metadata, &k8s_object_meta_desc, "managedFields"), 1);
+    CHECK_INT(fm_codec_unknown_remove(&t->metadata, &fm_k8s_object_meta_desc, "managedFields"), 1);
     CHECK_STR(t->metadata._unknown, "\"x-first\":1,\"x-last\":{\"a\":[true,null]}");
     /* Gone already: nothing to do, nothing changed. */
-    CHECK_INT(codec_unknown_remove(&t->metadata, &k8s_object_meta_desc, "managedFields"), 0);
-    CHECK_INT(codec_unknown_remove(&t->metadata, &k8s_object_meta_desc, "x-first"), 1);
-    CHECK_INT(codec_unknown_remove(&t->metadata, &k8s_object_meta_desc, "x-last"), 1);
+    CHECK_INT(fm_codec_unknown_remove(&t->metadata, &fm_k8s_object_meta_desc, "managedFields"), 0);
+    CHECK_INT(fm_codec_unknown_remove(&t->metadata, &fm_k8s_object_meta_desc, "x-first"), 1);
+    CHECK_INT(fm_codec_unknown_remove(&t->metadata, &fm_k8s_object_meta_desc, "x-last"), 1);
     CHECK(t->metadata._unknown == NULL);
     fm_buf out = FM_BUF_INIT;
     CHECK_INT(fm_agentic_task_encode(&out, t), 0);
@@ -37,7 +37,7 @@ TEST(empty_bag_is_a_no_op)
 {
     fm_agentic_task t;
     memset(&t, 0, sizeof(t));
-    CHECK_INT(codec_unknown_remove(&t.metadata, &k8s_object_meta_desc, "managedFields"), 0);
+    CHECK_INT(fm_codec_unknown_remove(&t.metadata, &fm_k8s_object_meta_desc, "managedFields"), 0);
     CHECK(t.metadata._unknown == NULL);
 }
 

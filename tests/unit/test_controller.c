@@ -24,7 +24,7 @@ typedef struct rec {
     pthread_mutex_t mu;
 } rec;
 
-static int reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
+static int reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     rec *r = ud;
     if (atomic_fetch_add(&r->in_flight, 1) != 0) atomic_store(&r->overlap, 1);
@@ -43,7 +43,7 @@ static int reconcile(reconcile_result *out, void *ud, const reconcile_ctx *ctx)
     return 0;
 }
 
-static void on_error(void *ud, const reconcile_ctx *ctx, int code, const char *msg)
+static void on_error(void *ud, const fm_reconcile_ctx *ctx, int code, const char *msg)
 {
     rec *r = ud;
     if (code == FM_EHTTP && strstr(msg, "409 Conflict") && ctx->n_log_kv == 3 &&
@@ -62,7 +62,7 @@ static int wait_calls(rec *r, int n)
 static double series_value(fm_metrics *m, const char *text)
 {
     fm_buf b = FM_BUF_INIT;
-    metrics_render(&b, m);
+    fm_metrics_render(&b, m);
     const char *p = b.data ? strstr(b.data, text) : NULL;
     double v = p ? strtod(p + strlen(text), NULL) : -1;
     fm_buf_free(&b);
@@ -75,19 +75,19 @@ TEST(test_reconciles_enqueued_keys)
     memset(&r, 0, sizeof(r));
     pthread_mutex_init(&r.mu, NULL);
     fm_controller *c = NULL;
-    controller_options o = {.name = "test", .reconcile = reconcile, .ud = &r, .workers = 3};
-    CHECK_FATAL(controller_new(&c, &o) == 0);
-    CHECK_INT(controller_start(c), 0);
-    CHECK_INT(controller_start(c), FM_EINVAL);
-    controller_enqueue(c, "ns/a");
-    controller_enqueue(c, "ns/b");
-    controller_enqueue(c, "ns/c");
+    fm_controller_options o = {.name = "test", .reconcile = reconcile, .ud = &r, .workers = 3};
+    CHECK_FATAL(fm_controller_new(&c, &o) == 0);
+    CHECK_INT(fm_controller_start(c), 0);
+    CHECK_INT(fm_controller_start(c), FM_EINVAL);
+    fm_controller_enqueue(c, "ns/a");
+    fm_controller_enqueue(c, "ns/b");
+    fm_controller_enqueue(c, "ns/c");
     CHECK_INT(wait_calls(&r, 3), 3);
     CHECK_INT(strlen(r.last_id), 36);
-    controller_stop(c);
-    controller_stop(c);
-    controller_free(c);
-    CHECK_INT(controller_new(&c, &(controller_options){.name = "x"}), FM_EINVAL);
+    fm_controller_stop(c);
+    fm_controller_stop(c);
+    fm_controller_free(c);
+    CHECK_INT(fm_controller_new(&c, &(fm_controller_options){.name = "x"}), FM_EINVAL);
 }
 
 TEST(test_errors_retry_with_backoff_then_forget)
@@ -98,23 +98,23 @@ TEST(test_errors_retry_with_backoff_then_forget)
     fm_clock *clk = NULL;
     fm_clock_fake_new(&clk, 0, (fm_time){0, 0});
     fm_metrics *m = NULL;
-    metrics_new(&m);
+    fm_metrics_new(&m);
     atomic_store(&r.fail_left, 2);
     fm_controller *c = NULL;
-    controller_options o = {.name = "sched", .reconcile = reconcile, .ud = &r, .workers = 2,
+    fm_controller_options o = {.name = "sched", .reconcile = reconcile, .ud = &r, .workers = 2,
                             .clock = clk, .metrics = m, .on_error = on_error};
-    CHECK_FATAL(controller_new(&c, &o) == 0);
-    CHECK_INT(controller_start(c), 0);
-    controller_enqueue(c, "ns/x");
+    CHECK_FATAL(fm_controller_new(&c, &o) == 0);
+    CHECK_INT(fm_controller_start(c), 0);
+    fm_controller_enqueue(c, "ns/x");
     CHECK_INT(wait_calls(&r, 1), 1);
-    CHECK_INT(workqueue_num_requeues(controller_queue(c), "ns/x"), 1);
+    CHECK_INT(fm_workqueue_num_requeues(fm_controller_queue(c), "ns/x"), 1);
     /* Not retried before its 5 ms backoff. */
     fm_clock_fake_advance(clk, 4 * FM_NSEC_PER_MSEC);
     usleep(20000);
     CHECK_INT(atomic_load(&r.calls), 1);
     fm_clock_fake_advance(clk, 1 * FM_NSEC_PER_MSEC);
     CHECK_INT(wait_calls(&r, 2), 2);
-    CHECK_INT(workqueue_num_requeues(controller_queue(c), "ns/x"), 2);
+    CHECK_INT(fm_workqueue_num_requeues(fm_controller_queue(c), "ns/x"), 2);
     /* Second failure: 10 ms. */
     fm_clock_fake_advance(clk, 9 * FM_NSEC_PER_MSEC);
     usleep(20000);
@@ -122,7 +122,7 @@ TEST(test_errors_retry_with_backoff_then_forget)
     fm_clock_fake_advance(clk, 1 * FM_NSEC_PER_MSEC);
     CHECK_INT(wait_calls(&r, 3), 3);
     /* Success forgets the backoff. */
-    CHECK_INT(workqueue_num_requeues(controller_queue(c), "ns/x"), 0);
+    CHECK_INT(fm_workqueue_num_requeues(fm_controller_queue(c), "ns/x"), 0);
     CHECK_INT(atomic_load(&r.errors_seen), 2);
     CHECK(series_value(m, "controller_runtime_reconcile_total{controller=\"sched\",result=\"error\"} ") == 2);
     CHECK(series_value(m, "controller_runtime_reconcile_total{controller=\"sched\",result=\"success\"} ") == 1);
@@ -133,7 +133,7 @@ TEST(test_errors_retry_with_backoff_then_forget)
 
     /* requeue-after: comes back after the delay, as a success. */
     atomic_store(&r.requeue_after, 1000);
-    controller_enqueue(c, "ns/y");
+    fm_controller_enqueue(c, "ns/y");
     CHECK_INT(wait_calls(&r, 4), 4);
     atomic_store(&r.requeue_after, 0);
     fm_clock_fake_advance(clk, 999 * FM_NSEC_PER_MSEC);
@@ -142,8 +142,8 @@ TEST(test_errors_retry_with_backoff_then_forget)
     fm_clock_fake_advance(clk, 1 * FM_NSEC_PER_MSEC);
     CHECK_INT(wait_calls(&r, 5), 5);
     CHECK(series_value(m, "controller_runtime_reconcile_total{controller=\"sched\",result=\"requeue_after\"} ") == 1);
-    controller_free(c);
-    metrics_free(m);
+    fm_controller_free(c);
+    fm_metrics_free(m);
     fm_clock_free(clk);
 }
 
@@ -154,11 +154,11 @@ TEST(test_one_key_never_twice_at_once)
     pthread_mutex_init(&r.mu, NULL);
     r.sleep_us = 2000;
     fm_controller *c = NULL;
-    controller_options o = {.name = "excl", .reconcile = reconcile, .ud = &r, .workers = 4};
-    CHECK_FATAL(controller_new(&c, &o) == 0);
-    CHECK_INT(controller_start(c), 0);
+    fm_controller_options o = {.name = "excl", .reconcile = reconcile, .ud = &r, .workers = 4};
+    CHECK_FATAL(fm_controller_new(&c, &o) == 0);
+    CHECK_INT(fm_controller_start(c), 0);
     for (int i = 0; i < 200; i++) {
-        controller_enqueue(c, "ns/hot");
+        fm_controller_enqueue(c, "ns/hot");
         usleep(100);
     }
     /* Re-adds during a reconcile are coalesced into one more reconcile. */
@@ -167,7 +167,7 @@ TEST(test_one_key_never_twice_at_once)
     CHECK_INT(atomic_load(&r.overlap), 0);
     CHECK(before >= 2);
     CHECK(atomic_load(&r.calls) < 200);
-    controller_free(c);
+    fm_controller_free(c);
 }
 
 TEST(test_stop_waits_for_running_reconcile)
@@ -177,15 +177,15 @@ TEST(test_stop_waits_for_running_reconcile)
     pthread_mutex_init(&r.mu, NULL);
     r.sleep_us = 50000;
     fm_controller *c = NULL;
-    controller_options o = {.name = "drain", .reconcile = reconcile, .ud = &r};
-    CHECK_FATAL(controller_new(&c, &o) == 0);
-    CHECK_INT(controller_start(c), 0);
-    controller_enqueue(c, "ns/slow");
+    fm_controller_options o = {.name = "drain", .reconcile = reconcile, .ud = &r};
+    CHECK_FATAL(fm_controller_new(&c, &o) == 0);
+    CHECK_INT(fm_controller_start(c), 0);
+    fm_controller_enqueue(c, "ns/slow");
     usleep(10000); /* the worker is inside the reconcile now */
-    controller_stop(c);
+    fm_controller_stop(c);
     CHECK_INT(atomic_load(&r.calls), 1);
     CHECK_INT(atomic_load(&r.in_flight), 0);
-    controller_free(c);
+    fm_controller_free(c);
 }
 
 int main(void)

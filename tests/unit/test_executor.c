@@ -1,5 +1,5 @@
 /*
- * test_executor.c - the stub and exec executors (runtime/executor.h) without
+ * test_executor.c - the stub and exec executors (foreman/agent/executor.h) without
  * a cluster: verdicts, envelopes, stop requests, the exec environment, the
  * result file, transcript capping, failure messages and process-group
  * cleanup.
@@ -26,10 +26,10 @@
 
 static char workspace[256];
 
-static executor_task sample_task(void)
+static fm_executor_task sample_task(void)
 {
     static const char json[] = "{\"metadata\":{\"name\":\"t1\",\"namespace\":\"ns1\"},\"spec\":{\"kind\":\"verify\"}}";
-    executor_task t;
+    fm_executor_task t;
     memset(&t, 0, sizeof(t));
     t.name = "t1";
     t.namespace_ = "ns1";
@@ -46,9 +46,9 @@ static executor_task sample_task(void)
     return t;
 }
 
-static executor_config exec_config(const char *cmd)
+static fm_executor_config exec_config(const char *cmd)
 {
-    executor_config c;
+    fm_executor_config c;
     memset(&c, 0, sizeof(c));
     c.agent_name = "node-a";
     c.command = cmd;
@@ -57,55 +57,55 @@ static executor_config exec_config(const char *cmd)
 }
 
 /* Runs task t to the end with exec and returns its result (deadline 20 s). */
-static int run_exec_task(executor_result *res, executor_config cfg, executor_task t)
+static int run_exec_task(fm_executor_result *res, fm_executor_config cfg, fm_executor_task t)
 {
-    executor_run *run = NULL;
-    int rc = executor_start(&run, &executor_exec_ops, &cfg, &t);
+    fm_executor_run *run = NULL;
+    int rc = fm_executor_start(&run, &fm_executor_exec_ops, &cfg, &t);
     if (rc != 0) return rc;
-    if (executor_wait(run, executor_now_ns() + 20000 * MS) != 1) {
-        executor_free(run);
+    if (fm_executor_wait(run, fm_executor_now_ns() + 20000 * MS) != 1) {
+        fm_executor_free(run);
         return FM_ERROR;
     }
-    rc = executor_result_get(res, run);
-    executor_free(run);
+    rc = fm_executor_result_get(res, run);
+    fm_executor_free(run);
     return rc;
 }
 
-static int run_exec(executor_result *res, executor_config cfg)
+static int run_exec(fm_executor_result *res, fm_executor_config cfg)
 {
     return run_exec_task(res, cfg, sample_task());
 }
 
 TEST(lookup_modes)
 {
-    const executor_ops *ops = NULL;
-    CHECK_INT(executor_lookup(&ops, "stub"), 0);
-    CHECK(ops == &executor_stub_ops);
-    CHECK_INT(executor_lookup(&ops, "exec"), 0);
-    CHECK(ops == &executor_exec_ops);
-    CHECK_INT(executor_lookup(&ops, "llm"), FM_EINVAL);
+    const fm_executor_ops *ops = NULL;
+    CHECK_INT(fm_executor_lookup(&ops, "stub"), 0);
+    CHECK(ops == &fm_executor_stub_ops);
+    CHECK_INT(fm_executor_lookup(&ops, "exec"), 0);
+    CHECK(ops == &fm_executor_exec_ops);
+    CHECK_INT(fm_executor_lookup(&ops, "llm"), FM_EINVAL);
     CHECK(ops == NULL);
     CHECK_CONTAINS(fm_error_last()->message, "llm");
 }
 
 TEST(stub_sleeps_then_go)
 {
-    executor_config cfg;
+    fm_executor_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.agent_name = "node-a";
     cfg.stub_sleep_ns = 150 * MS;
-    executor_task t = sample_task();
-    executor_run *run = NULL;
-    int64_t t0 = executor_now_ns();
-    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
-    CHECK_INT(executor_wait(run, t0 + 20 * MS), 0); /* not yet */
-    CHECK(!executor_done(run));
-    executor_result res;
-    CHECK_INT(executor_result_get(&res, run), FM_EINVAL);
-    CHECK_INT(executor_wait(run, -1), 1);
-    int64_t took = executor_now_ns() - t0;
+    fm_executor_task t = sample_task();
+    fm_executor_run *run = NULL;
+    int64_t t0 = fm_executor_now_ns();
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
+    CHECK_INT(fm_executor_wait(run, t0 + 20 * MS), 0); /* not yet */
+    CHECK(!fm_executor_done(run));
+    fm_executor_result res;
+    CHECK_INT(fm_executor_result_get(&res, run), FM_EINVAL);
+    CHECK_INT(fm_executor_wait(run, -1), 1);
+    int64_t took = fm_executor_now_ns() - t0;
     CHECK(took >= 150 * MS && took < 5000 * MS);
-    CHECK_INT(executor_result_get(&res, run), 0);
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
     CHECK_STR(res.kind, "stub");
@@ -113,7 +113,7 @@ TEST(stub_sleeps_then_go)
     CHECK(res.elapsed_sec >= 0.15);
 
     fm_buf env = FM_BUF_INIT;
-    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_INT(fm_executor_envelope(&env, &res), 0);
     CHECK_CONTAINS(env.data, "{\"schemaVersion\":\"foreman.v1\",\"kind\":\"stub\",\"verdict\":\"GO\",\"summary\":\"stub executor slept 150ms");
     CHECK_CONTAINS(env.data, "\"extra\":{\"taskKind\":\"verify\"");
     /* The envelope carries the measured time, however loaded the machine. */
@@ -121,61 +121,61 @@ TEST(stub_sleeps_then_go)
     CHECK(el != NULL);
     if (el) CHECK(strtod(el + strlen("\"elapsedSec\":"), NULL) >= 0.15);
     size_t pos = 0;
-    CHECK_INT(kube_json_skip(env.data, env.len, &pos), 0);
+    CHECK_INT(fm_kube_json_skip(env.data, env.len, &pos), 0);
     CHECK_INT(pos, env.len);
     fm_buf_free(&env);
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
 }
 
 TEST(stub_stop_is_prompt)
 {
-    executor_config cfg;
+    fm_executor_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.stub_sleep_ns = 60000 * MS;
-    executor_task t = sample_task();
+    fm_executor_task t = sample_task();
     t.model_ref = NULL;
-    executor_run *run = NULL;
-    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
-    int64_t t0 = executor_now_ns();
-    executor_stop(run, EXECUTOR_STOP_TIMEOUT, 0);
-    executor_stop(run, EXECUTOR_STOP_CANCEL, 0); /* the first request wins */
-    CHECK_INT(executor_wait(run, t0 + 2000 * MS), 1);
-    CHECK(executor_now_ns() - t0 < 2000 * MS);
-    executor_result res;
-    CHECK_INT(executor_result_get(&res, run), 0);
+    fm_executor_run *run = NULL;
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
+    int64_t t0 = fm_executor_now_ns();
+    fm_executor_stop(run, EXECUTOR_STOP_TIMEOUT, 0);
+    fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 0); /* the first request wins */
+    CHECK_INT(fm_executor_wait(run, t0 + 2000 * MS), 1);
+    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
+    fm_executor_result res;
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_INCOMPLETE);
     CHECK_STR(res.reason, "Timeout");
     CHECK_INT(res.stopped, EXECUTOR_STOP_TIMEOUT);
     fm_buf env = FM_BUF_INIT;
-    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_INT(fm_executor_envelope(&env, &res), 0);
     CHECK_CONTAINS(env.data, "\"verdict\":\"INCOMPLETE\"");
     CHECK_CONTAINS(env.data, "\"extra\":{}");
     fm_buf_free(&env);
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
 }
 
 TEST(free_stops_running_work)
 {
-    executor_config cfg;
+    fm_executor_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.stub_sleep_ns = 60000 * MS;
-    executor_task t = sample_task();
-    executor_run *run = NULL;
-    CHECK_FATAL(executor_start(&run, &executor_stub_ops, &cfg, &t) == 0);
-    int64_t t0 = executor_now_ns();
-    executor_free(run);
-    CHECK(executor_now_ns() - t0 < 2000 * MS);
-    executor_free(NULL);
-    executor_result_clear(NULL);
+    fm_executor_task t = sample_task();
+    fm_executor_run *run = NULL;
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
+    int64_t t0 = fm_executor_now_ns();
+    fm_executor_free(run);
+    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
+    fm_executor_free(NULL);
+    fm_executor_result_clear(NULL);
 }
 
 TEST(exec_success_env_and_stdin)
 {
-    executor_result res;
-    executor_config cfg = exec_config(
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config(
         "echo \"name=$FOREMAN_TASK_NAME ns=$FOREMAN_TASK_NAMESPACE kind=$FOREMAN_TASK_KIND\";"
         "echo \"prompt=$FOREMAN_TASK_PROMPT repo=$FOREMAN_TASK_REPO issue=$FOREMAN_TASK_ISSUE branch=$FOREMAN_TASK_BRANCH\";"
         "echo \"pwd=$(pwd)\"; echo \"rf=$FOREMAN_RESULT_FILE\"; cat; echo err >&2");
@@ -199,14 +199,14 @@ TEST(exec_success_env_and_stdin)
     CHECK_CONTAINS(tr, "err\n");
     free(tr);
     CHECK_CONTAINS(res.extra, "\"exitCode\":0");
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 TEST(exec_failure_keeps_last_output)
 {
-    executor_result res;
+    fm_executor_result res;
     /* 20000 numbered lines, then exit 3: the message holds the last 4 KiB. */
-    executor_config cfg = exec_config("i=0; while [ $i -lt 20000 ]; do echo line-$i; i=$((i+1)); done; exit 3");
+    fm_executor_config cfg = exec_config("i=0; while [ $i -lt 20000 ]; do echo line-$i; i=$((i+1)); done; exit 3");
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(res.failed);
     CHECK_STR(res.reason, "CommandFailed");
@@ -216,14 +216,14 @@ TEST(exec_failure_keeps_last_output)
     CHECK_CONTAINS(res.message, "line-19999\n");
     CHECK(strstr(res.message, "line-10000\n") == NULL);
     CHECK(strlen(res.message) <= 4096 + 100);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 TEST(exec_huge_output_capped)
 {
-    executor_result res;
+    fm_executor_result res;
     /* About 3 MiB of output. */
-    executor_config cfg = exec_config("head -c 3145728 /dev/zero | tr '\\0' 'x'; echo; echo done-marker");
+    fm_executor_config cfg = exec_config("head -c 3145728 /dev/zero | tr '\\0' 'x'; echo; echo done-marker");
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(!res.failed);
     struct stat st;
@@ -234,13 +234,13 @@ TEST(exec_huge_output_capped)
     CHECK_CONTAINS(tr, "transcript truncated");
     free(tr);
     CHECK_CONTAINS(res.extra, "\"outputBytes\":3145741");
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 TEST(exec_result_file_verdict)
 {
-    executor_result res;
-    executor_config cfg = exec_config(
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config(
         "printf '{\"verdict\":\"NO-GO\",\"summary\":\"tests fail\",\"extra\":{\"failed\":2}}' > \"$FOREMAN_RESULT_FILE\"");
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(!res.failed);
@@ -248,29 +248,29 @@ TEST(exec_result_file_verdict)
     CHECK_STR(res.summary, "tests fail");
     CHECK_STR(res.extra, "{\"failed\":2}");
     fm_buf env = FM_BUF_INIT;
-    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_INT(fm_executor_envelope(&env, &res), 0);
     CHECK_CONTAINS(env.data, "\"kind\":\"exec\",\"verdict\":\"NO-GO\",\"summary\":\"tests fail\",\"extra\":{\"failed\":2}");
     fm_buf_free(&env);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 
     cfg = exec_config("echo 'not json' > \"$FOREMAN_RESULT_FILE\"");
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(res.failed);
     CHECK_STR(res.reason, "InvalidResult");
     CHECK_CONTAINS(res.message, "not a JSON object");
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 
     cfg = exec_config("echo '{\"verdict\":\"MAYBE\"}' > \"$FOREMAN_RESULT_FILE\"");
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(res.failed);
     CHECK_CONTAINS(res.message, "unknown verdict");
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 TEST(exec_stop_term_then_kill)
 {
-    executor_task t = sample_task();
-    executor_run *run = NULL;
+    fm_executor_task t = sample_task();
+    fm_executor_run *run = NULL;
     char pidfile[512];
     snprintf(pidfile, sizeof(pidfile), "%s/bg.pid", workspace);
     char cmd[2048];
@@ -281,24 +281,24 @@ TEST(exec_stop_term_then_kill)
     unlink(ready);
     snprintf(cmd, sizeof(cmd), "sleep 300 & echo $! > %s; trap '' TERM; echo started; touch %s; while :; do sleep 0.05; done",
              pidfile, ready);
-    executor_config cfg = exec_config(cmd);
-    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &cfg, &t) == 0);
+    fm_executor_config cfg = exec_config(cmd);
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_exec_ops, &cfg, &t) == 0);
     /* Stop only once the shell ignores TERM (a loaded machine is slow). */
     for (int i = 0; i < 1000 && access(ready, F_OK) != 0; i++) usleep(10000);
-    CHECK(!executor_done(run));
-    int64_t t0 = executor_now_ns();
-    executor_stop(run, EXECUTOR_STOP_CANCEL, 300 * MS);
-    CHECK_INT(executor_wait(run, t0 + 15000 * MS), 1);
-    int64_t took = executor_now_ns() - t0;
+    CHECK(!fm_executor_done(run));
+    int64_t t0 = fm_executor_now_ns();
+    fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 300 * MS);
+    CHECK_INT(fm_executor_wait(run, t0 + 15000 * MS), 1);
+    int64_t took = fm_executor_now_ns() - t0;
     CHECK(took >= 300 * MS && took < 10000 * MS);
-    executor_result res;
-    CHECK_INT(executor_result_get(&res, run), 0);
+    fm_executor_result res;
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(res.failed);
     CHECK_STR(res.reason, "Cancelled");
     CHECK_INT(res.exit_code, -SIGKILL);
     CHECK_CONTAINS(res.message, "started");
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
     char *pid = test_read_file(pidfile, NULL);
     CHECK_FATAL(pid != NULL);
     usleep(100000);
@@ -308,46 +308,46 @@ TEST(exec_stop_term_then_kill)
 
 TEST(exec_stop_term_is_enough)
 {
-    executor_task t = sample_task();
-    executor_run *run = NULL;
-    executor_config cfg = exec_config("sleep 300");
-    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &cfg, &t) == 0);
+    fm_executor_task t = sample_task();
+    fm_executor_run *run = NULL;
+    fm_executor_config cfg = exec_config("sleep 300");
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_exec_ops, &cfg, &t) == 0);
     usleep(100000);
-    int64_t t0 = executor_now_ns();
-    executor_stop(run, EXECUTOR_STOP_TIMEOUT, 10000 * MS);
-    CHECK_INT(executor_wait(run, t0 + 5000 * MS), 1);
-    CHECK(executor_now_ns() - t0 < 4000 * MS);
-    executor_result res;
-    CHECK_INT(executor_result_get(&res, run), 0);
+    int64_t t0 = fm_executor_now_ns();
+    fm_executor_stop(run, EXECUTOR_STOP_TIMEOUT, 10000 * MS);
+    CHECK_INT(fm_executor_wait(run, t0 + 5000 * MS), 1);
+    CHECK(fm_executor_now_ns() - t0 < 4000 * MS);
+    fm_executor_result res;
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK_STR(res.reason, "Timeout");
     CHECK_INT(res.exit_code, -SIGTERM);
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
 }
 
 TEST(exec_straggler_killed_after_exit)
 {
-    executor_result res;
+    fm_executor_result res;
     /* The shell exits at once but its background child keeps stdout open. */
-    executor_config cfg = exec_config("sleep 300 & echo bye");
+    fm_executor_config cfg = exec_config("sleep 300 & echo bye");
     cfg.exit_linger_ns = 200 * MS;
-    int64_t t0 = executor_now_ns();
+    int64_t t0 = fm_executor_now_ns();
     CHECK_FATAL(run_exec(&res, cfg) == 0);
-    CHECK(executor_now_ns() - t0 < 8000 * MS);
+    CHECK(fm_executor_now_ns() - t0 < 8000 * MS);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 TEST(exec_without_command_fails)
 {
-    executor_result res;
-    executor_config cfg = exec_config(NULL);
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config(NULL);
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(res.failed);
     CHECK_STR(res.reason, "ExecutorError");
     CHECK_CONTAINS(res.message, "--task-command");
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 
@@ -361,8 +361,8 @@ TEST(exec_env_is_allow_listed)
     setenv("OLLAMA_HOST", "127.0.0.1:11434", 1);
     setenv("LC_ALL", "C", 1);
     static const char *const allow[] = {"OLLAMA_HOST", "KUBECONFIG", NULL};
-    executor_result res;
-    executor_config cfg = exec_config("env");
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config("env");
     cfg.env_allow = allow;
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(!res.failed);
@@ -375,11 +375,11 @@ TEST(exec_env_is_allow_listed)
     CHECK_CONTAINS(tr, "PATH=");
     CHECK_CONTAINS(tr, "FOREMAN_TASK_NAME=t1");
     free(tr);
-    executor_result_clear(&res);
-    CHECK(!executor_env_allowed("KUBECONFIG=/x", allow));
-    CHECK(!executor_env_allowed("FOREMAN_TOKEN", NULL));
-    CHECK(executor_env_allowed("HOME", NULL));
-    CHECK(!executor_env_allowed("HOMEX", NULL));
+    fm_executor_result_clear(&res);
+    CHECK(!fm_executor_env_allowed("KUBECONFIG=/x", allow));
+    CHECK(!fm_executor_env_allowed("FOREMAN_TOKEN", NULL));
+    CHECK(fm_executor_env_allowed("HOME", NULL));
+    CHECK(!fm_executor_env_allowed("HOMEX", NULL));
     unsetenv("KUBECONFIG");
     unsetenv("KUBERNETES_SERVICE_HOST");
     unsetenv("AGENT_SECRET_TOKEN");
@@ -402,7 +402,7 @@ TEST(exec_hides_credential_files)
     CHECK_FATAL(f != NULL);
     fputs("sa-token-secret\n", f);
     fclose(f);
-    if (!executor_exec_isolation()) {
+    if (!fm_executor_exec_isolation()) {
         printf("skip exec_hides_credential_files: %s\n", fm_error_last()->message);
         return;
     }
@@ -413,8 +413,8 @@ TEST(exec_hides_credential_files)
     char cmd[1400];
     snprintf(cmd, sizeof(cmd), "cat %s; cat %s; ls %s; echo uid=$(id -u); touch $FOREMAN_WORKDIR/w && echo wrote",
              kc, tok, tokdir);
-    executor_result res;
-    executor_config cfg = exec_config(cmd);
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config(cmd);
     cfg.hide_paths = hide;
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     char *tr = test_read_file(res.transcript_ref, NULL);
@@ -425,7 +425,7 @@ TEST(exec_hides_credential_files)
     CHECK_CONTAINS(tr, want);        /* files keep their owner */
     CHECK_CONTAINS(tr, "wrote");     /* the workspace is writable */
     free(tr);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
     /* The agent itself still reads them. */
     char *still = test_read_file(tok, NULL);
     CHECK_CONTAINS(still, "sa-token-secret");
@@ -444,11 +444,11 @@ TEST(exec_long_prompt_and_name)
     char name[254];
     memset(name, 'n', 253);
     name[253] = 0;
-    executor_task t = sample_task();
+    fm_executor_task t = sample_task();
     t.prompt = prompt;
     t.name = name;
-    executor_result res;
-    executor_config cfg = exec_config("echo set=${FOREMAN_TASK_PROMPT+yes}; wc -c < \"$FOREMAN_TASK_PROMPT_FILE\"; mkdir -p $FOREMAN_WORKDIR/clone/a && echo big > $FOREMAN_WORKDIR/clone/a/f");
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config("echo set=${FOREMAN_TASK_PROMPT+yes}; wc -c < \"$FOREMAN_TASK_PROMPT_FILE\"; mkdir -p $FOREMAN_WORKDIR/clone/a && echo big > $FOREMAN_WORKDIR/clone/a/f");
     CHECK_FATAL(run_exec_task(&res, cfg, t) == 0);
     CHECK(!res.failed);
     CHECK_FATAL(res.transcript_ref != NULL);
@@ -464,7 +464,7 @@ TEST(exec_long_prompt_and_name)
     snprintf(p, sizeof(p), "%s/task.json", res.workdir);
     CHECK(stat(p, &st) != 0);
     CHECK(stat(res.transcript_ref, &st) == 0);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
     free(prompt);
 }
 
@@ -500,15 +500,15 @@ static bool cmdline_alive(const char *a0, const char *a1)
 
 TEST(exec_setsid_child_does_not_outlive_task)
 {
-    if (!executor_exec_isolation()) {
+    if (!fm_executor_exec_isolation()) {
         printf("skip exec_setsid_child_does_not_outlive_task: %s\n", fm_error_last()->message);
         return;
     }
     /* A child that leaves the process group (setsid) used to survive the
      * group kill; in the task's PID namespace it ends with the task. */
     static const char *const none[] = {NULL};
-    executor_result res;
-    executor_config cfg = exec_config("setsid sleep 31337 </dev/null >/dev/null 2>&1 & sleep 0.3; exit 3");
+    fm_executor_result res;
+    fm_executor_config cfg = exec_config("setsid sleep 31337 </dev/null >/dev/null 2>&1 & sleep 0.3; exit 3");
     cfg.hide_paths = none;
     CHECK_FATAL(run_exec(&res, cfg) == 0);
     CHECK(res.failed);
@@ -516,24 +516,24 @@ TEST(exec_setsid_child_does_not_outlive_task)
     struct timespec ts = {0, 300 * 1000000L};
     nanosleep(&ts, NULL);
     CHECK(!cmdline_alive("sleep", "31337"));
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 
     /* A stop still reaches the command (SIGTERM, not ignored as by a PID 1). */
-    executor_task tk = sample_task();
-    executor_run *run = NULL;
-    executor_config c2 = exec_config("trap 'echo got-term; exit 0' TERM; sleep 30 & wait");
+    fm_executor_task tk = sample_task();
+    fm_executor_run *run = NULL;
+    fm_executor_config c2 = exec_config("trap 'echo got-term; exit 0' TERM; sleep 30 & wait");
     c2.hide_paths = none;
-    CHECK_FATAL(executor_start(&run, &executor_exec_ops, &c2, &tk) == 0);
+    CHECK_FATAL(fm_executor_start(&run, &fm_executor_exec_ops, &c2, &tk) == 0);
     nanosleep(&ts, NULL);
-    executor_stop(run, EXECUTOR_STOP_CANCEL, 5000 * MS);
-    CHECK_INT(executor_wait(run, executor_now_ns() + 4000 * MS), 1);
-    CHECK_INT(executor_result_get(&res, run), 0);
+    fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 5000 * MS);
+    CHECK_INT(fm_executor_wait(run, fm_executor_now_ns() + 4000 * MS), 1);
+    CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK_INT(res.stopped, EXECUTOR_STOP_CANCEL);
     char *tr = test_read_file(res.transcript_ref, NULL);
     CHECK_CONTAINS(tr, "got-term");
     free(tr);
-    executor_result_clear(&res);
-    executor_free(run);
+    fm_executor_result_clear(&res);
+    fm_executor_free(run);
 }
 
 TEST(exec_prunes_week_old_task_directories)
@@ -559,9 +559,9 @@ TEST(exec_prunes_week_old_task_directories)
     times[1] = times[0];
     CHECK(utimensat(AT_FDCWD, old_dir, times, 0) == 0);
     CHECK(utimensat(AT_FDCWD, other, times, 0) == 0);
-    executor_result res;
+    fm_executor_result res;
     CHECK_FATAL(run_exec(&res, exec_config("true")) == 0);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
     struct stat st;
     CHECK(stat(old_dir, &st) != 0);
     CHECK(stat(new_dir, &st) == 0);
@@ -570,7 +570,7 @@ TEST(exec_prunes_week_old_task_directories)
 
 TEST(envelope_summary_one_line)
 {
-    executor_result res;
+    fm_executor_result res;
     memset(&res, 0, sizeof(res));
     res.kind = "exec";
     res.verdict = FM_VERDICT_GO;
@@ -578,11 +578,11 @@ TEST(envelope_summary_one_line)
     res.extra = strdup("{\"a\":1}");
     res.elapsed_sec = 1.5;
     fm_buf env = FM_BUF_INIT;
-    CHECK_INT(executor_envelope(&env, &res), 0);
+    CHECK_INT(fm_executor_envelope(&env, &res), 0);
     CHECK_STR(env.data, "{\"schemaVersion\":\"foreman.v1\",\"kind\":\"exec\",\"verdict\":\"GO\","
                         "\"summary\":\"first line\",\"extra\":{\"a\":1},\"elapsedSec\":1.500}");
     fm_buf_free(&env);
-    executor_result_clear(&res);
+    fm_executor_result_clear(&res);
 }
 
 int main(void)

@@ -77,7 +77,7 @@ TEST(duration_parse_valid)
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         int64_t got = 12345;
-        int rc = goduration_parse(&got, cases[i].in);
+        int rc = fm_goduration_parse(&got, cases[i].in);
         if (rc != 0 || got != cases[i].want)
             fprintf(stderr, "  case %s: rc %d got %lld want %lld (%s)\n", cases[i].in, rc,
                     (long long)got, (long long)cases[i].want, fm_error_last()->message);
@@ -123,14 +123,14 @@ TEST(duration_parse_invalid)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         int64_t got = 1;
         fm_error_clear();
-        int rc = goduration_parse(&got, cases[i].in);
+        int rc = fm_goduration_parse(&got, cases[i].in);
         if (rc != FM_EPARSE) fprintf(stderr, "  case \"%s\" was accepted: %lld\n", cases[i].in,
                                      (long long)got);
         CHECK_INT(rc, FM_EPARSE);
         CHECK_CONTAINS(fm_error_last()->message, cases[i].msg);
     }
     int64_t v = 7;
-    CHECK_INT(goduration_parse(&v, NULL), FM_EPARSE);
+    CHECK_INT(fm_goduration_parse(&v, NULL), FM_EPARSE);
 }
 
 TEST(duration_format)
@@ -160,10 +160,10 @@ TEST(duration_format)
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char buf[GODURATION_FORMAT_MAX];
-        CHECK_STR(goduration_format(buf, cases[i].in), cases[i].want);
+        CHECK_STR(fm_goduration_format(buf, cases[i].in), cases[i].want);
         /* Every formatted value parses back to itself. */
         int64_t back = 0;
-        CHECK_INT(goduration_parse(&back, buf), 0);
+        CHECK_INT(fm_goduration_parse(&back, buf), 0);
         CHECK_INT(back, cases[i].in);
     }
 }
@@ -212,7 +212,7 @@ TEST(int_literals)
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         int64_t got = 77;
-        int rc = flags_parse_int64(&got, cases[i].in);
+        int rc = fm_flags_parse_int64(&got, cases[i].in);
         if (rc != cases[i].rc) fprintf(stderr, "  case \"%s\": rc %d\n", cases[i].in, rc);
         CHECK_INT(rc, cases[i].rc);
         if (cases[i].rc == 0) CHECK_INT(got, cases[i].want);
@@ -226,15 +226,15 @@ TEST(bool_literals)
     const char *bad[] = {"", "yes", "no", "tRUE", "2", "on", " true"};
     for (size_t i = 0; i < 6; i++) {
         bool v = false;
-        CHECK_INT(flags_parse_bool(&v, yes[i]), 0);
+        CHECK_INT(fm_flags_parse_bool(&v, yes[i]), 0);
         CHECK(v);
         v = true;
-        CHECK_INT(flags_parse_bool(&v, no[i]), 0);
+        CHECK_INT(fm_flags_parse_bool(&v, no[i]), 0);
         CHECK(!v);
     }
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         bool v = false;
-        CHECK_INT(flags_parse_bool(&v, bad[i]), FM_EPARSE);
+        CHECK_INT(fm_flags_parse_bool(&v, bad[i]), FM_EPARSE);
     }
 }
 
@@ -249,14 +249,14 @@ typedef struct agent_flags {
     int64_t interval;
     fm_list roles;
     fm_list models;
-    flags_def defs[7];
-    flags_set set;
+    fm_flags_def defs[7];
+    fm_flags_set set;
 } agent_flags;
 
 static void agent_flags_init(agent_flags *a)
 {
     memset(a, 0, sizeof(*a));
-    flags_def defs[7] = {
+    fm_flags_def defs[7] = {
         {"fleet-node-name", FLAGS_STRING, &a->name, NULL, "FleetNode `name` (default: the host name)", false},
         {"kubeconfig", FLAGS_STRING, &a->kubeconfig, NULL, "path to a kubeconfig", false},
         {"leader-elect", FLAGS_BOOL, &a->leader, "false", "enable leader election", false},
@@ -275,7 +275,7 @@ static int parse(agent_flags *a, int *first, int argc, char **argv)
 {
     agent_flags_init(a);
     fm_error_clear();
-    return flags_parse(&a->set, argc, argv, first);
+    return fm_flags_parse(&a->set, argc, argv, first);
 }
 
 #define ARGV(...) ((char *[]){"prog", __VA_ARGS__, NULL})
@@ -296,8 +296,8 @@ TEST(parse_defaults)
     CHECK_INT(a.roles.len, 1);
     CHECK_STR(((char **)a.roles.items)[0], "worker");
     CHECK(a.models.items == NULL && a.models.len == 0);
-    CHECK(!flags_is_set(&a.set, "roles"));
-    flags_free(&a.set);
+    CHECK(!fm_flags_is_set(&a.set, "roles"));
+    fm_flags_free(&a.set);
     CHECK(a.roles.items == NULL);
 }
 
@@ -318,11 +318,11 @@ TEST(parse_every_syntax)
     CHECK_STR(((char **)a.roles.items)[1], "gpu");
     CHECK(a.leader);
     CHECK_INT(first, 8); /* "rest": parsing stops at the first positional */
-    CHECK(flags_is_set(&a.set, "roles"));
-    CHECK(flags_is_set(&a.set, "leader-elect"));
-    CHECK(!flags_is_set(&a.set, "kubeconfig"));
-    CHECK(!flags_is_set(&a.set, "no-such-flag"));
-    flags_free(&a.set);
+    CHECK(fm_flags_is_set(&a.set, "roles"));
+    CHECK(fm_flags_is_set(&a.set, "leader-elect"));
+    CHECK(!fm_flags_is_set(&a.set, "kubeconfig"));
+    CHECK(!fm_flags_is_set(&a.set, "no-such-flag"));
+    fm_flags_free(&a.set);
 }
 
 TEST(parse_bool_forms)
@@ -331,22 +331,22 @@ TEST(parse_bool_forms)
     int first = -1;
     CHECK_INT(PARSE(&a, &first, "--leader-elect=true"), 0);
     CHECK(a.leader);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     CHECK_INT(PARSE(&a, &first, "--leader-elect", "--leader-elect=false"), 0);
     CHECK(!a.leader);
-    CHECK(flags_is_set(&a.set, "leader-elect"));
-    flags_free(&a.set);
+    CHECK(fm_flags_is_set(&a.set, "leader-elect"));
+    fm_flags_free(&a.set);
     /* `--x false` does not clear x: "false" is a positional argument. */
     CHECK_INT(PARSE(&a, &first, "--leader-elect", "false"), 0);
     CHECK(a.leader);
     CHECK_INT(first, 2);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     CHECK_INT(PARSE(&a, &first, "-leader-elect=1"), 0);
     CHECK(a.leader);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     CHECK_INT(PARSE(&a, &first, "--leader-elect=yes"), FM_EINVAL);
     CHECK_STR(fm_error_last()->message, "invalid boolean value \"yes\" for -leader-elect: parse error");
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
 }
 
 TEST(parse_terminators)
@@ -357,23 +357,23 @@ TEST(parse_terminators)
     CHECK_STR(a.kubeconfig, "/k");
     CHECK_INT(first, 4); /* "--" is consumed; "--roles" is positional */
     CHECK_STR(((char **)a.roles.items)[0], "worker");
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     /* A lone "-" is a positional argument. */
     CHECK_INT(PARSE(&a, &first, "-", "--leader-elect"), 0);
     CHECK_INT(first, 1);
     CHECK(!a.leader);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     /* The value of a non-bool flag is the next word, whatever it is. */
     CHECK_INT(PARSE(&a, &first, "--kubeconfig", "--leader-elect"), 0);
     CHECK_STR(a.kubeconfig, "--leader-elect");
     CHECK(!a.leader);
     CHECK_INT(first, 3);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     /* An empty value after '=' is a value. */
     CHECK_INT(PARSE(&a, &first, "--kubeconfig="), 0);
     CHECK_STR(a.kubeconfig, "");
-    CHECK(flags_is_set(&a.set, "kubeconfig"));
-    flags_free(&a.set);
+    CHECK(fm_flags_is_set(&a.set, "kubeconfig"));
+    fm_flags_free(&a.set);
     /* The last of repeated flags wins; a repeated list replaces the old. */
     CHECK_INT(PARSE(&a, &first, "--roles=a,b", "--roles", "c", "--total-ram-gb", "1",
                     "--total-ram-gb", "2"),
@@ -381,12 +381,12 @@ TEST(parse_terminators)
     CHECK_INT(a.roles.len, 1);
     CHECK_STR(((char **)a.roles.items)[0], "c");
     CHECK_INT(a.ram, 2);
-    flags_free(&a.set);
+    fm_flags_free(&a.set);
     /* A list flag given only commas and spaces is absent. */
     CHECK_INT(PARSE(&a, &first, "--installed-models", " , ,"), 0);
     CHECK(a.models.items == NULL && a.models.len == 0);
-    CHECK(flags_is_set(&a.set, "installed-models"));
-    flags_free(&a.set);
+    CHECK(fm_flags_is_set(&a.set, "installed-models"));
+    fm_flags_free(&a.set);
 }
 
 TEST(parse_errors)
@@ -415,7 +415,7 @@ TEST(parse_errors)
         char *argv[4] = {"prog", (char *)cases[i].args[0], (char *)cases[i].args[1], NULL};
         CHECK_INT(parse(&a, NULL, cases[i].argc + 1, argv), FM_EINVAL);
         CHECK_STR(fm_error_last()->message, cases[i].msg);
-        flags_free(&a.set);
+        fm_flags_free(&a.set);
     }
 }
 
@@ -427,24 +427,24 @@ TEST(parse_help)
         int first = -1;
         char *argv[] = {"prog", "--roles=x", (char *)helps[i], NULL};
         CHECK_INT(parse(&a, &first, 3, argv), FLAGS_HELP);
-        flags_free(&a.set);
+        fm_flags_free(&a.set);
     }
     /* A program that defines -h gets it as a normal flag. */
     bool h = false;
-    flags_def defs[] = {{"h", FLAGS_BOOL, &h, NULL, "my own h", false}};
-    flags_set fs = {"prog", defs, 1};
+    fm_flags_def defs[] = {{"h", FLAGS_BOOL, &h, NULL, "my own h", false}};
+    fm_flags_set fs = {"prog", defs, 1};
     char *argv[] = {"prog", "-h", NULL};
-    CHECK_INT(flags_parse(&fs, 2, argv, NULL), 0);
+    CHECK_INT(fm_flags_parse(&fs, 2, argv, NULL), 0);
     CHECK(h);
 }
 
 TEST(bad_default_is_reported)
 {
     int64_t d = 0;
-    flags_def defs[] = {{"interval", FLAGS_DURATION, &d, "30", "x", false}};
-    flags_set fs = {"prog", defs, 1};
+    fm_flags_def defs[] = {{"interval", FLAGS_DURATION, &d, "30", "x", false}};
+    fm_flags_set fs = {"prog", defs, 1};
     char *argv[] = {"prog", NULL};
-    CHECK_INT(flags_parse(&fs, 1, argv, NULL), FM_EINVAL);
+    CHECK_INT(fm_flags_parse(&fs, 1, argv, NULL), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "default of flag -interval");
 }
 
@@ -456,7 +456,7 @@ TEST(usage_text)
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     CHECK_FATAL(f != NULL);
-    flags_usage(f, &a.set);
+    fm_flags_usage(f, &a.set);
     fclose(f);
     const char *want =
         "Usage of foreman-agent:\n"
@@ -481,12 +481,12 @@ TEST(usage_text)
      * default is shown in Go's canonical form. */
     bool v = false;
     int64_t d = 0;
-    flags_def defs[] = {{"v", FLAGS_BOOL, &v, NULL, "verbose", false},
+    fm_flags_def defs[] = {{"v", FLAGS_BOOL, &v, NULL, "verbose", false},
                         {"d", FLAGS_DURATION, &d, "90s", "delay", false}};
-    flags_set fs = {"x", defs, 2};
+    fm_flags_set fs = {"x", defs, 2};
     f = open_memstream(&text, &len);
     CHECK_FATAL(f != NULL);
-    flags_usage(f, &fs);
+    fm_flags_usage(f, &fs);
     fclose(f);
     CHECK_STR(text, "Usage of x:\n  -d duration\n    \tdelay (default 1m30s)\n  -v\tverbose\n");
     free(text);

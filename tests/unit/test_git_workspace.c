@@ -1,12 +1,12 @@
 /*
- * test_git_workspace.c - the task's git workspace (runtime/git_workspace.c)
+ * test_git_workspace.c - the task's git workspace (foreman/agent/git_workspace.c)
  * against a real bare repository: clone with the git dir apart, a new
  * branch named by the caller, commit (signed off) and push, a second
  * attempt resuming the pushed branch, a push that would need force refused
  * without it, the diff against the base, the askpass helper; the gates
- * (runtime/gates.c: presets, detection, a failing and a passing run) and
+ * (foreman/agent/gates.c: presets, detection, a failing and a passing run) and
  * the review's findings check, the reclaim of a finished task's workspace
- * and the host's cap (runtime/agent_work.c).
+ * and the host's cap (foreman/agent/agent_work.c).
  */
 #include "test.h"
 
@@ -61,8 +61,8 @@ TEST(clone_branch_commit_push_resume)
     snprintf(task, sizeof task, "%s/t1", root);
     snprintf(remote, sizeof remote, "%s/remote.git", root);
     mkdir(task, 0700);
-    gitws g;
-    CHECK_FATAL(gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
+    fm_gitws g;
+    CHECK_FATAL(fm_gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
     CHECK_STR(g.base_branch, "main");
     CHECK(!g.resumed);
     CHECK(strlen(g.base_sha) == 40);
@@ -73,7 +73,7 @@ TEST(clone_branch_commit_push_resume)
     put(path, "echo $((1+2))\n");
     char *sha = NULL;
     bool changed = false;
-    CHECK_FATAL(gitws_commit_push(&g, "fix add.sh\n\nthe sum was wrong", false, &sha, &changed) == 0);
+    CHECK_FATAL(fm_gitws_commit_push(&g, "fix add.sh\n\nthe sum was wrong", false, &sha, &changed) == 0);
     CHECK(changed);
     CHECK(sha && strlen(sha) == 40);
     char cmd[900];
@@ -82,15 +82,15 @@ TEST(clone_branch_commit_push_resume)
     snprintf(cmd, sizeof cmd, "git --git-dir=%s log -1 --format=%%B foreman/wl/issue-1 | grep -q '^Signed-off-by: Foreman agent'", remote);
     CHECK(system(cmd) == 0);
     fm_buf d = FM_BUF_INIT;
-    CHECK(gitws_diff(&d, &g, 1 << 20) == 0);
+    CHECK(fm_gitws_diff(&d, &g, 1 << 20) == 0);
     CHECK(d.data && strstr(d.data, "+echo $((1+2))") != NULL);
     fm_buf_free(&d);
-    gitws_clear(&g);
+    fm_gitws_clear(&g);
 
     /* a second attempt resumes the branch from the remote */
     snprintf(task, sizeof task, "%s/t2", root);
     mkdir(task, 0700);
-    CHECK_FATAL(gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
+    CHECK_FATAL(fm_gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
     CHECK(g.resumed);
     CHECK_STR(g.base_sha, sha);
     snprintf(path, sizeof path, "%s/work/add.sh", task);
@@ -102,36 +102,36 @@ TEST(clone_branch_commit_push_resume)
     }
     CHECK_STR(line, "echo $((1+2))\n");
     /* the diff of a resumed branch is still against main */
-    CHECK(gitws_diff(&d, &g, 1 << 20) == 0);
+    CHECK(fm_gitws_diff(&d, &g, 1 << 20) == 0);
     CHECK(d.data && strstr(d.data, "+echo $((1+2))") != NULL);
     fm_buf_free(&d);
-    gitws_clear(&g);
+    fm_gitws_clear(&g);
 
     /* someone else moves the branch; a stale attempt may not push over it */
     snprintf(task, sizeof task, "%s/t3", root);
     mkdir(task, 0700);
-    gitws stale;
-    CHECK_FATAL(gitws_open(&stale, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
+    fm_gitws stale;
+    CHECK_FATAL(fm_gitws_open(&stale, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
     snprintf(task, sizeof task, "%s/t4", root);
     mkdir(task, 0700);
-    CHECK_FATAL(gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
+    CHECK_FATAL(fm_gitws_open(&g, task, remote, "foreman/wl/issue-1", NULL, NULL, -1) == 0);
     snprintf(path, sizeof path, "%s/t4/work/new.txt", root);
     put(path, "x\n");
     char *sha2 = NULL;
-    CHECK(gitws_commit_push(&g, "another", false, &sha2, &changed) == 0);
+    CHECK(fm_gitws_commit_push(&g, "another", false, &sha2, &changed) == 0);
     snprintf(path, sizeof path, "%s/t3/work/other.txt", root);
     put(path, "y\n");
     char *sha3 = NULL;
-    CHECK(gitws_commit_push(&stale, "stale", false, &sha3, &changed) != 0);
+    CHECK(fm_gitws_commit_push(&stale, "stale", false, &sha3, &changed) != 0);
     CHECK(strstr(fm_error_last()->message, "rejected") != NULL);
     free(sha3);
     sha3 = NULL;
-    CHECK(gitws_commit_push(&stale, "stale", true, &sha3, &changed) == 0); /* allowOverwrite */
+    CHECK(fm_gitws_commit_push(&stale, "stale", true, &sha3, &changed) == 0); /* allowOverwrite */
     free(sha);
     free(sha2);
     free(sha3);
-    gitws_clear(&g);
-    gitws_clear(&stale);
+    fm_gitws_clear(&g);
+    fm_gitws_clear(&stale);
 }
 
 TEST(askpass_and_names)
@@ -142,59 +142,59 @@ TEST(askpass_and_names)
     snprintf(tok, sizeof tok, "%s/token", root);
     put(tok, "s3cret-token\nsecond line\n");
     mkdir(task, 0700);
-    gitws g;
-    gitws_creds c = {tok, NULL, NULL};
-    CHECK_FATAL(gitws_open(&g, task, remote, "b", NULL, &c, -1) == 0);
+    fm_gitws g;
+    fm_gitws_creds c = {tok, NULL, NULL};
+    CHECK_FATAL(fm_gitws_open(&g, task, remote, "b", NULL, &c, -1) == 0);
     char cmd[900];
     snprintf(cmd, sizeof cmd,
              "test \"$(FOREMAN_GIT_TOKEN_FILE=%s FOREMAN_GIT_USER=bot %s 'Password for https://x: ')\" = s3cret-token && "
              "test \"$(FOREMAN_GIT_USER=bot %s 'Username for https://x: ')\" = bot",
              tok, g.askpass, g.askpass);
     CHECK(system(cmd) == 0);
-    gitws_clear(&g);
-    CHECK(gitws_cloneable("/srv/repo.git"));
-    CHECK(gitws_cloneable("https://example.com/a/b.git"));
-    CHECK(gitws_cloneable("ssh://git@example.com/a/b.git"));
-    CHECK(gitws_cloneable("git@example.com:a/b.git"));
-    CHECK(!gitws_cloneable("acme/widgets"));
-    CHECK(!gitws_cloneable("-uhelper"));
-    CHECK(!gitws_cloneable(NULL));
+    fm_gitws_clear(&g);
+    CHECK(fm_gitws_cloneable("/srv/repo.git"));
+    CHECK(fm_gitws_cloneable("https://example.com/a/b.git"));
+    CHECK(fm_gitws_cloneable("ssh://git@example.com/a/b.git"));
+    CHECK(fm_gitws_cloneable("git@example.com:a/b.git"));
+    CHECK(!fm_gitws_cloneable("acme/widgets"));
+    CHECK(!fm_gitws_cloneable("-uhelper"));
+    CHECK(!fm_gitws_cloneable(NULL));
     char s[32];
-    gitws_slug(s, sizeof s, "Fix Issues/#1");
+    fm_gitws_slug(s, sizeof s, "Fix Issues/#1");
     CHECK_STR(s, "fix-issues--1");
     /* a missing repository fails the clone */
     snprintf(task, sizeof task, "%s/t6", root);
     mkdir(task, 0700);
     snprintf(remote, sizeof remote, "%s/nope.git", root);
-    CHECK(gitws_open(&g, task, remote, "b", NULL, NULL, -1) != 0);
-    gitws_clear(&g);
+    CHECK(fm_gitws_open(&g, task, remote, "b", NULL, NULL, -1) != 0);
+    fm_gitws_clear(&g);
 }
 
 TEST(gates)
 {
-    gate g;
-    CHECK(gate_preset(&g, "go"));
+    fm_gate g;
+    CHECK(fm_gate_preset(&g, "go"));
     CHECK_STR(g.cmd[3], "go test ./...");
-    CHECK(gate_preset(&g, "c-cmake"));
-    CHECK(!gate_preset(&g, "cobol"));
+    CHECK(fm_gate_preset(&g, "c-cmake"));
+    CHECK(!fm_gate_preset(&g, "cobol"));
     CHECK_STR(g.language, "generic");
     char dir[300];
     snprintf(dir, sizeof dir, "%s/gate", root);
     mkdir(dir, 0700);
-    CHECK_STR(gate_detect(dir), "generic");
+    CHECK_STR(fm_gate_detect(dir), "generic");
     char path[400];
     snprintf(path, sizeof path, "%s/x.py", dir);
     put(path, "print(1)\n");
-    CHECK_STR(gate_detect(dir), "python");
+    CHECK_STR(fm_gate_detect(dir), "python");
     snprintf(path, sizeof path, "%s/CMakeLists.txt", dir);
     put(path, "project(x C)\n");
-    CHECK_STR(gate_detect(dir), "c-cmake");
+    CHECK_STR(fm_gate_detect(dir), "c-cmake");
 
     /* a profile's commands over the preset */
     const char *pj = "{\"language\":\"python\",\"commands\":{\"test\":\"sh t.sh\",\"lint\":\"true\"}}";
     fm_gate_profile *gp = calloc(1, sizeof *gp);
-    CHECK_FATAL(gp && codec_decode(gp, &fm_gate_profile_desc, pj, strlen(pj)) == 0);
-    gate_from_profile(&g, gp, dir);
+    CHECK_FATAL(gp && fm_codec_decode(gp, &fm_gate_profile_desc, pj, strlen(pj)) == 0);
+    fm_gate_from_profile(&g, gp, dir);
     CHECK_STR(g.language, "python");
     CHECK_STR(g.cmd[1], "true");
     CHECK_STR(g.cmd[3], "sh t.sh");
@@ -202,39 +202,39 @@ TEST(gates)
     /* every GateLanguage of the schema names a preset; c-cmake is chosen
      * by the profile, not only by detection (no workspace to detect here) */
     for (size_t i = 0; i < fm_gate_language_desc.n_values; i++) {
-        CHECK(gate_preset(&g, fm_gate_language_desc.values[i]));
+        CHECK(fm_gate_preset(&g, fm_gate_language_desc.values[i]));
         CHECK_STR(g.language, fm_gate_language_desc.values[i]);
     }
-    codec_clear(gp, &fm_gate_profile_desc);
+    fm_codec_clear(gp, &fm_gate_profile_desc);
     const char *cj = "{\"language\":\"c-cmake\",\"commands\":{\"lint\":\"cppcheck .\"}}";
-    CHECK_FATAL(codec_decode(gp, &fm_gate_profile_desc, cj, strlen(cj)) == 0);
+    CHECK_FATAL(fm_codec_decode(gp, &fm_gate_profile_desc, cj, strlen(cj)) == 0);
     CHECK_INT(gp->language, FM_GATE_LANGUAGE_C_CMAKE);
-    gate_from_profile(&g, gp, NULL);
+    fm_gate_from_profile(&g, gp, NULL);
     CHECK_STR(g.language, "c-cmake");
     CHECK_STR(g.cmd[1], "cppcheck .");
     CHECK(strstr(g.cmd[2], "cmake -S . -B .gate-build") != NULL);
     CHECK(strstr(g.cmd[3], "ctest --test-dir .gate-build") != NULL);
 
-    sandbox_config sc;
+    fm_sandbox_config sc;
     memset(&sc, 0, sizeof sc);
     sc.disabled = true;
-    gate_report r;
-    gate only = {"generic", {NULL, "true", "echo building", "echo FAILING-TEST; exit 3"}};
-    CHECK_FATAL(gate_run(&r, &only, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
+    fm_gate_report r;
+    fm_gate only = {"generic", {NULL, "true", "echo building", "echo FAILING-TEST; exit 3"}};
+    CHECK_FATAL(fm_gate_run(&r, &only, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
     CHECK(!r.passed);
     CHECK_INT(r.failed_step, 3);
     CHECK_INT(r.exit_code, 3);
     CHECK_INT(r.steps_run, 3);
     CHECK(r.feedback.data && strstr(r.feedback.data, "FAILING-TEST") && strstr(r.feedback.data, "step test"));
-    gate_report_clear(&r);
-    gate ok = {"generic", {"true", NULL, "", "true"}};
-    CHECK_FATAL(gate_run(&r, &ok, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
+    fm_gate_report_clear(&r);
+    fm_gate ok = {"generic", {"true", NULL, "", "true"}};
+    CHECK_FATAL(fm_gate_run(&r, &ok, &sc, dir, 120 * INT64_C(1000000000), -1) == 0);
     CHECK(r.passed);
     if (!r.passed) fprintf(stderr, "gate feedback: %s\n", r.feedback.data ? r.feedback.data : "");
     CHECK_INT(r.failed_step, -1);
     CHECK_INT(r.steps_run, 2);
-    gate_report_clear(&r);
-    codec_clear(gp, &fm_gate_profile_desc);
+    fm_gate_report_clear(&r);
+    fm_codec_clear(gp, &fm_gate_profile_desc);
     free(gp);
 }
 
@@ -250,15 +250,15 @@ TEST(findings)
                        "+int c = 4;\n"
                        " return a;\n";
     int n, on;
-    agent_work_findings(diff, "src/add.c:11: b should stay 2\nsrc/add.c:12: c is unused", &n, &on);
+    fm_agent_work_findings(diff, "src/add.c:11: b should stay 2\nsrc/add.c:12: c is unused", &n, &on);
     CHECK_INT(n, 2);
     CHECK_INT(on, 2);
-    agent_work_findings(diff, "src/add.c:10: unchanged line\nREADME.md:1: typo", &n, &on);
+    fm_agent_work_findings(diff, "src/add.c:10: unchanged line\nREADME.md:1: typo", &n, &on);
     CHECK_INT(n, 2);
     CHECK_INT(on, 0);
-    agent_work_findings(diff, "./src/add.c:12: c is unused", &n, &on);
+    fm_agent_work_findings(diff, "./src/add.c:12: c is unused", &n, &on);
     CHECK_INT(on, 1);
-    agent_work_findings(diff, "looks wrong to me", &n, &on);
+    fm_agent_work_findings(diff, "looks wrong to me", &n, &on);
     CHECK_INT(n, 0);
     CHECK_INT(on, 0);
 }
@@ -288,26 +288,26 @@ TEST(reclaim_and_cap)
     }
     /* reclaim: work/ goes, the transcript stays */
     snprintf(d, sizeof d, "%s/c-new", ws);
-    agent_work_reclaim(d);
+    fm_agent_work_reclaim(d);
     snprintf(f, sizeof f, "%s/work", d);
     CHECK(access(f, F_OK) != 0);
     snprintf(f, sizeof f, "%s/transcript.jsonl", d);
     CHECK(access(f, F_OK) == 0);
     /* cap: the oldest go first, a held one never */
     snprintf(d, sizeof d, "%s/b-held", ws);
-    int held = agent_work_lock(d);
+    int held = fm_agent_work_lock(d);
     CHECK(held >= 0);
-    CHECK(agent_work_lock(d) < 0);
-    CHECK_INT(agent_work_cap(ws, 512 * 1024), 2); /* a-old, then c-new: still over */
+    CHECK(fm_agent_work_lock(d) < 0);
+    CHECK_INT(fm_agent_work_cap(ws, 512 * 1024), 2); /* a-old, then c-new: still over */
     snprintf(f, sizeof f, "%s/a-old", ws);
     CHECK(access(f, F_OK) != 0);
     snprintf(f, sizeof f, "%s/c-new", ws);
     CHECK(access(f, F_OK) != 0);
     CHECK(access(d, F_OK) == 0);
     close(held);
-    CHECK_INT(agent_work_cap(ws, 512 * 1024), 1);
+    CHECK_INT(fm_agent_work_cap(ws, 512 * 1024), 1);
     CHECK(access(d, F_OK) != 0);
-    CHECK_INT(agent_work_cap(ws, 0), 0);
+    CHECK_INT(fm_agent_work_cap(ws, 0), 0);
 }
 
 TEST(work_token_from_secret)
@@ -320,30 +320,30 @@ TEST(work_token_from_secret)
              "{\"metadata\":{\"name\":\"x\",\"namespace\":\"ns\",\"labels\":{\"foreman.llmkube.dev/workload\":\"wl\"}},"
              "\"spec\":{\"kind\":\"issue-fix\",\"payload\":{\"repo\":\"%s\",\"issue\":7}}}",
              remote);
-    executor_task t = {.name = "x", .namespace_ = "ns", .kind = "issue-fix", .repo = remote, .has_issue = true,
+    fm_executor_task t = {.name = "x", .namespace_ = "ns", .kind = "issue-fix", .repo = remote, .has_issue = true,
                        .issue = 7, .json = json, .json_len = strlen(json)};
-    executor_native_config nc;
+    fm_executor_native_config nc;
     memset(&nc, 0, sizeof nc);
     nc.git_token = "tok-from-secret";
-    agent_work w;
+    fm_agent_work w;
     const char *reason = NULL;
-    CHECK_FATAL(agent_work_prepare(&w, dir, &nc, &t, &reason) == 0);
+    CHECK_FATAL(fm_agent_work_prepare(&w, dir, &nc, &t, &reason) == 0);
     CHECK_STR(w.git.branch, "foreman/wl/issue-7");
     snprintf(path, sizeof path, "%s/git-token", dir);
     struct stat st;
     CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
     CHECK_STR(w.git.creds.token_file, path);
-    tools_ctx tools;
+    fm_tools_ctx tools;
     memset(&tools, 0, sizeof tools);
     tools.root = w.git.work;
-    agent_loop_config lc;
+    fm_agent_loop_config lc;
     memset(&lc, 0, sizeof lc);
-    agent_work_attach(&w, &tools, -1, &lc);
+    fm_agent_work_attach(&w, &tools, -1, &lc);
     bool denied = false;
     for (int i = 0; i < SANDBOX_MAX_DENY; i++) denied |= tools.sandbox.deny_read[i] && !strcmp(tools.sandbox.deny_read[i], path);
     CHECK(denied);
-    CHECK(lc.on_go == NULL); /* no gateProfile: no gate */
-    agent_work_clear(&w);
+    CHECK(lc.on_go == NULL); /* no gateProfile: no fm_gate */
+    fm_agent_work_clear(&w);
     CHECK(access(path, F_OK) != 0);
 }
 

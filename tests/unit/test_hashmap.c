@@ -30,70 +30,70 @@ TEST(test_random_ops_match_reference)
         if (what == 0) {
             void *v = (void *)(uintptr_t)(op + 1);
             void *old = NULL;
-            CHECK_FATAL(hashmap_put(&m, keys[i], v, &old) == 0);
+            CHECK_FATAL(fm_hashmap_put(&m, keys[i], v, &old) == 0);
             if (old != ref[i]) mismatches++;
             if (!ref[i]) live++;
             ref[i] = v;
         } else if (what == 1) {
-            void *v = hashmap_remove(&m, keys[i]);
+            void *v = fm_hashmap_remove(&m, keys[i]);
             if (v != ref[i]) mismatches++;
             if (ref[i]) live--;
             ref[i] = NULL;
         } else {
-            if (hashmap_get(&m, keys[i]) != ref[i]) mismatches++;
+            if (fm_hashmap_get(&m, keys[i]) != ref[i]) mismatches++;
         }
         if (m.len != live) mismatches++;
     }
     /* Full sweep: every key, and iteration visits exactly the live ones. */
     for (int i = 0; i < NKEYS; i++)
-        if (hashmap_get(&m, keys[i]) != ref[i]) mismatches++;
+        if (fm_hashmap_get(&m, keys[i]) != ref[i]) mismatches++;
     size_t it = 0, seen = 0;
     const char *k;
     void *v;
-    while (hashmap_next(&m, &it, &k, &v)) {
+    while (fm_hashmap_next(&m, &it, &k, &v)) {
         seen++;
         int i = atoi(k + 1);
         if (ref[i] != v) mismatches++;
     }
     CHECK_INT(seen, live);
     CHECK_INT(mismatches, 0);
-    CHECK(hashmap_bytes(&m) >= live * sizeof(fm_hashmap_slot));
-    hashmap_clear(&m);
+    CHECK(fm_hashmap_bytes(&m) >= live * sizeof(fm_hashmap_slot));
+    fm_hashmap_clear(&m);
     CHECK_INT(m.len, 0);
-    CHECK(hashmap_get(&m, "k1") == NULL);
-    CHECK(hashmap_remove(&m, "k1") == NULL);
+    CHECK(fm_hashmap_get(&m, "k1") == NULL);
+    CHECK(fm_hashmap_remove(&m, "k1") == NULL);
 }
 
 TEST(test_reserve_and_replace_key_pointer)
 {
     fm_hashmap m = FM_HASHMAP_INIT;
-    CHECK_INT(hashmap_reserve(&m, 1000), 0);
+    CHECK_INT(fm_hashmap_reserve(&m, 1000), 0);
     size_t cap = m.cap;
     char a[] = "same", b[] = "same";
     int x, y;
-    CHECK_INT(hashmap_put(&m, a, &x, NULL), 0);
+    CHECK_INT(fm_hashmap_put(&m, a, &x, NULL), 0);
     void *old = NULL;
-    CHECK_INT(hashmap_put(&m, b, &y, &old), 0);
+    CHECK_INT(fm_hashmap_put(&m, b, &y, &old), 0);
     CHECK(old == &x);
     CHECK_INT(m.len, 1);
     /* The stored key is now b: a may go away. */
     const char *k = NULL;
     size_t it = 0;
-    CHECK(hashmap_next(&m, &it, &k, NULL));
+    CHECK(fm_hashmap_next(&m, &it, &k, NULL));
     CHECK(k == b);
     char key[16];
     for (int i = 0; i < 700; i++) {
         snprintf(key, sizeof(key), "%d", i);
-        hashmap_put(&m, fm_strdup(key), &x, NULL);
+        fm_hashmap_put(&m, fm_strdup(key), &x, NULL);
     }
     CHECK_INT(m.cap, cap); /* reserved room: no rehash */
     it = 0;
-    while (hashmap_next(&m, &it, &k, NULL))
+    while (fm_hashmap_next(&m, &it, &k, NULL))
         if (k != b) free((char *)k);
-    hashmap_clear(&m);
+    fm_hashmap_clear(&m);
     /* Different seeds per map, same hash for the same seed. */
-    CHECK(hashmap_hash("abc", 3, 1) == hashmap_hash("abc", 3, 1));
-    CHECK(hashmap_hash("abc", 3, 1) != hashmap_hash("abc", 3, 2));
+    CHECK(fm_hashmap_hash("abc", 3, 1) == fm_hashmap_hash("abc", 3, 1));
+    CHECK(fm_hashmap_hash("abc", 3, 1) != fm_hashmap_hash("abc", 3, 2));
 }
 
 TEST(test_fake_clock)

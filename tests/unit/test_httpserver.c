@@ -75,57 +75,57 @@ TEST(test_parse_bind)
 {
     char host[256];
     int port;
-    CHECK_INT(httpserver_parse_bind(host, &port, ":8081"), 0);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, ":8081"), 0);
     CHECK_STR(host, "");
     CHECK_INT(port, 8081);
-    CHECK_INT(httpserver_parse_bind(host, &port, "127.0.0.1:8082"), 0);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "127.0.0.1:8082"), 0);
     CHECK_STR(host, "127.0.0.1");
     CHECK_INT(port, 8082);
-    CHECK_INT(httpserver_parse_bind(host, &port, "[::1]:9000"), 0);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "[::1]:9000"), 0);
     CHECK_STR(host, "::1");
     CHECK_INT(port, 9000);
-    CHECK_INT(httpserver_parse_bind(host, &port, "0"), 1);
-    CHECK_INT(httpserver_parse_bind(host, &port, ""), 1);
-    CHECK_INT(httpserver_parse_bind(host, &port, "8081"), FM_EINVAL);
-    CHECK_INT(httpserver_parse_bind(host, &port, "host:"), FM_EINVAL);
-    CHECK_INT(httpserver_parse_bind(host, &port, "host:99999"), FM_EINVAL);
-    CHECK_INT(httpserver_parse_bind(host, &port, "host:8x"), FM_EINVAL);
-    CHECK_INT(httpserver_parse_bind(host, &port, "::1:80"), FM_EINVAL);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "0"), 1);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, ""), 1);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "8081"), FM_EINVAL);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "host:"), FM_EINVAL);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "host:99999"), FM_EINVAL);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "host:8x"), FM_EINVAL);
+    CHECK_INT(fm_httpserver_parse_bind(host, &port, "::1:80"), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "::1:80");
 }
 
 TEST(test_disabled_server_is_null)
 {
     fm_httpserver *s = (fm_httpserver *)1;
-    CHECK_INT(httpserver_new(&s, "0"), 0);
+    CHECK_INT(fm_httpserver_new(&s, "0"), 0);
     CHECK(s == NULL);
-    CHECK_INT(httpserver_add_health(s, NULL, NULL), 0);
-    CHECK_INT(httpserver_add_metrics(s, NULL), 0);
-    CHECK_INT(httpserver_start(s), 0);
-    CHECK_INT(httpserver_port(s), 0);
-    httpserver_free(s);
+    CHECK_INT(fm_httpserver_add_health(s, NULL, NULL), 0);
+    CHECK_INT(fm_httpserver_add_metrics(s, NULL), 0);
+    CHECK_INT(fm_httpserver_start(s), 0);
+    CHECK_INT(fm_httpserver_port(s), 0);
+    fm_httpserver_free(s);
 }
 
 TEST(test_endpoints)
 {
     fm_metrics *reg = NULL;
-    CHECK_FATAL(metrics_new(&reg) == 0);
+    CHECK_FATAL(fm_metrics_new(&reg) == 0);
     fm_metric *m;
     fm_series *ser;
-    metrics_gauge(&m, reg, "leader_election_master_status", "Is master.", "name", NULL);
-    metrics_series(&ser, m, "foreman-operator.llmkube.dev", NULL);
-    metrics_set(ser, 1);
+    fm_metrics_gauge(&m, reg, "leader_election_master_status", "Is master.", "name", NULL);
+    fm_metrics_series(&ser, m, "foreman-operator.llmkube.dev", NULL);
+    fm_metrics_set(ser, 1);
 
     fm_httpserver *s = NULL;
-    CHECK_FATAL(httpserver_new(&s, "127.0.0.1:0") == 0 && s);
-    CHECK_INT(httpserver_add_health(s, ready_cb, NULL), 0);
-    CHECK_INT(httpserver_add_metrics(s, reg), 0);
-    CHECK_INT(httpserver_route(s, "/tea", teapot, NULL), 0);
-    CHECK_INT(httpserver_route(s, "bad", teapot, NULL), FM_EINVAL);
-    CHECK_INT(httpserver_start(s), 0);
-    CHECK_INT(httpserver_route(s, "/late", teapot, NULL), FM_EINVAL);
-    CHECK_INT(httpserver_start(s), FM_EINVAL);
-    int port = httpserver_port(s);
+    CHECK_FATAL(fm_httpserver_new(&s, "127.0.0.1:0") == 0 && s);
+    CHECK_INT(fm_httpserver_add_health(s, ready_cb, NULL), 0);
+    CHECK_INT(fm_httpserver_add_metrics(s, reg), 0);
+    CHECK_INT(fm_httpserver_route(s, "/tea", teapot, NULL), 0);
+    CHECK_INT(fm_httpserver_route(s, "bad", teapot, NULL), FM_EINVAL);
+    CHECK_INT(fm_httpserver_start(s), 0);
+    CHECK_INT(fm_httpserver_route(s, "/late", teapot, NULL), FM_EINVAL);
+    CHECK_INT(fm_httpserver_start(s), FM_EINVAL);
+    int port = fm_httpserver_port(s);
     CHECK(port > 0);
     printf("listening on 127.0.0.1:%d\n", port);
 
@@ -162,15 +162,15 @@ TEST(test_endpoints)
     char bind[64];
     snprintf(bind, sizeof(bind), "127.0.0.1:%d", port);
     fm_httpserver *s2 = NULL;
-    CHECK_INT(httpserver_new(&s2, bind), 0);
-    CHECK_INT(httpserver_start(s2), FM_EIO);
+    CHECK_INT(fm_httpserver_new(&s2, bind), 0);
+    CHECK_INT(fm_httpserver_start(s2), FM_EIO);
     CHECK_CONTAINS(fm_error_last()->message, bind);
-    httpserver_free(s2);
+    fm_httpserver_free(s2);
 
-    httpserver_free(s);
+    fm_httpserver_free(s);
     /* Stopped: nothing listens any more. */
     CHECK(fetch(&r, port, "GET", "/healthz") != 0);
-    metrics_free(reg);
+    fm_metrics_free(reg);
 }
 
 
@@ -224,13 +224,13 @@ static double mono_s(void)
 TEST(test_probes_survive_slow_clients)
 {
     fm_httpserver *s = NULL;
-    CHECK_FATAL(httpserver_new(&s, "127.0.0.1:0") == 0 && s);
-    CHECK_INT(httpserver_add_health(s, ready_cb, NULL), 0);
-    CHECK_INT(httpserver_start(s), 0);
+    CHECK_FATAL(fm_httpserver_new(&s, "127.0.0.1:0") == 0 && s);
+    CHECK_INT(fm_httpserver_add_health(s, ready_cb, NULL), 0);
+    CHECK_INT(fm_httpserver_start(s), 0);
     atomic_store(&is_ready, true);
     static slow_ctx c;
     memset(&c, 0, sizeof(c));
-    c.port = httpserver_port(s);
+    c.port = fm_httpserver_port(s);
     for (c.n = 0; c.n < SLOW_CLIENTS; c.n++) {
         c.fds[c.n] = connect_loopback(c.port);
         if (c.fds[c.n] >= 0 && c.n % 2 == 1)
@@ -262,21 +262,21 @@ TEST(test_probes_survive_slow_clients)
     for (int i = 0; i < c.n; i++)
         if (c.fds[i] >= 0) close(c.fds[i]);
     fetch_timeout_s = 5;
-    httpserver_free(s);
+    fm_httpserver_free(s);
 }
 
 TEST(test_any_address)
 {
     fm_httpserver *s = NULL;
-    CHECK_FATAL(httpserver_new(&s, ":0") == 0 && s);
-    CHECK_INT(httpserver_add_health(s, NULL, NULL), 0);
-    CHECK_INT(httpserver_start(s), 0);
-    int port = httpserver_port(s);
+    CHECK_FATAL(fm_httpserver_new(&s, ":0") == 0 && s);
+    CHECK_INT(fm_httpserver_add_health(s, NULL, NULL), 0);
+    CHECK_INT(fm_httpserver_start(s), 0);
+    int port = fm_httpserver_port(s);
     CHECK(port > 0);
     reply r;
     CHECK_INT(fetch(&r, port, "GET", "/readyz"), 0);
     CHECK_INT(r.status, 200);
-    httpserver_free(s);
+    fm_httpserver_free(s);
 }
 
 int main(void)

@@ -261,9 +261,9 @@ static int server_start(void)
 
 /* ------------------------------------------------------------ helpers */
 
-static kube_config *make_config(const char *server, const char *token)
+static fm_kube_config *make_config(const char *server, const char *token)
 {
-    kube_config *cfg = calloc(1, sizeof(*cfg));
+    fm_kube_config *cfg = calloc(1, sizeof(*cfg));
     cfg->server = fm_strdup(server);
     cfg->namespace_ = fm_strdup("default");
     cfg->context = fm_strdup("test");
@@ -271,15 +271,15 @@ static kube_config *make_config(const char *server, const char *token)
     return cfg;
 }
 
-static kube_client *make_client(const char *token, const kube_client_opts *o)
+static fm_kube_client *make_client(const char *token, const fm_kube_client_opts *o)
 {
     char url[64];
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
-    kube_config *cfg = make_config(url, token);
-    kube_client *c = NULL;
-    kube_client_opts def = {"test", NULL, 2000, 5000, 0, 0};
-    if (kube_client_new(&c, cfg, o ? o : &def) < 0) c = NULL;
-    kube_config_free(cfg);
+    fm_kube_config *cfg = make_config(url, token);
+    fm_kube_client *c = NULL;
+    fm_kube_client_opts def = {"test", NULL, 2000, 5000, 0, 0};
+    if (fm_kube_client_new(&c, cfg, o ? o : &def) < 0) c = NULL;
+    fm_kube_config_free(cfg);
     return c;
 }
 
@@ -299,82 +299,82 @@ static bool no_token(void)
 
 TEST(get_decodes_and_sends_identity)
 {
-    kube_client *c = make_client(TOKEN, NULL);
+    fm_kube_client *c = make_client(TOKEN, NULL);
     CHECK_FATAL(c);
-    k8s_config_map *cm = NULL;
-    CHECK_INT(kube_get((void **)&cm, c, &k8s_config_map_kind, NULL, "cm1"), 0);
+    fm_k8s_config_map *cm = NULL;
+    CHECK_INT(fm_kube_get((void **)&cm, c, &fm_k8s_config_map_kind, NULL, "cm1"), 0);
     CHECK_FATAL(cm);
     CHECK_STR(cm->metadata.name, "cm1");
     CHECK_STR(cm->metadata.resource_version, "7");
     CHECK_STR(fm_strmap_get(&cm->data, "k"), "v");
-    kube_object_free(k8s_config_map_kind.object, cm);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, cm);
     CHECK_STR(srv.last_auth, "Bearer " TOKEN);
     CHECK_CONTAINS(srv.last_ua, "foreman-test/" FOREMAN_VERSION " (linux/");
-    CHECK_STR(kube_client_user_agent(c), srv.last_ua);
-    CHECK_STR(kube_client_namespace(c), "default");
-    kube_client_free(c);
+    CHECK_STR(fm_kube_client_user_agent(c), srv.last_ua);
+    CHECK_STR(fm_kube_client_namespace(c), "default");
+    fm_kube_client_free(c);
 }
 
 TEST(status_errors)
 {
-    kube_client *c = make_client(TOKEN, NULL);
+    fm_kube_client *c = make_client(TOKEN, NULL);
     void *obj = NULL;
     CHECK_FATAL(c);
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, "default", "missing"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, "default", "missing"), FM_EHTTP);
     CHECK(obj == NULL);
-    CHECK(kube_err_is_not_found());
-    CHECK(!kube_err_is_conflict());
+    CHECK(fm_kube_err_is_not_found());
+    CHECK(!fm_kube_err_is_conflict());
     CHECK_INT(fm_error_last()->http_status, 404);
     CHECK_STR(fm_error_last()->reason, "NotFound");
     CHECK_STR(fm_error_last()->message, "configmaps/default/missing: 404 NotFound: configmaps \"missing\" not found");
     CHECK(no_token());
 
-    k8s_config_map cm = {0};
+    fm_k8s_config_map cm = {0};
     cm.metadata.name = "conflict";
     cm.metadata.resource_version = "1";
     codec_set_present(&cm, 0, true);
-    CHECK_INT(kube_update(NULL, c, &k8s_config_map_kind, &cm, false), FM_EHTTP);
-    CHECK(kube_err_is_conflict());
-    CHECK(!kube_err_is_already_exists());
+    CHECK_INT(fm_kube_update(NULL, c, &fm_k8s_config_map_kind, &cm, false), FM_EHTTP);
+    CHECK(fm_kube_err_is_conflict());
+    CHECK(!fm_kube_err_is_already_exists());
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/conflict: 409 Conflict: Operation cannot be fulfilled");
     CHECK_STR(srv.last_method, "PUT");
     CHECK_CONTAINS(srv.last_body, "\"resourceVersion\":\"1\"");
 
     cm.metadata.name = "exists";
-    CHECK_INT(kube_create(NULL, c, &k8s_config_map_kind, NULL, &cm), FM_EHTTP);
-    CHECK(kube_err_is_already_exists());
-    CHECK(!kube_err_is_conflict());
+    CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_EHTTP);
+    CHECK(fm_kube_err_is_already_exists());
+    CHECK(!fm_kube_err_is_conflict());
     CHECK_STR(srv.last_field_manager, "foreman-test");
 
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "invalid"), FM_EHTTP);
-    CHECK(kube_err_is_invalid());
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "invalid"), FM_EHTTP);
+    CHECK(fm_kube_err_is_invalid());
     CHECK_CONTAINS(fm_error_last()->message,
                    "422 Invalid: ConfigMap is invalid; metadata.labels: Invalid value: must be no more than 63 characters");
 
     /* non-Status bodies */
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "html"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "html"), FM_EHTTP);
     CHECK_INT(fm_error_last()->http_status, 502);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/html: 502 InternalError: 502 Bad Gateway");
     CHECK(strchr(fm_error_last()->message, '<') == NULL);
     CHECK(strchr(fm_error_last()->message, '\n') == NULL);
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "truncated"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "truncated"), FM_EHTTP);
     CHECK_CONTAINS(fm_error_last()->message, "500 InternalError: {\"kind\":\"Status\",\"mess");
     CHECK(no_token());
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(retry_after_429_and_503)
 {
-    kube_client *c = make_client(NULL, NULL);
-    kube_client_stats st0, st1;
+    fm_kube_client *c = make_client(NULL, NULL);
+    fm_kube_client_stats st0, st1;
     void *obj = NULL;
     CHECK_FATAL(c);
-    kube_client_get_stats(c, &st0);
+    fm_kube_client_get_stats(c, &st0);
     double t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "throttled"), 0);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "throttled"), 0);
     double el = now_s() - t0;
-    kube_object_free(k8s_config_map_kind.object, obj);
-    kube_client_get_stats(c, &st1);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
+    fm_kube_client_get_stats(c, &st1);
     CHECK_INT(atomic_load(&srv.throttled_hits), 3);
     CHECK_INT(st1.retries - st0.retries, 2);
     CHECK(el >= 1.9); /* 1 s default (no header) + Retry-After: 1 */
@@ -382,97 +382,97 @@ TEST(retry_after_429_and_503)
 
     /* 503 forever: 10 retries, then the error */
     t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "busy"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "busy"), FM_EHTTP);
     CHECK_INT(fm_error_last()->http_status, 503);
     CHECK_CONTAINS(fm_error_last()->message, "503 ServiceUnavailable: try later");
-    kube_client_get_stats(c, &st0);
+    fm_kube_client_get_stats(c, &st0);
     CHECK_INT(st0.retries - st1.retries, 10);
     CHECK(now_s() - t0 < 5);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 TEST(connection_reuse_and_verbs)
 {
-    kube_client *c = make_client(NULL, NULL);
+    fm_kube_client *c = make_client(NULL, NULL);
     CHECK_FATAL(c);
     int conns0 = atomic_load(&srv.connections);
     for (int i = 0; i < 10; i++) {
         void *obj = NULL;
-        CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "cm1"), 0);
-        kube_object_free(k8s_config_map_kind.object, obj);
+        CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "cm1"), 0);
+        fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     }
     const char *patch = "{\"data\":{\"k\":\"w\"}}";
-    k8s_config_map *cm = NULL;
-    CHECK_INT(kube_patch((void **)&cm, c, &k8s_config_map_kind, NULL, "cm1", KUBE_PATCH_MERGE, patch, strlen(patch), NULL), 0);
+    fm_k8s_config_map *cm = NULL;
+    CHECK_INT(fm_kube_patch((void **)&cm, c, &fm_k8s_config_map_kind, NULL, "cm1", KUBE_PATCH_MERGE, patch, strlen(patch), NULL), 0);
     CHECK(cm != NULL);
-    kube_object_free(k8s_config_map_kind.object, cm);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, cm);
     CHECK_STR(srv.last_method, "PATCH");
     CHECK_STR(srv.last_body, patch);
-    kube_patch_opts po = {NULL, "my-manager", true, false};
-    CHECK_INT(kube_patch(NULL, c, &k8s_config_map_kind, NULL, "cm1", KUBE_PATCH_APPLY, patch, strlen(patch), &po), 0);
+    fm_kube_patch_opts po = {NULL, "my-manager", true, false};
+    CHECK_INT(fm_kube_patch(NULL, c, &fm_k8s_config_map_kind, NULL, "cm1", KUBE_PATCH_APPLY, patch, strlen(patch), &po), 0);
     CHECK_STR(srv.last_field_manager, "my-manager");
-    kube_delete_opts dopt = {"uid-1", "7", "Foreground", -1, false};
-    CHECK_INT(kube_delete(c, &k8s_config_map_kind, NULL, "cm1", &dopt), 0);
+    fm_kube_delete_opts dopt = {"uid-1", "7", "Foreground", -1, false};
+    CHECK_INT(fm_kube_delete(c, &fm_k8s_config_map_kind, NULL, "cm1", &dopt), 0);
     CHECK_STR(srv.last_method, "DELETE");
     CHECK_CONTAINS(srv.last_body, "\"preconditions\":{\"uid\":\"uid-1\",\"resourceVersion\":\"7\"}");
     CHECK_CONTAINS(srv.last_body, "\"propagationPolicy\":\"Foreground\"");
 
-    k8s_config_map_list *l = NULL;
-    kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
-    CHECK_INT(kube_list((void **)&l, c, &k8s_config_map_kind, NULL, &lo), 0);
+    fm_k8s_config_map_list *l = NULL;
+    fm_kube_list_opts lo = {"app=x,tier!=db", NULL, 2, NULL, NULL, NULL, 0, NULL, NULL};
+    CHECK_INT(fm_kube_list((void **)&l, c, &fm_k8s_config_map_kind, NULL, &lo), 0);
     CHECK_FATAL(l);
     CHECK_INT(l->items.len, 2);
     CHECK_STR(l->metadata.continue_, "tok2");
     CHECK_STR(l->metadata.resource_version, "99");
     CHECK_STR(srv.last_query, "labelSelector=app=x,tier!=db limit=2");
-    kube_object_free(k8s_config_map_kind.list, l);
+    fm_kube_object_free(fm_k8s_config_map_kind.list, l);
 
     /* all pages joined */
     l = NULL;
-    CHECK_INT(kube_list_all((void **)&l, c, &k8s_config_map_kind, NULL, &lo), 0);
+    CHECK_INT(fm_kube_list_all((void **)&l, c, &fm_k8s_config_map_kind, NULL, &lo), 0);
     CHECK_FATAL(l);
     CHECK_INT(l->items.len, 3);
     CHECK_STR(l->items.items[0].metadata.name, "a");
     CHECK_STR(l->items.items[2].metadata.name, "c");
     CHECK(l->metadata.continue_ == NULL);
     CHECK_STR(l->metadata.resource_version, "99");
-    kube_object_free(k8s_config_map_kind.list, l);
+    fm_kube_object_free(fm_k8s_config_map_kind.list, l);
 
-    kube_client_stats st;
-    kube_client_get_stats(c, &st);
+    fm_kube_client_stats st;
+    fm_kube_client_get_stats(c, &st);
     CHECK_INT(st.handles_created, 1);
     CHECK_INT(st.connections, 1);
     CHECK_INT(st.http2, 0); /* plain HTTP here */
     CHECK_INT(atomic_load(&srv.connections) - conns0, 1); /* 16 requests, one TCP connection */
-    kube_client_free(c);
+    fm_kube_client_free(c);
 
     /* raw requests keep the body whatever the status */
     c = make_client(NULL, NULL);
-    kube_response r;
-    CHECK_INT(kube_request(&r, c, "GET", PREFIX "/missing", NULL, NULL, 0), FM_EHTTP);
+    fm_kube_response r;
+    CHECK_INT(fm_kube_request(&r, c, "GET", PREFIX "/missing", NULL, NULL, 0), FM_EHTTP);
     CHECK_INT(r.status, 404);
     CHECK_CONTAINS(r.body.data, "\"reason\":\"NotFound\"");
     CHECK_CONTAINS(r.content_type, "application/json");
-    kube_response_free(&r);
-    kube_response_free(NULL);
-    kube_client_free(c);
-    kube_client_free(NULL);
+    fm_kube_response_free(&r);
+    fm_kube_response_free(NULL);
+    fm_kube_client_free(c);
+    fm_kube_client_free(NULL);
 }
 
 TEST(rate_limiter)
 {
-    kube_client_opts o = {"test", NULL, 2000, 5000, 20, 1};
-    kube_client *c = make_client(NULL, &o);
+    fm_kube_client_opts o = {"test", NULL, 2000, 5000, 20, 1};
+    fm_kube_client *c = make_client(NULL, &o);
     CHECK_FATAL(c);
     double t0 = now_s();
     for (int i = 0; i < 11; i++) {
         void *obj = NULL;
-        CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "cm1"), 0);
-        kube_object_free(k8s_config_map_kind.object, obj);
+        CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "cm1"), 0);
+        fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     }
     double el = now_s() - t0;
     CHECK(el >= 0.45); /* 10 waits of 50 ms after the burst of 1 */
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 typedef struct events {
@@ -481,50 +481,50 @@ typedef struct events {
     int stop_at;
 } events;
 
-static int on_ev(void *ud, kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
+static int on_ev(void *ud, fm_kube_watch_event_type t, void *obj, const char *raw, size_t raw_len)
 {
     events *e = ud;
-    k8s_config_map *cm = obj;
+    fm_k8s_config_map *cm = obj;
     char one[128];
-    snprintf(one, sizeof(one), "%s%s:%s", e->n ? "," : "", kube_watch_event_name(t),
+    snprintf(one, sizeof(one), "%s%s:%s", e->n ? "," : "", fm_kube_watch_event_name(t),
              cm && cm->metadata.resource_version ? cm->metadata.resource_version : "-");
     strncat(e->log, one, sizeof(e->log) - strlen(e->log) - 1);
     (void)raw;
     (void)raw_len;
-    kube_object_free(k8s_config_map_kind.object, obj);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     e->n++;
     return e->stop_at && e->n == e->stop_at ? 77 : 0;
 }
 
 TEST(watch_stream)
 {
-    kube_client *c = make_client(NULL, NULL);
+    fm_kube_client *c = make_client(NULL, NULL);
     events e = {{0}, 0, 0};
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 0);
-    kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0, NULL, NULL};
-    CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), 0);
+    fm_kube_watch_opts o = {"10", NULL, NULL, 60, true, NULL, 0, NULL, NULL};
+    CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e), 0);
     CHECK_STR(e.log, "ADDED:11,MODIFIED:12,BOOKMARK:13,DELETED:14");
 
     /* the callback stops the watch */
     events e2 = {{0}, 0, 2};
-    CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e2), 77);
+    CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e2), 77);
     CHECK_STR(e2.log, "ADDED:11,MODIFIED:12");
 
     /* ERROR 410 event */
     events e3 = {{0}, 0, 0};
     atomic_store(&srv.watch_mode, 1);
-    CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
-    CHECK(kube_err_is_gone());
+    CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
+    CHECK(fm_kube_err_is_gone());
     CHECK_STR(e3.log, "ADDED:5,ERROR:-");
     CHECK_CONTAINS(fm_error_last()->message, "410 Gone: too old resource version");
 
     /* HTTP 410 on the request itself */
     atomic_store(&srv.watch_mode, 3);
-    CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
-    CHECK(kube_err_is_gone());
+    CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
+    CHECK(fm_kube_err_is_gone());
     atomic_store(&srv.watch_mode, 0);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 typedef struct canceller {
@@ -542,7 +542,7 @@ static void *cancel_later(void *arg)
 
 TEST(watch_cancel)
 {
-    kube_client *c = make_client(NULL, NULL);
+    fm_kube_client *c = make_client(NULL, NULL);
     atomic_int cancel = 0;
     events e = {{0}, 0, 0};
     pthread_t th;
@@ -550,17 +550,17 @@ TEST(watch_cancel)
     CHECK_FATAL(c);
     atomic_store(&srv.watch_mode, 2);
     atomic_store(&srv.stop, 0);
-    kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0, NULL, NULL};
+    fm_kube_watch_opts o = {NULL, NULL, NULL, 60, true, &cancel, 0, NULL, NULL};
     pthread_create(&th, NULL, cancel_later, &k);
     double t0 = now_s();
-    CHECK_INT(kube_watch(c, &k8s_config_map_kind, NULL, &o, on_ev, &e), FM_ECANCELED);
+    CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e), FM_ECANCELED);
     double el = now_s() - t0;
     pthread_join(th, NULL);
     CHECK(el >= 0.25 && el < 2.5);
     fprintf(stderr, "  cancel honoured after %.2f s\n", el);
     atomic_store(&srv.stop, 1);
     atomic_store(&srv.watch_mode, 0);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 }
 
 /* Writes an exec plugin script that counts its runs and hands out
@@ -600,15 +600,15 @@ TEST(exec_plugin_refresh_on_401)
     write_plugin(script, count, "client.authentication.k8s.io/v1beta1");
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
 
-    kube_config *cfg = make_config(url, NULL);
+    fm_kube_config *cfg = make_config(url, NULL);
     cfg->exec = calloc(1, sizeof(*cfg->exec));
     cfg->exec->api_version = fm_strdup("client.authentication.k8s.io/v1beta1");
     cfg->exec->command = fm_strdup(script);
     cfg->exec->env = calloc(2, sizeof(char *));
     cfg->exec->env[0] = fm_strdup("PLUGIN_ENV=yes");
     cfg->exec->n_env = 1;
-    kube_client *c = NULL;
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
+    fm_kube_client *c = NULL;
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
     CHECK_FATAL(c);
 
     /* the server accepts only the second credential: 401, re-run, retry */
@@ -616,37 +616,37 @@ TEST(exec_plugin_refresh_on_401)
     snprintf(srv.valid_token, sizeof(srv.valid_token), "exec-tok-2");
     pthread_mutex_unlock(&srv.mu);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), 0);
-    kube_object_free(k8s_config_map_kind.object, obj);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), 0);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     CHECK_INT(read_count(count), 2);
     /* cached: no expiry given, so no new run */
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), 0);
-    kube_object_free(k8s_config_map_kind.object, obj);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), 0);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     CHECK_INT(read_count(count), 2);
-    kube_client_stats st;
-    kube_client_get_stats(c, &st);
+    fm_kube_client_stats st;
+    fm_kube_client_get_stats(c, &st);
     CHECK_INT(st.exec_runs, 2);
 
     /* a credential that stays wrong: one retry only, then Unauthorized */
     pthread_mutex_lock(&srv.mu);
     snprintf(srv.valid_token, sizeof(srv.valid_token), "never");
     pthread_mutex_unlock(&srv.mu);
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), FM_EHTTP);
-    CHECK(kube_err_is_unauthorized());
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), FM_EHTTP);
+    CHECK(fm_kube_err_is_unauthorized());
     CHECK_INT(read_count(count), 3);
     CHECK(strstr(fm_error_last()->message, "exec-tok") == NULL);
-    kube_client_free(c);
+    fm_kube_client_free(c);
 
     /* a failing plugin: its exit status, never its stderr (a plugin may
      * print the credential it could not use) nor its output */
     free(cfg->exec->env[0]);
     cfg->exec->env[0] = fm_strdup("PLUGIN_ENV=no");
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), FM_EIO);
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), FM_EIO);
     CHECK_CONTAINS(fm_error_last()->message, "exited with status 4");
     CHECK(strstr(fm_error_last()->message, "missing env") == NULL);
-    kube_client_free(c);
-    kube_config_free(cfg);
+    fm_kube_client_free(c);
+    fm_kube_config_free(cfg);
     unlink(script);
     unlink(count);
     rmdir(dir);
@@ -672,7 +672,7 @@ static void *request_shutdown_later(void *arg)
     (void)arg;
     struct timespec ts = {1, 0};
     nanosleep(&ts, NULL);
-    signals_request_shutdown();
+    fm_signals_request_shutdown();
     return NULL;
 }
 
@@ -691,20 +691,20 @@ TEST(exec_plugin_hang_ends_on_shutdown)
     fclose(f);
     chmod(script, 0755);
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
-    kube_config *cfg = make_config(url, NULL);
+    fm_kube_config *cfg = make_config(url, NULL);
     cfg->exec = calloc(1, sizeof(*cfg->exec));
     cfg->exec->api_version = fm_strdup("client.authentication.k8s.io/v1beta1");
     cfg->exec->command = fm_strdup(script);
-    kube_client *c = NULL;
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
+    fm_kube_client *c = NULL;
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
     CHECK_FATAL(c);
-    CHECK_INT(signals_setup(), 0);
+    CHECK_INT(fm_signals_setup(), 0);
     pthread_t t;
     pthread_create(&t, NULL, request_shutdown_later, NULL);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     void *obj = NULL;
-    int rc = kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth");
+    int rc = fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth");
     clock_gettime(CLOCK_MONOTONIC, &t1);
     pthread_join(t, NULL);
     double dt = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -715,8 +715,8 @@ TEST(exec_plugin_hang_ends_on_shutdown)
     struct timespec ts = {0, 200000000L};
     nanosleep(&ts, NULL);
     CHECK(hp > 0 && !process_alive(hp)); /* the helper died with its plugin */
-    kube_client_free(c);
-    kube_config_free(cfg);
+    fm_kube_client_free(c);
+    fm_kube_config_free(cfg);
     unlink(script);
     unlink(pidf);
     rmdir(dir);
@@ -732,16 +732,16 @@ TEST(token_file_reread_on_401)
     fputs("old-token\n", f);
     fclose(f);
     snprintf(url, sizeof(url), "http://127.0.0.1:%d", srv.port);
-    kube_config *cfg = make_config(url, NULL);
+    fm_kube_config *cfg = make_config(url, NULL);
     cfg->token_file = fm_strdup(tokf);
-    kube_client *c = NULL;
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
+    fm_kube_client *c = NULL;
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
     pthread_mutex_lock(&srv.mu);
     snprintf(srv.valid_token, sizeof(srv.valid_token), "old-token");
     pthread_mutex_unlock(&srv.mu);
     void *obj = NULL;
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), 0);
-    kube_object_free(k8s_config_map_kind.object, obj);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), 0);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     /* rotate: the file and the server change together */
     f = fopen(tokf, "w");
     fputs("new-token\n", f);
@@ -749,11 +749,11 @@ TEST(token_file_reread_on_401)
     pthread_mutex_lock(&srv.mu);
     snprintf(srv.valid_token, sizeof(srv.valid_token), "new-token");
     pthread_mutex_unlock(&srv.mu);
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "auth"), 0);
-    kube_object_free(k8s_config_map_kind.object, obj);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), 0);
+    fm_kube_object_free(fm_k8s_config_map_kind.object, obj);
     CHECK_STR(srv.last_auth, "Bearer new-token");
-    kube_client_free(c);
-    kube_config_free(cfg);
+    fm_kube_client_free(c);
+    fm_kube_config_free(cfg);
     unlink(tokf);
     rmdir(dir);
 }
@@ -761,61 +761,61 @@ TEST(token_file_reread_on_401)
 TEST(transport_errors)
 {
     /* nothing listens on port 1 */
-    kube_config *cfg = make_config("http://127.0.0.1:1", TOKEN);
-    kube_client *c = NULL;
+    fm_kube_config *cfg = make_config("http://127.0.0.1:1", TOKEN);
+    fm_kube_client *c = NULL;
     void *obj = NULL;
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
-    k8s_config_map cm = {0};
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
+    fm_k8s_config_map cm = {0};
     cm.metadata.name = "x";
     codec_set_present(&cm, 0, true);
-    CHECK_INT(kube_create(NULL, c, &k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
-    CHECK(kube_err_is_transport());
+    CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
+    CHECK(fm_kube_err_is_transport());
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/x: cannot connect to 127.0.0.1:1");
     CHECK(no_token());
-    kube_client_stats st;
-    kube_client_get_stats(c, &st);
+    fm_kube_client_stats st;
+    fm_kube_client_get_stats(c, &st);
     CHECK_INT(st.retries, 0); /* POST is never retried on connection failures */
     double t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "x"), FM_ETRANSPORT);
-    kube_client_get_stats(c, &st);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "x"), FM_ETRANSPORT);
+    fm_kube_client_get_stats(c, &st);
     CHECK_INT(st.retries, 5); /* GET is */
     CHECK(now_s() - t0 < 8);
     CHECK(no_token());
-    kube_client_free(c);
-    kube_config_free(cfg);
+    fm_kube_client_free(c);
+    fm_kube_config_free(cfg);
 
     /* request timeout (not retried: the server may be working on it) */
-    kube_client_opts fast = {"test", NULL, 2000, 300, 0, 0};
+    fm_kube_client_opts fast = {"test", NULL, 2000, 300, 0, 0};
     c = make_client(TOKEN, &fast);
     CHECK_FATAL(c);
     t0 = now_s();
-    CHECK_INT(kube_get(&obj, c, &k8s_config_map_kind, NULL, "slow"), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "slow"), FM_ETRANSPORT);
     CHECK(now_s() - t0 < 1.2);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/slow: request to 127.0.0.1:");
     CHECK_CONTAINS(fm_error_last()->message, "timed out after");
     CHECK(no_token());
-    kube_client_free(c);
+    fm_kube_client_free(c);
 
     /* DNS */
     cfg = make_config("https://no-such-host.invalid:6443", TOKEN);
-    CHECK_INT(kube_client_new(&c, cfg, NULL), 0);
-    CHECK_INT(kube_create(NULL, c, &k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
+    CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
+    CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
     CHECK_CONTAINS(fm_error_last()->message, "DNS lookup of no-such-host.invalid:6443 failed");
     CHECK(no_token());
-    kube_client_free(c);
-    kube_config_free(cfg);
+    fm_kube_client_free(c);
+    fm_kube_config_free(cfg);
 }
 
 TEST(paths)
 {
     fm_buf b = FM_BUF_INIT;
-    CHECK_INT(kube_resource_path(&b, &k8s_lease_kind, "kube-system", "foreman-operator.llmkube.dev", NULL), 0);
+    CHECK_INT(fm_kube_resource_path(&b, &fm_k8s_lease_kind, "kube-system", "foreman-operator.llmkube.dev", NULL), 0);
     CHECK_STR(b.data, "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/foreman-operator.llmkube.dev");
     fm_buf_reset(&b);
-    CHECK_INT(kube_resource_path(&b, &k8s_config_map_kind, "a b", "x/y", "status"), 0);
+    CHECK_INT(fm_kube_resource_path(&b, &fm_k8s_config_map_kind, "a b", "x/y", "status"), 0);
     CHECK_STR(b.data, "/api/v1/namespaces/a%20b/configmaps/x%2Fy/status");
     fm_buf_reset(&b);
-    CHECK_INT(kube_resource_path(&b, &k8s_config_map_kind, KUBE_ALL_NAMESPACES, NULL, NULL), 0);
+    CHECK_INT(fm_kube_resource_path(&b, &fm_k8s_config_map_kind, KUBE_ALL_NAMESPACES, NULL, NULL), 0);
     CHECK_STR(b.data, "/api/v1/configmaps");
     fm_buf_free(&b);
 }

@@ -35,67 +35,67 @@ static bool one_line(const char *s)
 
 TEST(explicit_file_relative_paths)
 {
-    kube_config *cfg = NULL;
-    kube_config_opts o = {FX "/basic.yaml", NULL, NULL};
+    fm_kube_config *cfg = NULL;
+    fm_kube_config_opts o = {FX "/basic.yaml", NULL, NULL};
     clean_env();
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->context, "dev");
-    CHECK_STR(kube_config_namespace(cfg), "team-a");
-    CHECK_STR(kube_config_server(cfg), "https://dev.example:6443"); /* trailing '/' dropped */
+    CHECK_STR(fm_kube_config_namespace(cfg), "team-a");
+    CHECK_STR(fm_kube_config_server(cfg), "https://dev.example:6443"); /* trailing '/' dropped */
     CHECK(cfg->ca.data && strstr(cfg->ca.data, "TESTCA"));
     CHECK(cfg->client_cert.data && strstr(cfg->client_cert.data, "TESTCLIENT"));
     CHECK(cfg->client_key.data && strstr(cfg->client_key.data, "TESTKEY"));
     CHECK(cfg->token == NULL);
     CHECK(cfg->exec == NULL);
-    CHECK(kube_config_warning(cfg) == NULL);
-    kube_config_free(cfg);
+    CHECK(fm_kube_config_warning(cfg) == NULL);
+    fm_kube_config_free(cfg);
 }
 
 /* Relative paths resolve against the file's directory, not the cwd. */
 TEST(relative_paths_from_other_cwd)
 {
     char cwd[4096], path[4200];
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     clean_env();
     CHECK_FATAL(getcwd(cwd, sizeof(cwd)) != NULL);
     snprintf(path, sizeof(path), "%s/basic.yaml", fxdir);
     CHECK_FATAL(chdir("/tmp") == 0);
-    kube_config_opts o = {path, "prod", NULL};
-    int rc = kube_config_load(&cfg, &o);
+    fm_kube_config_opts o = {path, "prod", NULL};
+    int rc = fm_kube_config_load(&cfg, &o);
     CHECK_FATAL(chdir(cwd) == 0);
     CHECK_INT(rc, 0);
     CHECK_FATAL(cfg);
     char want[4200];
     snprintf(want, sizeof(want), "%s/certs/token", fxdir);
     CHECK_STR(cfg->token_file, want);
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 }
 
 TEST(context_selection)
 {
-    kube_config *cfg = NULL;
-    kube_config_opts o = {FX "/basic.yaml", "prod", NULL};
+    fm_kube_config *cfg = NULL;
+    fm_kube_config_opts o = {FX "/basic.yaml", "prod", NULL};
     clean_env();
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg);
-    CHECK_STR(kube_config_context(cfg), "prod");
-    CHECK_STR(kube_config_namespace(cfg), "default"); /* context names none */
+    CHECK_STR(fm_kube_config_context(cfg), "prod");
+    CHECK_STR(fm_kube_config_namespace(cfg), "default"); /* context names none */
     CHECK_STR(cfg->server, "https://prod.example:443");
     CHECK_STR(cfg->tls_server_name, "api.prod.internal");
     CHECK_STR(cfg->proxy_url, "http://proxy.example:3128");
     CHECK(cfg->ca.data && strstr(cfg->ca.data, "PRODCA")); /* from -data */
     CHECK(cfg->token_file && strstr(cfg->token_file, "certs/token"));
     CHECK(cfg->client_cert.data == NULL);
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 }
 
 TEST(exec_config)
 {
-    kube_config *cfg = NULL;
-    kube_config_opts o = {FX "/basic.yaml", "exec", NULL};
+    fm_kube_config *cfg = NULL;
+    fm_kube_config_opts o = {FX "/basic.yaml", "exec", NULL};
     clean_env();
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg && cfg->exec);
     CHECK_STR(cfg->exec->api_version, "client.authentication.k8s.io/v1");
     CHECK(strstr(cfg->exec->command, "kubeconfig/./bin/cred-helper") || strstr(cfg->exec->command, "kubeconfig/bin/cred-helper"));
@@ -107,134 +107,134 @@ TEST(exec_config)
     CHECK_STR(cfg->exec->env[0], "HELPER_MODE=test");
     CHECK(cfg->exec->provide_cluster_info);
     CHECK_STR(cfg->exec->interactive_mode, "Never");
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 }
 
 /* $KUBECONFIG: the first file to set a name (or current-context) wins. */
 TEST(kubeconfig_env_merge)
 {
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     clean_env();
     setenv("KUBECONFIG", FX "/merge-a.yaml:" FX "/does-not-exist.yaml:" FX "/merge-b.yaml", 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->context, "alpha");                  /* a's current-context */
     CHECK_STR(cfg->server, "https://from-a.example");  /* a's "shared" cluster */
     CHECK_STR(cfg->token, "token-a");                  /* a's "ua" user */
     CHECK_STR(cfg->namespace_, "ns-a");
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 
     /* a context defined only in b, using b's cluster and user */
-    kube_config_opts o = {NULL, "beta", NULL};
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    fm_kube_config_opts o = {NULL, "beta", NULL};
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->server, "https://only-b.example");
     CHECK_STR(cfg->username, "admin");
     CHECK_STR(cfg->password, "secret-pw");
     CHECK_STR(cfg->namespace_, "ns-b");
     CHECK(cfg->insecure_skip_tls_verify);
-    CHECK(kube_config_warning(cfg) && strstr(kube_config_warning(cfg), "insecure-skip-tls-verify"));
-    kube_config_free(cfg);
+    CHECK(fm_kube_config_warning(cfg) && strstr(fm_kube_config_warning(cfg), "insecure-skip-tls-verify"));
+    fm_kube_config_free(cfg);
 
     /* reversed order: b wins everything it sets */
     setenv("KUBECONFIG", FX "/merge-b.yaml:" FX "/merge-a.yaml", 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->context, "beta");
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     o.context = "alpha";
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->server, "https://only-b.example"); /* b's alpha context */
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     clean_env();
 }
 
 TEST(explicit_beats_env)
 {
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     clean_env();
     setenv("KUBECONFIG", FX "/merge-a.yaml", 1);
-    kube_config_opts o = {FX "/basic.yaml", NULL, NULL};
-    CHECK_INT(kube_config_load(&cfg, &o), 0);
+    fm_kube_config_opts o = {FX "/basic.yaml", NULL, NULL};
+    CHECK_INT(fm_kube_config_load(&cfg, &o), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->context, "dev");
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     clean_env();
 }
 
 TEST(missing_files)
 {
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     clean_env();
-    kube_config_opts o = {FX "/nope.yaml", NULL, NULL};
-    CHECK_INT(kube_config_load(&cfg, &o), FM_EIO);
+    fm_kube_config_opts o = {FX "/nope.yaml", NULL, NULL};
+    CHECK_INT(fm_kube_config_load(&cfg, &o), FM_EIO);
     CHECK(cfg == NULL);
     CHECK_CONTAINS(fm_error_last()->message, "kubeconfig " FX "/nope.yaml: No such file or directory");
 
     setenv("KUBECONFIG", "/nonexistent/a:/nonexistent/b", 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), FM_EIO);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), FM_EIO);
     CHECK_CONTAINS(fm_error_last()->message, "none of the files exist");
     CHECK_CONTAINS(fm_error_last()->message, "/nonexistent/a");
     clean_env();
 
     /* nothing anywhere */
-    CHECK_INT(kube_config_load(&cfg, NULL), FM_ENOTFOUND);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), FM_ENOTFOUND);
     CHECK_CONTAINS(fm_error_last()->message, "no Kubernetes configuration");
     CHECK(one_line(fm_error_last()->message));
 }
 
 TEST(home_fallback)
 {
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     char home[4200];
     clean_env();
     snprintf(home, sizeof(home), "%s/home", fxdir);
     setenv("HOME", home, 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->server, "https://home.example:6443");
     CHECK_STR(cfg->user_name, ""); /* a context without a user is anonymous */
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     clean_env();
 }
 
 TEST(incluster)
 {
-    kube_config *cfg = NULL;
+    fm_kube_config *cfg = NULL;
     char dir[4200];
     clean_env();
     snprintf(dir, sizeof(dir), "%s/incluster", fxdir);
     setenv("KUBERNETES_SERVICE_HOST", "10.0.0.1", 1);
     setenv("KUBERNETES_SERVICE_PORT", "6443", 1);
     setenv("FOREMAN_INCLUSTER_DIR", dir, 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), 0);
     CHECK_FATAL(cfg);
     CHECK(cfg->in_cluster);
     CHECK_STR(cfg->server, "https://10.0.0.1:6443");
     CHECK_STR(cfg->namespace_, "foreman-system");
     CHECK(cfg->ca.data && strstr(cfg->ca.data, "TESTCA"));
     CHECK(cfg->token_file && strstr(cfg->token_file, "incluster/token"));
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 
     /* IPv6 service host gets brackets */
     setenv("KUBERNETES_SERVICE_HOST", "fd00::1", 1);
-    CHECK_INT(kube_config_load_incluster(&cfg, dir), 0);
+    CHECK_INT(fm_kube_config_load_incluster(&cfg, dir), 0);
     CHECK_FATAL(cfg);
     CHECK_STR(cfg->server, "https://[fd00::1]:6443");
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
 
     /* $KUBECONFIG takes precedence over in-cluster */
     setenv("KUBECONFIG", FX "/merge-a.yaml", 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), 0);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), 0);
     CHECK_FATAL(cfg);
     CHECK(!cfg->in_cluster);
-    kube_config_free(cfg);
+    fm_kube_config_free(cfg);
     unsetenv("KUBECONFIG");
 
     /* a missing token file is a clear error */
     setenv("FOREMAN_INCLUSTER_DIR", "/nonexistent-sa", 1);
-    CHECK_INT(kube_config_load(&cfg, NULL), FM_EIO);
+    CHECK_INT(fm_kube_config_load(&cfg, NULL), FM_EIO);
     CHECK_CONTAINS(fm_error_last()->message, "in-cluster config: token /nonexistent-sa/token");
     clean_env();
 }
@@ -243,16 +243,16 @@ TEST(base64)
 {
     char *out = NULL;
     size_t n = 0;
-    CHECK_INT(kube_base64_decode(&out, &n, "aGVsbG8gd29ybGQ=", 16), 0);
+    CHECK_INT(fm_kube_base64_decode(&out, &n, "aGVsbG8gd29ybGQ=", 16), 0);
     CHECK_STR(out, "hello world");
     CHECK_INT(n, 11);
     free(out);
-    CHECK_INT(kube_base64_decode(&out, &n, "aGVs\nbG8", 8), 0); /* no padding, newline */
+    CHECK_INT(fm_kube_base64_decode(&out, &n, "aGVs\nbG8", 8), 0); /* no padding, newline */
     CHECK_STR(out, "hello");
     free(out);
-    CHECK_INT(kube_base64_decode(&out, &n, "aGV$bG8=", 8), FM_EPARSE);
-    CHECK_INT(kube_base64_decode(&out, &n, "aGVsb", 5), FM_EPARSE); /* dangling sextet */
-    CHECK_INT(kube_base64_decode(&out, &n, "aG=Vs", 5), FM_EPARSE); /* data after padding */
+    CHECK_INT(fm_kube_base64_decode(&out, &n, "aGV$bG8=", 8), FM_EPARSE);
+    CHECK_INT(fm_kube_base64_decode(&out, &n, "aGVsb", 5), FM_EPARSE); /* dangling sextet */
+    CHECK_INT(fm_kube_base64_decode(&out, &n, "aG=Vs", 5), FM_EPARSE); /* data after padding */
 }
 
 /* One malformed kubeconfig: the text, the error code, a substring of the
@@ -311,9 +311,9 @@ TEST(malformed_one_line_errors)
     clean_env();
     for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
         const bad_case *bc = &bad_cases[i];
-        kube_config *cfg = NULL;
+        fm_kube_config *cfg = NULL;
         fm_error_clear();
-        int rc = kube_config_load_string(&cfg, bc->yaml, strlen(bc->yaml), "/fx/bad.yaml", NULL);
+        int rc = fm_kube_config_load_string(&cfg, bc->yaml, strlen(bc->yaml), "/fx/bad.yaml", NULL);
         const char *msg = fm_error_last()->message;
         if (rc != bc->code || !one_line(msg) || strncmp(msg, "kubeconfig /fx/bad.yaml", 23) != 0 ||
             !strstr(msg, bc->want)) {
@@ -330,7 +330,7 @@ TEST(malformed_one_line_errors)
             if (!strstr(msg, at)) fprintf(stderr, "case \"%s\": want line %d in: %s\n", bc->name, bc->line, msg);
             CHECK_CONTAINS(msg, at);
         }
-        kube_config_free(cfg);
+        fm_kube_config_free(cfg);
     }
 }
 
@@ -340,18 +340,18 @@ TEST(no_secrets_in_errors)
     const char *y = "current-context: c\nclusters:\n- name: k\n  cluster:\n    server: https://x\ncontexts:\n- name: c\n"
                     "  context:\n    cluster: k\n    user: u\nusers:\n- name: u\n  user:\n    token: sekrit-token-value\n"
                     "    client-key-data: \"sekrit-key%%%\"\n    client-certificate-data: QUJD\n";
-    kube_config *cfg = NULL;
-    CHECK(kube_config_load_string(&cfg, y, strlen(y), "/fx/s.yaml", NULL) < 0);
+    fm_kube_config *cfg = NULL;
+    CHECK(fm_kube_config_load_string(&cfg, y, strlen(y), "/fx/s.yaml", NULL) < 0);
     CHECK(strstr(fm_error_last()->message, "sekrit") == NULL);
     CHECK_CONTAINS(fm_error_last()->message, "client-key-data: invalid base64");
 }
 
 TEST(empty_file)
 {
-    kube_config *cfg = NULL;
-    CHECK_INT(kube_config_load_string(&cfg, "", 0, "/fx/empty.yaml", NULL), FM_EINVAL);
+    fm_kube_config *cfg = NULL;
+    CHECK_INT(fm_kube_config_load_string(&cfg, "", 0, "/fx/empty.yaml", NULL), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "kubeconfig /fx/empty.yaml: no current-context");
-    CHECK_INT(kube_config_load_string(&cfg, "# only a comment\n", 17, "/fx/empty.yaml", "x"), FM_EINVAL);
+    CHECK_INT(fm_kube_config_load_string(&cfg, "# only a comment\n", 17, "/fx/empty.yaml", "x"), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "context \"x\" not found");
 }
 
@@ -367,16 +367,16 @@ TEST(plain_http_with_credentials_warns)
         "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
         "clusters: [{name: k, cluster: {server: \"http://127.0.0.1:8080\"}}]\n"
         "contexts: [{name: c, context: {cluster: k}}]\n";
-    kube_config *cfg = NULL;
-    CHECK_INT(kube_config_load_string(&cfg, with_token, sizeof(with_token) - 1, NULL, NULL), 0);
+    fm_kube_config *cfg = NULL;
+    CHECK_INT(fm_kube_config_load_string(&cfg, with_token, sizeof(with_token) - 1, NULL, NULL), 0);
     CHECK_FATAL(cfg);
-    CHECK(kube_config_warning(cfg) && strstr(kube_config_warning(cfg), "plain http://"));
-    CHECK(kube_config_warning(cfg) && !strstr(kube_config_warning(cfg), "sekret"));
-    kube_config_free(cfg);
-    CHECK_INT(kube_config_load_string(&cfg, anonymous, sizeof(anonymous) - 1, NULL, NULL), 0);
+    CHECK(fm_kube_config_warning(cfg) && strstr(fm_kube_config_warning(cfg), "plain http://"));
+    CHECK(fm_kube_config_warning(cfg) && !strstr(fm_kube_config_warning(cfg), "sekret"));
+    fm_kube_config_free(cfg);
+    CHECK_INT(fm_kube_config_load_string(&cfg, anonymous, sizeof(anonymous) - 1, NULL, NULL), 0);
     CHECK_FATAL(cfg);
-    CHECK(kube_config_warning(cfg) == NULL);
-    kube_config_free(cfg);
+    CHECK(fm_kube_config_warning(cfg) == NULL);
+    fm_kube_config_free(cfg);
 }
 
 int main(void)

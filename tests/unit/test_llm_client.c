@@ -20,9 +20,9 @@
 static const char MESSAGES[] = "[{\"role\":\"user\",\"content\":\"hi\"}]";
 static const char TOOLS[] = "[{\"type\":\"function\",\"function\":{\"name\":\"read_file\",\"parameters\":{\"type\":\"object\"}}}]";
 
-static llm_client *client_for(scn_server *s, int64_t first_byte_ms, int64_t idle_ms, int retries)
+static fm_llm_client *client_for(scn_server *s, int64_t first_byte_ms, int64_t idle_ms, int retries)
 {
-    llm_config cfg;
+    fm_llm_config cfg;
     memset(&cfg, 0, sizeof(cfg));
     cfg.base_url = scn_url(s);
     cfg.model = "m";
@@ -35,21 +35,21 @@ static llm_client *client_for(scn_server *s, int64_t first_byte_ms, int64_t idle
     cfg.max_output_tokens = 256;
     cfg.has_temperature = true;
     cfg.temperature = 0.2;
-    llm_client *c = NULL;
-    if (llm_client_new(&c, &cfg) != 0) abort();
+    fm_llm_client *c = NULL;
+    if (fm_llm_client_new(&c, &cfg) != 0) abort();
     return c;
 }
 
-static int complete(llm_client *c, llm_message *m, llm_stats *st, int wake_fd)
+static int complete(fm_llm_client *c, fm_llm_message *m, fm_llm_stats *st, int wake_fd)
 {
-    llm_request req;
+    fm_llm_request req;
     memset(&req, 0, sizeof(req));
     req.messages = MESSAGES;
     req.messages_len = strlen(MESSAGES);
     req.tools = TOOLS;
     req.tool_choice = "required";
     req.wake_fd = wake_fd;
-    return llm_client_complete(m, c, &req, st);
+    return fm_llm_client_complete(m, c, &req, st);
 }
 
 TEST(fragments_every_byte)
@@ -58,10 +58,10 @@ TEST(fragments_every_byte)
     scn_turn t = scn_tool_call("read_file", args, 1);
     t.piece = 7; /* and the bytes arrive in odd pieces */
     scn_server *s = scn_start(&t, 1);
-    llm_client *c = client_for(s, 5000, 5000, 0);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 0);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    llm_stats st;
+    fm_llm_stats st;
     CHECK_INT(complete(c, &m, &st, -1), 0);
     CHECK_INT(m.n_calls, 1);
     CHECK_STR(m.calls[0].args.data, args);
@@ -74,8 +74,8 @@ TEST(fragments_every_byte)
     CHECK_CONTAINS(body, "\"tool_choice\":\"required\"");
     CHECK_CONTAINS(body, "\"max_tokens\":256");
     CHECK(strstr(body, "sk-secret") == NULL);
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -91,17 +91,17 @@ TEST(retries_429_5xx_reset_eof)
     t[3].cut_at = (size_t)(strstr(t[3].response, "\"tool_calls\"}") - t[3].response); /* clean EOF before finish_reason */
     t[4] = scn_tool_call("bash", "{\"command\":\"make test\"}", 3);
     scn_server *s = scn_start(t, 5);
-    llm_client *c = client_for(s, 5000, 5000, 5);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 5);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    llm_stats st;
-    int64_t t0 = executor_now_ns();
+    fm_llm_stats st;
+    int64_t t0 = fm_executor_now_ns();
     CHECK_INT(complete(c, &m, &st, -1), 0);
-    CHECK(executor_now_ns() - t0 >= 1000 * MS); /* Retry-After: 1 */
+    CHECK(fm_executor_now_ns() - t0 >= 1000 * MS); /* Retry-After: 1 */
     CHECK_INT(st.attempts, 5);
     CHECK_STR(m.calls[0].args.data, "{\"command\":\"make test\"}");
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -115,15 +115,15 @@ TEST(slow_first_byte_and_never_ending)
     t[1].hang = true; /* a stream that never ends */
     t[2] = scn_text("on time", NULL, "stop");
     scn_server *s = scn_start(t, 3);
-    llm_client *c = client_for(s, 300, 300, 3);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 300, 300, 3);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    llm_stats st;
+    fm_llm_stats st;
     CHECK_INT(complete(c, &m, &st, -1), 0);
     CHECK_INT(st.attempts, 3);
     CHECK_STR(m.content.data, "on time");
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -134,16 +134,16 @@ TEST(finish_without_done)
     scn_turn t = scn_sse(chunks, 2, false);
     t.hang = true;
     scn_server *s = scn_start(&t, 1);
-    llm_client *c = client_for(s, 5000, 5000, 0);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 0);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    int64_t t0 = executor_now_ns();
+    int64_t t0 = fm_executor_now_ns();
     CHECK_INT(complete(c, &m, NULL, -1), 0);
-    CHECK(executor_now_ns() - t0 < 2000 * MS);
+    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
     CHECK_STR(m.content.data, "hello");
     CHECK_STR(m.finish_reason, "stop");
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -154,18 +154,18 @@ TEST(unsupported_parameter_dropped_and_remembered)
     t[1] = scn_text("a", NULL, "stop");
     t[2] = scn_text("b", NULL, "stop");
     scn_server *s = scn_start(t, 3);
-    llm_client *c = client_for(s, 5000, 5000, 0);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 0);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
     CHECK_INT(complete(c, &m, NULL, -1), 0);
     CHECK_INT(complete(c, &m, NULL, -1), 0);
     CHECK_STR(m.content.data, "b");
-    CHECK(llm_client_dropped(c) & LLM_P_STREAM_OPTIONS);
+    CHECK(fm_llm_client_dropped(c) & LLM_P_STREAM_OPTIONS);
     CHECK_CONTAINS(scn_request(s, 0), "stream_options");
     CHECK(strstr(scn_request(s, 1), "stream_options") == NULL);
     CHECK(strstr(scn_request(s, 2), "stream_options") == NULL);
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -176,10 +176,10 @@ TEST(fatal_4xx_and_exhausted)
     t[1] = scn_status(500, NULL, "{}");
     t[2] = scn_status(502, NULL, "{}");
     scn_server *s = scn_start(t, 3);
-    llm_client *c = client_for(s, 5000, 5000, 1);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 1);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    llm_stats st;
+    fm_llm_stats st;
     CHECK_INT(complete(c, &m, &st, -1), FM_EHTTP);
     CHECK_INT(st.attempts, 1);
     CHECK_INT(st.http_status, 401);
@@ -187,8 +187,8 @@ TEST(fatal_4xx_and_exhausted)
     CHECK_INT(complete(c, &m, &st, -1), FM_ETRANSPORT);
     CHECK_INT(st.attempts, 2);
     CHECK_CONTAINS(fm_error_last()->message, "502");
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -204,21 +204,21 @@ TEST(cancel_by_wake_fd)
     scn_turn t = scn_text("x", NULL, "stop");
     t.delay_ms = 10000;
     scn_server *s = scn_start(&t, 1);
-    llm_client *c = client_for(s, 60000, 60000, 0);
+    fm_llm_client *c = client_for(s, 60000, 60000, 0);
     int p[2];
     CHECK_FATAL(pipe(p) == 0);
     pthread_t th;
     pthread_create(&th, NULL, poke, &p[1]);
-    llm_message m;
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    int64_t t0 = executor_now_ns();
+    int64_t t0 = fm_executor_now_ns();
     CHECK_INT(complete(c, &m, NULL, p[0]), FM_ECANCELED);
-    CHECK(executor_now_ns() - t0 < 2000 * MS);
+    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
     pthread_join(th, NULL);
     close(p[0]);
     close(p[1]);
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 
@@ -232,14 +232,14 @@ TEST(non_streaming_json_answer)
     fclose(f);
     scn_turn t = scn_status(200, NULL, buf);
     scn_server *s = scn_start(&t, 1);
-    llm_client *c = client_for(s, 5000, 5000, 0);
-    llm_message m;
+    fm_llm_client *c = client_for(s, 5000, 5000, 0);
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
     CHECK_INT(complete(c, &m, NULL, -1), 0);
     CHECK_STR(m.calls[0].name.data, "read_file");
     CHECK_INT(m.completion_tokens, 40);
-    llm_message_clear(&m);
-    llm_client_free(c);
+    fm_llm_message_clear(&m);
+    fm_llm_client_free(c);
     scn_stop(s);
 }
 

@@ -30,23 +30,23 @@ static char *slurp(const char *path, size_t *len)
 
 static int on_merge(void *ctx, const char *data, size_t len)
 {
-    int rc = llm_message_merge(ctx, data, len);
+    int rc = fm_llm_message_merge(ctx, data, len);
     return rc == FM_EPARSE ? 0 : rc;
 }
 
 /* Feeds s cut at the given offsets (cuts sorted, n_cuts of them). */
-static void feed_cut(llm_message *m, const char *s, size_t len, const size_t *cuts, size_t n_cuts)
+static void feed_cut(fm_llm_message *m, const char *s, size_t len, const size_t *cuts, size_t n_cuts)
 {
-    sse_parser p;
-    sse_init(&p, on_merge, m, 0);
+    fm_sse_parser p;
+    fm_sse_init(&p, on_merge, m, 0);
     size_t at = 0;
     for (size_t i = 0; i <= n_cuts; i++) {
         size_t to = i < n_cuts ? cuts[i] : len;
-        CHECK_INT(sse_feed(&p, s + at, to - at), 0);
+        CHECK_INT(fm_sse_feed(&p, s + at, to - at), 0);
         at = to;
     }
-    CHECK_INT(sse_finish(&p), 0);
-    sse_free(&p);
+    CHECK_INT(fm_sse_finish(&p), 0);
+    fm_sse_free(&p);
 }
 
 TEST(llama_stream_every_boundary)
@@ -54,7 +54,7 @@ TEST(llama_stream_every_boundary)
     size_t len;
     char *s = slurp("tests/fixtures/llm-wire/t1-stream-response.sse", &len);
     CHECK_FATAL(s != NULL);
-    llm_message whole;
+    fm_llm_message whole;
     memset(&whole, 0, sizeof(whole));
     feed_cut(&whole, s, len, NULL, 0);
     CHECK_STR(whole.finish_reason, "tool_calls");
@@ -64,28 +64,28 @@ TEST(llama_stream_every_boundary)
     CHECK_STR(whole.calls[0].id, "eaAtYKKMDZ16EFrtyjv4vk4KdtWjE47S");
     CHECK_CONTAINS(whole.calls[0].args.data, "\"notes.txt\"");
     for (size_t cut = 1; cut < len; cut++) {
-        llm_message m;
+        fm_llm_message m;
         memset(&m, 0, sizeof(m));
         feed_cut(&m, s, len, &cut, 1);
         if (strcmp(m.calls[0].args.data ? m.calls[0].args.data : "", whole.calls[0].args.data) != 0 ||
             m.n_calls != 1 || strcmp(m.finish_reason, "tool_calls") != 0 || !m.done) {
             fprintf(stderr, "cut at %zu differs\n", cut);
             CHECK(0);
-            llm_message_clear(&m);
+            fm_llm_message_clear(&m);
             break;
         }
-        llm_message_clear(&m);
+        fm_llm_message_clear(&m);
     }
     /* one byte at a time */
     size_t *cuts = malloc(len * sizeof(size_t));
     for (size_t i = 0; i + 1 < len; i++) cuts[i] = i + 1;
-    llm_message m;
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
     feed_cut(&m, s, len, cuts, len - 1);
     CHECK_STR(m.calls[0].args.data, whole.calls[0].args.data);
-    llm_message_clear(&m);
+    fm_llm_message_clear(&m);
     free(cuts);
-    llm_message_clear(&whole);
+    fm_llm_message_clear(&whole);
     free(s);
 }
 
@@ -99,7 +99,7 @@ TEST(crlf_comments_reasoning_usage)
         "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}\n\n"
         "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":7,"
         "\"prompt_tokens_details\":{\"cached_tokens\":5}}}\n\n";
-    llm_message m;
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
     feed_cut(&m, s, strlen(s), NULL, 0);
     CHECK_STR(m.reasoning.data, "let me think");
@@ -110,8 +110,8 @@ TEST(crlf_comments_reasoning_usage)
     CHECK_INT(m.completion_tokens, 7);
     CHECK_INT(m.cached_tokens, 5);
     CHECK(!m.done);
-    CHECK(llm_message_finished(&m));
-    llm_message_clear(&m);
+    CHECK(fm_llm_message_finished(&m));
+    fm_llm_message_clear(&m);
 }
 
 TEST(parallel_calls_joined_by_index)
@@ -123,7 +123,7 @@ TEST(parallel_calls_joined_by_index)
         "data: {\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"tern\\\":\\\"y\\\"}\"}}]}}]}\n\n"
         "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
         "data: [DONE]\n\n";
-    llm_message m;
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
     feed_cut(&m, s, strlen(s), NULL, 0);
     CHECK_INT(m.n_calls, 2);
@@ -131,7 +131,7 @@ TEST(parallel_calls_joined_by_index)
     CHECK_STR(m.calls[1].args.data, "{\"pattern\":\"y\"}");
     CHECK_STR(m.calls[1].name.data, "grep");
     CHECK_STR(m.calls[1].id, "b");
-    llm_message_clear(&m);
+    fm_llm_message_clear(&m);
 }
 
 TEST(non_streaming_answer_and_errors)
@@ -139,16 +139,16 @@ TEST(non_streaming_answer_and_errors)
     size_t len;
     char *s = slurp("tests/fixtures/llm-wire/t1-response.json", &len);
     CHECK_FATAL(s != NULL);
-    llm_message m;
+    fm_llm_message m;
     memset(&m, 0, sizeof(m));
-    CHECK_INT(llm_message_merge(&m, s, len), 0);
+    CHECK_INT(fm_llm_message_merge(&m, s, len), 0);
     CHECK_STR(m.calls[0].name.data, "read_file");
     CHECK_INT(m.prompt_tokens, 223);
     CHECK_INT(m.completion_tokens, 40);
-    CHECK_INT(llm_message_merge(&m, "{\"choices\":[", 12), FM_EPARSE);
-    CHECK_INT(llm_message_merge(&m, "{\"error\":{\"message\":\"boom\"}}", 28), FM_EHTTP);
+    CHECK_INT(fm_llm_message_merge(&m, "{\"choices\":[", 12), FM_EPARSE);
+    CHECK_INT(fm_llm_message_merge(&m, "{\"error\":{\"message\":\"boom\"}}", 28), FM_EHTTP);
     CHECK_CONTAINS(fm_error_last()->message, "boom");
-    llm_message_clear(&m);
+    fm_llm_message_clear(&m);
     free(s);
 }
 
@@ -163,21 +163,21 @@ static int count_events(void *ctx, const char *data, size_t len)
 TEST(event_limit)
 {
     int n = 0;
-    sse_parser p;
-    sse_init(&p, count_events, &n, 64);
+    fm_sse_parser p;
+    fm_sse_init(&p, count_events, &n, 64);
     char big[200];
     memset(big, 'x', sizeof(big));
-    CHECK_INT(sse_feed(&p, "data: ", 6), 0);
-    CHECK_INT(sse_feed(&p, big, sizeof(big)), FM_ELIMIT);
-    CHECK_INT(sse_feed(&p, "\n\ndata: ok\n\n", 12), 0);
+    CHECK_INT(fm_sse_feed(&p, "data: ", 6), 0);
+    CHECK_INT(fm_sse_feed(&p, big, sizeof(big)), FM_ELIMIT);
+    CHECK_INT(fm_sse_feed(&p, "\n\ndata: ok\n\n", 12), 0);
     CHECK_INT(n, 1);
-    sse_free(&p);
+    fm_sse_free(&p);
 }
 
 static void check_one(const char *text, const char *family, const char *name, const char *args_has)
 {
-    llm_text_calls c;
-    int n = llm_text_calls_parse(&c, text, strlen(text));
+    fm_llm_text_calls c;
+    int n = fm_llm_text_calls_parse(&c, text, strlen(text));
     if (n != 1) fprintf(stderr, "text: %s -> %d\n", text, n);
     CHECK_INT(n, 1);
     if (n == 1) {
@@ -185,7 +185,7 @@ static void check_one(const char *text, const char *family, const char *name, co
         CHECK_STR(c.calls[0].name, name);
         CHECK_CONTAINS(c.calls[0].args, args_has);
     }
-    llm_text_calls_clear(&c);
+    fm_llm_text_calls_clear(&c);
 }
 
 TEST(text_tool_calls)
@@ -205,13 +205,13 @@ TEST(text_tool_calls)
     check_one("```json\n{\"function\": {\"name\": \"submit_result\", \"arguments\": {\"verdict\": \"GO\"}}}\n```",
               "fenced", "submit_result", "GO");
     check_one("  {\"name\": \"read_file\", \"parameters\": {\"path\": \"z\"}}  ", "bare", "read_file", "\"z\"");
-    llm_text_calls c;
-    CHECK_INT(llm_text_calls_parse(&c, "just prose {not json}", 21), 0);
-    CHECK_INT(llm_text_calls_parse(&c, "<tool_call>{\"name\": broken", 27), 0);
+    fm_llm_text_calls c;
+    CHECK_INT(fm_llm_text_calls_parse(&c, "just prose {not json}", 21), 0);
+    CHECK_INT(fm_llm_text_calls_parse(&c, "<tool_call>{\"name\": broken", 27), 0);
     const char *two = "<|python_tag|>{\"name\":\"a\",\"parameters\":{}}; {\"name\":\"b\",\"parameters\":{\"k\":1}}";
-    CHECK_INT(llm_text_calls_parse(&c, two, strlen(two)), 2);
+    CHECK_INT(fm_llm_text_calls_parse(&c, two, strlen(two)), 2);
     CHECK_STR(c.calls[1].name, "b");
-    llm_text_calls_clear(&c);
+    fm_llm_text_calls_clear(&c);
 }
 
 /* A ModelProfile's textToolCallFormat: only that family is parsed. */
@@ -220,27 +220,27 @@ TEST(text_tool_calls_one_family)
     const char *hermes = "<tool_call>{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}</tool_call>";
     const char *fenced = "```json\n{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}\n```";
     const char *bare = "{\"name\": \"bash\", \"arguments\": {\"command\": \"ls\"}}";
-    llm_text_calls c;
-    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "hermes"), 1);
+    fm_llm_text_calls c;
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, hermes, strlen(hermes), "hermes"), 1);
     CHECK_STR(c.family, "hermes");
-    llm_text_calls_clear(&c);
-    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "mistral"), 0);
-    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "none"), 0);
-    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "auto"), 1);
-    llm_text_calls_clear(&c);
-    CHECK_INT(llm_text_calls_parse_as(&c, fenced, strlen(fenced), "fenced"), 1);
-    llm_text_calls_clear(&c);
-    CHECK_INT(llm_text_calls_parse_as(&c, fenced, strlen(fenced), "bare"), 0);
-    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), "bare"), 1);
+    fm_llm_text_calls_clear(&c);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, hermes, strlen(hermes), "mistral"), 0);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, hermes, strlen(hermes), "none"), 0);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, hermes, strlen(hermes), "auto"), 1);
+    fm_llm_text_calls_clear(&c);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, fenced, strlen(fenced), "fenced"), 1);
+    fm_llm_text_calls_clear(&c);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, fenced, strlen(fenced), "bare"), 0);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, bare, strlen(bare), "bare"), 1);
     CHECK_STR(c.family, "bare");
-    llm_text_calls_clear(&c);
-    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), "llama3"), 0);
-    CHECK_INT(llm_text_calls_parse_as(&c, bare, strlen(bare), NULL), 1);
-    llm_text_calls_clear(&c);
+    fm_llm_text_calls_clear(&c);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, bare, strlen(bare), "llama3"), 0);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, bare, strlen(bare), NULL), 1);
+    fm_llm_text_calls_clear(&c);
     /* a family this build does not know: every family */
-    CHECK_INT(llm_text_calls_parse_as(&c, hermes, strlen(hermes), "granite"), 1);
+    CHECK_INT(fm_llm_text_calls_parse_as(&c, hermes, strlen(hermes), "granite"), 1);
     CHECK_STR(c.family, "hermes");
-    llm_text_calls_clear(&c);
+    fm_llm_text_calls_clear(&c);
 }
 
 int main(void)

@@ -24,7 +24,7 @@ static void capture(void)
     strcpy(tmp_path, "/tmp/test_log_XXXXXX");
     tmp_fd = mkstemp(tmp_path);
     unlink(tmp_path);
-    log_set_fd(tmp_fd);
+    fm_log_set_fd(tmp_fd);
 }
 
 /* Everything written since capture(); caller frees. */
@@ -38,15 +38,15 @@ static char *captured(void)
 
 static void reset(fm_log_format f, int v)
 {
-    log_set_format(f);
-    log_set_verbosity(v);
+    fm_log_set_format(f);
+    fm_log_set_verbosity(v);
     capture();
 }
 
 TEST(test_logfmt_line)
 {
     reset(FM_LOG_LOGFMT, 0);
-    log_info("reconciled", "controller", "scheduler", "object", "default/t1", "reconcileID",
+    fm_log_info("reconciled", "controller", "scheduler", "object", "default/t1", "reconcileID",
              "5f0c", NULL);
     char *s = captured();
     CHECK_STR(s, "ts=2024-01-01T00:00:00.123Z level=info msg=\"reconciled\" controller=scheduler "
@@ -57,7 +57,7 @@ TEST(test_logfmt_line)
 TEST(test_json_line)
 {
     reset(FM_LOG_JSON, 0);
-    log_warn("lease lost", "name", "foreman-operator.llmkube.dev", "detail", "a \"b\"\n\x01", NULL);
+    fm_log_warn("lease lost", "name", "foreman-operator.llmkube.dev", "detail", "a \"b\"\n\x01", NULL);
     char *s = captured();
     CHECK_STR(s, "{\"ts\":\"2024-01-01T00:00:00.123Z\",\"level\":\"warn\",\"msg\":\"lease lost\","
                  "\"name\":\"foreman-operator.llmkube.dev\",\"detail\":\"a \\\"b\\\"\\n\\u0001\"}\n");
@@ -67,7 +67,7 @@ TEST(test_json_line)
 TEST(test_logfmt_quoting)
 {
     reset(FM_LOG_LOGFMT, 0);
-    log_error("bad \"thing\"\nhappened", "empty", "", "null", NULL, "spaced", "a b", "eq", "a=b",
+    fm_log_error("bad \"thing\"\nhappened", "empty", "", "null", NULL, "spaced", "a b", "eq", "a=b",
               "odd key!", "x", "utf8", "caf\xc3\xa9", "invalid", "a\xff", NULL);
     char *s = captured();
     CHECK_STR(s, "ts=2024-01-01T00:00:00.123Z level=error msg=\"bad \\\"thing\\\"\\nhappened\" "
@@ -75,7 +75,7 @@ TEST(test_logfmt_quoting)
                  "invalid=\"a\xef\xbf\xbd\"\n");
     free(s);
     reset(FM_LOG_JSON, 0);
-    log_info("m", "null", NULL, "invalid", "a\xff\xc3", NULL);
+    fm_log_info("m", "null", NULL, "invalid", "a\xff\xc3", NULL);
     s = captured();
     CHECK_CONTAINS(s, "\"null\":null,\"invalid\":\"a\\ufffd\\ufffd\"}\n");
     free(s);
@@ -83,23 +83,23 @@ TEST(test_logfmt_quoting)
 
 TEST(test_redaction)
 {
-    CHECK(log_key_is_secret("token"));
-    CHECK(log_key_is_secret("bearerToken"));
-    CHECK(log_key_is_secret("Authorization"));
-    CHECK(log_key_is_secret("password"));
-    CHECK(log_key_is_secret("client_secret"));
-    CHECK(log_key_is_secret("key"));
-    CHECK(log_key_is_secret("apiKey"));
-    CHECK(log_key_is_secret("ssh_KEY"));
-    CHECK(log_key_is_secret("X-Api-Key"));
-    CHECK(!log_key_is_secret("object"));
-    CHECK(!log_key_is_secret("controller"));
-    CHECK(!log_key_is_secret("keyFile"));
+    CHECK(fm_log_key_is_secret("token"));
+    CHECK(fm_log_key_is_secret("bearerToken"));
+    CHECK(fm_log_key_is_secret("Authorization"));
+    CHECK(fm_log_key_is_secret("password"));
+    CHECK(fm_log_key_is_secret("client_secret"));
+    CHECK(fm_log_key_is_secret("key"));
+    CHECK(fm_log_key_is_secret("apiKey"));
+    CHECK(fm_log_key_is_secret("ssh_KEY"));
+    CHECK(fm_log_key_is_secret("X-Api-Key"));
+    CHECK(!fm_log_key_is_secret("object"));
+    CHECK(!fm_log_key_is_secret("controller"));
+    CHECK(!fm_log_key_is_secret("keyFile"));
     reset(FM_LOG_LOGFMT, 0);
-    log_info("request", "token", "abc123", "Authorization", "Bearer xyz", "header", "Bearer leak",
+    fm_log_info("request", "token", "abc123", "Authorization", "Bearer xyz", "header", "Bearer leak",
              "basic", "basic dXNlcjpwYXNz", "privateKey", "-----BEGIN", "object", "ns/n", NULL);
     const char *ctx[] = {"password", "hunter2", "controller", "c"};
-    log_ctx(FM_LOG_INFO, ctx, 2, "bound", "x", "y", NULL);
+    fm_log_ctx(FM_LOG_INFO, ctx, 2, "bound", "x", "y", NULL);
     char *s = captured();
     CHECK(strstr(s, "abc123") == NULL);
     CHECK(strstr(s, "xyz") == NULL);
@@ -123,46 +123,46 @@ static int count_lines(const char *s)
 TEST(test_levels)
 {
     reset(FM_LOG_LOGFMT, 0);
-    log_debug("hidden", NULL);
-    log_v(2, "hidden", NULL);
-    log_info("shown", NULL);
-    log_warn("shown", NULL);
-    log_error("shown", NULL);
+    fm_log_debug("hidden", NULL);
+    fm_log_v(2, "hidden", NULL);
+    fm_log_info("shown", NULL);
+    fm_log_warn("shown", NULL);
+    fm_log_error("shown", NULL);
     char *s = captured();
     CHECK_INT(count_lines(s), 3);
     CHECK(strstr(s, "hidden") == NULL);
     free(s);
 
-    CHECK_INT(log_set_level_name("debug"), 0);
-    CHECK(log_enabled(FM_LOG_DEBUG));
-    CHECK(!log_enabled(2));
+    CHECK_INT(fm_log_set_level_name("debug"), 0);
+    CHECK(fm_log_enabled(FM_LOG_DEBUG));
+    CHECK(!fm_log_enabled(2));
     capture();
-    log_debug("d", NULL);
-    log_v(2, "v2", NULL);
-    log_set_verbosity(2);
-    log_v(2, "v2", NULL);
+    fm_log_debug("d", NULL);
+    fm_log_v(2, "v2", NULL);
+    fm_log_set_verbosity(2);
+    fm_log_v(2, "v2", NULL);
     s = captured();
     CHECK_INT(count_lines(s), 2);
     CHECK_CONTAINS(s, "level=debug msg=\"d\"\n");
     CHECK_CONTAINS(s, "level=debug v=2 msg=\"v2\"\n");
     free(s);
 
-    CHECK_INT(log_set_level_name("error"), 0);
+    CHECK_INT(fm_log_set_level_name("error"), 0);
     capture();
-    log_warn("w", NULL);
-    log_info("i", NULL);
-    log_error("e", NULL);
+    fm_log_warn("w", NULL);
+    fm_log_info("i", NULL);
+    fm_log_error("e", NULL);
     s = captured();
     CHECK_INT(count_lines(s), 1);
     CHECK_CONTAINS(s, "level=error msg=\"e\"");
     free(s);
 
-    CHECK_INT(log_set_level_name("loud"), FM_EINVAL);
+    CHECK_INT(fm_log_set_level_name("loud"), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "loud");
-    CHECK_INT(log_set_format_name("xml"), FM_EINVAL);
-    CHECK_INT(log_set_format_name("json"), 0);
-    CHECK_INT(log_set_format_name("text"), 0);
-    log_set_verbosity(0);
+    CHECK_INT(fm_log_set_format_name("xml"), FM_EINVAL);
+    CHECK_INT(fm_log_set_format_name("json"), 0);
+    CHECK_INT(fm_log_set_format_name("text"), 0);
+    fm_log_set_verbosity(0);
 }
 
 TEST(test_long_values_are_cut_and_errno_kept)
@@ -173,7 +173,7 @@ TEST(test_long_values_are_cut_and_errno_kept)
     memset(big, 'x', n);
     big[n] = 0;
     errno = ENOENT;
-    log_info("big", "v", big, NULL);
+    fm_log_info("big", "v", big, NULL);
     CHECK_INT(errno, ENOENT);
     char *s = captured();
     CHECK(strlen(s) < 8300);
@@ -187,8 +187,8 @@ static void *writer(void *arg)
     const char *id = arg;
     char i_buf[24];
     for (int i = 0; i < 2000; i++)
-        log_info("concurrent line with some padding to make it longer", "writer", id, "i",
-                 log_int(i_buf, i), "pad", "0123456789012345678901234567890123456789", NULL);
+        fm_log_info("concurrent line with some padding to make it longer", "writer", id, "i",
+                 fm_log_int(i_buf, i), "pad", "0123456789012345678901234567890123456789", NULL);
     return NULL;
 }
 
@@ -220,7 +220,7 @@ int main(void)
     fm_time w = {0, 0};
     fm_clock_fake_new(&clk, 0, w);
     fm_clock_fake_advance(clk, 123 * FM_NSEC_PER_MSEC);
-    log_set_clock(clk);
+    fm_log_set_clock(clk);
     RUN(test_logfmt_line);
     RUN(test_json_line);
     RUN(test_logfmt_quoting);
@@ -228,8 +228,8 @@ int main(void)
     RUN(test_levels);
     RUN(test_long_values_are_cut_and_errno_kept);
     RUN(test_concurrent_lines_stay_whole);
-    log_set_fd(2);
-    log_set_clock(NULL);
+    fm_log_set_fd(2);
+    fm_log_set_clock(NULL);
     fm_clock_free(clk);
     if (tmp_fd >= 0) close(tmp_fd);
     return test_summary();

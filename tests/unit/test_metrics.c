@@ -253,45 +253,45 @@ TEST(test_checker_rejects_bad_text)
 TEST(test_render_is_valid_prometheus_text)
 {
     fm_metrics *r = NULL;
-    CHECK_FATAL(metrics_new(&r) == 0);
+    CHECK_FATAL(fm_metrics_new(&r) == 0);
     fm_metric *rec, *errs, *rtime, *depth, *rest, *leader;
-    CHECK_INT(metrics_counter(&rec, r, "controller_runtime_reconcile_total",
+    CHECK_INT(fm_metrics_counter(&rec, r, "controller_runtime_reconcile_total",
                               "Total number of reconciliations per controller", "controller", "result", NULL), 0);
-    CHECK_INT(metrics_counter(&errs, r, "controller_runtime_reconcile_errors_total",
+    CHECK_INT(fm_metrics_counter(&errs, r, "controller_runtime_reconcile_errors_total",
                               "Total number of reconciliation errors per controller", "controller", NULL), 0);
-    CHECK_INT(metrics_histogram(&rtime, r, "controller_runtime_reconcile_time_seconds",
+    CHECK_INT(fm_metrics_histogram(&rtime, r, "controller_runtime_reconcile_time_seconds",
                                 "Length of time per reconciliation per controller", NULL, 0, "controller", NULL), 0);
-    CHECK_INT(metrics_gauge(&depth, r, "workqueue_depth", "Current depth of workqueue", "name", NULL), 0);
-    CHECK_INT(metrics_counter(&rest, r, "rest_client_requests_total",
+    CHECK_INT(fm_metrics_gauge(&depth, r, "workqueue_depth", "Current depth of workqueue", "name", NULL), 0);
+    CHECK_INT(fm_metrics_counter(&rest, r, "rest_client_requests_total",
                               "Number of HTTP requests, partitioned by status code, method, and host.",
                               "code", "method", "host", NULL), 0);
-    CHECK_INT(metrics_gauge(&leader, r, "leader_election_master_status",
+    CHECK_INT(fm_metrics_gauge(&leader, r, "leader_election_master_status",
                             "Gauge of if the reporting system is master of the relevant lease, 0 indicates backup, 1 indicates master. 'name' is the string used to identify the lease. Please make sure to group by name.",
                             "name", NULL), 0);
     fm_series *s;
-    CHECK_INT(metrics_series(&s, rec, "scheduler", "success", NULL), 0);
-    metrics_add(s, 41);
-    metrics_inc(s);
-    CHECK_INT(metrics_series(&s, rec, "scheduler", "error", NULL), 0);
-    metrics_inc(s);
-    CHECK_INT(metrics_series(&s, rec, "scheduler", "requeue_after", NULL), 0);
-    CHECK_INT(metrics_series(&s, errs, "scheduler", NULL), 0);
-    metrics_inc(s);
-    CHECK_INT(metrics_series(&s, rtime, "scheduler", NULL), 0);
-    metrics_observe(s, 0.003);
-    metrics_observe(s, 0.2);
-    metrics_observe(s, 100);
-    CHECK_INT(metrics_series(&s, rtime, "nodes", NULL), 0);
-    metrics_observe(s, 0.01); /* exactly on a bound: counts in that bucket */
-    CHECK_INT(metrics_series(&s, depth, "q\"uote\\d\nx", NULL), 0);
-    metrics_set(s, 3);
-    CHECK_INT(metrics_series(&s, rest, "200", "GET", "127.0.0.1:6443", NULL), 0);
-    metrics_add(s, 7);
-    CHECK_INT(metrics_series(&s, leader, "foreman-operator.llmkube.dev", NULL), 0);
-    metrics_set(s, 1);
+    CHECK_INT(fm_metrics_series(&s, rec, "scheduler", "success", NULL), 0);
+    fm_metrics_add(s, 41);
+    fm_metrics_inc(s);
+    CHECK_INT(fm_metrics_series(&s, rec, "scheduler", "error", NULL), 0);
+    fm_metrics_inc(s);
+    CHECK_INT(fm_metrics_series(&s, rec, "scheduler", "requeue_after", NULL), 0);
+    CHECK_INT(fm_metrics_series(&s, errs, "scheduler", NULL), 0);
+    fm_metrics_inc(s);
+    CHECK_INT(fm_metrics_series(&s, rtime, "scheduler", NULL), 0);
+    fm_metrics_observe(s, 0.003);
+    fm_metrics_observe(s, 0.2);
+    fm_metrics_observe(s, 100);
+    CHECK_INT(fm_metrics_series(&s, rtime, "nodes", NULL), 0);
+    fm_metrics_observe(s, 0.01); /* exactly on a bound: counts in that bucket */
+    CHECK_INT(fm_metrics_series(&s, depth, "q\"uote\\d\nx", NULL), 0);
+    fm_metrics_set(s, 3);
+    CHECK_INT(fm_metrics_series(&s, rest, "200", "GET", "127.0.0.1:6443", NULL), 0);
+    fm_metrics_add(s, 7);
+    CHECK_INT(fm_metrics_series(&s, leader, "foreman-operator.llmkube.dev", NULL), 0);
+    fm_metrics_set(s, 1);
 
     fm_buf b = FM_BUF_INIT;
-    CHECK_INT(metrics_render(&b, r), 0);
+    CHECK_INT(fm_metrics_render(&b, r), 0);
     static checker c;
     int n = check_exposition(&c, b.data);
     if (n < 0) fprintf(stderr, "exposition error: %s\n%s", c.err, b.data);
@@ -315,35 +315,35 @@ TEST(test_render_is_valid_prometheus_text)
           strstr(b.data, "# HELP controller_runtime_reconcile_total"));
     CHECK(strstr(b.data, "# HELP rest_client") < strstr(b.data, "# HELP workqueue_depth"));
     fm_buf_free(&b);
-    metrics_free(r);
+    fm_metrics_free(r);
 }
 
 TEST(test_values_format)
 {
     fm_metrics *r = NULL;
-    CHECK_FATAL(metrics_new(&r) == 0);
+    CHECK_FATAL(fm_metrics_new(&r) == 0);
     fm_metric *g, *empty, *h;
-    CHECK_INT(metrics_gauge(&g, r, "g", "Help with \\ and\nnewline", "k", NULL), 0);
-    CHECK_INT(metrics_gauge(&empty, r, "nolabels_unused", "never set", NULL), 0);
+    CHECK_INT(fm_metrics_gauge(&g, r, "g", "Help with \\ and\nnewline", "k", NULL), 0);
+    CHECK_INT(fm_metrics_gauge(&empty, r, "nolabels_unused", "never set", NULL), 0);
     const double bk[] = {1e-8, 0.1, 1, 1e6};
-    CHECK_INT(metrics_histogram(&h, r, "h_seconds", "h", bk, 4, NULL), 0);
+    CHECK_INT(fm_metrics_histogram(&h, r, "h_seconds", "h", bk, 4, NULL), 0);
     fm_series *s;
-    metrics_series(&s, g, "a", NULL);
-    metrics_set(s, 0.1);
-    metrics_series(&s, g, "b", NULL);
-    metrics_set(s, -2.5);
-    metrics_series(&s, g, "c", NULL);
-    metrics_set(s, NAN);
-    metrics_series(&s, g, "d", NULL);
-    metrics_set(s, INFINITY);
-    metrics_series(&s, g, "e", NULL);
-    metrics_set(s, 12345678901.0);
-    metrics_series(&s, g, "f", NULL);
-    metrics_set(s, 1e300);
-    metrics_series(&s, h, NULL);
-    metrics_observe(s, 5e-9);
+    fm_metrics_series(&s, g, "a", NULL);
+    fm_metrics_set(s, 0.1);
+    fm_metrics_series(&s, g, "b", NULL);
+    fm_metrics_set(s, -2.5);
+    fm_metrics_series(&s, g, "c", NULL);
+    fm_metrics_set(s, NAN);
+    fm_metrics_series(&s, g, "d", NULL);
+    fm_metrics_set(s, INFINITY);
+    fm_metrics_series(&s, g, "e", NULL);
+    fm_metrics_set(s, 12345678901.0);
+    fm_metrics_series(&s, g, "f", NULL);
+    fm_metrics_set(s, 1e300);
+    fm_metrics_series(&s, h, NULL);
+    fm_metrics_observe(s, 5e-9);
     fm_buf b = FM_BUF_INIT;
-    CHECK_INT(metrics_render(&b, r), 0);
+    CHECK_INT(fm_metrics_render(&b, r), 0);
     static checker c;
     int n = check_exposition(&c, b.data);
     if (n < 0) fprintf(stderr, "exposition error: %s\n%s", c.err, b.data);
@@ -360,46 +360,46 @@ TEST(test_values_format)
     CHECK_CONTAINS(b.data, "h_seconds_count 1\n");
     CHECK_CONTAINS(b.data, "# TYPE nolabels_unused gauge\n");
     fm_buf_free(&b);
-    metrics_free(r);
+    fm_metrics_free(r);
 }
 
 TEST(test_registration_rules)
 {
     fm_metrics *r = NULL;
-    CHECK_FATAL(metrics_new(&r) == 0);
+    CHECK_FATAL(fm_metrics_new(&r) == 0);
     fm_metric *a, *b2;
-    CHECK_INT(metrics_counter(&a, r, "x_total", "x", "l", NULL), 0);
-    CHECK_INT(metrics_counter(&b2, r, "x_total", "other help", "l", NULL), 0);
+    CHECK_INT(fm_metrics_counter(&a, r, "x_total", "x", "l", NULL), 0);
+    CHECK_INT(fm_metrics_counter(&b2, r, "x_total", "other help", "l", NULL), 0);
     CHECK(a == b2);
-    CHECK_INT(metrics_gauge(&b2, r, "x_total", "x", "l", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_gauge(&b2, r, "x_total", "x", "l", NULL), FM_EINVAL);
     CHECK(b2 == NULL);
-    CHECK_INT(metrics_counter(&b2, r, "x_total", "x", "m", NULL), FM_EINVAL);
-    CHECK_INT(metrics_counter(&b2, r, "1bad", "x", NULL), FM_EINVAL);
-    CHECK_INT(metrics_counter(&b2, r, "bad-name", "x", NULL), FM_EINVAL);
-    CHECK_INT(metrics_counter(&b2, r, "ok", "x", "__reserved", NULL), FM_EINVAL);
-    CHECK_INT(metrics_counter(&b2, r, "ok", "x", "a", "a", NULL), FM_EINVAL);
-    CHECK_INT(metrics_histogram(&b2, r, "hh", "x", NULL, 0, "le", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_counter(&b2, r, "x_total", "x", "m", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_counter(&b2, r, "1bad", "x", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_counter(&b2, r, "bad-name", "x", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_counter(&b2, r, "ok", "x", "__reserved", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_counter(&b2, r, "ok", "x", "a", "a", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_histogram(&b2, r, "hh", "x", NULL, 0, "le", NULL), FM_EINVAL);
     const double bad[] = {1, 1};
-    CHECK_INT(metrics_histogram(&b2, r, "hh", "x", bad, 2, NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_histogram(&b2, r, "hh", "x", bad, 2, NULL), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "hh");
     fm_series *s;
-    CHECK_INT(metrics_series(&s, a, NULL), FM_EINVAL);
-    CHECK_INT(metrics_series(&s, a, "1", "2", NULL), FM_EINVAL);
-    CHECK_INT(metrics_series(&s, a, "1", NULL), 0);
+    CHECK_INT(fm_metrics_series(&s, a, NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_series(&s, a, "1", "2", NULL), FM_EINVAL);
+    CHECK_INT(fm_metrics_series(&s, a, "1", NULL), 0);
     fm_series *s2;
-    CHECK_INT(metrics_series(&s2, a, "1", NULL), 0);
+    CHECK_INT(fm_metrics_series(&s2, a, "1", NULL), 0);
     CHECK(s == s2);
-    metrics_add(s, -5); /* counters never go down */
-    CHECK(metrics_value(s) == 0);
-    metrics_set(s, 9); /* not a gauge */
-    CHECK(metrics_value(s) == 0);
-    metrics_inc(NULL);
-    metrics_observe(NULL, 1);
-    metrics_set(NULL, 1);
-    metrics_free(r);
-    metrics_free(NULL);
-    CHECK(metrics_default() != NULL);
-    CHECK(metrics_default() == metrics_default());
+    fm_metrics_add(s, -5); /* counters never go down */
+    CHECK(fm_metrics_value(s) == 0);
+    fm_metrics_set(s, 9); /* not a gauge */
+    CHECK(fm_metrics_value(s) == 0);
+    fm_metrics_inc(NULL);
+    fm_metrics_observe(NULL, 1);
+    fm_metrics_set(NULL, 1);
+    fm_metrics_free(r);
+    fm_metrics_free(NULL);
+    CHECK(fm_metrics_default() != NULL);
+    CHECK(fm_metrics_default() == fm_metrics_default());
 }
 
 typedef struct hammer_arg {
@@ -411,10 +411,10 @@ static void *hammer(void *p)
     hammer_arg *a = p;
     for (int i = 0; i < 100000; i++) {
         fm_series *s;
-        metrics_series(&s, a->c, i % 2 ? "odd" : "even", NULL);
-        metrics_inc(s);
-        metrics_series(&s, a->h, NULL);
-        metrics_observe(s, 0.5);
+        fm_metrics_series(&s, a->c, i % 2 ? "odd" : "even", NULL);
+        fm_metrics_inc(s);
+        fm_metrics_series(&s, a->h, NULL);
+        fm_metrics_observe(s, 0.5);
     }
     return NULL;
 }
@@ -422,20 +422,20 @@ static void *hammer(void *p)
 TEST(test_concurrent_updates_are_exact)
 {
     fm_metrics *r = NULL;
-    CHECK_FATAL(metrics_new(&r) == 0);
+    CHECK_FATAL(fm_metrics_new(&r) == 0);
     hammer_arg a;
-    CHECK_INT(metrics_counter(&a.c, r, "hits_total", "hits", "parity", NULL), 0);
-    CHECK_INT(metrics_histogram(&a.h, r, "lat_seconds", "lat", NULL, 0, NULL), 0);
+    CHECK_INT(fm_metrics_counter(&a.c, r, "hits_total", "hits", "parity", NULL), 0);
+    CHECK_INT(fm_metrics_histogram(&a.h, r, "lat_seconds", "lat", NULL, 0, NULL), 0);
     pthread_t t[4];
     for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, hammer, &a);
     for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
     fm_series *s;
-    metrics_series(&s, a.c, "odd", NULL);
-    CHECK(metrics_value(s) == 200000);
-    metrics_series(&s, a.h, NULL);
-    CHECK_INT(metrics_count(s), 400000);
-    CHECK(metrics_value(s) == 200000);
-    metrics_free(r);
+    fm_metrics_series(&s, a.c, "odd", NULL);
+    CHECK(fm_metrics_value(s) == 200000);
+    fm_metrics_series(&s, a.h, NULL);
+    CHECK_INT(fm_metrics_count(s), 400000);
+    CHECK(fm_metrics_value(s) == 200000);
+    fm_metrics_free(r);
 }
 
 int main(void)

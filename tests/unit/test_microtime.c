@@ -14,15 +14,15 @@
 
 TEST(lease_times_have_six_digits)
 {
-    k8s_lease l;
+    fm_k8s_lease l;
     fm_buf b = FM_BUF_INIT;
     memset(&l, 0, sizeof l);
-    k8s_lease_spec_set_acquire_time(&l.spec, (fm_time){ T0, 0 });
-    k8s_lease_spec_set_renew_time(&l.spec, (fm_time){ T0, 123456789 });
+    fm_k8s_lease_spec_set_acquire_time(&l.spec, (fm_time){ T0, 0 });
+    fm_k8s_lease_spec_set_renew_time(&l.spec, (fm_time){ T0, 123456789 });
     codec_set_present(&l, 1, true);
-    k8s_object_meta_set_creation_timestamp(&l.metadata, (fm_time){ T0, 0 });
+    fm_k8s_object_meta_set_creation_timestamp(&l.metadata, (fm_time){ T0, 0 });
     codec_set_present(&l, 0, true);
-    CHECK_INT(k8s_lease_encode(&b, &l), 0);
+    CHECK_INT(fm_k8s_lease_encode(&b, &l), 0);
     CHECK_CONTAINS(b.data, "\"acquireTime\":\"2024-05-06T07:08:09.000000Z\"");
     /* sub-microsecond digits are dropped, not rounded */
     CHECK_CONTAINS(b.data, "\"renewTime\":\"2024-05-06T07:08:09.123456Z\"");
@@ -33,12 +33,12 @@ TEST(lease_times_have_six_digits)
 
 TEST(event_time_has_six_digits)
 {
-    k8s_event e;
+    fm_k8s_event e;
     fm_buf b = FM_BUF_INIT;
     memset(&e, 0, sizeof e);
     e.event_time = (fm_time){ T0, 500000000 };
     codec_set_present(&e, 6, true);
-    CHECK_INT(codec_encode(&b, &e, &k8s_event_desc), 0);
+    CHECK_INT(fm_codec_encode(&b, &e, &fm_k8s_event_desc), 0);
     CHECK_CONTAINS(b.data, "\"eventTime\":\"2024-05-06T07:08:09.500000Z\"");
     fm_buf_free(&b);
 }
@@ -46,8 +46,8 @@ TEST(event_time_has_six_digits)
 TEST(flags_are_in_the_tables)
 {
     size_t i, n = 0;
-    for (i = 0; i < k8s_lease_spec_desc.n_fields; i++) {
-        const fm_field_desc *f = &k8s_lease_spec_desc.fields[i];
+    for (i = 0; i < fm_k8s_lease_spec_desc.n_fields; i++) {
+        const fm_field_desc *f = &fm_k8s_lease_spec_desc.fields[i];
         int micro = (f->flags & FM_F_MICROTIME) != 0;
         int want = !strcmp(f->json_name, "acquireTime") || !strcmp(f->json_name, "renewTime");
         CHECK_INT(micro, want);
@@ -59,14 +59,14 @@ TEST(flags_are_in_the_tables)
 TEST(micro_time_round_trips)
 {
     static const char in[] = "{\"spec\":{\"renewTime\":\"2024-05-06T07:08:09.000001Z\"}}";
-    k8s_lease *l = NULL;
+    fm_k8s_lease *l = NULL;
     fm_buf b = FM_BUF_INIT;
-    CHECK_FATAL(k8s_lease_decode(&l, in, sizeof in - 1) == 0);
+    CHECK_FATAL(fm_k8s_lease_decode(&l, in, sizeof in - 1) == 0);
     CHECK_INT(l->spec.renew_time.nsec, 1000);
-    CHECK_INT(k8s_lease_encode(&b, l), 0);
+    CHECK_INT(fm_k8s_lease_encode(&b, l), 0);
     CHECK_CONTAINS(b.data, "\"renewTime\":\"2024-05-06T07:08:09.000001Z\"");
     fm_buf_free(&b);
-    k8s_lease_free(l);
+    fm_k8s_lease_free(l);
 }
 
 int main(void)

@@ -1,5 +1,5 @@
 /*
- * test_sched.c - the pure scheduling rules (runtime/schedule.h): capability
+ * test_sched.c - the pure scheduling rules (foreman/sched/schedule.h): capability
  * matching, node health, the task namespaces a node serves, ordering, the
  * three placement policies, capacity with assumed placements, dependency
  * states and cycles, claim expiry, timeouts and pipeline expansion.
@@ -65,28 +65,28 @@ static fm_agentic_task *req_task(const char *name, const char *req)
 TEST(test_time_helpers)
 {
     fm_time a = {100, 900000000};
-    fm_time b = sched_time_add_ns(a, 200000000);
+    fm_time b = fm_sched_time_add_ns(a, 200000000);
     CHECK_INT(b.sec, 101);
     CHECK_INT(b.nsec, 100000000);
-    CHECK_INT(sched_time_diff_ns(a, b), 200000000);
-    fm_time c = sched_time_add_ns(a, -950000000);
+    CHECK_INT(fm_sched_time_diff_ns(a, b), 200000000);
+    fm_time c = fm_sched_time_add_ns(a, -950000000);
     CHECK_INT(c.sec, 99);
     CHECK_INT(c.nsec, 950000000);
-    CHECK_INT(sched_time_diff_ns(b, a), -200000000);
+    CHECK_INT(fm_sched_time_diff_ns(b, a), -200000000);
 }
 
 TEST(test_placement_parse)
 {
-    sched_placement p;
-    CHECK_INT(sched_placement_parse(&p, "spread"), 0);
+    fm_sched_placement p;
+    CHECK_INT(fm_sched_placement_parse(&p, "spread"), 0);
     CHECK_INT(p, SCHED_SPREAD);
-    CHECK_INT(sched_placement_parse(&p, "binpack"), 0);
+    CHECK_INT(fm_sched_placement_parse(&p, "binpack"), 0);
     CHECK_INT(p, SCHED_BINPACK);
-    CHECK_INT(sched_placement_parse(&p, "first-fit"), 0);
+    CHECK_INT(fm_sched_placement_parse(&p, "first-fit"), 0);
     CHECK_INT(p, SCHED_FIRST_FIT);
-    CHECK_INT(sched_placement_parse(&p, "random"), FM_EINVAL);
+    CHECK_INT(fm_sched_placement_parse(&p, "random"), FM_EINVAL);
     CHECK_CONTAINS(fm_error_last()->message, "random");
-    CHECK_STR(sched_placement_name(SCHED_FIRST_FIT), "first-fit");
+    CHECK_STR(fm_sched_placement_name(SCHED_FIRST_FIT), "first-fit");
 }
 
 TEST(test_capability_table)
@@ -97,7 +97,7 @@ TEST(test_capability_table)
     CHECK_FATAL(metal && cuda && none);
     static const struct {
         const char *req;
-        sched_fit metal, cuda, none;
+        fm_sched_fit metal, cuda, none;
     } rows[] = {
         {NULL, SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
         {"{}", SCHED_FIT_OK, SCHED_FIT_OK, SCHED_FIT_OK},
@@ -121,16 +121,16 @@ TEST(test_capability_table)
         CHECK_FATAL(t);
         const fm_required_capability *rc =
             fm_agentic_task_spec_has_required_capability(&t->spec) ? &t->spec.required_capability : NULL;
-        if (sched_capability_fits(metal, rc) != rows[i].metal ||
-            sched_capability_fits(cuda, rc) != rows[i].cuda ||
-            sched_capability_fits(none, rc) != rows[i].none) {
+        if (fm_sched_capability_fits(metal, rc) != rows[i].metal ||
+            fm_sched_capability_fits(cuda, rc) != rows[i].cuda ||
+            fm_sched_capability_fits(none, rc) != rows[i].none) {
             fprintf(stderr, "row %zu (%s): metal %d cuda %d none %d\n", i,
-                    rows[i].req ? rows[i].req : "null", sched_capability_fits(metal, rc),
-                    sched_capability_fits(cuda, rc), sched_capability_fits(none, rc));
+                    rows[i].req ? rows[i].req : "null", fm_sched_capability_fits(metal, rc),
+                    fm_sched_capability_fits(cuda, rc), fm_sched_capability_fits(none, rc));
             CHECK(0);
         }
         /* The full test agrees for an empty node. */
-        CHECK_INT(sched_node_fits(metal, 0, t, NOW, 90 * SEC), rows[i].metal);
+        CHECK_INT(fm_sched_node_fits(metal, 0, t, NOW, 90 * SEC), rows[i].metal);
         fm_agentic_task_free(t);
     }
     /* A node that reports no capability fails any non-zero requirement. */
@@ -138,10 +138,10 @@ TEST(test_capability_table)
                                     "\"status\":{\"phase\":\"Ready\",\"lastHeartbeatTime\":\"2023-11-14T22:13:10Z\"}}");
     fm_agentic_task *t = req_task("t", "{\"minRAMGB\":1}");
     CHECK_FATAL(bare && t);
-    CHECK_INT(sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_RAM);
+    CHECK_INT(fm_sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_RAM);
     fm_agentic_task_free(t);
     t = req_task("t", "{\"accelerator\":\"any\"}");
-    CHECK_INT(sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_capability_fits(bare, &t->spec.required_capability), SCHED_FIT_OK);
     fm_agentic_task_free(t);
     fm_fleet_node_free(bare);
     fm_fleet_node_free(metal);
@@ -154,23 +154,23 @@ TEST(test_node_health)
     /* heartbeat at NOW-10s */
     fm_fleet_node *n = ready_node("a", "none", 8, 0, NULL, NULL);
     CHECK_FATAL(n);
-    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_OK);
-    CHECK_INT(sched_node_health(n, NOW, 10 * SEC), SCHED_FIT_OK); /* exactly at the limit */
-    CHECK_INT(sched_node_health(n, NOW, 9 * SEC), SCHED_FIT_STALE);
-    CHECK_INT(sched_node_health(n, sched_time_add_ns(NOW, 81 * SEC), 90 * SEC), SCHED_FIT_STALE);
+    CHECK_INT(fm_sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_node_health(n, NOW, 10 * SEC), SCHED_FIT_OK); /* exactly at the limit */
+    CHECK_INT(fm_sched_node_health(n, NOW, 9 * SEC), SCHED_FIT_STALE);
+    CHECK_INT(fm_sched_node_health(n, fm_sched_time_add_ns(NOW, 81 * SEC), 90 * SEC), SCHED_FIT_STALE);
     fm_time at;
-    CHECK(sched_node_stale_at(&at, n, 90 * SEC));
+    CHECK(fm_sched_node_stale_at(&at, n, 90 * SEC));
     CHECK_INT(at.sec, NOW.sec + 80);
     n->status.phase = FM_NODE_PHASE_DRAINING;
-    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_DRAINING);
+    CHECK_INT(fm_sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_DRAINING);
     n->status.phase = FM_NODE_PHASE_NOT_READY;
-    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
+    CHECK_INT(fm_sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
     n->status.phase = FM_NODE_PHASE_UNSET;
-    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
+    CHECK_INT(fm_sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_NOT_READY);
     n->status.phase = FM_NODE_PHASE_READY;
     fm_fleet_node_status_clear_last_heartbeat_time(&n->status);
-    CHECK_INT(sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_STALE);
-    CHECK(!sched_node_stale_at(&at, n, 90 * SEC));
+    CHECK_INT(fm_sched_node_health(n, NOW, 90 * SEC), SCHED_FIT_STALE);
+    CHECK(!fm_sched_node_stale_at(&at, n, 90 * SEC));
     fm_fleet_node_free(n);
 }
 
@@ -181,14 +181,14 @@ TEST(test_capacity_default)
     fm_fleet_node *c = ready_node("c", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":0");
     fm_agentic_task *t = req_task("t", NULL);
     CHECK_FATAL(a && b && c && t);
-    CHECK_INT(sched_node_capacity(a), 1);
-    CHECK_INT(sched_node_capacity(b), 3);
-    CHECK_INT(sched_node_capacity(c), 0);
-    CHECK_INT(sched_node_fits(a, 0, t, NOW, 90 * SEC), SCHED_FIT_OK);
-    CHECK_INT(sched_node_fits(a, 1, t, NOW, 90 * SEC), SCHED_FIT_FULL);
-    CHECK_INT(sched_node_fits(b, 2, t, NOW, 90 * SEC), SCHED_FIT_OK);
-    CHECK_INT(sched_node_fits(b, 3, t, NOW, 90 * SEC), SCHED_FIT_FULL);
-    CHECK_INT(sched_node_fits(c, 0, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    CHECK_INT(fm_sched_node_capacity(a), 1);
+    CHECK_INT(fm_sched_node_capacity(b), 3);
+    CHECK_INT(fm_sched_node_capacity(c), 0);
+    CHECK_INT(fm_sched_node_fits(a, 0, t, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_node_fits(a, 1, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    CHECK_INT(fm_sched_node_fits(b, 2, t, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_node_fits(b, 3, t, NOW, 90 * SEC), SCHED_FIT_FULL);
+    CHECK_INT(fm_sched_node_fits(c, 0, t, NOW, 90 * SEC), SCHED_FIT_FULL);
     fm_fleet_node_free(a);
     fm_fleet_node_free(b);
     fm_fleet_node_free(c);
@@ -213,10 +213,10 @@ TEST(test_priority_order)
         CHECK_FATAL(t[i]);
         p[i] = t[i];
     }
-    sched_sort_tasks(p, N);
+    fm_sched_sort_tasks(p, N);
     const char *want[N] = {"old-high", "new-high", "old-low", "a-same", "b-same", "neg"};
     for (size_t i = 0; i < N; i++) CHECK_STR(p[i]->metadata.name, want[i]);
-    CHECK(sched_task_cmp(t[0], t[0]) == 0);
+    CHECK(fm_sched_task_cmp(t[0], t[0]) == 0);
     for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
 }
 
@@ -259,66 +259,66 @@ TEST(test_fair_order)
     } while (0)
 
     /* Plain priority order: FIFO across namespaces, a's backlog first. */
-    sched_sort_tasks(p, N);
+    fm_sched_sort_tasks(p, N);
     ORDER(got);
     CHECK_STR(got, "hi a1 a2 a3 a4 a5 b1 b2 c1");
 
     /* Round robin at equal priority; nobody holds anything: by name. */
-    CHECK_INT(sched_fair_order(p, N, NULL, NULL, NULL), 0);
+    CHECK_INT(fm_sched_fair_order(p, N, NULL, NULL, NULL), 0);
     ORDER(got);
     CHECK_STR(got, "hi a1 b1 c1 a2 b2 a3 a4 a5");
 
     /* a already holds 3 tasks, c holds 1: b goes first, then c, then a. */
-    sched_ns_counts *held = NULL;
-    CHECK_FATAL(sched_ns_counts_new(&held) == 0);
-    CHECK_INT(sched_ns_counts_add(held, "a", 3), 0);
-    CHECK_INT(sched_ns_counts_add(held, "c", 1), 0);
-    CHECK_INT(sched_ns_counts_get(held, "a"), 3);
-    CHECK_INT(sched_ns_counts_get(held, "zz"), 0);
-    sched_sort_tasks(p, N);
-    CHECK_INT(sched_fair_order(p, N, held, NULL, NULL), 0);
+    fm_sched_ns_counts *held = NULL;
+    CHECK_FATAL(fm_sched_ns_counts_new(&held) == 0);
+    CHECK_INT(fm_sched_ns_counts_add(held, "a", 3), 0);
+    CHECK_INT(fm_sched_ns_counts_add(held, "c", 1), 0);
+    CHECK_INT(fm_sched_ns_counts_get(held, "a"), 3);
+    CHECK_INT(fm_sched_ns_counts_get(held, "zz"), 0);
+    fm_sched_sort_tasks(p, N);
+    CHECK_INT(fm_sched_fair_order(p, N, held, NULL, NULL), 0);
     ORDER(got);
     CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
 
     /* Weighted shares: a=3 gives three tasks per turn. */
     fm_strmap w = {NULL, 0};
     CHECK_INT(fm_strmap_set(&w, "a", "3"), 0);
-    sched_sort_tasks(p, N);
-    CHECK_INT(sched_fair_order(p, N, NULL, NULL, &w), 0);
+    fm_sched_sort_tasks(p, N);
+    CHECK_INT(fm_sched_fair_order(p, N, NULL, NULL, &w), 0);
     ORDER(got);
     CHECK_STR(got, "hi a1 a2 a3 b1 c1 a4 a5 b2");
     fm_strmap_clear(&w);
 
     /* One slot at a time: a was served last, so b's turn comes first even
      * though nobody holds anything now. */
-    sched_ns_counts *last = NULL;
-    CHECK_FATAL(sched_ns_counts_new(&last) == 0);
-    CHECK_INT(sched_ns_counts_set(last, "a", 7), 0);
-    CHECK_INT(sched_ns_counts_set(last, "c", 5), 0);
-    CHECK_INT(sched_ns_counts_get(last, "a"), 7);
-    sched_sort_tasks(p, N);
-    CHECK_INT(sched_fair_order(p, N, NULL, last, NULL), 0);
+    fm_sched_ns_counts *last = NULL;
+    CHECK_FATAL(fm_sched_ns_counts_new(&last) == 0);
+    CHECK_INT(fm_sched_ns_counts_set(last, "a", 7), 0);
+    CHECK_INT(fm_sched_ns_counts_set(last, "c", 5), 0);
+    CHECK_INT(fm_sched_ns_counts_get(last, "a"), 7);
+    fm_sched_sort_tasks(p, N);
+    CHECK_INT(fm_sched_fair_order(p, N, NULL, last, NULL), 0);
     ORDER(got);
     CHECK_STR(got, "hi b1 c1 a1 b2 a2 a3 a4 a5");
-    sched_ns_counts_free(last);
+    fm_sched_ns_counts_free(last);
 #undef ORDER
 
     /* The ledger's held tasks per namespace: observed and assumed. */
-    sched_ledger *l;
-    CHECK_FATAL(sched_ledger_new(&l) == 0);
-    CHECK_INT(sched_ledger_observe(l, "x/t1", "n1", "1"), 0);
-    CHECK_INT(sched_ledger_observe(l, "x/t2", NULL, "2"), 0);
-    CHECK_INT(sched_ledger_assume(l, "x/t2", "n1", NULL), 0);
-    CHECK_INT(sched_ledger_observe(l, "y/t3", NULL, "3"), 0);
-    sched_ns_counts *c2 = NULL;
-    CHECK_FATAL(sched_ns_counts_new(&c2) == 0);
-    CHECK_INT(sched_ledger_count_namespaces(l, c2), 0);
-    CHECK_INT(sched_ns_counts_get(c2, "x"), 2);
-    CHECK_INT(sched_ns_counts_get(c2, "y"), 0);
-    sched_ns_counts_free(c2);
-    sched_ledger_free(l);
-    sched_ns_counts_free(held);
-    sched_ns_counts_free(NULL);
+    fm_sched_ledger *l;
+    CHECK_FATAL(fm_sched_ledger_new(&l) == 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "x/t1", "n1", "1"), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "x/t2", NULL, "2"), 0);
+    CHECK_INT(fm_sched_ledger_assume(l, "x/t2", "n1", NULL), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "y/t3", NULL, "3"), 0);
+    fm_sched_ns_counts *c2 = NULL;
+    CHECK_FATAL(fm_sched_ns_counts_new(&c2) == 0);
+    CHECK_INT(fm_sched_ledger_count_namespaces(l, c2), 0);
+    CHECK_INT(fm_sched_ns_counts_get(c2, "x"), 2);
+    CHECK_INT(fm_sched_ns_counts_get(c2, "y"), 0);
+    fm_sched_ns_counts_free(c2);
+    fm_sched_ledger_free(l);
+    fm_sched_ns_counts_free(held);
+    fm_sched_ns_counts_free(NULL);
     for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
 }
 
@@ -336,38 +336,38 @@ TEST(test_policies)
     };
     for (int i = 0; i < 6; i++) CHECK_FATAL(n[i]);
     n[4]->status.last_heartbeat_time.sec -= 1000;
-    sched_candidate c[6] = {{n[0], 1}, {n[1], 0}, {n[2], 0}, {n[3], 2}, {n[4], 0}, {n[5], 1}};
+    fm_sched_candidate c[6] = {{n[0], 1}, {n[1], 0}, {n[2], 0}, {n[3], 2}, {n[4], 0}, {n[5], 1}};
     fm_agentic_task *t = req_task("t", NULL);
     CHECK_FATAL(t);
-    sched_fit why;
+    fm_sched_fit why;
     /* spread: fewest tasks (b, c), then most RAM -> c */
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), 2);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), 2);
     CHECK_INT(why, SCHED_FIT_OK);
     /* binpack: most tasks -> d */
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
     /* first-fit: by name among eligible -> a ("0-*" ruled out) */
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 0);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 0);
     /* ties on load and RAM fall to the name */
     c[1].load = 0;
     n[1]->status.capability.available_ram_gb = 64;
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, NULL), 1);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, NULL), 1);
     /* binpack tie on load: least RAM */
     c[0].load = 2;
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 3);
     n[0]->status.capability.available_ram_gb = 4;
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 0);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL), 0);
     /* binpack never goes above capacity */
     c[0].load = 4;
     c[3].load = 4;
-    long got = sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL);
+    long got = fm_sched_pick_node(c, 6, t, SCHED_BINPACK, NOW, 90 * SEC, NULL);
     CHECK(got == 1 || got == 2);
     /* nothing fits: why is the furthest failure (FULL beats STALE) */
     c[1].load = 4;
     c[2].load = 4;
-    CHECK_INT(sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(fm_sched_pick_node(c, 6, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
     CHECK_INT(why, SCHED_FIT_FULL);
-    CHECK_STR(sched_fit_reason(why), "NodeFull");
-    CHECK_INT(sched_pick_node(c, 0, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_STR(fm_sched_fit_reason(why), "NodeFull");
+    CHECK_INT(fm_sched_pick_node(c, 0, t, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
     fm_agentic_task_free(t);
     for (int i = 0; i < 6; i++) fm_fleet_node_free(n[i]);
 }
@@ -381,14 +381,14 @@ TEST(test_spread_with_ledger)
         ready_node("y", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":2"),
         ready_node("z", "none", 8, 0, NULL, ",\"maxConcurrentTasks\":2"),
     };
-    sched_ledger *l;
-    CHECK_FATAL(sched_ledger_new(&l) == 0);
+    fm_sched_ledger *l;
+    CHECK_FATAL(fm_sched_ledger_new(&l) == 0);
     fm_agentic_task *t = req_task("t", NULL);
     CHECK_FATAL(t);
     for (int k = 0; k < 7; k++) {
-        sched_candidate c[3];
-        for (int i = 0; i < 3; i++) c[i] = (sched_candidate){n[i], sched_ledger_load(l, n[i]->metadata.name)};
-        long i = sched_pick_node(c, 3, t, SCHED_SPREAD, NOW, 90 * SEC, NULL);
+        fm_sched_candidate c[3];
+        for (int i = 0; i < 3; i++) c[i] = (fm_sched_candidate){n[i], fm_sched_ledger_load(l, n[i]->metadata.name)};
+        long i = fm_sched_pick_node(c, 3, t, SCHED_SPREAD, NOW, 90 * SEC, NULL);
         if (k == 6) {
             CHECK_INT(i, -1);
             break;
@@ -397,107 +397,107 @@ TEST(test_spread_with_ledger)
         char key[32];
         snprintf(key, sizeof key, "default/t%d", k);
         /* The cache never catches up in this test: only assumptions count. */
-        CHECK_INT(sched_ledger_assume(l, key, n[i]->metadata.name, NULL), 0);
+        CHECK_INT(fm_sched_ledger_assume(l, key, n[i]->metadata.name, NULL), 0);
     }
-    CHECK_INT(sched_ledger_load(l, "x"), 2);
-    CHECK_INT(sched_ledger_load(l, "y"), 2);
-    CHECK_INT(sched_ledger_load(l, "z"), 2);
-    CHECK_INT(sched_ledger_assumed(l), 6);
-    sched_ledger_free(l);
+    CHECK_INT(fm_sched_ledger_load(l, "x"), 2);
+    CHECK_INT(fm_sched_ledger_load(l, "y"), 2);
+    CHECK_INT(fm_sched_ledger_load(l, "z"), 2);
+    CHECK_INT(fm_sched_ledger_assumed(l), 6);
+    fm_sched_ledger_free(l);
     fm_agentic_task_free(t);
     for (int i = 0; i < 3; i++) fm_fleet_node_free(n[i]);
 }
 
 TEST(test_ledger_assume_cache)
 {
-    sched_ledger *l;
-    CHECK_FATAL(sched_ledger_new(&l) == 0);
+    fm_sched_ledger *l;
+    CHECK_FATAL(fm_sched_ledger_new(&l) == 0);
     /* The cache has t1 Pending (no node) at rv 100. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "100"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t1", NULL, "100"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 0);
     /* We place it on a: the slot is held while the writes are in flight. */
-    CHECK_INT(sched_ledger_assume(l, "ns/t1", "a", NULL), 0);
-    CHECK(sched_ledger_is_assumed(l, "ns/t1"));
-    CHECK_INT(sched_ledger_load(l, "a"), 1);
-    CHECK_INT(sched_ledger_assumed(l), 1);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t1", "a", NULL), 0);
+    CHECK(fm_sched_ledger_is_assumed(l, "ns/t1"));
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 1);
+    CHECK_INT(fm_sched_ledger_assumed(l), 1);
     /* The label patch (an intermediate version) arrives mid-flight. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 1);
     /* The status write produced 105. */
-    CHECK_INT(sched_ledger_assume(l, "ns/t1", "a", "105"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 1);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t1", "a", "105"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 1);
     /* A lagging cache re-delivers an old version: still counted. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 1);
-    CHECK_INT(sched_ledger_assumed(l), 1);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t1", NULL, "103"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 1);
+    CHECK_INT(fm_sched_ledger_assumed(l), 1);
     /* The cache catches up: the assumption ends, the load stays one. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t1", "a", "105"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 1);
-    CHECK_INT(sched_ledger_assumed(l), 0);
-    CHECK(!sched_ledger_is_assumed(l, "ns/t1"));
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t1", "a", "105"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 1);
+    CHECK_INT(fm_sched_ledger_assumed(l), 0);
+    CHECK(!fm_sched_ledger_is_assumed(l, "ns/t1"));
     /* The task finishes: the slot is free. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t1", NULL, "120"), 0);
-    CHECK_INT(sched_ledger_load(l, "a"), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t1", NULL, "120"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "a"), 0);
 
     /* The watch was faster than the write's reply: ends at once. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t2", NULL, "200"), 0);
-    CHECK_INT(sched_ledger_assume(l, "ns/t2", "b", NULL), 0);
-    CHECK_INT(sched_ledger_observe(l, "ns/t2", "b", "230"), 0); /* claimed already */
-    CHECK_INT(sched_ledger_assumed(l), 1);                       /* in flight */
-    CHECK_INT(sched_ledger_assume(l, "ns/t2", "b", "201"), 0);
-    CHECK_INT(sched_ledger_assumed(l), 0);
-    CHECK_INT(sched_ledger_load(l, "b"), 1);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t2", NULL, "200"), 0);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t2", "b", NULL), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t2", "b", "230"), 0); /* claimed already */
+    CHECK_INT(fm_sched_ledger_assumed(l), 1);                       /* in flight */
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t2", "b", "201"), 0);
+    CHECK_INT(fm_sched_ledger_assumed(l), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "b"), 1);
     /* Moving between nodes keeps totals right. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t2", "c", "231"), 0);
-    CHECK_INT(sched_ledger_load(l, "b"), 0);
-    CHECK_INT(sched_ledger_load(l, "c"), 1);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t2", "c", "231"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "b"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "c"), 1);
     /* Deletion frees the slot, assumed or not. */
-    sched_ledger_forget(l, "ns/t2");
-    CHECK_INT(sched_ledger_load(l, "c"), 0);
-    CHECK_INT(sched_ledger_assume(l, "ns/t3", "d", NULL), 0);
-    sched_ledger_forget(l, "ns/t3");
-    CHECK_INT(sched_ledger_load(l, "d"), 0);
-    CHECK_INT(sched_ledger_assumed(l), 0);
-    sched_ledger_forget(l, "ns/unknown");
+    fm_sched_ledger_forget(l, "ns/t2");
+    CHECK_INT(fm_sched_ledger_load(l, "c"), 0);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t3", "d", NULL), 0);
+    fm_sched_ledger_forget(l, "ns/t3");
+    CHECK_INT(fm_sched_ledger_load(l, "d"), 0);
+    CHECK_INT(fm_sched_ledger_assumed(l), 0);
+    fm_sched_ledger_forget(l, "ns/unknown");
 
     /* A failed write gives the slot back. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t5", NULL, "500"), 0);
-    CHECK_INT(sched_ledger_assume(l, "ns/t5", "f", NULL), 0);
-    CHECK_INT(sched_ledger_load(l, "f"), 1);
-    sched_ledger_unassume(l, "ns/t5");
-    CHECK_INT(sched_ledger_load(l, "f"), 0);
-    CHECK_INT(sched_ledger_assumed(l), 0);
-    sched_ledger_unassume(l, "ns/t5");
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t5", NULL, "500"), 0);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t5", "f", NULL), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "f"), 1);
+    fm_sched_ledger_unassume(l, "ns/t5");
+    CHECK_INT(fm_sched_ledger_load(l, "f"), 0);
+    CHECK_INT(fm_sched_ledger_assumed(l), 0);
+    fm_sched_ledger_unassume(l, "ns/t5");
     /* Re-placing a task the cache still shows on another node moves it. */
-    CHECK_INT(sched_ledger_observe(l, "ns/t6", "g", "600"), 0);
-    CHECK_INT(sched_ledger_assume(l, "ns/t6", "h", NULL), 0);
-    CHECK_INT(sched_ledger_load(l, "g"), 0);
-    CHECK_INT(sched_ledger_load(l, "h"), 1);
-    sched_ledger_unassume(l, "ns/t6");
-    CHECK_INT(sched_ledger_load(l, "g"), 1);
-    CHECK_INT(sched_ledger_load(l, "h"), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t6", "g", "600"), 0);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t6", "h", NULL), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "g"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "h"), 1);
+    fm_sched_ledger_unassume(l, "ns/t6");
+    CHECK_INT(fm_sched_ledger_load(l, "g"), 1);
+    CHECK_INT(fm_sched_ledger_load(l, "h"), 0);
 
     /* Opaque versions: equality, or the cache naming a node, ends it. */
-    CHECK_INT(sched_ledger_assume(l, "ns/t4", "e", "xyz"), 0);
-    CHECK_INT(sched_ledger_observe(l, "ns/t4", NULL, "abc"), 0);
-    CHECK_INT(sched_ledger_load(l, "e"), 1);
-    CHECK_INT(sched_ledger_assumed(l), 1);
-    CHECK_INT(sched_ledger_observe(l, "ns/t4", "e", "abd"), 0);
-    CHECK_INT(sched_ledger_load(l, "e"), 1);
-    CHECK_INT(sched_ledger_assumed(l), 0);
-    sched_ledger_free(l);
-    sched_ledger_free(NULL);
+    CHECK_INT(fm_sched_ledger_assume(l, "ns/t4", "e", "xyz"), 0);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t4", NULL, "abc"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "e"), 1);
+    CHECK_INT(fm_sched_ledger_assumed(l), 1);
+    CHECK_INT(fm_sched_ledger_observe(l, "ns/t4", "e", "abd"), 0);
+    CHECK_INT(fm_sched_ledger_load(l, "e"), 1);
+    CHECK_INT(fm_sched_ledger_assumed(l), 0);
+    fm_sched_ledger_free(l);
+    fm_sched_ledger_free(NULL);
 }
 
 TEST(test_rv_cmp)
 {
-    CHECK_INT(sched_rv_cmp("9", "10"), -1);
-    CHECK_INT(sched_rv_cmp("10", "9"), 1);
-    CHECK_INT(sched_rv_cmp("0010", "10"), 0);
-    CHECK_INT(sched_rv_cmp("12345678901234567890", "12345678901234567891"), -1);
-    CHECK_INT(sched_rv_cmp("a", "a"), 0);
-    CHECK_INT(sched_rv_cmp("a", "b"), 2);
-    CHECK_INT(sched_rv_cmp(NULL, "1"), 2);
+    CHECK_INT(fm_sched_rv_cmp("9", "10"), -1);
+    CHECK_INT(fm_sched_rv_cmp("10", "9"), 1);
+    CHECK_INT(fm_sched_rv_cmp("0010", "10"), 0);
+    CHECK_INT(fm_sched_rv_cmp("12345678901234567890", "12345678901234567891"), -1);
+    CHECK_INT(fm_sched_rv_cmp("a", "a"), 0);
+    CHECK_INT(fm_sched_rv_cmp("a", "b"), 2);
+    CHECK_INT(fm_sched_rv_cmp(NULL, "1"), 2);
 }
 
 /* A tiny cache for the dependency lookups. */
@@ -544,30 +544,30 @@ TEST(test_dependencies)
     fm_agentic_task *t5 = dep_task(&c, "t5", "\"t4\"", "Pending");
     fm_agentic_task *empty = dep_task(&c, "empty", "", "Pending");
     CHECK_FATAL(ok && bad && run && none && t1 && t2 && t3 && t4 && t5 && empty);
-    sched_deps st;
+    fm_sched_deps st;
     const char *d;
-    CHECK_INT(sched_deps_check(&st, &d, none, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, none, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_READY);
     CHECK(d == NULL);
-    CHECK_INT(sched_deps_check(&st, &d, empty, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, empty, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_READY);
-    CHECK_INT(sched_deps_check(&st, &d, t1, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t1, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_READY);
-    CHECK_INT(sched_deps_check(&st, &d, t2, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t2, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
     CHECK_STR(d, "run");
-    CHECK_INT(sched_deps_check(&st, &d, t3, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t3, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
     CHECK_STR(d, "missing");
     /* Failed wins over waiting, whatever the order. */
-    CHECK_INT(sched_deps_check(&st, &d, t4, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t4, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_FAILED);
     CHECK_STR(d, "bad");
     /* A dependent of a Pending task waits (the cascade happens as t4 fails). */
-    CHECK_INT(sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
     t4->status.phase = FM_TASK_PHASE_FAILED;
-    CHECK_INT(sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, t5, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_FAILED);
     CHECK_STR(d, "t4");
     for (size_t i = 0; i < c.n; i++) fm_agentic_task_free(c.t[i]);
@@ -587,24 +587,24 @@ TEST(test_cycles)
     fm_agentic_task *r = dep_task(&c, "r", "\"base\"", "Pending");
     fm_agentic_task *base = dep_task(&c, "base", NULL, "Succeeded");
     CHECK_FATAL(self && a && b && cc && tail && top && l && r && base);
-    sched_deps st;
+    fm_sched_deps st;
     const char *d;
-    CHECK_INT(sched_deps_check(&st, &d, self, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, self, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_CYCLE);
     CHECK_STR(d, "self");
-    CHECK_INT(sched_deps_check(&st, &d, a, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, a, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_CYCLE);
     CHECK_STR(d, "b");
-    CHECK_INT(sched_deps_check(&st, &d, cc, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, cc, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_CYCLE);
     /* tail hangs off the cycle but is not on it: it waits (and fails as
      * UpstreamFailed once a does). */
-    CHECK_INT(sched_deps_check(&st, &d, tail, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, tail, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
-    CHECK_INT(sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
     l->status.phase = r->status.phase = FM_TASK_PHASE_SUCCEEDED;
-    CHECK_INT(sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
+    CHECK_INT(fm_sched_deps_check(&st, &d, top, mini_lookup, &c), 0);
     CHECK_INT(st, SCHED_DEPS_READY);
     for (size_t i = 0; i < c.n; i++) fm_agentic_task_free(c.t[i]);
 }
@@ -634,13 +634,13 @@ TEST(test_long_chain)
         ts[i] = task_json(buf);
         CHECK_FATAL(ts[i]);
     }
-    sched_deps st;
-    CHECK_INT(sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
+    fm_sched_deps st;
+    CHECK_INT(fm_sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
     CHECK_INT(st, SCHED_DEPS_CYCLE);
     /* break the ring: n0 depends on a missing task */
     free(ts[0]->spec.depends_on.items[0]);
     ts[0]->spec.depends_on.items[0] = fm_strdup("gone");
-    CHECK_INT(sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
+    CHECK_INT(fm_sched_deps_check(&st, NULL, ts[CHAIN_N / 2], chain_lookup, ts), 0);
     CHECK_INT(st, SCHED_DEPS_WAITING);
     for (int i = 0; i < CHAIN_N; i++) fm_agentic_task_free(ts[i]);
     free(ts);
@@ -654,41 +654,41 @@ TEST(test_claim_expiry)
         "\"spec\":{\"kind\":\"freeform\",\"payload\":{}},"
         "\"status\":{\"phase\":\"Scheduled\",\"assignedNode\":\"a\"}}");
     CHECK_FATAL(n && t);
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
-    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     /* stale heartbeat */
-    CHECK_INT(sched_claim_check(t, n, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+    CHECK_INT(fm_sched_claim_check(t, n, fm_sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
               SCHED_CLAIM_RELEASE);
     n->status.phase = FM_NODE_PHASE_NOT_READY;
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     /* Draining: an unclaimed task goes back, a running one stays while the
      * agent heartbeats. */
     n->status.phase = FM_NODE_PHASE_DRAINING;
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     t->status.phase = FM_TASK_PHASE_RUNNING;
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
-    CHECK_INT(sched_claim_check(t, n, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(t, n, fm_sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
               SCHED_CLAIM_RELEASE);
     n->status.phase = FM_NODE_PHASE_NOT_READY;
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     /* the counter: third expiry fails */
-    CHECK_INT(sched_claim_expiries(t), 0);
+    CHECK_INT(fm_sched_claim_expiries(t), 0);
     CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "1"), 0);
-    CHECK_INT(sched_claim_expiries(t), 1);
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_expiries(t), 1);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
-    CHECK_INT(sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
+    CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
     CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "x"), 0);
-    CHECK_INT(sched_claim_expiries(t), 0);
+    CHECK_INT(fm_sched_claim_expiries(t), 0);
     /* terminal and pending tasks are never touched */
     t->status.phase = FM_TASK_PHASE_SUCCEEDED;
-    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
     t->status.phase = FM_TASK_PHASE_PENDING;
-    CHECK_INT(sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(t, NULL, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
     /* holding node */
-    CHECK_STR(sched_task_holding_node(t), "a");
+    CHECK_STR(fm_sched_task_holding_node(t), "a");
     t->status.phase = FM_TASK_PHASE_FAILED;
-    CHECK(sched_task_holding_node(t) == NULL);
+    CHECK(fm_sched_task_holding_node(t) == NULL);
     fm_agentic_task_free(t);
     fm_fleet_node_free(n);
 }
@@ -724,56 +724,56 @@ TEST(test_task_namespaces)
     CHECK(!fm_fleet_node_spec_has_task_namespaces(&all->spec));
     CHECK(fm_fleet_node_spec_has_task_namespaces(&none->spec));
     CHECK_INT(none->spec.task_namespaces.len, 0);
-    CHECK(sched_node_serves_namespace(all, "team-a"));
-    CHECK(sched_node_serves_namespace(all, NULL));
-    CHECK(sched_node_serves_namespace(ab, "team-a"));
-    CHECK(sched_node_serves_namespace(ab, "team-b"));
-    CHECK(!sched_node_serves_namespace(ab, "team-c"));
-    CHECK(!sched_node_serves_namespace(ab, "team")); /* exact, not a prefix */
-    CHECK(!sched_node_serves_namespace(b, "team-a"));
-    CHECK(!sched_node_serves_namespace(none, "team-a"));
-    CHECK(!sched_node_serves_namespace(none, NULL));
+    CHECK(fm_sched_node_serves_namespace(all, "team-a"));
+    CHECK(fm_sched_node_serves_namespace(all, NULL));
+    CHECK(fm_sched_node_serves_namespace(ab, "team-a"));
+    CHECK(fm_sched_node_serves_namespace(ab, "team-b"));
+    CHECK(!fm_sched_node_serves_namespace(ab, "team-c"));
+    CHECK(!fm_sched_node_serves_namespace(ab, "team")); /* exact, not a prefix */
+    CHECK(!fm_sched_node_serves_namespace(b, "team-a"));
+    CHECK(!fm_sched_node_serves_namespace(none, "team-a"));
+    CHECK(!fm_sched_node_serves_namespace(none, NULL));
 
-    CHECK_INT(sched_node_fits(all, 0, tc, NOW, 90 * SEC), SCHED_FIT_OK);
-    CHECK_INT(sched_node_fits(ab, 0, ta, NOW, 90 * SEC), SCHED_FIT_OK);
-    CHECK_INT(sched_node_fits(b, 0, ta, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
-    CHECK_INT(sched_node_fits(none, 0, tb, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
-    CHECK_STR(sched_fit_reason(SCHED_FIT_NAMESPACE), "NamespaceNotServed");
+    CHECK_INT(fm_sched_node_fits(all, 0, tc, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_node_fits(ab, 0, ta, NOW, 90 * SEC), SCHED_FIT_OK);
+    CHECK_INT(fm_sched_node_fits(b, 0, ta, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
+    CHECK_INT(fm_sched_node_fits(none, 0, tb, NOW, 90 * SEC), SCHED_FIT_NAMESPACE);
+    CHECK_STR(fm_sched_fit_reason(SCHED_FIT_NAMESPACE), "NamespaceNotServed");
     /* health is checked first: a stale node says STALE, not NAMESPACE */
-    CHECK_INT(sched_node_fits(b, 0, ta, sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
+    CHECK_INT(fm_sched_node_fits(b, 0, ta, fm_sched_time_add_ns(NOW, 100 * SEC), 90 * SEC),
               SCHED_FIT_STALE);
 
     /* picking: b is first by name and emptiest, but only serves team-b */
-    sched_candidate c[2] = {{b, 0}, {ab, 1}};
-    sched_fit why;
+    fm_sched_candidate c[2] = {{b, 0}, {ab, 1}};
+    fm_sched_fit why;
     fm_fleet_node_spec_set_max_concurrent_tasks(&ab->spec, 2);
-    CHECK_INT(sched_pick_node(c, 2, ta, SCHED_FIRST_FIT, NOW, 90 * SEC, &why), 1);
+    CHECK_INT(fm_sched_pick_node(c, 2, ta, SCHED_FIRST_FIT, NOW, 90 * SEC, &why), 1);
     CHECK_INT(why, SCHED_FIT_OK);
-    CHECK_INT(sched_pick_node(c, 2, tb, SCHED_SPREAD, NOW, 90 * SEC, &why), 0);
+    CHECK_INT(fm_sched_pick_node(c, 2, tb, SCHED_SPREAD, NOW, 90 * SEC, &why), 0);
     /* no node serves team-c */
-    CHECK_INT(sched_pick_node(c, 2, tc, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(fm_sched_pick_node(c, 2, tc, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
     CHECK_INT(why, SCHED_FIT_NAMESPACE);
     /* a node that serves the namespace but is full explains more */
     c[1].load = 2;
-    CHECK_INT(sched_pick_node(c, 2, ta, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
+    CHECK_INT(fm_sched_pick_node(c, 2, ta, SCHED_SPREAD, NOW, 90 * SEC, &why), -1);
     CHECK_INT(why, SCHED_FIT_FULL);
     /* a node without the list takes any namespace */
-    sched_candidate c2[2] = {{b, 0}, {all, 0}};
-    CHECK_INT(sched_pick_node(c2, 2, tc, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 1);
+    fm_sched_candidate c2[2] = {{b, 0}, {all, 0}};
+    CHECK_INT(fm_sched_pick_node(c2, 2, tc, SCHED_FIRST_FIT, NOW, 90 * SEC, NULL), 1);
 
     /* claim check: Scheduled on a node not serving the namespace goes back */
     ta->status.phase = FM_TASK_PHASE_SCHEDULED;
     CHECK_INT(fm_strset(&ta->status.assigned_node, "b"), 0);
     fm_agentic_task_set_status_present(ta, true);
-    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
-    CHECK_INT(sched_claim_check(ta, ab, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
-    CHECK_INT(sched_claim_check(ta, all, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
+    CHECK_INT(fm_sched_claim_check(ta, ab, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(ta, all, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
     /* ... and counts towards the limit like any expiry */
     CHECK_INT(fm_strmap_set(&ta->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
-    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
+    CHECK_INT(fm_sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
     /* a claimed task stays with the agent that has it */
     ta->status.phase = FM_TASK_PHASE_RUNNING;
-    CHECK_INT(sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
+    CHECK_INT(fm_sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
 
     fm_fleet_node_free(all);
     fm_fleet_node_free(ab);
@@ -792,19 +792,19 @@ TEST(test_timeout_deadline)
         "\"status\":{\"phase\":\"Running\",\"startedAt\":\"2023-11-14T22:13:20Z\"}}");
     CHECK_FATAL(t);
     fm_time d;
-    CHECK(sched_timeout_deadline(&d, t));
+    CHECK(fm_sched_timeout_deadline(&d, t));
     CHECK_INT(d.sec, NOW.sec + 30 + 60);
     fm_agentic_task_spec_set_timeout_seconds(&t->spec, 0);
-    CHECK(sched_timeout_deadline(&d, t));
+    CHECK(fm_sched_timeout_deadline(&d, t));
     CHECK_INT(d.sec, NOW.sec + 2700 + 60);
     fm_agentic_task_spec_clear_timeout_seconds(&t->spec);
-    CHECK(sched_timeout_deadline(&d, t));
+    CHECK(fm_sched_timeout_deadline(&d, t));
     CHECK_INT(d.sec, NOW.sec + 2760);
     t->status.phase = FM_TASK_PHASE_SCHEDULED;
-    CHECK(!sched_timeout_deadline(&d, t));
+    CHECK(!fm_sched_timeout_deadline(&d, t));
     t->status.phase = FM_TASK_PHASE_RUNNING;
     fm_agentic_task_status_clear_started_at(&t->status);
-    CHECK(!sched_timeout_deadline(&d, t));
+    CHECK(!fm_sched_timeout_deadline(&d, t));
     fm_agentic_task_free(t);
 }
 
@@ -829,17 +829,17 @@ TEST(test_pipeline)
         "{\"name\":\"late\",\"dependsOn\":[\"extra\"]},"
         "{\"name\":\"extra\",\"payload\":{\"repo\":\"o/other\"}}]}}");
     CHECK_FATAL(w);
-    CHECK_INT(sched_pipeline_validate(w), 0);
+    CHECK_INT(fm_sched_pipeline_validate(w), 0);
     bool keep[4];
     /* maxTasks 3 keeps fix, verify, late; late depends on the dropped
      * extra, so it goes too. */
-    CHECK_INT(sched_pipeline_select(keep, w), 2);
+    CHECK_INT(fm_sched_pipeline_select(keep, w), 2);
     CHECK(keep[0] && keep[1] && !keep[2] && !keep[3]);
     fm_workload_spec_clear_max_tasks(&w->spec);
-    CHECK_INT(sched_pipeline_select(keep, w), 4);
+    CHECK_INT(fm_sched_pipeline_select(keep, w), 4);
 
     fm_agentic_task *t = NULL;
-    CHECK_INT(sched_pipeline_task(&t, w, 1), 0);
+    CHECK_INT(fm_sched_pipeline_task(&t, w, 1), 0);
     CHECK_FATAL(t);
     CHECK_STR(t->metadata.name, "wl-verify");
     CHECK_STR(t->metadata.namespace, "team");
@@ -859,17 +859,17 @@ TEST(test_pipeline)
     CHECK_CONTAINS(b.data, "\"ownerReferences\":[{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"Workload\",\"name\":\"wl\",\"uid\":\"u-1\",\"controller\":true,\"blockOwnerDeletion\":true}]");
     fm_buf_free(&b);
     fm_agentic_task_free(t);
-    CHECK_INT(sched_pipeline_task(&t, w, 0), 0);
+    CHECK_INT(fm_sched_pipeline_task(&t, w, 0), 0);
     CHECK_INT(t->spec.kind, FM_TASK_KIND_ISSUE_FIX);
     CHECK_INT(t->spec.payload.issue, 7);
     CHECK_INT(t->spec.priority, 5);
     CHECK(!fm_agentic_task_spec_has_depends_on(&t->spec));
     fm_agentic_task_free(t);
-    CHECK_INT(sched_pipeline_task(&t, w, 3), 0);
+    CHECK_INT(fm_sched_pipeline_task(&t, w, 3), 0);
     CHECK_INT(t->spec.kind, FM_TASK_KIND_FREEFORM);
     CHECK_STR(t->spec.payload.repo, "o/other");
     fm_agentic_task_free(t);
-    CHECK_INT(sched_pipeline_task(&t, w, 9), FM_EINVAL);
+    CHECK_INT(fm_sched_pipeline_task(&t, w, 9), FM_EINVAL);
     fm_workload_free(w);
 
     /* invalid pipelines */
@@ -887,7 +887,7 @@ TEST(test_pipeline)
                  bad[i]);
         w = workload_json(buf);
         CHECK_FATAL(w);
-        CHECK_INT(sched_pipeline_validate(w), FM_EINVAL);
+        CHECK_INT(fm_sched_pipeline_validate(w), FM_EINVAL);
         CHECK_CONTAINS(fm_error_last()->message, "workloads/wl");
         fm_workload_free(w);
     }

@@ -1,5 +1,5 @@
 /*
- * test_schedplan.c - the incremental scheduling pass (runtime/schedplan.h).
+ * test_schedplan.c - the incremental scheduling pass (foreman/sched/schedplan.h).
  *
  * The model test applies random sequences of task and node events (adds,
  * deletes, completions, releases, spec edits, the operator's own status
@@ -7,7 +7,7 @@
  * changes) to an in-memory world. After each event the incremental plan,
  * told about the event exactly as the operator's handlers tell it, runs one
  * pass; a plain full recompute (every waiting task whose dependencies
- * succeeded, sorted, each on sched_pick_node over every node) runs over the
+ * succeeded, sorted, each on fm_sched_pick_node over every node) runs over the
  * same world. Both must make the same placements. The placements are then
  * applied (each one an event again), and the unplaced tasks get the
  * Unschedulable condition when it changed, as the operator writes it; that
@@ -147,7 +147,7 @@ static int32_t world_load(const char *node)
 {
     int32_t n = 0;
     for (int i = 0; i < MAX_TASKS; i++) {
-        const char *h = tasks[i].live ? sched_task_holding_node(tasks[i].obj) : NULL;
+        const char *h = tasks[i].live ? fm_sched_task_holding_node(tasks[i].obj) : NULL;
         if (h && strcmp(h, node) == 0) n++;
     }
     return n;
@@ -155,29 +155,29 @@ static int32_t world_load(const char *node)
 
 static bool deps_ready(const fm_agentic_task *t)
 {
-    sched_deps st;
-    if (sched_deps_check(&st, NULL, t, lookup, NULL) != 0) return false;
+    fm_sched_deps st;
+    if (fm_sched_deps_check(&st, NULL, t, lookup, NULL) != 0) return false;
     return st == SCHED_DEPS_READY;
 }
 
 /* ------------------------------------------------------------ the view */
 
-static int v_each_waiting(void *ud, sched_task_visit_fn fn, void *arg)
+static int v_each_waiting(void *ud, fm_sched_task_visit_fn fn, void *arg)
 {
     for (int i = 0; i < MAX_TASKS; i++) {
-        if (!tasks[i].live || !sched_task_waiting(tasks[i].obj)) continue;
+        if (!tasks[i].live || !fm_sched_task_waiting(tasks[i].obj)) continue;
         int rc = fn(arg, tasks[i].key, tasks[i].obj);
         if (rc) return rc;
     }
     return 0;
 }
 
-static int v_each_in_class(void *ud, const char *class_key, sched_task_visit_fn fn, void *arg)
+static int v_each_in_class(void *ud, const char *class_key, fm_sched_task_visit_fn fn, void *arg)
 {
     char k[SCHED_CLASS_KEY_MAX];
     for (int i = 0; i < MAX_TASKS; i++) {
-        if (!tasks[i].live || !sched_task_waiting(tasks[i].obj)) continue;
-        if (strcmp(sched_class_key(k, sizeof k, tasks[i].obj), class_key) != 0) continue;
+        if (!tasks[i].live || !fm_sched_task_waiting(tasks[i].obj)) continue;
+        if (strcmp(fm_sched_class_key(k, sizeof k, tasks[i].obj), class_key) != 0) continue;
         int rc = fn(arg, tasks[i].key, tasks[i].obj);
         if (rc) return rc;
     }
@@ -190,7 +190,7 @@ static const fm_agentic_task *v_task(void *ud, const char *key)
     return w ? w->obj : NULL;
 }
 
-static int v_each_node(void *ud, sched_node_visit_fn fn, void *arg)
+static int v_each_node(void *ud, fm_sched_node_visit_fn fn, void *arg)
 {
     for (int i = 0; i < MAX_NODES; i++) {
         if (!nodes[i].live) continue;
@@ -217,7 +217,7 @@ static int v_eligible(void *ud, const char *key, const fm_agentic_task *t)
     return deps_ready(t);
 }
 
-static const sched_plan_view VIEW = {
+static const fm_sched_plan_view VIEW = {
     .each_waiting = v_each_waiting,
     .each_in_class = v_each_in_class,
     .task = v_task,
@@ -241,16 +241,16 @@ static int pair_cmp(const void *a, const void *b)
 }
 
 /* The full recompute: every waiting task with its dependencies met, in
- * order, on the node sched_pick_node picks among all nodes. */
-static size_t reference(pair *out, sched_placement p)
+ * order, on the node fm_sched_pick_node picks among all nodes. */
+static size_t reference(pair *out, fm_sched_placement p)
 {
     const fm_agentic_task *ts[MAX_TASKS];
     size_t nt = 0;
     for (int i = 0; i < MAX_TASKS; i++)
-        if (tasks[i].live && sched_task_waiting(tasks[i].obj) && deps_ready(tasks[i].obj))
+        if (tasks[i].live && fm_sched_task_waiting(tasks[i].obj) && deps_ready(tasks[i].obj))
             ts[nt++] = tasks[i].obj;
-    sched_sort_tasks(ts, nt);
-    sched_candidate c[MAX_NODES];
+    fm_sched_sort_tasks(ts, nt);
+    fm_sched_candidate c[MAX_NODES];
     size_t nc = 0;
     for (int i = 0; i < MAX_NODES; i++)
         if (nodes[i].live) {
@@ -260,7 +260,7 @@ static size_t reference(pair *out, sched_placement p)
         }
     size_t n = 0;
     for (size_t i = 0; i < nt; i++) {
-        long k = sched_pick_node(c, nc, ts[i], p, NOW, STALE, NULL);
+        long k = fm_sched_pick_node(c, nc, ts[i], p, NOW, STALE, NULL);
         if (k < 0) continue;
         c[k].load++;
         snprintf(out[n].key, sizeof out[n].key, "%s/%s", ts[i]->metadata.namespace, ts[i]->metadata.name);
@@ -273,13 +273,13 @@ static size_t reference(pair *out, sched_placement p)
 
 /* ------------------------------------------------------------ events, as the operator's handlers see them */
 
-static sched_plan *plan;
+static fm_sched_plan *plan;
 
 /* The task controller's reconcile of task i: dependencies met -> ready. */
 static void reconcile(int i)
 {
-    if (!tasks[i].live || !sched_task_waiting(tasks[i].obj)) return;
-    if (deps_ready(tasks[i].obj)) sched_plan_task_ready(plan, tasks[i].key);
+    if (!tasks[i].live || !fm_sched_task_waiting(tasks[i].obj)) return;
+    if (deps_ready(tasks[i].obj)) fm_sched_plan_task_ready(plan, tasks[i].key);
 }
 
 static void reconcile_dependents(int i)
@@ -294,7 +294,7 @@ static void task_update(int i)
 {
     fm_agentic_task *old = tasks[i].obj;
     tasks[i].obj = build_task(&tasks[i]);
-    sched_plan_task_event(plan, tasks[i].key, old, tasks[i].obj);
+    fm_sched_plan_task_event(plan, tasks[i].key, old, tasks[i].obj);
     reconcile(i);
     if (old->status.phase != tasks[i].obj->status.phase) reconcile_dependents(i);
     fm_agentic_task_free(old);
@@ -337,7 +337,7 @@ static void task_add_as(int slot, const char *again_ns, const char *again)
     }
     w->phase = rnd(10) ? "Pending" : NULL;
     w->obj = build_task(w);
-    sched_plan_task_event(plan, w->key, NULL, w->obj);
+    fm_sched_plan_task_event(plan, w->key, NULL, w->obj);
     reconcile(i);
     reconcile_dependents(i);
 }
@@ -349,7 +349,7 @@ static void task_add(void)
 
 static void task_delete(int i)
 {
-    sched_plan_task_event(plan, tasks[i].key, tasks[i].obj, NULL);
+    fm_sched_plan_task_event(plan, tasks[i].key, tasks[i].obj, NULL);
     fm_agentic_task_free(tasks[i].obj);
     tasks[i].obj = NULL;
     tasks[i].live = false;
@@ -360,7 +360,7 @@ static void node_update(int i, bool added)
 {
     fm_fleet_node *old = added ? NULL : nodes[i].obj;
     nodes[i].obj = build_node(&nodes[i]);
-    sched_plan_node_event(plan, old, nodes[i].obj, NOW, STALE);
+    fm_sched_plan_node_event(plan, old, nodes[i].obj, NOW, STALE);
     fm_fleet_node_free(old);
 }
 
@@ -428,7 +428,7 @@ static void step(void)
         }
         break;
     case 8: /* someone's status write that places nothing */
-        if (t->live && sched_task_waiting(t->obj)) task_update(i);
+        if (t->live && fm_sched_task_waiting(t->obj)) task_update(i);
         break;
     case 9:
         node_add();
@@ -479,13 +479,13 @@ static void step(void)
 /* One pass of the plan, compared with the reference; then the placements
  * and Unschedulable conditions are applied as the watch would deliver
  * them. Returns false on a difference. */
-static bool pass_and_compare(sched_placement p, int seed, int step_no)
+static bool pass_and_compare(fm_sched_placement p, int seed, int step_no)
 {
     pair want[MAX_TASKS], got[MAX_TASKS];
     size_t nw = reference(want, p), ng = 0;
-    sched_plan_result r;
+    fm_sched_plan_result r;
     memset(&r, 0, sizeof r);
-    if (sched_plan_has_work(plan) && sched_plan_run(plan, &VIEW, p, NOW, STALE, &r) != 0) {
+    if (fm_sched_plan_has_work(plan) && fm_sched_plan_run(plan, &VIEW, p, NOW, STALE, &r) != 0) {
         fprintf(stderr, "run: %s\n", fm_error_last()->message);
         return false;
     }
@@ -499,7 +499,7 @@ static bool pass_and_compare(sched_placement p, int seed, int step_no)
     for (size_t i = 0; same && i < nw; i++) same = pair_cmp(&want[i], &got[i]) == 0;
     if (!same) {
         fprintf(stderr, "seed %d step %d (%s): reference placed %zu, plan %zu\n", seed, step_no,
-                sched_placement_name(p), nw, ng);
+                fm_sched_placement_name(p), nw, ng);
         for (size_t i = 0; i < nw; i++) fprintf(stderr, "  want %s -> %s\n", want[i].key, want[i].node);
         for (size_t i = 0; i < ng; i++) fprintf(stderr, "  got  %s -> %s\n", got[i].key, got[i].node);
     }
@@ -512,7 +512,7 @@ static bool pass_and_compare(sched_placement p, int seed, int step_no)
         snprintf(msgs[nu], sizeof msgs[nu], "%s", r.unplaced[i].message);
         nu++;
     }
-    sched_plan_result_free(&r);
+    fm_sched_plan_result_free(&r);
     for (size_t i = 0; i < ng; i++) {
         wtask *w = task_by_key(got[i].key);
         w->phase = "Scheduled";
@@ -522,14 +522,14 @@ static bool pass_and_compare(sched_placement p, int seed, int step_no)
     bool quiet = true;
     for (size_t i = 0; i < nu; i++) {
         wtask *w = task_by_key(keys[i]);
-        if (!w || sched_unschedulable_same(w->unsched, msgs[i])) continue;
+        if (!w || fm_sched_unschedulable_same(w->unsched, msgs[i])) continue;
         snprintf(w->unsched, sizeof w->unsched, "%s", msgs[i]);
         /* The operator's own write: neither the event nor the reconcile
          * that follows may give the plan work. */
         fm_agentic_task *old = w->obj;
         w->obj = build_task(w);
-        if (sched_plan_task_event(plan, w->key, old, w->obj)) quiet = false;
-        if (deps_ready(w->obj) && sched_plan_task_ready(plan, w->key)) quiet = false;
+        if (fm_sched_plan_task_event(plan, w->key, old, w->obj)) quiet = false;
+        if (deps_ready(w->obj) && fm_sched_plan_task_ready(plan, w->key)) quiet = false;
         fm_agentic_task_free(old);
     }
     if (!quiet && same && !ng) {
@@ -559,8 +559,8 @@ TEST(test_model_matches_full_recompute)
     for (int seed = 1; seed <= 300 && failures < 3; seed++) {
         rng_state = (unsigned)seed * 2654435761u;
         clock_step = 0;
-        sched_placement p = (sched_placement)(seed % 3);
-        CHECK_FATAL(sched_plan_new(&plan) == 0);
+        fm_sched_placement p = (fm_sched_placement)(seed % 3);
+        CHECK_FATAL(fm_sched_plan_new(&plan) == 0);
         for (int s = 0; s < 200; s++) {
             step();
             if (!pass_and_compare(p, seed, s)) {
@@ -569,8 +569,8 @@ TEST(test_model_matches_full_recompute)
             }
         }
         /* Nothing left to do once every change was looked at. */
-        if (!failures) CHECK(!sched_plan_has_work(plan));
-        sched_plan_free(plan);
+        if (!failures) CHECK(!fm_sched_plan_has_work(plan));
+        fm_sched_plan_free(plan);
         plan = NULL;
         world_clear();
     }
@@ -581,7 +581,7 @@ TEST(test_model_matches_full_recompute)
 
 TEST(test_own_write_costs_nothing)
 {
-    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    CHECK_FATAL(fm_sched_plan_new(&plan) == 0);
     rng_state = 7;
     memset(tasks, 0, sizeof tasks);
     memset(nodes, 0, sizeof nodes);
@@ -605,36 +605,36 @@ TEST(test_own_write_costs_nothing)
     t->dep = -1;
     t->phase = "Pending";
     t->obj = build_task(t);
-    CHECK(sched_plan_task_event(plan, t->key, NULL, t->obj));
-    sched_plan_result r;
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK(fm_sched_plan_task_event(plan, t->key, NULL, t->obj));
+    fm_sched_plan_result r;
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK(r.full);
     CHECK_INT(r.n_placed, 0);
     CHECK_FATAL(r.n_unplaced == 1);
     CHECK_STR(r.unplaced[0].message, "0/1 fleet nodes fit: 1 AcceleratorMismatch");
-    sched_plan_result_free(&r);
-    CHECK_INT(sched_plan_parked(plan), 1);
+    fm_sched_plan_result_free(&r);
+    CHECK_INT(fm_sched_plan_parked(plan), 1);
     /* the condition written: no work */
     snprintf(t->unsched, sizeof t->unsched, "0/1 fleet nodes fit: 1 AcceleratorMismatch");
     fm_agentic_task *old = t->obj;
     t->obj = build_task(t);
-    CHECK(!sched_plan_task_event(plan, t->key, old, t->obj));
-    CHECK(!sched_plan_task_ready(plan, t->key));
-    CHECK(!sched_plan_has_work(plan));
+    CHECK(!fm_sched_plan_task_event(plan, t->key, old, t->obj));
+    CHECK(!fm_sched_plan_task_ready(plan, t->key));
+    CHECK(!fm_sched_plan_has_work(plan));
     fm_agentic_task_free(old);
     /* a heartbeat changes nothing */
-    CHECK(!sched_plan_node_event(plan, n->obj, n->obj, NOW, STALE));
+    CHECK(!fm_sched_plan_node_event(plan, n->obj, n->obj, NOW, STALE));
     /* a cuda node arrives: it takes the task */
     n->accel = "cuda";
     node_update(0, false);
-    CHECK(sched_plan_has_work(plan));
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK(fm_sched_plan_has_work(plan));
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK(!r.full);
     CHECK_INT(r.n_candidates, 1);
     CHECK_INT(r.n_placed, 1);
-    sched_plan_result_free(&r);
-    CHECK_INT(sched_plan_parked(plan), 0);
-    sched_plan_free(plan);
+    fm_sched_plan_result_free(&r);
+    CHECK_INT(fm_sched_plan_parked(plan), 0);
+    fm_sched_plan_free(plan);
     plan = NULL;
     world_clear();
 }
@@ -660,7 +660,7 @@ static void put_task(int i, const char *name, const char *phase, const char *nod
  * opened in between must be looked at again when it is ready again. */
 TEST(test_parked_task_ready_again)
 {
-    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    CHECK_FATAL(fm_sched_plan_new(&plan) == 0);
     memset(tasks, 0, sizeof tasks);
     memset(nodes, 0, sizeof nodes);
     wnode *n = &nodes[0];
@@ -675,27 +675,27 @@ TEST(test_parked_task_ready_again)
     put_task(0, "x", "Scheduled", "n00", NULL);
     put_task(1, "d", "Succeeded", NULL, NULL);
     put_task(2, "t", "Pending", NULL, "d");
-    for (int i = 0; i < 3; i++) sched_plan_task_event(plan, tasks[i].key, NULL, tasks[i].obj);
-    sched_plan_result r;
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    for (int i = 0; i < 3; i++) fm_sched_plan_task_event(plan, tasks[i].key, NULL, tasks[i].obj);
+    fm_sched_plan_result r;
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 0);
     CHECK_INT(r.n_unplaced, 1);
-    sched_plan_result_free(&r);
-    CHECK_INT(sched_plan_parked(plan), 1);
+    fm_sched_plan_result_free(&r);
+    CHECK_INT(fm_sched_plan_parked(plan), 1);
     task_delete(1);                  /* the dependency goes away */
     tasks[0].phase = "Succeeded";    /* x frees the slot t wants */
     task_update(0);
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 0);        /* t waits for d */
-    sched_plan_result_free(&r);
+    fm_sched_plan_result_free(&r);
     put_task(1, "d", "Succeeded", NULL, NULL); /* d is back, finished */
-    sched_plan_task_event(plan, tasks[1].key, NULL, tasks[1].obj);
+    fm_sched_plan_task_event(plan, tasks[1].key, NULL, tasks[1].obj);
     reconcile_dependents(1);
-    CHECK(sched_plan_has_work(plan));
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK(fm_sched_plan_has_work(plan));
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 1);
-    sched_plan_result_free(&r);
-    sched_plan_free(plan);
+    fm_sched_plan_result_free(&r);
+    fm_sched_plan_free(plan);
     plan = NULL;
     world_clear();
 }
@@ -738,12 +738,12 @@ static void add_task(int i, const char *ns, int created)
     t->created = created;
     t->phase = "Pending";
     t->obj = build_task(t);
-    sched_plan_task_event(plan, t->key, NULL, t->obj);
+    fm_sched_plan_task_event(plan, t->key, NULL, t->obj);
 }
 
 TEST(test_order_and_admit_hooks)
 {
-    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    CHECK_FATAL(fm_sched_plan_new(&plan) == 0);
     memset(tasks, 0, sizeof tasks);
     memset(nodes, 0, sizeof nodes);
     wnode *n = &nodes[0];
@@ -758,13 +758,13 @@ TEST(test_order_and_admit_hooks)
     add_task(0, "a", 1); /* oldest: first without the hooks */
     add_task(1, "b", 2);
     add_task(2, "c", 0); /* older still, but its namespace is capped */
-    sched_plan_view v = VIEW;
+    fm_sched_plan_view v = VIEW;
     v.order = h_order;
     v.admit = h_admit;
     v.placed = h_placed;
     hook_placed = 0;
-    sched_plan_result r;
-    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    fm_sched_plan_result r;
+    CHECK_FATAL(fm_sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_FATAL(r.n_placed == 1);
     CHECK_STR(r.placed[0].key, "b/t1"); /* the order hook won over age */
     CHECK_INT(hook_placed, 1);
@@ -781,8 +781,8 @@ TEST(test_order_and_admit_hooks)
     }
     CHECK(saw_cap);
     CHECK(saw_full);
-    sched_plan_result_free(&r);
-    sched_plan_free(plan);
+    fm_sched_plan_result_free(&r);
+    fm_sched_plan_free(plan);
     plan = NULL;
     world_clear();
 }
@@ -816,7 +816,7 @@ TEST(test_agent_requirement_joins)
 {
     memset(&agent_cuda, 0, sizeof agent_cuda);
     agent_cuda.accelerator = FM_REQUIRED_ACCELERATOR_CUDA;
-    CHECK_FATAL(sched_plan_new(&plan) == 0);
+    CHECK_FATAL(fm_sched_plan_new(&plan) == 0);
     memset(tasks, 0, sizeof tasks);
     memset(nodes, 0, sizeof nodes);
     add_node(0, "none");
@@ -834,46 +834,46 @@ TEST(test_agent_requirement_joins)
     fm_agentic_task_spec_set_agent_ref_present(&t->obj->spec, true);
     t->obj->spec.agent_ref.name = strdup("coder");
     char k[SCHED_CLASS_KEY_MAX];
-    CHECK_STR(sched_class_key(k, sizeof k, t->obj), SCHED_CLASS_ANY);
-    sched_plan_task_event(plan, t->key, NULL, t->obj);
-    sched_plan_view v = VIEW;
+    CHECK_STR(fm_sched_class_key(k, sizeof k, t->obj), SCHED_CLASS_ANY);
+    fm_sched_plan_task_event(plan, t->key, NULL, t->obj);
+    fm_sched_plan_view v = VIEW;
     v.agent_requirement = h_agent_req;
-    sched_plan_result r;
-    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    fm_sched_plan_result r;
+    CHECK_FATAL(fm_sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 0);
     CHECK_FATAL(r.n_unplaced == 1);
     CHECK_STR(r.unplaced[0].message, "0/1 fleet nodes fit: 1 AcceleratorMismatch");
-    sched_plan_result_free(&r);
+    fm_sched_plan_result_free(&r);
     /* without the hook the same task fits the cpu node: the join is the hook's */
-    sched_plan_task_dirty(plan, "a/t0");
-    CHECK_FATAL(sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    fm_sched_plan_task_dirty(plan, "a/t0");
+    CHECK_FATAL(fm_sched_plan_run(plan, &VIEW, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 1);
-    sched_plan_result_free(&r);
+    fm_sched_plan_result_free(&r);
     /* a cuda node arrives: the waiting task (class "*") is looked at and placed there */
-    sched_plan_task_dirty(plan, "a/t0");
-    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    fm_sched_plan_task_dirty(plan, "a/t0");
+    CHECK_FATAL(fm_sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_INT(r.n_placed, 0);
-    sched_plan_result_free(&r);
+    fm_sched_plan_result_free(&r);
     add_node(1, "cuda");
-    CHECK(sched_plan_has_work(plan));
-    CHECK_FATAL(sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
+    CHECK(fm_sched_plan_has_work(plan));
+    CHECK_FATAL(fm_sched_plan_run(plan, &v, SCHED_SPREAD, NOW, STALE, &r) == 0);
     CHECK_FATAL(r.n_placed == 1);
     CHECK_STR(r.placed[0].key, "a/t0");
     CHECK_STR(r.placed[0].node->metadata.name, "n01");
-    sched_plan_result_free(&r);
-    sched_plan_free(plan);
+    fm_sched_plan_result_free(&r);
+    fm_sched_plan_free(plan);
     plan = NULL;
     world_clear();
 }
 
 TEST(test_unschedulable_same)
 {
-    CHECK(sched_unschedulable_same("0/200 fleet nodes fit: 150 AcceleratorMismatch, 50 NodeFull",
+    CHECK(fm_sched_unschedulable_same("0/200 fleet nodes fit: 150 AcceleratorMismatch, 50 NodeFull",
                                    "0/201 fleet nodes fit: 149 AcceleratorMismatch, 52 NodeFull"));
-    CHECK(!sched_unschedulable_same("0/200 fleet nodes fit: 200 AcceleratorMismatch",
+    CHECK(!fm_sched_unschedulable_same("0/200 fleet nodes fit: 200 AcceleratorMismatch",
                                     "0/200 fleet nodes fit: 150 AcceleratorMismatch, 50 NodeFull"));
-    CHECK(!sched_unschedulable_same(NULL, "x"));
-    CHECK(!sched_unschedulable_same("no fleet node with a free slot can take it: NodeFull",
+    CHECK(!fm_sched_unschedulable_same(NULL, "x"));
+    CHECK(!fm_sched_unschedulable_same("no fleet node with a free slot can take it: NodeFull",
                                     "0/1 fleet nodes fit: 1 NodeFull"));
 }
 
@@ -893,10 +893,10 @@ TEST(test_class_key)
     fm_agentic_task *cuda = build_task(&w);
     char a[SCHED_CLASS_KEY_MAX], b[SCHED_CLASS_KEY_MAX];
     /* no requirement and "any" with nothing else are one class */
-    CHECK_STR(sched_class_key(a, sizeof a, plain), sched_class_key(b, sizeof b, any));
-    CHECK(strcmp(sched_class_key(a, sizeof a, plain), sched_class_key(b, sizeof b, cuda)) != 0);
+    CHECK_STR(fm_sched_class_key(a, sizeof a, plain), fm_sched_class_key(b, sizeof b, any));
+    CHECK(strcmp(fm_sched_class_key(a, sizeof a, plain), fm_sched_class_key(b, sizeof b, cuda)) != 0);
     /* a key that does not fit falls back to the class every node looks at */
-    CHECK_STR(sched_class_key(a, 8, cuda), SCHED_CLASS_ANY);
+    CHECK_STR(fm_sched_class_key(a, 8, cuda), SCHED_CLASS_ANY);
     fm_agentic_task_free(plain);
     fm_agentic_task_free(any);
     fm_agentic_task_free(cuda);

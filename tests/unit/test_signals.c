@@ -25,29 +25,29 @@ static int in_child(int (*fn)(void))
 
 static int first_signal_sets_flag(void)
 {
-    if (signals_setup() != 0) return 10;
-    if (signals_setup() != 0) return 11; /* idempotent */
-    if (signals_shutdown_requested()) return 12;
-    if (signals_wait(20)) return 13; /* times out */
+    if (fm_signals_setup() != 0) return 10;
+    if (fm_signals_setup() != 0) return 11; /* idempotent */
+    if (fm_signals_shutdown_requested()) return 12;
+    if (fm_signals_wait(20)) return 13; /* times out */
     kill(getpid(), SIGTERM);
-    if (!signals_shutdown_requested()) return 14;
-    if (signals_received() != SIGTERM) return 15;
-    if (!*signals_flag()) return 16;
-    struct pollfd p = {.fd = signals_fd(), .events = POLLIN};
+    if (!fm_signals_shutdown_requested()) return 14;
+    if (fm_signals_received() != SIGTERM) return 15;
+    if (!*fm_signals_flag()) return 16;
+    struct pollfd p = {.fd = fm_signals_fd(), .events = POLLIN};
     if (poll(&p, 1, 1000) != 1) return 17;
-    if (!signals_wait(-1)) return 18;
+    if (!fm_signals_wait(-1)) return 18;
     return 0;
 }
 
 static void *waiter(void *arg)
 {
-    *(int *)arg = signals_wait(5000) ? 1 : 2;
+    *(int *)arg = fm_signals_wait(5000) ? 1 : 2;
     return NULL;
 }
 
 static int sigint_wakes_waiting_thread(void)
 {
-    if (signals_setup() != 0) return 10;
+    if (fm_signals_setup() != 0) return 10;
     int result = 0;
     pthread_t t;
     pthread_create(&t, NULL, waiter, &result);
@@ -55,13 +55,13 @@ static int sigint_wakes_waiting_thread(void)
     kill(getpid(), SIGINT);
     pthread_join(t, NULL);
     if (result != 1) return 11;
-    if (signals_received() != SIGINT) return 12;
+    if (fm_signals_received() != SIGINT) return 12;
     return 0;
 }
 
 static int second_signal_exits_now(void)
 {
-    if (signals_setup() != 0) return 10;
+    if (fm_signals_setup() != 0) return 10;
     kill(getpid(), SIGTERM);
     kill(getpid(), SIGTERM);
     return 20; /* not reached: the second signal _exits with 128+15 */
@@ -69,11 +69,11 @@ static int second_signal_exits_now(void)
 
 static int request_in_code(void)
 {
-    if (signals_setup() != 0) return 10;
-    signals_request_shutdown();
-    signals_request_shutdown();
-    if (!signals_wait(0)) return 11;
-    if (signals_received() != 0) return 12;
+    if (fm_signals_setup() != 0) return 10;
+    fm_signals_request_shutdown();
+    fm_signals_request_shutdown();
+    if (!fm_signals_wait(0)) return 11;
+    if (fm_signals_received() != 0) return 12;
     /* A signal after a requested shutdown is a "second" one. */
     kill(getpid(), SIGINT);
     return 20;
@@ -81,7 +81,7 @@ static int request_in_code(void)
 
 static int sigpipe_ignored(void)
 {
-    if (signals_setup() != 0) return 10;
+    if (fm_signals_setup() != 0) return 10;
     int fds[2];
     if (pipe(fds) != 0) return 11;
     close(fds[0]);

@@ -17,9 +17,9 @@
 static fm_agentic_task *task_json(const char *json)
 {
     fm_agentic_task *t = calloc(1, sizeof(*t));
-    if (codec_decode(t, &fm_agentic_task_desc, json, strlen(json)) != 0) {
+    if (fm_codec_decode(t, &fm_agentic_task_desc, json, strlen(json)) != 0) {
         fprintf(stderr, "decode: %s\n", fm_error_last()->message);
-        codec_clear(t, &fm_agentic_task_desc);
+        fm_codec_clear(t, &fm_agentic_task_desc);
         free(t);
         return NULL;
     }
@@ -82,105 +82,105 @@ static const char *rv_of(const void *obj)
 TEST(test_keys_and_copies)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    CHECK_INT(store_upsert(s, task("default", "a", "1", NULL, NULL, NULL), NULL), 0);
-    CHECK_INT(store_upsert(s, task("other", "a", "2", NULL, NULL, NULL), NULL), 0);
-    CHECK_INT(store_len(s), 2);
-    CHECK(store_contains(s, "default/a"));
-    CHECK(store_contains(s, "other/a"));
-    CHECK(!store_contains(s, "a"));
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    CHECK_INT(fm_store_upsert(s, task("default", "a", "1", NULL, NULL, NULL), NULL), 0);
+    CHECK_INT(fm_store_upsert(s, task("other", "a", "2", NULL, NULL, NULL), NULL), 0);
+    CHECK_INT(fm_store_len(s), 2);
+    CHECK(fm_store_contains(s, "default/a"));
+    CHECK(fm_store_contains(s, "other/a"));
+    CHECK(!fm_store_contains(s, "a"));
 
     void *copy = NULL;
-    CHECK_INT(store_get_copy(&copy, s, "default/a"), 0);
+    CHECK_INT(fm_store_get_copy(&copy, s, "default/a"), 0);
     CHECK_FATAL(copy);
     CHECK_STR(rv_of(copy), "1");
     /* The copy is private: changing it leaves the cache alone. */
     fm_strset(&((fm_agentic_task *)copy)->metadata.resource_version, "99");
-    store_object_free(s, copy);
-    store_read_lock(s);
-    CHECK_STR(rv_of(store_get(s, "default/a")), "1");
-    CHECK(store_get(s, "nope") == NULL);
-    store_read_unlock(s);
-    CHECK_INT(store_get_copy(&copy, s, "default/zzz"), FM_ENOTFOUND);
+    fm_store_object_free(s, copy);
+    fm_store_read_lock(s);
+    CHECK_STR(rv_of(fm_store_get(s, "default/a")), "1");
+    CHECK(fm_store_get(s, "nope") == NULL);
+    fm_store_read_unlock(s);
+    CHECK_INT(fm_store_get_copy(&copy, s, "default/zzz"), FM_ENOTFOUND);
     CHECK_CONTAINS(fm_error_last()->message, "default/zzz");
 
     /* Replace hands back the old object. */
     void *old = NULL;
-    CHECK_INT(store_upsert(s, task("default", "a", "3", NULL, NULL, NULL), &old), 0);
+    CHECK_INT(fm_store_upsert(s, task("default", "a", "3", NULL, NULL, NULL), &old), 0);
     CHECK_FATAL(old);
     CHECK_STR(rv_of(old), "1");
-    store_object_free(s, old);
-    CHECK_INT(store_upsert(s, task("default", "new", "4", NULL, NULL, NULL), &old), 0);
+    fm_store_object_free(s, old);
+    CHECK_INT(fm_store_upsert(s, task("default", "new", "4", NULL, NULL, NULL), &old), 0);
     CHECK(old == NULL);
 
     fm_list keys;
-    CHECK_INT(store_keys(&keys, s), 0);
+    CHECK_INT(fm_store_keys(&keys, s), 0);
     CHECK_INT(keys.len, 3);
     CHECK_STR(((char **)keys.items)[0], "default/a");
     CHECK_STR(((char **)keys.items)[1], "default/new");
     CHECK_STR(((char **)keys.items)[2], "other/a");
-    store_keys_free(&keys);
+    fm_store_keys_free(&keys);
 
-    CHECK_INT(store_delete(s, "default/a", &old), 0);
+    CHECK_INT(fm_store_delete(s, "default/a", &old), 0);
     CHECK_STR(rv_of(old), "3");
-    store_object_free(s, old);
-    CHECK_INT(store_delete(s, "default/a", NULL), FM_ENOTFOUND);
-    CHECK_INT(store_len(s), 2);
+    fm_store_object_free(s, old);
+    CHECK_INT(fm_store_delete(s, "default/a", NULL), FM_ENOTFOUND);
+    CHECK_INT(fm_store_len(s), 2);
 
     /* An object without a name is refused (and freed). */
-    CHECK_INT(store_upsert(s, task_json("{\"metadata\":{}}"), NULL), FM_EINVAL);
-    store_free(s);
+    CHECK_INT(fm_store_upsert(s, task_json("{\"metadata\":{}}"), NULL), FM_EINVAL);
+    fm_store_free(s);
 }
 
 TEST(test_cluster_scoped_key)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_fleet_node_desc) == 0);
+    CHECK_FATAL(fm_store_new(&s, &fm_fleet_node_desc) == 0);
     fm_fleet_node *n = calloc(1, sizeof(*n));
     const char *json = "{\"metadata\":{\"name\":\"m5-max\"},\"spec\":{\"nodeName\":\"m5\"}}";
-    CHECK_FATAL(codec_decode(n, &fm_fleet_node_desc, json, strlen(json)) == 0);
-    CHECK_INT(store_upsert(s, n, NULL), 0);
-    CHECK(store_contains(s, "m5-max"));
-    store_free(s);
+    CHECK_FATAL(fm_codec_decode(n, &fm_fleet_node_desc, json, strlen(json)) == 0);
+    CHECK_INT(fm_store_upsert(s, n, NULL), 0);
+    CHECK(fm_store_contains(s, "m5-max"));
+    fm_store_free(s);
     /* A type without metadata cannot be cached. */
-    CHECK_INT(store_new(&s, &fm_agentic_task_spec_desc), FM_EINVAL);
+    CHECK_INT(fm_store_new(&s, &fm_agentic_task_spec_desc), FM_EINVAL);
 }
 
 TEST(test_indexes_follow_updates)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    CHECK_INT(store_add_index(s, "node", by_node, NULL), 0);
-    CHECK_INT(store_add_index(s, "phase", by_phase, NULL), 0);
-    CHECK_INT(store_add_index(s, "node", by_node, NULL), FM_EINVAL);
-    store_upsert(s, task("ns", "t1", "1", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "t2", "1", "Scheduled", "gpu-1", NULL), NULL);
-    store_upsert(s, task("ns", "t3", "1", "Running", "gpu-1", NULL), NULL);
-    store_upsert(s, task("ns", "t4", "1", "Pending", NULL, NULL), NULL);
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    CHECK_INT(fm_store_add_index(s, "node", by_node, NULL), 0);
+    CHECK_INT(fm_store_add_index(s, "phase", by_phase, NULL), 0);
+    CHECK_INT(fm_store_add_index(s, "node", by_node, NULL), FM_EINVAL);
+    fm_store_upsert(s, task("ns", "t1", "1", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "t2", "1", "Scheduled", "gpu-1", NULL), NULL);
+    fm_store_upsert(s, task("ns", "t3", "1", "Running", "gpu-1", NULL), NULL);
+    fm_store_upsert(s, task("ns", "t4", "1", "Pending", NULL, NULL), NULL);
 
     fm_list k;
-    CHECK_INT(store_index_keys(&k, s, "node", "gpu-1"), 0);
+    CHECK_INT(fm_store_index_keys(&k, s, "node", "gpu-1"), 0);
     CHECK_INT(k.len, 2);
     CHECK_STR(((char **)k.items)[0], "ns/t2");
     CHECK_STR(((char **)k.items)[1], "ns/t3");
-    store_keys_free(&k);
-    CHECK_INT(store_index_count(s, "phase", "Pending"), 2);
-    CHECK_INT(store_index_count(s, "phase", "Failed"), 0);
-    CHECK_INT(store_index_count(s, "nope", "x"), 0);
-    CHECK_INT(store_index_keys(&k, s, "nope", "x"), FM_EINVAL);
+    fm_store_keys_free(&k);
+    CHECK_INT(fm_store_index_count(s, "phase", "Pending"), 2);
+    CHECK_INT(fm_store_index_count(s, "phase", "Failed"), 0);
+    CHECK_INT(fm_store_index_count(s, "nope", "x"), 0);
+    CHECK_INT(fm_store_index_keys(&k, s, "nope", "x"), FM_EINVAL);
 
     /* Scheduling t1 moves it between buckets. */
-    store_upsert(s, task("ns", "t1", "2", "Scheduled", "gpu-2", NULL), NULL);
-    CHECK_INT(store_index_count(s, "phase", "Pending"), 1);
-    CHECK_INT(store_index_count(s, "phase", "Scheduled"), 2);
-    CHECK_INT(store_index_count(s, "node", "gpu-2"), 1);
+    fm_store_upsert(s, task("ns", "t1", "2", "Scheduled", "gpu-2", NULL), NULL);
+    CHECK_INT(fm_store_index_count(s, "phase", "Pending"), 1);
+    CHECK_INT(fm_store_index_count(s, "phase", "Scheduled"), 2);
+    CHECK_INT(fm_store_index_count(s, "node", "gpu-2"), 1);
     /* Deleting removes it from every index. */
-    store_delete(s, "ns/t3", NULL);
-    CHECK_INT(store_index_count(s, "node", "gpu-1"), 1);
-    CHECK_INT(store_index_count(s, "phase", "Running"), 0);
-    CHECK_INT(store_index_keys(&k, s, "phase", "Running"), 0);
+    fm_store_delete(s, "ns/t3", NULL);
+    CHECK_INT(fm_store_index_count(s, "node", "gpu-1"), 1);
+    CHECK_INT(fm_store_index_count(s, "phase", "Running"), 0);
+    CHECK_INT(fm_store_index_keys(&k, s, "phase", "Running"), 0);
     CHECK_INT(k.len, 0);
-    store_free(s);
+    fm_store_free(s);
 }
 
 static int count_cb(void *ud, const char *key, const void *obj)
@@ -197,10 +197,10 @@ static int stop_cb(void *ud, const char *key, const void *obj)
 TEST(test_multi_value_index_and_late_index)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    store_upsert(s, task("ns", "build", "1", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "test", "1", "Pending", NULL, "\"build\""), NULL);
-    store_upsert(s, task("ns", "ship", "1", "Pending", NULL, "\"build\",\"test\""), NULL);
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    fm_store_upsert(s, task("ns", "build", "1", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "test", "1", "Pending", NULL, "\"build\""), NULL);
+    fm_store_upsert(s, task("ns", "ship", "1", "Pending", NULL, "\"build\",\"test\""), NULL);
     /* Many dependencies: more than the store's inline array. */
     char deps[600] = "";
     for (int i = 0; i < 40; i++) {
@@ -208,27 +208,27 @@ TEST(test_multi_value_index_and_late_index)
         snprintf(one, sizeof(one), "%s\"d%d\"", i ? "," : "", i);
         strcat(deps, one);
     }
-    store_upsert(s, task("ns", "wide", "1", "Pending", NULL, deps), NULL);
+    fm_store_upsert(s, task("ns", "wide", "1", "Pending", NULL, deps), NULL);
     /* Declared after the objects: existing ones are indexed at once. */
-    CHECK_INT(store_add_index(s, "dep", by_dependency, NULL), 0);
+    CHECK_INT(fm_store_add_index(s, "dep", by_dependency, NULL), 0);
     fm_list k;
-    CHECK_INT(store_index_keys(&k, s, "dep", "ns/build"), 0);
+    CHECK_INT(fm_store_index_keys(&k, s, "dep", "ns/build"), 0);
     CHECK_INT(k.len, 2);
     CHECK_STR(((char **)k.items)[0], "ns/ship");
     CHECK_STR(((char **)k.items)[1], "ns/test");
-    store_keys_free(&k);
-    CHECK_INT(store_index_count(s, "dep", "ns/test"), 1);
-    CHECK_INT(store_index_count(s, "dep", "ns/d39"), 1);
-    CHECK_INT(store_index_count(s, "dep", "ns/d0"), 1);
+    fm_store_keys_free(&k);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/test"), 1);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/d39"), 1);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/d0"), 1);
     int n = 0;
-    CHECK_INT(store_index_foreach(s, "dep", "ns/build", count_cb, &n), 0);
+    CHECK_INT(fm_store_index_foreach(s, "dep", "ns/build", count_cb, &n), 0);
     CHECK_INT(n, 2);
     n = 0;
-    CHECK_INT(store_foreach(s, count_cb, &n), 0);
+    CHECK_INT(fm_store_foreach(s, count_cb, &n), 0);
     CHECK_INT(n, 4);
-    CHECK_INT(store_foreach(s, stop_cb, NULL), 7);
-    CHECK_INT(store_index_foreach(s, "none", "x", count_cb, &n), FM_EINVAL);
-    store_free(s);
+    CHECK_INT(fm_store_foreach(s, stop_cb, NULL), 7);
+    CHECK_INT(fm_store_index_foreach(s, "none", "x", count_cb, &n), FM_EINVAL);
+    fm_store_free(s);
 }
 
 typedef struct deleted {
@@ -245,31 +245,31 @@ static void on_delete(void *ud, const char *key, const void *old)
 TEST(test_replace_generation_reports_vanished)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    CHECK_INT(store_add_index(s, "phase", by_phase, NULL), 0);
-    store_upsert(s, task("ns", "keep", "1", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "gone1", "1", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "gone2", "1", "Running", NULL, NULL), NULL);
-    store_begin_replace(s);
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    CHECK_INT(fm_store_add_index(s, "phase", by_phase, NULL), 0);
+    fm_store_upsert(s, task("ns", "keep", "1", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "gone1", "1", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "gone2", "1", "Running", NULL, NULL), NULL);
+    fm_store_begin_replace(s);
     void *old = NULL;
-    store_upsert(s, task("ns", "keep", "5", "Running", NULL, NULL), &old);
+    fm_store_upsert(s, task("ns", "keep", "5", "Running", NULL, NULL), &old);
     CHECK(old != NULL);
-    store_object_free(s, old);
-    store_upsert(s, task("ns", "fresh", "6", "Pending", NULL, NULL), NULL);
+    fm_store_object_free(s, old);
+    fm_store_upsert(s, task("ns", "fresh", "6", "Pending", NULL, NULL), NULL);
     deleted d = {.n = 0};
-    CHECK_INT(store_finish_replace(s, on_delete, &d), 2);
+    CHECK_INT(fm_store_finish_replace(s, on_delete, &d), 2);
     CHECK_INT(d.n, 2);
     CHECK(strcmp(d.keys[0], "ns/gone1") == 0 || strcmp(d.keys[1], "ns/gone1") == 0);
     CHECK(strcmp(d.keys[0], "ns/gone2") == 0 || strcmp(d.keys[1], "ns/gone2") == 0);
-    CHECK_INT(store_len(s), 2);
-    CHECK_INT(store_index_count(s, "phase", "Running"), 1);
-    CHECK_INT(store_index_count(s, "phase", "Pending"), 1);
+    CHECK_INT(fm_store_len(s), 2);
+    CHECK_INT(fm_store_index_count(s, "phase", "Running"), 1);
+    CHECK_INT(fm_store_index_count(s, "phase", "Pending"), 1);
     /* A second, empty relist removes everything. */
-    store_begin_replace(s);
-    CHECK_INT(store_finish_replace(s, NULL, NULL), 2);
-    CHECK_INT(store_len(s), 0);
-    CHECK_INT(store_index_count(s, "phase", "Pending"), 0);
-    store_free(s);
+    fm_store_begin_replace(s);
+    CHECK_INT(fm_store_finish_replace(s, NULL, NULL), 2);
+    CHECK_INT(fm_store_len(s), 0);
+    CHECK_INT(fm_store_index_count(s, "phase", "Pending"), 0);
+    fm_store_free(s);
 }
 
 static int count_each(void *ud, const char *key, const void *obj)
@@ -292,24 +292,24 @@ static int stop_at_second(void *ud, const char *key, const void *obj)
 TEST(test_locked_walks)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    store_add_index(s, "phase", by_phase, NULL);
-    store_upsert(s, task("ns", "a", "1", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "b", "2", "Pending", NULL, NULL), NULL);
-    store_upsert(s, task("ns", "c", "3", "Running", "node-3", NULL), NULL);
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    fm_store_add_index(s, "phase", by_phase, NULL);
+    fm_store_upsert(s, task("ns", "a", "1", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "b", "2", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "c", "3", "Running", "node-3", NULL), NULL);
     int all = 0, pending = 0, stopped = 0;
-    store_read_lock(s);
-    CHECK_INT(store_foreach_locked(s, count_each, &all), 0);
-    CHECK_INT(store_index_foreach_locked(s, "phase", "Pending", count_each, &pending), 0);
-    CHECK_INT(store_foreach_locked(s, stop_at_second, &stopped), 7);
-    CHECK_INT(store_index_foreach_locked(s, "nope", "x", count_each, &all), FM_EINVAL);
-    const fm_agentic_task *c = store_get(s, "ns/c");
+    fm_store_read_lock(s);
+    CHECK_INT(fm_store_foreach_locked(s, count_each, &all), 0);
+    CHECK_INT(fm_store_index_foreach_locked(s, "phase", "Pending", count_each, &pending), 0);
+    CHECK_INT(fm_store_foreach_locked(s, stop_at_second, &stopped), 7);
+    CHECK_INT(fm_store_index_foreach_locked(s, "nope", "x", count_each, &all), FM_EINVAL);
+    const fm_agentic_task *c = fm_store_get(s, "ns/c");
     CHECK(c && c->status.assigned_node && strcmp(c->status.assigned_node, "node-3") == 0);
-    store_read_unlock(s);
+    fm_store_read_unlock(s);
     CHECK_INT(all, 3);
     CHECK_INT(pending, 2);
     CHECK_INT(stopped, 2);
-    store_free(s);
+    fm_store_free(s);
 }
 
 typedef struct rw {
@@ -327,15 +327,15 @@ static void *reader(void *arg)
     while (!atomic_load(&r->stop)) {
         snprintf(key, sizeof(key), "ns/t%d", i++ % 50);
         void *copy = NULL;
-        if (store_get_copy(&copy, r->s, key) == 0) {
+        if (fm_store_get_copy(&copy, r->s, key) == 0) {
             const fm_agentic_task *t = copy;
             /* Every version written has rv == its assignedNode suffix. */
             if (!t->status.assigned_node || strcmp(t->status.assigned_node + 5, rv_of(t)) != 0)
                 atomic_fetch_add(&r->bad, 1);
-            store_object_free(r->s, copy);
+            fm_store_object_free(r->s, copy);
         }
         fm_list k;
-        if (store_index_keys(&k, r->s, "phase", "Scheduled") == 0) store_keys_free(&k);
+        if (fm_store_index_keys(&k, r->s, "phase", "Scheduled") == 0) fm_store_keys_free(&k);
         atomic_fetch_add(&r->reads, 1);
     }
     return NULL;
@@ -345,8 +345,8 @@ TEST(test_concurrent_readers_see_whole_objects)
 {
     static rw r;
     memset(&r, 0, sizeof(r));
-    CHECK_FATAL(store_new(&r.s, &fm_agentic_task_desc) == 0);
-    store_add_index(r.s, "phase", by_phase, NULL);
+    CHECK_FATAL(fm_store_new(&r.s, &fm_agentic_task_desc) == 0);
+    fm_store_add_index(r.s, "phase", by_phase, NULL);
     pthread_t t[3];
     for (int i = 0; i < 3; i++) pthread_create(&t[i], NULL, reader, &r);
     for (int v = 1; v <= 4000; v++) {
@@ -354,14 +354,14 @@ TEST(test_concurrent_readers_see_whole_objects)
         snprintf(name, sizeof(name), "t%d", v % 50);
         snprintf(rv, sizeof(rv), "%d", v);
         snprintf(node, sizeof(node), "node-%d", v);
-        store_upsert(r.s, task("ns", name, rv, v % 3 ? "Scheduled" : "Running", node, NULL), NULL);
-        if (v % 97 == 0) store_delete(r.s, "ns/t7", NULL);
+        fm_store_upsert(r.s, task("ns", name, rv, v % 3 ? "Scheduled" : "Running", node, NULL), NULL);
+        if (v % 97 == 0) fm_store_delete(r.s, "ns/t7", NULL);
     }
     atomic_store(&r.stop, 1);
     for (int i = 0; i < 3; i++) pthread_join(t[i], NULL);
     CHECK_INT(atomic_load(&r.bad), 0);
     CHECK(atomic_load(&r.reads) > 0);
-    store_free(r.s);
+    fm_store_free(r.s);
 }
 
 /* Not a pass/fail figure: prints what the cache costs per object for a
@@ -370,26 +370,26 @@ TEST(test_concurrent_readers_see_whole_objects)
 TEST(test_bytes_per_object)
 {
     fm_store *s = NULL;
-    CHECK_FATAL(store_new(&s, &fm_agentic_task_desc) == 0);
-    store_add_index(s, "node", by_node, NULL);
-    store_add_index(s, "phase", by_phase, NULL);
-    store_add_index(s, "dep", by_dependency, NULL);
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    fm_store_add_index(s, "node", by_node, NULL);
+    fm_store_add_index(s, "phase", by_phase, NULL);
+    fm_store_add_index(s, "dep", by_dependency, NULL);
     struct mallinfo2 before = mallinfo2();
     const int n = 10000;
     for (int i = 0; i < n; i++) {
         char name[32], node[32];
         snprintf(name, sizeof(name), "task-%05d", i);
         snprintf(node, sizeof(node), "gpu-%d", i % 20);
-        store_upsert(s, task("default", name, "123456", "Scheduled", node, "\"prep\""), NULL);
+        fm_store_upsert(s, task("default", name, "123456", "Scheduled", node, "\"prep\""), NULL);
     }
     struct mallinfo2 after = mallinfo2();
     size_t total = after.uordblks - before.uordblks;
-    size_t overhead = store_overhead_bytes(s);
+    size_t overhead = fm_store_overhead_bytes(s);
     printf("store: %d tasks, %zu bytes/object in all (%zu of them index and table overhead)\n", n,
            total / (size_t)n, overhead / (size_t)n);
-    CHECK_INT(store_len(s), n);
+    CHECK_INT(fm_store_len(s), n);
     CHECK(total / (size_t)n < 4096);
-    store_free(s);
+    fm_store_free(s);
 }
 
 int main(void)

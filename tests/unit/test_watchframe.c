@@ -41,15 +41,15 @@ static const char *joined3 =
 
 TEST(many_events_one_chunk)
 {
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
-    watchframe_init(&f, 0);
-    CHECK_INT(watchframe_feed(&f, stream3, strlen(stream3), collect, &s), 0);
-    CHECK_INT(watchframe_finish(&f, collect, &s), 0);
+    fm_watchframe_init(&f, 0);
+    CHECK_INT(fm_watchframe_feed(&f, stream3, strlen(stream3), collect, &s), 0);
+    CHECK_INT(fm_watchframe_finish(&f, collect, &s), 0);
     CHECK_INT(s.n, 3);
     CHECK_STR(s.all.data, joined3);
     CHECK_INT(f.peak, 0); /* nothing was buffered: events came straight from the chunk */
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     fm_buf_free(&s.all);
 }
 
@@ -58,24 +58,24 @@ TEST(split_anywhere)
 {
     size_t len = strlen(stream3);
     for (size_t cut = 0; cut <= len; cut++) {
-        watchframe f;
+        fm_watchframe f;
         sink s = {FM_BUF_INIT, 0, 0, 0};
-        watchframe_init(&f, 0);
-        CHECK_INT(watchframe_feed(&f, stream3, cut, collect, &s), 0);
-        CHECK_INT(watchframe_feed(&f, stream3 + cut, len - cut, collect, &s), 0);
-        CHECK_INT(watchframe_finish(&f, collect, &s), 0);
+        fm_watchframe_init(&f, 0);
+        CHECK_INT(fm_watchframe_feed(&f, stream3, cut, collect, &s), 0);
+        CHECK_INT(fm_watchframe_feed(&f, stream3 + cut, len - cut, collect, &s), 0);
+        CHECK_INT(fm_watchframe_finish(&f, collect, &s), 0);
         CHECK_INT(s.n, 3);
         CHECK_STR(s.all.data, joined3);
-        watchframe_free(&f);
+        fm_watchframe_free(&f);
         fm_buf_free(&s.all);
     }
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
-    watchframe_init(&f, 0);
-    for (size_t i = 0; i < len; i++) CHECK_INT(watchframe_feed(&f, stream3 + i, 1, collect, &s), 0);
+    fm_watchframe_init(&f, 0);
+    for (size_t i = 0; i < len; i++) CHECK_INT(fm_watchframe_feed(&f, stream3 + i, 1, collect, &s), 0);
     CHECK_INT(s.n, 3);
     CHECK_STR(s.all.data, joined3);
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     fm_buf_free(&s.all);
 }
 
@@ -91,21 +91,21 @@ TEST(random_chunks)
                       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
     }
     unsigned seed = 12345;
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
-    watchframe_init(&f, 0);
+    fm_watchframe_init(&f, 0);
     size_t pos = 0;
     while (pos < stream.len) {
         seed = seed * 1103515245u + 12345u;
         size_t n = 1 + (seed >> 16) % 300;
         if (n > stream.len - pos) n = stream.len - pos;
-        CHECK_INT(watchframe_feed(&f, stream.data + pos, n, collect, &s), 0);
+        CHECK_INT(fm_watchframe_feed(&f, stream.data + pos, n, collect, &s), 0);
         pos += n;
     }
     CHECK_INT(s.n, 2000);
     CHECK(s.all.len == want.len && memcmp(s.all.data, want.data, want.len) == 0);
     CHECK(f.peak < 1024); /* the buffer never held more than about one event */
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     fm_buf_free(&s.all);
     fm_buf_free(&stream);
     fm_buf_free(&want);
@@ -126,43 +126,43 @@ TEST(multi_megabyte_event)
     fm_buf_puts(&stream, "\"}}\n{\"type\":\"DELETED\",\"object\":{}}\n");
     size_t big_len = stream.len - start - strlen("\n{\"type\":\"DELETED\",\"object\":{}}\n");
 
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
-    watchframe_init(&f, 0);
+    fm_watchframe_init(&f, 0);
     for (size_t pos = 0; pos < stream.len; pos += 16384) {
         size_t n = stream.len - pos < 16384 ? stream.len - pos : 16384;
-        CHECK_INT(watchframe_feed(&f, stream.data + pos, n, collect, &s), 0);
+        CHECK_INT(fm_watchframe_feed(&f, stream.data + pos, n, collect, &s), 0);
     }
-    CHECK_INT(watchframe_finish(&f, collect, &s), 0);
+    CHECK_INT(fm_watchframe_finish(&f, collect, &s), 0);
     CHECK_INT(s.n, 3);
     CHECK_INT(s.biggest, big_len);
     CHECK(f.peak >= big_len);
     CHECK(f.peak <= 2 * big_len + 65536); /* growth by doubling at most */
     fprintf(stderr, "  6 MiB event: peak buffer %zu bytes for an event of %zu\n", f.peak, big_len);
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     fm_buf_free(&s.all);
     fm_buf_free(&stream);
 }
 
 TEST(event_over_limit)
 {
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
     char chunk[100];
     memset(chunk, 'a', sizeof(chunk));
-    watchframe_init(&f, 250);
-    CHECK_INT(watchframe_feed(&f, chunk, 100, collect, &s), 0);
-    CHECK_INT(watchframe_feed(&f, chunk, 100, collect, &s), 0);
-    CHECK_INT(watchframe_feed(&f, chunk, 100, collect, &s), FM_ELIMIT);
+    fm_watchframe_init(&f, 250);
+    CHECK_INT(fm_watchframe_feed(&f, chunk, 100, collect, &s), 0);
+    CHECK_INT(fm_watchframe_feed(&f, chunk, 100, collect, &s), 0);
+    CHECK_INT(fm_watchframe_feed(&f, chunk, 100, collect, &s), FM_ELIMIT);
     CHECK_CONTAINS(fm_error_last()->message, "larger than 250 bytes");
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     /* the same when the whole oversized event is inside one chunk */
     char line[400];
     memset(line, 'b', sizeof(line));
     line[399] = '\n';
-    watchframe_init(&f, 250);
-    CHECK_INT(watchframe_feed(&f, line, sizeof(line), collect, &s), FM_ELIMIT);
-    watchframe_free(&f);
+    fm_watchframe_init(&f, 250);
+    CHECK_INT(fm_watchframe_feed(&f, line, sizeof(line), collect, &s), FM_ELIMIT);
+    fm_watchframe_free(&f);
     CHECK_INT(s.n, 0);
     fm_buf_free(&s.all);
 }
@@ -170,28 +170,28 @@ TEST(event_over_limit)
 TEST(blank_lines_crlf_and_tail)
 {
     const char *in = "\n  \n{\"a\":1}\r\n\r\n{\"b\":2}";
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 0, 0};
-    watchframe_init(&f, 0);
-    CHECK_INT(watchframe_feed(&f, in, strlen(in), collect, &s), 0);
+    fm_watchframe_init(&f, 0);
+    CHECK_INT(fm_watchframe_feed(&f, in, strlen(in), collect, &s), 0);
     CHECK_INT(s.n, 1);
-    CHECK_INT(watchframe_finish(&f, collect, &s), 0); /* tail without newline */
+    CHECK_INT(fm_watchframe_finish(&f, collect, &s), 0); /* tail without newline */
     CHECK_INT(s.n, 2);
     CHECK_STR(s.all.data, "{\"a\":1}|{\"b\":2}");
     CHECK_INT(f.events, 2);
-    watchframe_free(&f);
+    fm_watchframe_free(&f);
     fm_buf_free(&s.all);
 }
 
 TEST(callback_stops)
 {
-    watchframe f;
+    fm_watchframe f;
     sink s = {FM_BUF_INIT, 0, 2, 0};
-    watchframe_init(&f, 0);
-    CHECK_INT(watchframe_feed(&f, stream3, strlen(stream3), collect, &s), 42);
+    fm_watchframe_init(&f, 0);
+    CHECK_INT(fm_watchframe_feed(&f, stream3, strlen(stream3), collect, &s), 42);
     CHECK_INT(s.n, 2);
-    watchframe_free(&f);
-    watchframe_free(NULL);
+    fm_watchframe_free(&f);
+    fm_watchframe_free(NULL);
     fm_buf_free(&s.all);
 }
 
@@ -203,35 +203,35 @@ TEST(json_member_and_path)
                     "\"labels\":{\"a\":\"b\"}},\"spec\":[1,2,{\"x\":null}]}, \"esc\\\"key\": true, \"n\": -1.5e3}";
     const char *v;
     size_t n;
-    CHECK_INT(kube_json_member(j, strlen(j), "type", &v, &n), 0);
+    CHECK_INT(fm_kube_json_member(j, strlen(j), "type", &v, &n), 0);
     CHECK(n == 7 && memcmp(v, "\"ADDED\"", 7) == 0);
-    CHECK_INT(kube_json_member(j, strlen(j), "n", &v, &n), 0);
+    CHECK_INT(fm_kube_json_member(j, strlen(j), "n", &v, &n), 0);
     CHECK(n == 6 && memcmp(v, "-1.5e3", 6) == 0);
-    CHECK_INT(kube_json_member(j, strlen(j), "esc\"key", &v, &n), 0);
+    CHECK_INT(fm_kube_json_member(j, strlen(j), "esc\"key", &v, &n), 0);
     CHECK(n == 4 && memcmp(v, "true", 4) == 0);
-    CHECK_INT(kube_json_member(j, strlen(j), "missing", &v, &n), FM_ENOTFOUND);
-    char *s = kube_json_path_string(j, strlen(j), "object.metadata.resourceVersion");
+    CHECK_INT(fm_kube_json_member(j, strlen(j), "missing", &v, &n), FM_ENOTFOUND);
+    char *s = fm_kube_json_path_string(j, strlen(j), "object.metadata.resourceVersion");
     CHECK_STR(s, "42");
     free(s);
-    CHECK(kube_json_path_string(j, strlen(j), "object.spec") == NULL); /* not a string */
-    CHECK_INT(kube_json_member("[1]", 3, "a", &v, &n), FM_EPARSE);
-    CHECK_INT(kube_json_member("{\"a\":", 5, "b", &v, &n), FM_EPARSE);
-    CHECK_INT(kube_json_member("{}", 2, "b", &v, &n), FM_ENOTFOUND);
+    CHECK(fm_kube_json_path_string(j, strlen(j), "object.spec") == NULL); /* not a string */
+    CHECK_INT(fm_kube_json_member("[1]", 3, "a", &v, &n), FM_EPARSE);
+    CHECK_INT(fm_kube_json_member("{\"a\":", 5, "b", &v, &n), FM_EPARSE);
+    CHECK_INT(fm_kube_json_member("{}", 2, "b", &v, &n), FM_ENOTFOUND);
 }
 
 TEST(json_strings)
 {
     const char *in = "\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\\u0000\"";
-    char *s = kube_json_string(in, strlen(in));
+    char *s = fm_kube_json_string(in, strlen(in));
     CHECK_STR(s, "a\"b\\c\n\xc3\xa9\xf0\x9f\x98\x80\xef\xbf\xbd");
     free(s);
-    CHECK(kube_json_string("\"abc", 4) == NULL);
-    CHECK(kube_json_string("\"\\x\"", 4) == NULL);
-    CHECK(kube_json_string("\"\\u12\"", 6) == NULL);
+    CHECK(fm_kube_json_string("\"abc", 4) == NULL);
+    CHECK(fm_kube_json_string("\"\\x\"", 4) == NULL);
+    CHECK(fm_kube_json_string("\"\\u12\"", 6) == NULL);
     int64_t v = 0;
-    CHECK_INT(kube_json_int(&v, "410", 3), 0);
+    CHECK_INT(fm_kube_json_int(&v, "410", 3), 0);
     CHECK_INT(v, 410);
-    CHECK_INT(kube_json_int(&v, "4x", 2), FM_EPARSE);
+    CHECK_INT(fm_kube_json_int(&v, "4x", 2), FM_EPARSE);
 }
 
 TEST(json_skip_limits)
@@ -239,15 +239,15 @@ TEST(json_skip_limits)
     size_t pos = 0;
     fm_buf deep = FM_BUF_INIT;
     for (int i = 0; i < 600; i++) fm_buf_put(&deep, "[", 1);
-    CHECK_INT(kube_json_skip(deep.data, deep.len, &pos), FM_ELIMIT);
+    CHECK_INT(fm_kube_json_skip(deep.data, deep.len, &pos), FM_ELIMIT);
     fm_buf_free(&deep);
     pos = 0;
-    CHECK_INT(kube_json_skip("[1,[2,{\"a\":[]}],\"x\"] tail", 24, &pos), 0);
+    CHECK_INT(fm_kube_json_skip("[1,[2,{\"a\":[]}],\"x\"] tail", 24, &pos), 0);
     CHECK_INT(pos, 20);
     pos = 0;
-    CHECK_INT(kube_json_skip("[1,2", 4, &pos), FM_EPARSE);
+    CHECK_INT(fm_kube_json_skip("[1,2", 4, &pos), FM_EPARSE);
     pos = 0;
-    CHECK_INT(kube_json_skip("nul", 3, &pos), FM_EPARSE);
+    CHECK_INT(fm_kube_json_skip("nul", 3, &pos), FM_EPARSE);
 }
 
 int main(void)

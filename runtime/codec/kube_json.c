@@ -1,0 +1,290 @@
+/*
+ * kube_json.c - the read-only JSON scanner of the client (see kube_json.h).
+ */
+#include "kube_json.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+#define JSON_MAX_DEPTH 512
+
+static void skip_ws(const char *s, size_t len, size_t *pos)
+{
+    while (*pos < len && (s[*pos] == ' ' || s[*pos] == '\t' || s[*pos] == '\n' || s[*pos] == '\r'))
+        (*pos)++;
+}
+
+/* Skips a string literal starting at the opening quote. */
+static int skip_string(const char *s, size_t len, size_t *pos)
+{
+    size_t i = *pos + 1;
+    while (i < len) {
+        char ch = s[i];
+        if (ch == '"') {
+            *pos = i + 1;
+            return 0;
+        }
+        if (ch == '\\') {
+            i += 2;
+            continue;
+        }
+        if ((unsigned char)ch < 0x20) return FM_EPARSE;
+        i++;
+    }
+    return FM_EPARSE;
+}
+
+/*
+ * Iterative skip of one value: containers are tracked with a small stack of
+ * expected closers, so hostile nesting cannot exhaust the C stack; depth is
+ * bounded by JSON_MAX_DEPTH. Separators are checked loosely (a comma or
+ * colon is accepted between any two tokens of a container), which is enough
+ * to find spans in documents the API server produced.
+ */
+int fm_kube_json_skip(const char *s, size_t len, size_t *pos)
+{
+    char stack[JSON_MAX_DEPTH];
+    int depth = 0;
+    size_t i = *pos;
+    int rc;
+
+    for (;;) {
+        skip_ws(s, len, &i);
+        if (i >= len) return FM_EPARSE;
+        char ch = s[i];
+        if (ch == '{' || ch == '[') {
+            if (depth == JSON_MAX_DEPTH) return FM_ELIMIT;
+            stack[depth++] = ch == '{' ? '}' : ']';
+            i++;
+            skip_ws(s, len, &i);
+            if (i < len && s[i] == stack[depth - 1]) {
+                depth--;
+                i++;
+                goto after_value;
+            }
+            continue;
+        } else if (ch == '"') {
+            if ((rc = skip_string(s, len, &i)) < 0) return rc;
+        } else if (ch == '-' || (ch >= '0' && ch <= '9')) {
+            i++;
+            while (i < len && s[i] && strchr("0123456789.eE+-", s[i]) != NULL) i++;
+        } else if (len - i >= 4 && memcmp(s + i, "true", 4) == 0) {
+            i += 4;
+        } else if (len - i >= 5 && memcmp(s + i, "false", 5) == 0) {
+            i += 5;
+        } else if (len - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+            i += 4;
+        } else {
+            return FM_EPARSE;
+        }
+    after_value:
+        for (;;) {
+            if (depth == 0) {
+                *pos = i;
+                return 0;
+            }
+            skip_ws(s, len, &i);
+            if (i >= len) return FM_EPARSE;
+            if (s[i] == ',' || s[i] == ':') {
+                i++;
+                break;
+            }
+            if (s[i] == stack[depth - 1]) {
+                depth--;
+                i++;
+                continue;
+            }
+            return FM_EPARSE;
+        }
+    }
+}
+
+/* Compares the JSON string literal at s[a..b) (quotes included) with name,
+ * handling the common unescaped case fast and escaped keys via unescaping. */
+static bool key_equals(const char *s, size_t a, size_t b, const char *name)
+{
+    size_t n = strlen(name);
+    if (b - a == n + 2 && memcmp(s + a + 1, name, n) == 0) return true;
+    if (!memchr(s + a, '\\', b - a)) return false;
+    char *k = fm_kube_json_string(s + a, b - a);
+    bool eq = k && strcmp(k, name) == 0;
+    free(k);
+    return eq;
+}
+
+int fm_kube_json_member(const char *obj, size_t len, const char *name,
+                     const char **val, size_t *val_len)
+{
+    size_t i = 0;
+    int rc;
+    skip_ws(obj, len, &i);
+    if (i >= len || obj[i] != '{') return FM_EPARSE;
+    i++;
+    skip_ws(obj, len, &i);
+    if (i < len && obj[i] == '}') return FM_ENOTFOUND;
+    for (;;) {
+        skip_ws(obj, len, &i);
+        if (i >= len || obj[i] != '"') return FM_EPARSE;
+        size_t ka = i;
+        if ((rc = skip_string(obj, len, &i)) < 0) return rc;
+        size_t kb = i;
+        skip_ws(obj, len, &i);
+        if (i >= len || obj[i] != ':') return FM_EPARSE;
+        i++;
+        skip_ws(obj, len, &i);
+        size_t va = i;
+        if ((rc = fm_kube_json_skip(obj, len, &i)) < 0) return rc;
+        if (key_equals(obj, ka, kb, name)) {
+            *val = obj + va;
+            *val_len = i - va;
+            return 0;
+        }
+        skip_ws(obj, len, &i);
+        if (i >= len) return FM_EPARSE;
+        if (obj[i] == ',') {
+            i++;
+            continue;
+        }
+        if (obj[i] == '}') return FM_ENOTFOUND;
+        return FM_EPARSE;
+    }
+}
+
+int fm_kube_json_path(const char *obj, size_t len, const char *path,
+                   const char **val, size_t *val_len)
+{
+    char seg[256];
+    const char *cur = obj;
+    size_t cur_len = len;
+    const char *p = path;
+    for (;;) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        if (n >= sizeof(seg)) return FM_EINVAL;
+        memcpy(seg, p, n);
+        seg[n] = 0;
+        int rc = fm_kube_json_member(cur, cur_len, seg, &cur, &cur_len);
+        if (rc < 0) return rc;
+        if (!dot) break;
+        p = dot + 1;
+    }
+    *val = cur;
+    *val_len = cur_len;
+    return 0;
+}
+
+static int hex4(const char *s, unsigned *out)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
+        else return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/*
+ * Unescapes a string literal. The output is never longer than the input
+ * (every escape is at least as long as its UTF-8 form), so one allocation of
+ * len bytes suffices.
+ */
+char *fm_kube_json_string(const char *val, size_t len)
+{
+    if (len < 2 || val[0] != '"' || val[len - 1] != '"') return NULL;
+    char *out = malloc(len);
+    if (!out) return NULL;
+    size_t o = 0;
+    for (size_t i = 1; i < len - 1; i++) {
+        char ch = val[i];
+        if (ch != '\\') {
+            out[o++] = ch;
+            continue;
+        }
+        if (++i >= len - 1) goto bad;
+        switch (val[i]) {
+        case '"': out[o++] = '"'; break;
+        case '\\': out[o++] = '\\'; break;
+        case '/': out[o++] = '/'; break;
+        case 'b': out[o++] = '\b'; break;
+        case 'f': out[o++] = '\f'; break;
+        case 'n': out[o++] = '\n'; break;
+        case 'r': out[o++] = '\r'; break;
+        case 't': out[o++] = '\t'; break;
+        case 'u': {
+            unsigned cp, lo;
+            if (i + 4 >= len - 1 || hex4(val + i + 1, &cp) < 0) goto bad;
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < len - 1 && val[i + 1] == '\\' &&
+                val[i + 2] == 'u' && hex4(val + i + 3, &lo) == 0 && lo >= 0xDC00 && lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                i += 6;
+            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                cp = 0xFFFD;
+            }
+            if (cp == 0) cp = 0xFFFD;
+            o += put_utf8(out + o, cp);
+            break;
+        }
+        default: goto bad;
+        }
+    }
+    out[o] = 0;
+    return out;
+bad:
+    free(out);
+    return NULL;
+}
+
+int fm_kube_json_int(int64_t *out, const char *val, size_t len)
+{
+    char tmp[32];
+    if (len == 0 || len >= sizeof(tmp)) return FM_EPARSE;
+    memcpy(tmp, val, len);
+    tmp[len] = 0;
+    char *end;
+    errno = 0;
+    long long v = strtoll(tmp, &end, 10);
+    if (errno || *end) return FM_EPARSE;
+    *out = v;
+    return 0;
+}
+
+char *fm_kube_json_path_string(const char *obj, size_t len, const char *path)
+{
+    const char *v;
+    size_t vl;
+    if (fm_kube_json_path(obj, len, path, &v, &vl) < 0) return NULL;
+    return fm_kube_json_string(v, vl);
+}
