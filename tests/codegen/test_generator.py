@@ -38,7 +38,7 @@ class Naming(unittest.TestCase):
     def test_type_and_enum_names(self):
         self.assertEqual(naming.type_cname("fm", "GPUInfo"), "fm_gpu_info")
         self.assertEqual(naming.type_cname("fm", "AgenticTaskSpec"), "fm_agentic_task_spec")
-        self.assertEqual(naming.type_cname("k8s", "ObjectMeta"), "fm_k8s_object_meta")
+        self.assertEqual(naming.type_cname("fm_k8s", "ObjectMeta"), "fm_k8s_object_meta")
         self.assertEqual(naming.enum_const("fm_verdict", "NO-GO"), "FM_VERDICT_NO_GO")
         self.assertEqual(naming.enum_const("fm_verdict", "GATE-PASS"), "FM_VERDICT_GATE_PASS")
         self.assertEqual(naming.enum_const("fm_k8s_condition_status", "True"), "FM_K8S_CONDITION_STATUS_TRUE")
