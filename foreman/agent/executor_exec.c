@@ -680,7 +680,7 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
         goto done;
     }
     char *argv[] = {(char *)"sh", (char *)"-c", (char *)cfg->command, NULL};
-    int64_t start = fm_executor_now_ns();
+    int64_t start = fm_clock_now(NULL);
     pid = fork();
     if (pid < 0) {
         fail_setup(res, fmt_alloc("exec executor: fork: %s", strerror(errno)));
@@ -710,10 +710,10 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
             pid_t w = waitpid(pid, &status, WNOHANG);
             if (w == pid) {
                 exited = true;
-                exit_at = fm_executor_now_ns();
+                exit_at = fm_clock_now(NULL);
             }
         }
-        int64_t now = fm_executor_now_ns();
+        int64_t now = fm_clock_now(NULL);
         if (!termed && !exited && fm_executor_run_stop_requested(r, &why, &grace)) {
             kill(-pid, SIGTERM);
             termed = true;
@@ -735,7 +735,7 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
     }
     kill(-pid, SIGKILL); /* whatever the task left behind in its group */
     if (!eof) (void)drain(pipefd[0], &o);
-    res->elapsed_sec = (double)(fm_executor_now_ns() - start) / 1e9;
+    res->elapsed_sec = (double)(fm_clock_now(NULL) - start) / 1e9;
     if (!termed) fm_executor_run_stop_requested(r, &why, &grace);
 
     char what[256];
