@@ -29,6 +29,7 @@
 #include "agentdef.h"
 
 #include "clock.h"
+#include "conditions.h"
 #include "error.h"
 #include "goduration.h"
 #include "kube_json.h"
@@ -106,42 +107,11 @@ static void disp_kick(agent *a)
     pthread_mutex_unlock(&a->mu);
 }
 
-/*
- * Sets condition `type` in l: an existing one of that type is updated (its
- * lastTransitionTime kept when the status did not change), else one is
- * appended. Returns 0 or FM_ENOMEM.
- */
+/* Sets condition `type` in l at the current time (see fm_condition_set). */
 static int set_condition(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
                          const char *reason, const char *message, int64_t generation)
 {
-    fm_k8s_condition *c = NULL;
-    for (size_t i = 0; i < l->len; i++)
-        if (l->items[i].type && strcmp(l->items[i].type, type) == 0) c = &l->items[i];
-    if (!c) {
-        fm_k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof(*items));
-        if (!items) return FM_ENOMEM;
-        l->items = items;
-        c = &items[l->len++];
-        memset(c, 0, sizeof(*c));
-    }
-    if (c->status != status || !codec_has(c, 1)) {
-        c->last_transition_time = now_seconds();
-        codec_set_present(c, 1, true);
-    }
-    c->status = status;
-    if (generation > 0) {
-        c->observed_generation = generation;
-        codec_set_present(c, 0, true);
-    }
-    int rc = fm_strset(&c->type, type);
-    rc |= fm_strset(&c->reason, reason);
-    /* The CRD caps a condition message at 32768 bytes. */
-    const char *msg = message ? message : "";
-    char *m = fm_strndup(msg, strnlen(msg, 32000));
-    if (!m) return FM_ENOMEM;
-    free(c->message);
-    c->message = m;
-    return rc ? FM_ENOMEM : 0;
+    return fm_condition_set(l, type, status, reason, message, generation, fm_codec_time_now());
 }
 
 /* Reads the task from the server. Returns 0, or a negative FM_E* (404:
@@ -665,7 +635,7 @@ static void *runner_main(void *arg)
         pthread_mutex_unlock(&a->mu);
         node_heartbeat_kick(a);
 
-        int64_t deadline = fm_executor_now_ns() + (int64_t)timeout_s * NS_PER_S;
+        int64_t deadline = fm_clock_now(NULL) + (int64_t)timeout_s * NS_PER_S;
         if (fm_executor_wait(run, deadline) == 0) {
             char s[24];
             fm_log_warn("task timed out; stopping it", "task", slot->name, "namespace", slot->ns,

@@ -150,7 +150,7 @@ static const fm_agentic_task *task_of(fm_operator *op, const fm_workload *w, con
 /* The reason of t's Completed condition, or NULL. */
 static const char *failure_reason(const fm_agentic_task *t)
 {
-    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Completed");
+    const fm_k8s_condition *c = fm_condition_get(&t->status.conditions, "Completed");
     return c && c->reason && c->reason[0] ? c->reason : "TaskFailed";
 }
 

@@ -162,7 +162,7 @@ static int node_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile
         else
             rc = mark_not_ready(op, n, now);
     } else {
-        const fm_k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
+        const fm_k8s_condition *c = fm_condition_get(&n->status.conditions, "Ready");
         if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == FM_K8S_CONDITION_STATUS_FALSE &&
             c->reason && strcmp(c->reason, "HeartbeatStale") == 0)
             rc = mark_ready_again(op, n, now);

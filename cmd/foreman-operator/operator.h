@@ -35,6 +35,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "conditions.h"
 #include "controller.h"
 #include "foreman_v1alpha1.h"
 #include "informer.h"
@@ -191,16 +192,13 @@ void op_enqueue_tasks_on_node(fm_operator *op, const char *node);
 
 /* ---------------------------------------------------------------- writes (writes.c) */
 
-/*
- * Sets condition `type` in list l: an existing one is updated in place
- * (lastTransitionTime kept when the status did not change), a new one is
- * appended. Returns 0 or FM_ENOMEM.
- */
-int op_condition_set(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
-                     const char *reason, const char *message, fm_time now);
-
-/* The condition of that type in l, or NULL. */
-const fm_k8s_condition *op_condition_get(const fm_k8s_condition_list *l, const char *type);
+/* fm_condition_set() without observedGeneration: the operator's
+ * conditions describe the fleet, not one generation of the object. */
+static inline int op_condition_set(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
+                                   const char *reason, const char *message, fm_time now)
+{
+    return fm_condition_set(l, type, status, reason, message, 0, now);
+}
 
 /*
  * Sends the merge patch from old to new for a task (status_sub: to the

@@ -259,7 +259,7 @@ static int mark_unplaced(pass *p, const fm_sched_plan_unplaced *u)
 {
     const fm_agentic_task *t = u->task;
     const char *unsched = u->message;
-    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    const fm_k8s_condition *c = fm_condition_get(&t->status.conditions, "Scheduled");
     if (c && c->status == FM_K8S_CONDITION_STATUS_FALSE && c->reason &&
         strcmp(c->reason, "Unschedulable") == 0 && fm_sched_unschedulable_same(c->message, u->message))
         unsched = NULL;

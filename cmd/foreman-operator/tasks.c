@@ -275,7 +275,7 @@ static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, co
     char key[600];
     snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", dep);
     bool missing = !fm_store_contains(op->tasks, key);
-    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Scheduled");
+    const fm_k8s_condition *c = fm_condition_get(&t->status.conditions, "Scheduled");
     bool noted = c && c->reason && strcmp(c->reason, "DependencyNotFound") == 0;
     if (missing == noted) return 0;
     char msg[700];

@@ -47,7 +47,7 @@ static int write_status(fm_operator *op, const fm_workload *w, const fm_workload
 static int fail_planning(fm_operator *op, const fm_workload *w, const char *reason, const char *msg)
 {
     if (w->status.phase == FM_WORKLOAD_PHASE_FAILED) {
-        const fm_k8s_condition *c = op_condition_get(&w->status.conditions, "Planned");
+        const fm_k8s_condition *c = fm_condition_get(&w->status.conditions, "Planned");
         if (c && c->reason && strcmp(c->reason, reason) == 0) return 0;
     }
     fm_workload *next = NULL;

@@ -41,34 +41,6 @@
 
 /* ------------------------------------------------------------ conditions */
 
-const fm_k8s_condition *op_condition_get(const fm_k8s_condition_list *l, const char *type)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (l->items[i].type && strcmp(l->items[i].type, type) == 0) return &l->items[i];
-    return NULL;
-}
-
-int op_condition_set(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
-                     const char *reason, const char *message, fm_time now)
-{
-    now.nsec = 0; /* metav1.Time: whole seconds, as Go clients write it */
-    fm_k8s_condition *c = (fm_k8s_condition *)op_condition_get(l, type);
-    if (!c) {
-        fm_k8s_condition *items = realloc(l->items, (l->len + 1) * sizeof *items);
-        if (!items) return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
-        l->items = items;
-        c = &items[l->len++];
-        memset(c, 0, sizeof *c);
-        if (fm_strset(&c->type, type)) return fm_error_set(FM_ENOMEM, "condition: out of memory");
-    }
-    if (c->status != status || !fm_k8s_condition_has_last_transition_time(c))
-        fm_k8s_condition_set_last_transition_time(c, now);
-    c->status = status;
-    if (fm_strset(&c->reason, reason) || fm_strset(&c->message, message ? message : ""))
-        return fm_error_set(FM_ENOMEM, "condition %s: out of memory", type);
-    return 0;
-}
-
 /* Removes key from a string map (insertion order of the rest kept). */
 static void strmap_del(fm_strmap *m, const char *key)
 {
@@ -376,7 +348,7 @@ int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const 
         if (rc == 0)
             rc = op_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
                                   "ClaimExpired", msg, now);
-        if (rc == 0 && op_condition_get(&next->status.conditions, "Running"))
+        if (rc == 0 && fm_condition_get(&next->status.conditions, "Running"))
             rc = op_condition_set(&next->status.conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE,
                                   "ClaimExpired", msg, now);
     }

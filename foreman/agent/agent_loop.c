@@ -3,6 +3,7 @@
  */
 #include "agent_loop.h"
 
+#include "clock.h"
 #include "error.h"
 #include "kube_json.h"
 #include "llm_textcalls.h"
@@ -64,7 +65,7 @@ static void tr_write(transcript *tr, const char *kind, const char *data, size_t 
     if (tr->fd < 0 || tr->truncated) return;
     fm_buf b = FM_BUF_INIT;
     int rc = fm_buf_printf(&b, "{\"t\":%.3f,\"kind\":\"%s\",\"data\":",
-                           (double)(fm_executor_now_ns() - tr->t0) / 1e9, kind);
+                           (double)(fm_clock_now(NULL) - tr->t0) / 1e9, kind);
     if (raw) rc |= fm_buf_put(&b, data, len);
     else rc |= fm_buf_put_json_string(&b, data, len);
     rc |= fm_buf_puts(&b, "}\n");
@@ -405,7 +406,7 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
     if (!cfg.transcript_max) cfg.transcript_max = AGENT_LOOP_TRANSCRIPT_MAX_DEFAULT;
     if (cfg.progress_interval_ns <= 0) cfg.progress_interval_ns = AGENT_LOOP_PROGRESS_INTERVAL_NS;
 
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     int64_t deadline = cfg.budget_ns > 0 ? t0 + cfg.budget_ns : 0;
     transcript tr = {-1, 0, cfg.transcript_max, false, t0};
     if (cfg.transcript_path)
@@ -462,7 +463,7 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
             end_failed(res, "Cancelled", "the run was stopped after %d turns", res->turns);
             break;
         }
-        int64_t now = fm_executor_now_ns();
+        int64_t now = fm_clock_now(NULL);
         if (deadline && now >= deadline) {
             end_failed(res, "Timeout", "the time budget ran out after %d turns without submit_result", res->turns);
             break;
@@ -497,7 +498,7 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
         fm_llm_stats st;
         int lrc = fm_llm_client_complete(&m, client, &req, &st);
         if (lrc == FM_ECANCELED) {
-            if (deadline && fm_executor_now_ns() >= deadline)
+            if (deadline && fm_clock_now(NULL) >= deadline)
                 end_failed(res, "Timeout", "the time budget ran out after %d turns: %s", res->turns, fm_error_last()->message);
             else
                 end_failed(res, "Cancelled", "the run was stopped after %d turns", res->turns);
@@ -703,8 +704,8 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
             if ((rc = convo_push(&cv, text_msg("user", stuck, sizeof(stuck) - 1), NULL)) != 0) break;
         }
     progress:
-        if (cfg.progress && fm_executor_now_ns() - last_progress >= cfg.progress_interval_ns) {
-            last_progress = fm_executor_now_ns();
+        if (cfg.progress && fm_clock_now(NULL) - last_progress >= cfg.progress_interval_ns) {
+            last_progress = fm_clock_now(NULL);
             fm_agent_progress p = {res->turns, res->prompt_tokens, res->completion_tokens, res->last_tool,
                                 (double)(last_progress - t0) / 1e9};
             cfg.progress(cfg.progress_ctx, &p);

@@ -469,7 +469,7 @@ int fm_sandbox_run(fm_sandbox_result *res, const fm_sandbox_config *cfg, const c
             snprintf(p.procs_path, sizeof(p.procs_path), "%s/cgroup.procs", cg);
         }
     }
-    int64_t start = fm_executor_now_ns();
+    int64_t start = fm_clock_now(NULL);
     pid_t pid = fork();
     if (pid == 0) child(&p);
     int fork_errno = errno;
@@ -518,7 +518,7 @@ int fm_sandbox_run(fm_sandbox_result *res, const fm_sandbox_config *cfg, const c
         }
         if (n == 0) st_eof = true;
         if (!exited && waitpid(pid, &status, WNOHANG) == pid) exited = true;
-        int64_t now = fm_executor_now_ns();
+        int64_t now = fm_clock_now(NULL);
         if (!killed && !exited) {
             bool cancel = wake_fd >= 0 && (pf[2].revents & POLLIN);
             if (cancel || now - start >= timeout_ns) {

@@ -719,7 +719,7 @@ static int tool_bash(fm_buf *out, fm_tools_ctx *c, const char *args, size_t len,
     if (secs > 3600) secs = 3600;
     int64_t timeout = secs * INT64_C(1000000000);
     if (c->deadline_ns > 0) {
-        int64_t left = c->deadline_ns - fm_executor_now_ns();
+        int64_t left = c->deadline_ns - fm_clock_now(NULL);
         if (left < timeout) timeout = left > 0 ? left : 1;
     }
     fm_sandbox_result r;

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "error.h"
 
 #define WORKLOAD_LABEL "foreman.llmkube.dev/workload"
@@ -168,7 +169,7 @@ static int on_go(void *ctx, const fm_agent_loop_result *res, fm_buf *feedback)
     fm_gate_report gr;
     int64_t timeout = GATE_STEP_TIMEOUT_NS;
     if (w->tools->deadline_ns > 0) {
-        int64_t left = w->tools->deadline_ns - fm_executor_now_ns();
+        int64_t left = w->tools->deadline_ns - fm_clock_now(NULL);
         if (left < timeout) timeout = left > 0 ? left : 1;
     }
     int rc = fm_gate_run(&gr, &w->gate, &w->tools->sandbox, w->tools->root, timeout, w->wake_fd);

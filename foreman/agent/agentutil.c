@@ -39,16 +39,6 @@ static void put_outside(name_writer *w)
     w->in_run = true;
 }
 
-/* Length of the UTF-8 sequence starting with lead byte b (1 for a stray
- * continuation or invalid byte, which then counts as one character). */
-static size_t utf8_len(unsigned char b)
-{
-    if (b >= 0xf0 && b <= 0xf7) return 4;
-    if (b >= 0xe0) return b <= 0xef ? 3 : 1;
-    if (b >= 0xc2) return 2;
-    return 1;
-}
-
 /*
  * Sanitizes in into out (see agentutil.h). Streams the input once: output
  * is bounded by AGENTUTIL_NAME_MAX, and keeping the first 63 characters of
@@ -71,10 +61,11 @@ void fm_agentutil_sanitize_name(char out[AGENTUTIL_NAME_MAX + 1], bool *changed_
             p++;
             continue;
         }
-        size_t n = utf8_len(c);
-        /* Don't step over a NUL hidden in a truncated sequence. */
-        for (size_t i = 1; i < n; i++)
-            if ((p[i] & 0xc0) != 0x80) n = i;
+        /* An invalid byte counts as one character outside the set; runs of
+         * those collapse into one '-' anyway. strnlen keeps the look-ahead
+         * from stepping over the NUL. */
+        size_t n = fm_utf8_len(p, strnlen((const char *)p, 4));
+        if (n == 0) n = 1;
         if (n == 3 && p[0] == 0xe2 && p[1] == 0x84 && p[2] == 0xaa) {
             put_in_set(&w, 'k');        /* U+212A KELVIN SIGN lowers to 'k' */
         } else if (n == 2 && p[0] == 0xc4 && p[1] == 0xb0) {

@@ -34,13 +34,6 @@ struct fm_executor_run {
     fm_executor_result res;
 };
 
-int64_t fm_executor_now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 const char *fm_executor_stop_reason_name(fm_executor_stop_reason why)
 {
     switch (why) {
@@ -150,7 +143,7 @@ static void *run_main(void *arg)
     r->ops->run(r, &r->cfg, &r->task, &res);
     if (!res.kind) res.kind = r->ops->kind;
     if (!res.extra) res.extra = fm_strdup("{}");
-    if (res.elapsed_sec <= 0) res.elapsed_sec = (double)(fm_executor_now_ns() - r->started_ns) / 1e9;
+    if (res.elapsed_sec <= 0) res.elapsed_sec = (double)(fm_clock_now(NULL) - r->started_ns) / 1e9;
     if (res.failed) {
         res.verdict = FM_VERDICT_INCOMPLETE;
         if (!res.reason) res.reason = "ExecutorError";
@@ -186,7 +179,7 @@ int fm_executor_start(fm_executor_run **out, const fm_executor_ops *ops, const f
         rc = fm_error_set(FM_EIO, "executor: pipe: %s", strerror(errno));
         goto fail;
     }
-    r->started_ns = fm_executor_now_ns();
+    r->started_ns = fm_clock_now(NULL);
     /* A small stack: the work is I/O, and the agent's RSS budget is tight. */
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -214,7 +207,7 @@ int fm_executor_wait(fm_executor_run *r, int64_t deadline_ns)
             pthread_cond_wait(&r->cond, &r->mu);
             continue;
         }
-        if (fm_executor_now_ns() >= deadline_ns) break;
+        if (fm_clock_now(NULL) >= deadline_ns) break;
         struct timespec ts = {(time_t)(deadline_ns / 1000000000), (long)(deadline_ns % 1000000000)};
         pthread_cond_timedwait(&r->cond, &r->mu, &ts);
     }
@@ -260,7 +253,7 @@ bool fm_executor_run_stop_requested(fm_executor_run *r, fm_executor_stop_reason 
 int fm_executor_run_sleep_until(fm_executor_run *r, int64_t deadline_ns)
 {
     pthread_mutex_lock(&r->mu);
-    while (r->stop_why == EXECUTOR_STOP_NONE && fm_executor_now_ns() < deadline_ns) {
+    while (r->stop_why == EXECUTOR_STOP_NONE && fm_clock_now(NULL) < deadline_ns) {
         struct timespec ts = {(time_t)(deadline_ns / 1000000000), (long)(deadline_ns % 1000000000)};
         pthread_cond_timedwait(&r->cond, &r->mu, &ts);
     }

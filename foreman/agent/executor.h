@@ -39,6 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "codec.h"
 #include "foreman_v1alpha1.h"
 
@@ -220,7 +221,7 @@ int fm_executor_start(fm_executor_run **out, const fm_executor_ops *ops, const f
                    const fm_executor_task *t);
 
 /*
- * Waits until the run finishes or the monotonic clock (fm_executor_now_ns)
+ * Waits until the run finishes or the monotonic clock (fm_clock_now(NULL))
  * passes deadline_ns (< 0: no deadline). Returns 1 when finished, 0 when the
  * deadline passed first.
  */
@@ -261,9 +262,6 @@ int fm_executor_envelope(fm_buf *out, const fm_executor_result *res);
 /* The CamelCase failure reason for a stop reason ("Timeout", "Cancelled",
  * "AgentShutdown"; NULL for NONE). */
 const char *fm_executor_stop_reason_name(fm_executor_stop_reason why);
-
-/* Monotonic clock in nanoseconds (CLOCK_MONOTONIC). */
-int64_t fm_executor_now_ns(void);
 
 /* ---------------------------------------------- for implementations only */
 

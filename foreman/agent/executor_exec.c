@@ -8,8 +8,8 @@
  * (the task object,
  * also the command's stdin), transcript.log (stdout and stderr together,
  * capped at cfg->transcript_max bytes) and, when the command writes one,
- * result.json (FOREMAN_RESULT_FILE). The command runs in its own process
- * group with a clean signal mask, so stopping it (SIGTERM to the group,
+ * result.json (FOREMAN_RESULT_FILE). The command runs through fm_proc_run
+ * (core/proc.h) in its own process group with a clean signal mask, so stopping it (SIGTERM to the group,
  * SIGKILL after the grace period) reaches everything it started.
  *
  * Outcome:
@@ -28,6 +28,7 @@
 
 #include "error.h"
 #include "kube_json.h"
+#include "proc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -220,21 +221,12 @@ static char *output_tail_string(const output *o)
     return s;
 }
 
-/* Reads what is available on fd into o. Returns 1 at EOF (or error), else 0. */
-static int drain(int fd, output *o)
+/* fm_proc_run's output sink: the transcript and the tail. */
+static int on_output(void *ud, int stream, const char *data, size_t len)
 {
-    char buf[16384];
-    for (;;) {
-        ssize_t n = read(fd, buf, sizeof(buf));
-        if (n > 0) {
-            output_add(o, buf, (size_t)n);
-            continue;
-        }
-        if (n == 0) return 1;
-        if (errno == EINTR) continue;
-        if (errno == EAGAIN || errno == EWOULDBLOCK) return 0;
-        return 1;
-    }
+    (void)stream;
+    output_add(ud, data, len);
+    return 0;
 }
 
 /* Builds "<what>; last output:\n<tail>" (or just what when there was no
@@ -508,31 +500,43 @@ static void run_in_pid_namespace(char *const argv[], char *const envp[])
     _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 127);
 }
 
-/* The child side of fork(): only async-signal-safe calls until execve. */
-static void child_exec(const char *dir, int in_fd, int out_fd, char *const argv[], char *const envp[],
-                       const isolation *iso)
+/* What a stop request said (see on_stop). */
+typedef struct stop_note {
+    fm_executor_run *run;
+    fm_executor_stop_reason why;
+    int64_t grace;
+} stop_note;
+
+/* The child hooks (fm_proc_spec.child_setup/child_exec). fm_proc_run
+ * makes the process group, resets signals and the mask, changes directory
+ * and sets up fds 0-2 between the two; only async-signal-safe calls. */
+typedef struct child_ctx {
+    const isolation *iso;
+    bool pidns; /* set in the child by child_setup */
+} child_ctx;
+
+static void child_setup(void *ud)
 {
-    sigset_t none;
-    sigemptyset(&none);
-    setpgid(0, 0);
-    bool pidns = iso->hide && isolate(iso) == 0;
-    for (int s = 1; s < NSIG; s++) {
-        if (s == SIGKILL || s == SIGSTOP) continue;
-        struct sigaction sa;
-        memset(&sa, 0, sizeof(sa));
-        sa.sa_handler = SIG_DFL;
-        (void)sigaction(s, &sa, NULL);
-    }
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    if (chdir(dir) != 0) _exit(126);
-    if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(out_fd, 2) < 0) _exit(126);
-#ifdef SYS_close_range
-    syscall(SYS_close_range, 3u, ~0u, 0u);
-#else
-    for (int fd = 3; fd < 1024; fd++) close(fd);
-#endif
-    if (pidns) run_in_pid_namespace(argv, envp);
+    child_ctx *c = ud;
+    c->pidns = c->iso->hide && isolate(c->iso) == 0;
+}
+
+static void child_run(void *ud, const char *path, char *const argv[], char *const envp[])
+{
+    child_ctx *c = ud;
+    (void)path; /* always /bin/sh, which exec_command names */
+    if (c->pidns) run_in_pid_namespace(argv, envp);
     exec_command(argv, envp);
+}
+
+/* fm_proc_run's cancel hook: the wake fd is readable once a stop was
+ * requested; the stop's grace comes with it. */
+static bool on_stop(void *ud, int64_t *grace_ns)
+{
+    stop_note *n = ud;
+    if (!fm_executor_run_stop_requested(n->run, &n->why, &n->grace)) return false;
+    *grace_ns = n->grace > 0 ? n->grace : 1; /* SIGTERM first, always */
+    return true;
 }
 
 /* nftw callback: removes everything but the transcript and the result. */
@@ -611,11 +615,10 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
     char **env = NULL;
     isolation iso;
     isolation_prepare(&iso, cfg->hide_paths);
-    int in_fd = -1, pipefd[2] = {-1, -1};
+    int in_fd = -1;
     output o;
     memset(&o, 0, sizeof(o));
     o.fd = -1;
-    pid_t pid = -1;
 
     res->kind = "exec";
     if (!cfg->command || !cfg->command[0]) {
@@ -674,69 +677,43 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
     o.tail_max = cfg->tail_max;
     o.tail = malloc(o.tail_max);
     env = build_env(t, result_file, dir, cfg->agent_name, prompt_file, cfg->env_allow);
-    if (!env || !o.tail || pipe2(pipefd, O_CLOEXEC) != 0) {
+    if (!env || !o.tail) {
         fail_setup(res, fmt_alloc("exec executor: preparing task %s: %s", t->name ? t->name : "",
                                   strerror(errno ? errno : ENOMEM)));
         goto done;
     }
     char *argv[] = {(char *)"sh", (char *)"-c", (char *)cfg->command, NULL};
-    int64_t start = fm_executor_now_ns();
-    pid = fork();
-    if (pid < 0) {
-        fail_setup(res, fmt_alloc("exec executor: fork: %s", strerror(errno)));
+    child_ctx cc = {&iso, false};
+    stop_note note = {r, EXECUTOR_STOP_NONE, 0};
+    fm_proc_spec ps = FM_PROC_SPEC_INIT;
+    ps.path = "/bin/sh";
+    ps.argv = argv;
+    ps.envp = env;
+    ps.dir = dir;
+    ps.stdin_fd = in_fd;
+    ps.merge_stderr = true;
+    ps.on_output = on_output;
+    ps.output_ud = &o;
+    ps.cancel_fd = fm_executor_run_wake_fd(r);
+    ps.on_cancel = on_stop;
+    ps.cancel_ud = &note;
+    ps.linger_ns = cfg->exit_linger_ns;
+    ps.child_setup = child_setup;
+    ps.child_exec = child_run;
+    ps.child_ud = &cc;
+    fm_proc_result pr;
+    if (fm_proc_run(&pr, &ps) < 0) {
+        fail_setup(res, fmt_alloc("exec executor: %s", fm_error_last()->message));
+        fm_proc_result_free(&pr);
         goto done;
     }
-    if (pid == 0) child_exec(dir, in_fd, pipefd[1], argv, env, &iso);
-    setpgid(pid, pid); /* also in the child: whoever runs first, no race */
-    close(pipefd[1]);
-    pipefd[1] = -1;
     close(in_fd);
     in_fd = -1;
-    fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
-
-    bool eof = false, exited = false, termed = false, killed = false;
-    int status = 0;
-    int64_t term_at = 0, exit_at = 0, kill_at = 0;
-    fm_executor_stop_reason why = EXECUTOR_STOP_NONE;
-    int64_t grace = 0;
-    for (;;) {
-        struct pollfd pf[2] = {{eof ? -1 : pipefd[0], POLLIN, 0},
-                               {termed || exited ? -1 : fm_executor_run_wake_fd(r), POLLIN, 0}};
-        /* 100 ms: the bound on noticing an exit while a straggler holds the
-         * pipe, and on the SIGKILL escalation timer. */
-        int pr = poll(pf, 2, 100);
-        if (pr > 0 && pf[0].revents) eof = drain(pipefd[0], &o) == 1;
-        if (!exited) {
-            pid_t w = waitpid(pid, &status, WNOHANG);
-            if (w == pid) {
-                exited = true;
-                exit_at = fm_executor_now_ns();
-            }
-        }
-        int64_t now = fm_executor_now_ns();
-        if (!termed && !exited && fm_executor_run_stop_requested(r, &why, &grace)) {
-            kill(-pid, SIGTERM);
-            termed = true;
-            term_at = now;
-        }
-        if (termed && !killed && !exited && now - term_at >= grace) {
-            kill(-pid, SIGKILL);
-            killed = true;
-            kill_at = now;
-        }
-        if (exited && eof) break;
-        if (exited && !killed && now - exit_at >= cfg->exit_linger_ns) {
-            kill(-pid, SIGKILL); /* stragglers still hold the output open */
-            killed = true;
-            kill_at = now;
-        }
-        /* A process that left the group keeps the pipe: give up on it. */
-        if (exited && killed && now - kill_at >= 1000 * INT64_C(1000000)) break;
-    }
-    kill(-pid, SIGKILL); /* whatever the task left behind in its group */
-    if (!eof) (void)drain(pipefd[0], &o);
-    res->elapsed_sec = (double)(fm_executor_now_ns() - start) / 1e9;
-    if (!termed) fm_executor_run_stop_requested(r, &why, &grace);
+    res->elapsed_sec = (double)pr.elapsed_ns / 1e9;
+    bool termed = pr.cancelled;
+    fm_executor_stop_reason why = note.why;
+    int status = pr.wait_status;
+    fm_proc_result_free(&pr);
 
     char what[256];
     if (termed) {
@@ -776,8 +753,6 @@ static void exec_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
     }
 done:
     if (in_fd >= 0) close(in_fd);
-    if (pipefd[0] >= 0) close(pipefd[0]);
-    if (pipefd[1] >= 0) close(pipefd[1]);
     if (o.fd >= 0) close(o.fd);
     free(o.tail);
     free_env(env);

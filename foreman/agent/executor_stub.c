@@ -27,7 +27,7 @@ static int put_member(fm_buf *b, const char *name, const char *value, bool comma
 static void stub_run(fm_executor_run *r, const fm_executor_config *cfg, const fm_executor_task *t,
                      fm_executor_result *res)
 {
-    int64_t start = fm_executor_now_ns();
+    int64_t start = fm_clock_now(NULL);
     int64_t sleep_ns = cfg->stub_sleep_ns > 0 ? cfg->stub_sleep_ns : 0;
     fm_executor_stop_reason why = EXECUTOR_STOP_NONE;
 
@@ -39,7 +39,7 @@ static void stub_run(fm_executor_run *r, const fm_executor_config *cfg, const fm
         res->reason = fm_executor_stop_reason_name(why);
         char msg[160];
         snprintf(msg, sizeof(msg), "stub executor stopped (%s) after %.3fs", res->reason,
-                 (double)(fm_executor_now_ns() - start) / 1e9);
+                 (double)(fm_clock_now(NULL) - start) / 1e9);
         res->message = fm_strdup(msg);
         return;
     }

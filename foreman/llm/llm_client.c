@@ -56,7 +56,7 @@ int fm_llm_client_new(fm_llm_client **out, const fm_llm_config *cfg)
     if (c->cfg.max_retries == 0) c->cfg.max_retries = LLM_RETRIES_DEFAULT;
     if (c->cfg.max_retries < 0) c->cfg.max_retries = 0;
     if (c->cfg.backoff_ns <= 0) c->cfg.backoff_ns = LLM_BACKOFF_DEFAULT_NS;
-    c->rng = (uint64_t)fm_executor_now_ns() ^ (uint64_t)(uintptr_t)c;
+    c->rng = (uint64_t)fm_clock_now(NULL) ^ (uint64_t)(uintptr_t)c;
     const char *b = c->cfg.base_url ? c->cfg.base_url : "";
     size_t bl = strlen(b);
     while (bl > 0 && b[bl - 1] == '/') bl--;
@@ -168,7 +168,7 @@ static size_t on_body(char *buf, size_t size, size_t n, void *ud)
 {
     attempt *a = ud;
     size_t len = size * n;
-    int64_t now = fm_executor_now_ns();
+    int64_t now = fm_clock_now(NULL);
     if (!a->first_byte_ns) a->first_byte_ns = now;
     a->last_byte_ns = now;
     if (!a->status_known) {
@@ -243,7 +243,7 @@ static int run_attempt(fm_llm_client *c, const fm_llm_request *req, fm_llm_messa
     curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_multi_add_handle(m, h);
-    a->start_ns = fm_executor_now_ns();
+    a->start_ns = fm_clock_now(NULL);
     const char *why = NULL;
     CURLcode cres = CURLE_OK;
     bool finished = false;
@@ -258,7 +258,7 @@ static int run_attempt(fm_llm_client *c, const fm_llm_request *req, fm_llm_messa
                 finished = true;
             }
         if (finished || !running) break;
-        int64_t now = fm_executor_now_ns();
+        int64_t now = fm_clock_now(NULL);
         if (req->deadline_ns > 0 && now >= req->deadline_ns) {
             fm_error_set(FM_ECANCELED, "model request: the task's time budget ran out");
             outcome = A_CANCEL;
@@ -360,9 +360,9 @@ done:
 /* Waits ns or until wake_fd fires. Returns 1 when cancelled. */
 static int wait_ns(int fd, int64_t ns)
 {
-    int64_t end = fm_executor_now_ns() + ns;
+    int64_t end = fm_clock_now(NULL) + ns;
     for (;;) {
-        int64_t left = end - fm_executor_now_ns();
+        int64_t left = end - fm_clock_now(NULL);
         if (left <= 0) return 0;
         struct pollfd p = {fd, POLLIN, 0};
         int r = poll(fd >= 0 ? &p : NULL, fd >= 0 ? 1 : 0, (int)(left / NS_PER_MS) + 1);
@@ -375,7 +375,7 @@ int fm_llm_client_complete(fm_llm_message *out, fm_llm_client *c, const fm_llm_r
     fm_llm_stats dummy;
     if (!st) st = &dummy;
     memset(st, 0, sizeof(*st));
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     int rc = 0;
     int retries = 0;
     fm_buf body = FM_BUF_INIT;
@@ -415,21 +415,21 @@ int fm_llm_client_complete(fm_llm_message *out, fm_llm_client *c, const fm_llm_r
         back = back / 2 + (int64_t)((c->rng >> 33) % (uint64_t)(back / 2 + 1));
         if (a.retry_after_ns > back) back = a.retry_after_ns < RETRY_AFTER_MAX_NS ? a.retry_after_ns : RETRY_AFTER_MAX_NS;
         retries++;
-        if (req->deadline_ns > 0 && fm_executor_now_ns() + back >= req->deadline_ns) {
+        if (req->deadline_ns > 0 && fm_clock_now(NULL) + back >= req->deadline_ns) {
             char last[FM_ERROR_MAX];
             snprintf(last, sizeof(last), "%s", fm_error_last()->message);
             rc = fm_error_set(FM_ECANCELED, "model request: the task's time budget ran out while retrying (%.900s)",
                               last);
             break;
         }
-        int64_t w0 = fm_executor_now_ns();
+        int64_t w0 = fm_clock_now(NULL);
         if (wait_ns(req->wake_fd, back)) {
             rc = fm_error_set(FM_ECANCELED, "model request cancelled");
             break;
         }
-        st->backoff_ns += fm_executor_now_ns() - w0;
+        st->backoff_ns += fm_clock_now(NULL) - w0;
     }
     fm_buf_free(&body);
-    st->total_ns = fm_executor_now_ns() - t0;
+    st->total_ns = fm_clock_now(NULL) - t0;
     return rc;
 }

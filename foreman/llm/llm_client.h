@@ -31,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "clock.h"
 #include "llm_sse.h"
 
 #ifdef __cplusplus
@@ -77,7 +78,7 @@ typedef struct fm_llm_request {
     size_t messages_len;
     const char *tools;           /* JSON array text, or NULL */
     const char *tool_choice;     /* "auto", "required", "none", or NULL */
-    int64_t deadline_ns;         /* monotonic (fm_executor_now_ns); <= 0: none */
+    int64_t deadline_ns;         /* monotonic (fm_clock_now(NULL)); <= 0: none */
     int wake_fd;                 /* readable = cancel; -1: none */
     /* Transcript hook (may be NULL): kind is "request" (the body sent),
      * "event" (one SSE data payload), "http-error" (a non-2xx body) or

@@ -237,22 +237,6 @@ static inline int check_gap(dctx *c, size_t from, size_t to, char sep)
     return check_gap_slow(c, from, to, sep);
 }
 
-static inline int hexval(char ch)
-{
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-    return -1;
-}
-
-/* Reads 4 hex digits; -1 when one is not hex. */
-static long hex4(const char *s)
-{
-    int a = hexval(s[0]), b = hexval(s[1]), d = hexval(s[2]), e = hexval(s[3]);
-    if ((a | b | d | e) < 0) return -1;
-    return (a << 12) | (b << 8) | (d << 4) | e;
-}
-
 /* A string token's size is unused by jsmn except for keys (1: one value);
  * check_string sets this bit on strings that hold a backslash escape. */
 #define ESCAPED 2
@@ -264,28 +248,6 @@ static const unsigned char str_class[256] = {
     ['\\'] = 2,
     [0x80 ... 0xff] = 3,
 };
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes available), or 0
- * when it is invalid: overlong forms, surrogates and values over U+10FFFF
- * are refused, as RFC 3629 requires. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char b0 = s[0];
-    if (b0 >= 0xC2 && b0 <= 0xDF) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (b0 >= 0xE0 && b0 <= 0xEF) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if (b0 == 0xE0 && s[1] < 0xA0) return 0; /* overlong */
-        if (b0 == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
-        return 3;
-    }
-    if (b0 >= 0xF0 && b0 <= 0xF4) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-        if (b0 == 0xF0 && s[1] < 0x90) return 0;
-        if (b0 == 0xF4 && s[1] >= 0x90) return 0;
-        return 4;
-    }
-    return 0;
-}
 
 /*
  * Validates the body of string token i: escapes are one of \" \\ \/ \b \f
@@ -316,7 +278,7 @@ static int check_string_from(dctx *c, int i, size_t p)
         case 1:
             return jerr(c, FM_EPARSE, p, "control character 0x%02x in string", s[p]);
         case 3: {
-            size_t l = utf8_len(s + p, end - p);
+            size_t l = fm_utf8_len(s + p, end - p);
             if (!l) return jerr(c, FM_EPARSE, p, "invalid UTF-8 in string");
             p += l;
             break;
@@ -330,13 +292,13 @@ static int check_string_from(dctx *c, int i, size_t p)
                 break;
             case 'u': {
                 long u;
-                if (p + 6 > end || (u = hex4((const char *)s + p + 2)) < 0) goto bad_escape;
+                if (p + 6 > end || (u = fm_json_hex4((const char *)s + p + 2)) < 0) goto bad_escape;
                 if (u >= 0xDC00 && u <= 0xDFFF)
                     return jerr(c, FM_EPARSE, p, "lone low surrogate \\u%04lx", u);
                 if (u >= 0xD800 && u <= 0xDBFF) {
                     long lo;
                     if (p + 12 > end || s[p + 6] != '\\' || s[p + 7] != 'u' ||
-                        (lo = hex4((const char *)s + p + 8)) < 0xDC00 || lo > 0xDFFF)
+                        (lo = fm_json_hex4((const char *)s + p + 8)) < 0xDC00 || lo > 0xDFFF)
                         return jerr(c, FM_EPARSE, p, "high surrogate \\u%04lx without a low one", u);
                     p += 12;
                 } else {
@@ -542,61 +504,14 @@ static int validate(dctx *c)
 
 /* ------------------------------------------------------------- values */
 
-static void put_utf8(char **w, unsigned long u)
-{
-    unsigned char *p = (unsigned char *)*w;
-    if (u < 0x80) {
-        *p++ = (unsigned char)u;
-    } else if (u < 0x800) {
-        *p++ = (unsigned char)(0xC0 | (u >> 6));
-        *p++ = (unsigned char)(0x80 | (u & 0x3F));
-    } else if (u < 0x10000) {
-        *p++ = (unsigned char)(0xE0 | (u >> 12));
-        *p++ = (unsigned char)(0x80 | ((u >> 6) & 0x3F));
-        *p++ = (unsigned char)(0x80 | (u & 0x3F));
-    } else {
-        *p++ = (unsigned char)(0xF0 | (u >> 18));
-        *p++ = (unsigned char)(0x80 | ((u >> 12) & 0x3F));
-        *p++ = (unsigned char)(0x80 | ((u >> 6) & 0x3F));
-        *p++ = (unsigned char)(0x80 | (u & 0x3F));
-    }
-    *w = (char *)p;
-}
-
-/* Decodes the escapes of a validated string body s[0..n) into w (which has
- * room for n bytes: no escape expands); returns the decoded length. */
+/* Decodes the escapes of a validated string body s[0..n) into w (room for
+ * n bytes) and returns the decoded length; validation left no malformed
+ * escape for fm_json_unescape() to refuse. */
 static size_t unescape(char *w, const char *s, size_t n)
 {
-    char *w0 = w;
-    size_t i = 0;
-    while (i < n) {
-        const char *bs = memchr(s + i, '\\', n - i);
-        size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
-        memcpy(w, s + i, run);
-        w += run;
-        i += run;
-        if (i >= n) break;
-        switch (s[i + 1]) {
-        case 'b': *w++ = '\b'; i += 2; break;
-        case 'f': *w++ = '\f'; i += 2; break;
-        case 'n': *w++ = '\n'; i += 2; break;
-        case 'r': *w++ = '\r'; i += 2; break;
-        case 't': *w++ = '\t'; i += 2; break;
-        case 'u': {
-            unsigned long u = (unsigned long)hex4(s + i + 2);
-            i += 6;
-            if (u >= 0xD800 && u <= 0xDBFF) { /* validated: a low surrogate follows */
-                unsigned long lo = (unsigned long)hex4(s + i + 2);
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                i += 6;
-            }
-            put_utf8(&w, u);
-            break;
-        }
-        default: *w++ = s[i + 1]; i += 2; break; /* " \ / */
-        }
-    }
-    return (size_t)(w - w0);
+    size_t l = 0;
+    (void)fm_json_unescape(w, &l, s, n, true);
+    return l;
 }
 
 /* A malloc'd, decoded copy of string token i (NULL on ENOMEM); *outlen

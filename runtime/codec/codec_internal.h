@@ -128,4 +128,20 @@ double fm_codec_strtod(const char *s, char **end);
  * small inputs. Not thread-safe: set it before decoding starts. */
 void fm_codec_set_split_threshold(size_t min_len);
 
+/* ------------------------------------------------------------ strings */
+
+/* The value of 4 hex digits at s, or -1 when one is not a hex digit. */
+long fm_json_hex4(const char *s);
+
+/*
+ * Decodes the escapes of the JSON string body s[0..n) (no quotes) into w,
+ * which has room for n bytes (no escape is shorter than what it decodes
+ * to), and stores the decoded length in *outlen. Surrogate pairs are joined;
+ * a lone surrogate becomes U+FFFD; \u0000 is kept as a NUL byte when
+ * keep_nul, else it becomes U+FFFD so C strings stay whole. Raw bytes are
+ * copied as they are (validating them is the caller's business). Returns 0,
+ * or -1 on a malformed escape (unknown letter, short \u, trailing '\').
+ */
+int fm_json_unescape(char *w, size_t *outlen, const char *s, size_t n, bool keep_nul);
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "codec_internal.h"
 #include "error.h"
 
 #define JSON_MAX_DEPTH 512
@@ -176,95 +177,20 @@ int fm_kube_json_path(const char *obj, size_t len, const char *path,
     return 0;
 }
 
-static int hex4(const char *s, unsigned *out)
-{
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-        else return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/*
- * Unescapes a string literal. The output is never longer than the input
- * (every escape is at least as long as its UTF-8 form), so one allocation of
- * len bytes suffices.
- */
+/* The body goes through the decoder's unescaper (fm_json_unescape); the
+ * output is never longer than the input, so one allocation suffices. */
 char *fm_kube_json_string(const char *val, size_t len)
 {
     if (len < 2 || val[0] != '"' || val[len - 1] != '"') return NULL;
     char *out = malloc(len);
     if (!out) return NULL;
     size_t o = 0;
-    for (size_t i = 1; i < len - 1; i++) {
-        char ch = val[i];
-        if (ch != '\\') {
-            out[o++] = ch;
-            continue;
-        }
-        if (++i >= len - 1) goto bad;
-        switch (val[i]) {
-        case '"': out[o++] = '"'; break;
-        case '\\': out[o++] = '\\'; break;
-        case '/': out[o++] = '/'; break;
-        case 'b': out[o++] = '\b'; break;
-        case 'f': out[o++] = '\f'; break;
-        case 'n': out[o++] = '\n'; break;
-        case 'r': out[o++] = '\r'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'u': {
-            unsigned cp, lo;
-            if (i + 4 >= len - 1 || hex4(val + i + 1, &cp) < 0) goto bad;
-            i += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < len - 1 && val[i + 1] == '\\' &&
-                val[i + 2] == 'u' && hex4(val + i + 3, &lo) == 0 && lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                i += 6;
-            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-                cp = 0xFFFD;
-            }
-            if (cp == 0) cp = 0xFFFD;
-            o += put_utf8(out + o, cp);
-            break;
-        }
-        default: goto bad;
-        }
+    if (fm_json_unescape(out, &o, val + 1, len - 2, false) < 0) {
+        free(out);
+        return NULL;
     }
     out[o] = 0;
     return out;
-bad:
-    free(out);
-    return NULL;
 }
 
 int fm_kube_json_int(int64_t *out, const char *val, size_t len)

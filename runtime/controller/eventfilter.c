@@ -9,18 +9,18 @@
 
 #include "error.h"
 #include "hashmap.h"
+#include "tokenbucket.h"
 
 typedef struct bucket {
     char *key;        /* owned; the map borrows it */
-    double tokens;
-    int64_t last_ns;  /* when tokens was last brought up to date */
+    fm_token_bucket tb;
 } bucket;
 
 struct fm_event_filter {
     pthread_mutex_t mu;
     fm_hashmap map;
     double burst;
-    double refill_per_ns;
+    double refill_per_sec;
     size_t max_keys;
 };
 
@@ -34,7 +34,7 @@ int fm_event_filter_new(fm_event_filter **out, double burst, double refill_per_s
     pthread_mutex_init(&f->mu, NULL);
     f->map = (fm_hashmap)FM_HASHMAP_INIT;
     f->burst = burst;
-    f->refill_per_ns = refill_per_sec / 1e9;
+    f->refill_per_sec = refill_per_sec;
     f->max_keys = max_keys;
     *out = f;
     return 0;
@@ -60,16 +60,6 @@ void fm_event_filter_free(fm_event_filter *f)
     free(f);
 }
 
-/* Brings b's tokens up to now (never above burst). */
-static void refill(const fm_event_filter *f, bucket *b, int64_t now_ns)
-{
-    if (now_ns > b->last_ns) {
-        b->tokens += (double)(now_ns - b->last_ns) * f->refill_per_ns;
-        if (b->tokens > f->burst) b->tokens = f->burst;
-        b->last_ns = now_ns;
-    }
-}
-
 /* Makes room for one more key: full buckets hold no information and go;
  * if every bucket is still draining, forget them all (bounded memory wins
  * over exact limits for a pathological number of flapping objects). */
@@ -80,8 +70,7 @@ static void make_room(fm_event_filter *f, int64_t now_ns)
     void *v;
     while (fm_hashmap_next(&f->map, &it, &k, &v)) {
         bucket *b = v;
-        refill(f, b, now_ns);
-        if (b->tokens >= f->burst) {
+        if (fm_token_bucket_level(&b->tb, now_ns) >= f->burst) {
             fm_hashmap_remove(&f->map, b->key);
             free(b->key);
             free(b);
@@ -103,17 +92,14 @@ bool fm_event_filter_allow(fm_event_filter *f, const char *key, int64_t now_ns)
             free(b);
             goto done;
         }
-        b->tokens = f->burst;
-        b->last_ns = now_ns;
+        fm_token_bucket_init(&b->tb, f->refill_per_sec, f->burst, now_ns);
         if (fm_hashmap_put(&f->map, b->key, b, NULL) != 0) {
             free(b->key);
             free(b);
             goto done;
         }
     }
-    refill(f, b, now_ns);
-    if (b->tokens >= 1) b->tokens -= 1;
-    else ok = false;
+    ok = fm_token_bucket_allow(&b->tb, now_ns);
 done:
     pthread_mutex_unlock(&f->mu);
     return ok;

@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "error.h"
 #include "k8s_core.h"
@@ -433,17 +432,10 @@ static int do_watch(fm_informer *inf)
 
 /* ------------------------------------------------------------ thread */
 
-static uint64_t rand64(void)
-{
-    uint64_t r = 0;
-    if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) r = (uint64_t)rand();
-    return r;
-}
-
 /* The backoff delay with jitter: uniformly in [d/2, d*3/2). */
 static int64_t jitter(int64_t d)
 {
-    return d / 2 + (int64_t)(rand64() % (uint64_t)(d > 0 ? d : 1));
+    return d / 2 + (int64_t)(fm_rand64() % (uint64_t)(d > 0 ? d : 1));
 }
 
 /* Blocks while paused (and not stopped); the watch resumes afterwards

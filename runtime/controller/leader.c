@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 #include "error.h"
@@ -45,13 +44,6 @@ struct fm_leader {
     atomic_bool leading;
 };
 
-static uint64_t rand64(void)
-{
-    uint64_t r = 0;
-    if (getrandom(&r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) r = (uint64_t)rand();
-    return r;
-}
-
 int fm_leader_new(fm_leader **out, const fm_leader_options *o)
 {
     *out = NULL;
@@ -68,7 +60,7 @@ int fm_leader_new(fm_leader **out, const fm_leader_options *o)
         char host[256] = "";
         if (gethostname(host, sizeof(host) - 1) != 0 || !host[0]) snprintf(host, sizeof(host), "unknown");
         char id[300];
-        snprintf(id, sizeof(id), "%s_%016llx", host, (unsigned long long)rand64());
+        snprintf(id, sizeof(id), "%s_%016llx", host, (unsigned long long)fm_rand64());
         l->identity = fm_strdup(id);
     }
     l->lease_ns = (o->lease_duration_ms > 0 ? o->lease_duration_ms : 15000) * FM_NSEC_PER_MSEC;
@@ -255,7 +247,7 @@ static void *run(void *arg)
         int rc = fm_leader_try_acquire_or_renew(l);
         if (rc < 0) report_error(l, rc);
         if (rc != 1) {
-            int64_t j = (int64_t)(rand64() % (uint64_t)(l->retry_ns / 5 + 1));
+            int64_t j = (int64_t)(fm_rand64() % (uint64_t)(l->retry_ns / 5 + 1));
             if (!nap(l, l->retry_ns + j)) break;
             continue;
         }

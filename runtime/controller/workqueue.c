@@ -25,6 +25,7 @@
 
 #include "error.h"
 #include "hashmap.h"
+#include "tokenbucket.h"
 
 typedef struct wq_item {
     char *key;
@@ -50,8 +51,8 @@ struct fm_workqueue {
     bool shutting_down;
     /* rate limiter */
     int64_t base_ns, max_ns;
-    double qps, burst, tokens;
-    int64_t tokens_at;
+    bool unlimited;     /* qps < 0: no overall limit */
+    fm_token_bucket tb;
     /* metrics (NULL when off) */
     fm_series *m_depth, *m_adds, *m_retries, *m_queue_dur, *m_work_dur;
 };
@@ -211,10 +212,9 @@ int fm_workqueue_new(fm_workqueue **out, const fm_workqueue_options *opt)
     q->clock = opt->clock ? opt->clock : fm_clock_real();
     q->base_ns = (opt->base_delay_ms > 0 ? opt->base_delay_ms : 5) * FM_NSEC_PER_MSEC;
     q->max_ns = (opt->max_delay_ms > 0 ? opt->max_delay_ms : 1000000) * FM_NSEC_PER_MSEC;
-    q->qps = opt->qps == 0 ? 10.0 : opt->qps;
-    q->burst = opt->burst > 0 ? opt->burst : 100;
-    q->tokens = q->burst;
-    q->tokens_at = fm_clock_now(q->clock);
+    q->unlimited = opt->qps < 0;
+    fm_token_bucket_init(&q->tb, opt->qps == 0 ? 10.0 : opt->qps, opt->burst > 0 ? opt->burst : 100,
+                         fm_clock_now(q->clock));
 
     int rc = 0;
     if (opt->metrics) {
@@ -338,16 +338,8 @@ static int64_t backoff_ns(const fm_workqueue *q, int failures)
  */
 static int64_t bucket_delay_ns(fm_workqueue *q, int64_t now, bool take)
 {
-    if (q->qps < 0) return 0;
-    double tokens = q->tokens + (double)(now - q->tokens_at) / 1e9 * q->qps;
-    if (tokens > q->burst) tokens = q->burst;
-    tokens -= 1;
-    if (take) {
-        q->tokens = tokens;
-        q->tokens_at = now;
-    }
-    if (tokens >= 0) return 0;
-    return (int64_t)ceil(-tokens / q->qps * 1e9);
+    if (q->unlimited) return 0;
+    return fm_token_bucket_reserve(&q->tb, now, take);
 }
 
 int fm_workqueue_add_rate_limited(fm_workqueue *q, const char *key)

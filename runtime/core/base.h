@@ -100,6 +100,18 @@ int fm_strlist_split(fm_list *out, const char *s);
  * malloc'd strings) and leaves it absent. Accepts NULL. */
 void fm_strlist_free(fm_list *l);
 
+/* ------------------------------------------------------------------ text */
+
+/* Length (1..4) of the valid UTF-8 sequence at s, of which at most n bytes
+ * may be read, or 0 when it is invalid (RFC 3629: overlong forms,
+ * surrogates, code points above U+10FFFF and sequences cut short by n are
+ * invalid). n == 0 returns 0. */
+size_t fm_utf8_len(const unsigned char *s, size_t n);
+
+/* A random 64-bit number from getrandom(), never blocking (rand() when the
+ * kernel has no entropy yet). For jitter and identities, not for keys. */
+uint64_t fm_rand64(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -111,27 +111,6 @@ static bool value_is_secret(const char *v)
     return v && (strncasecmp(v, "Bearer ", 7) == 0 || strncasecmp(v, "Basic ", 6) == 0);
 }
 
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when s starts an
- * invalid one (overlong forms, surrogates and code points above U+10FFFF
- * are invalid). */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t n;
-    unsigned min;
-    if ((c & 0xe0) == 0xc0) { n = 2; min = 0x80; c &= 0x1f; }
-    else if ((c & 0xf0) == 0xe0) { n = 3; min = 0x800; c &= 0x0f; }
-    else if ((c & 0xf8) == 0xf0) { n = 4; min = 0x10000; c &= 0x07; }
-    else return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xc0) != 0x80) return 0;
-        c = (c << 6) | (s[i] & 0x3f);
-    }
-    if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return 0;
-    return n;
-}
-
 /* Appends s with JSON (json=1) or logfmt-quoted (json=0) escaping, without
  * the surrounding quotes; cut at MAX_VALUE bytes with "..." appended.
  * Invalid UTF-8 bytes become U+FFFD. */
@@ -154,7 +133,7 @@ static void put_escaped(fm_buf *b, const char *s, bool json)
         if (c < 0x80 && !(c == '"' || c == '\\' || c < 0x20 || c == 0x7f)) {
             fm_buf_put(b, p, 1);
         } else if (c >= 0x80) {
-            size_t n = utf8_len(p);
+            size_t n = fm_utf8_len(p, strnlen((const char *)p, 4));
             if (n == 0) {
                 fm_buf_puts(b, json ? "\\ufffd" : "\xef\xbf\xbd");
                 n = 1;

@@ -20,7 +20,6 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +28,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "error.h"
 #include "kube_json.h"
 #include "metrics.h"
+#include "proc.h"
 #include "signals.h"
+#include "tokenbucket.h"
 
 extern char **environ;
 
@@ -98,8 +100,8 @@ struct fm_kube_client {
 
     /* token bucket */
     pthread_mutex_t rl_mu;
-    double qps, burst, tokens;
-    struct timespec rl_last;
+    double qps;                /* <= 0: no limit */
+    fm_token_bucket rl;
 
     _Atomic uint64_t n_requests, n_retries, n_exec, n_handles, n_connects, n_http2;
 
@@ -133,21 +135,12 @@ static bool sleep_cancellable(long ms, const atomic_int *cancel)
 
 static double mono_s(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    return (double)fm_clock_now(NULL) / 1e9;
 }
 
-/* xorshift jitter source; quality does not matter, thread safety does. */
 static long jitter_ms(long max)
 {
-    static _Atomic uint64_t seed = 0x9E3779B97F4A7C15ull;
-    uint64_t x = atomic_load(&seed) ^ (uint64_t)time(NULL) ^ (uint64_t)(uintptr_t)&x;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    atomic_store(&seed, x);
-    return max > 0 ? (long)(x % (uint64_t)max) : 0;
+    return max > 0 ? (long)(fm_rand64() % (uint64_t)max) : 0;
 }
 
 static void wipe_free(char *s)
@@ -317,9 +310,8 @@ int fm_kube_client_new(fm_kube_client **out, const fm_kube_config *cfg, const fm
     c->connect_timeout_ms = o.connect_timeout_ms > 0 ? o.connect_timeout_ms : 10000;
     c->request_timeout_ms = o.request_timeout_ms > 0 ? o.request_timeout_ms : 30000;
     c->qps = o.qps > 0 ? o.qps : 0;
-    c->burst = o.burst > 0 ? (double)o.burst : (c->qps > 1 ? c->qps : 1);
-    c->tokens = c->burst;
-    clock_gettime(CLOCK_MONOTONIC, &c->rl_last);
+    fm_token_bucket_init(&c->rl, c->qps, o.burst > 0 ? (double)o.burst : (c->qps > 1 ? c->qps : 1),
+                         fm_clock_now(NULL));
     setup_metrics(c);
 
     c->share = curl_share_init();
@@ -505,14 +497,7 @@ static void rate_limit(fm_kube_client *c, const char *method)
 {
     if (c->qps <= 0) return;
     pthread_mutex_lock(&c->rl_mu);
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double el = (double)(now.tv_sec - c->rl_last.tv_sec) + (double)(now.tv_nsec - c->rl_last.tv_nsec) / 1e9;
-    c->rl_last = now;
-    c->tokens += el * c->qps;
-    if (c->tokens > c->burst) c->tokens = c->burst;
-    c->tokens -= 1;
-    double wait = c->tokens < 0 ? -c->tokens / c->qps : 0;
+    double wait = (double)fm_token_bucket_reserve(&c->rl, fm_clock_now(NULL), true) / 1e9;
     pthread_mutex_unlock(&c->rl_mu);
     if (wait > 0) sleep_ms((long)(wait * 1000 + 0.5));
     fm_series *s;
@@ -564,13 +549,10 @@ static int exec_info(fm_buf *b, const fm_kube_client *c)
 static int exec_run(fm_kube_client *c)
 {
     const fm_kube_exec_config *e = c->cfg->exec;
-    int outp[2] = {-1, -1}, errp[2] = {-1, -1};
-    fm_buf info = FM_BUF_INIT, out = FM_BUF_INIT, err = FM_BUF_INIT;
+    fm_buf info = FM_BUF_INIT;
+    fm_proc_result pr = {0};
     char **envp = NULL, **argv = NULL;
-    posix_spawn_file_actions_t fa;
-    bool fa_init = false;
-    pid_t pid = -1;
-    int rc = 0, status = 0;
+    int rc = 0;
     size_t nenv = 0;
 
     atomic_fetch_add(&c->n_exec, 1);
@@ -600,89 +582,51 @@ static int exec_run(fm_kube_client *c)
     argv[0] = e->command;
     for (size_t i = 0; i < e->n_args; i++) argv[i + 1] = e->args[i];
 
-    if (pipe2(outp, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
-        rc = fm_error_set(FM_EIO, "exec plugin %s: pipe: %s", e->command, strerror(errno));
+    if (fm_signals_shutdown_requested()) {
+        rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
         goto done;
     }
-    posix_spawn_file_actions_init(&fa);
-    fa_init = true;
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, outp[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
-    /* Its own process group: on a timeout or a shutdown the whole group
-     * is killed, helpers the plugin started included. */
-    posix_spawnattr_t sa;
-    posix_spawnattr_init(&sa);
-    posix_spawnattr_setflags(&sa, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&sa, 0);
-    int src = posix_spawnp(&pid, e->command, &fa, &sa, argv, envp);
-    posix_spawnattr_destroy(&sa);
-    close(outp[1]);
-    close(errp[1]);
-    outp[1] = errp[1] = -1;
-    if (src != 0) {
-        pid = -1;
-        rc = fm_error_set(FM_EIO, "exec plugin %s: cannot run: %s", e->command, strerror(src));
+    /* Its own process group (fm_proc_run): on a timeout or a shutdown the
+     * whole group is killed, helpers the plugin started included. */
+    fm_proc_spec ps = FM_PROC_SPEC_INIT;
+    ps.path = e->command;
+    ps.argv = argv;
+    ps.envp = envp;
+    ps.max_output = EXEC_MAX_OUTPUT;
+    ps.deadline_ns = fm_clock_now(NULL) + EXEC_TIMEOUT_S * FM_NSEC_PER_SEC;
+    ps.cancel_fd = fm_signals_fd(); /* a shutdown must not wait for a hanging plugin */
+    if ((rc = fm_proc_run(&pr, &ps)) < 0) {
+        char why[FM_ERROR_MAX]; /* "<command>: cannot run: <errno text>" */
+        snprintf(why, sizeof(why), "%s", fm_error_last()->message);
+        rc = fm_error_set(rc, "exec plugin %s", why);
         goto done;
     }
-
-    /* Read both pipes until EOF or the deadline; output is bounded. */
-    double deadline = mono_s() + EXEC_TIMEOUT_S;
-    struct pollfd pf[2] = {{outp[0], POLLIN, 0}, {errp[0], POLLIN, 0}};
-    int open_fds = 2;
-    while (open_fds > 0) {
-        double left = deadline - mono_s();
-        if (left <= 0) {
-            rc = fm_error_set(FM_EIO, "exec plugin %s: no answer within %d s", e->command, EXEC_TIMEOUT_S);
-            goto done;
-        }
-        /* A shutdown must not wait for a hanging plugin: look every 100 ms. */
-        if (fm_signals_shutdown_requested()) {
-            rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
-            goto done;
-        }
-        int pr = poll(pf, 2, left > 0.1 ? 100 : (int)(left * 1000) + 1);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr < 0) break;
-        for (int i = 0; i < 2; i++) {
-            if (pf[i].fd < 0 || !pf[i].revents) continue;
-            char chunk[4096];
-            ssize_t n = read(pf[i].fd, chunk, sizeof(chunk));
-            if (n <= 0) {
-                pf[i].fd = -1;
-                open_fds--;
-                continue;
-            }
-            fm_buf *dst = i == 0 ? &out : &err;
-            if (dst->len + (size_t)n > EXEC_MAX_OUTPUT) {
-                rc = fm_error_set(FM_ELIMIT, "exec plugin %s: output larger than %u bytes", e->command,
-                                  EXEC_MAX_OUTPUT);
-                goto done;
-            }
-            if (fm_buf_put(dst, chunk, (size_t)n) < 0) {
-                rc = fm_error_set(FM_ENOMEM, "exec plugin %s: out of memory", e->command);
-                goto done;
-            }
-        }
+    if (pr.over_cap) {
+        rc = fm_error_set(FM_ELIMIT, "exec plugin %s: output larger than %u bytes", e->command, EXEC_MAX_OUTPUT);
+        goto done;
     }
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    if (pr.cancelled) {
+        rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
+        goto done;
     }
-    kill(-pid, SIGKILL); /* helpers it left behind */
-    pid = -1;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (pr.timed_out) {
+        rc = fm_error_set(FM_EIO, "exec plugin %s: no answer within %d s", e->command, EXEC_TIMEOUT_S);
+        goto done;
+    }
+    if (!pr.exited || pr.exit_code != 0) {
         /* Its stderr is not quoted: a failing plugin may well print the
          * credential it could not use, and this message is logged. */
-        if (WIFEXITED(status))
+        if (pr.exited)
             rc = fm_error_set(FM_EIO, "exec plugin %s: exited with status %d (%zu bytes on stderr, not shown)",
-                              e->command, WEXITSTATUS(status), err.len);
+                              e->command, pr.exit_code, pr.err.len);
         else
-            rc = fm_error_set(FM_EIO, "exec plugin %s: killed by signal %d", e->command, WTERMSIG(status));
+            rc = fm_error_set(FM_EIO, "exec plugin %s: killed by signal %d", e->command, pr.term_signal);
         goto done;
     }
 
     /* Parse the ExecCredential. */
-    const char *js = out.data ? out.data : "";
-    size_t jl = out.len;
+    const char *js = pr.out.data ? pr.out.data : "";
+    size_t jl = pr.out.len;
     char *kind = fm_kube_json_path_string(js, jl, "kind");
     char *api = fm_kube_json_path_string(js, jl, "apiVersion");
     bool shape_ok = kind && strcmp(kind, "ExecCredential") == 0;
@@ -735,20 +679,7 @@ static int exec_run(fm_kube_client *c)
     wipe_free(key);
     free(exp);
 done:
-    if (pid > 0) {
-        kill(-pid, SIGKILL);
-        kill(pid, SIGKILL);
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-    }
-    if (fa_init) posix_spawn_file_actions_destroy(&fa);
-    for (int i = 0; i < 2; i++) {
-        if (outp[i] >= 0) close(outp[i]);
-        if (errp[i] >= 0) close(errp[i]);
-    }
-    if (out.data) memset(out.data, 0, out.len);
-    fm_buf_free(&out);
-    fm_buf_free(&err);
+    fm_proc_result_free(&pr);
     fm_buf_free(&info);
     free(envp);
     free(argv);

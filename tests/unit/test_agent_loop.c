@@ -393,7 +393,7 @@ TEST(native_executor_on_a_git_repo)
     et.repo = repo;
     fm_executor_run *run = NULL;
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_native_ops, &ec, &et) == 0);
-    CHECK_INT(fm_executor_wait(run, fm_executor_now_ns() + 30 * INT64_C(1000000000)), 1);
+    CHECK_INT(fm_executor_wait(run, fm_clock_now(NULL) + 30 * INT64_C(1000000000)), 1);
     fm_executor_result res;
     CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(!res.failed);

@@ -300,10 +300,10 @@ TEST(sandbox_network_connect_fails)
 TEST(sandbox_fork_bomb_contained)
 {
     fm_sandbox_result res;
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, "bomb() { bomb | bomb & }; bomb; sleep 2; echo survived",
                           20 * INT64_C(1000000000), -1), 0);
-    CHECK(fm_executor_now_ns() - t0 < 15 * INT64_C(1000000000));
+    CHECK(fm_clock_now(NULL) - t0 < 15 * INT64_C(1000000000));
     fm_sandbox_result_clear(&res);
     /* the host can still fork */
     pid_t p = fork();

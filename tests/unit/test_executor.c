@@ -62,7 +62,7 @@ static int run_exec_task(fm_executor_result *res, fm_executor_config cfg, fm_exe
     fm_executor_run *run = NULL;
     int rc = fm_executor_start(&run, &fm_executor_exec_ops, &cfg, &t);
     if (rc != 0) return rc;
-    if (fm_executor_wait(run, fm_executor_now_ns() + 20000 * MS) != 1) {
+    if (fm_executor_wait(run, fm_clock_now(NULL) + 20000 * MS) != 1) {
         fm_executor_free(run);
         return FM_ERROR;
     }
@@ -96,14 +96,14 @@ TEST(stub_sleeps_then_go)
     cfg.stub_sleep_ns = 150 * MS;
     fm_executor_task t = sample_task();
     fm_executor_run *run = NULL;
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
     CHECK_INT(fm_executor_wait(run, t0 + 20 * MS), 0); /* not yet */
     CHECK(!fm_executor_done(run));
     fm_executor_result res;
     CHECK_INT(fm_executor_result_get(&res, run), FM_EINVAL);
     CHECK_INT(fm_executor_wait(run, -1), 1);
-    int64_t took = fm_executor_now_ns() - t0;
+    int64_t took = fm_clock_now(NULL) - t0;
     CHECK(took >= 150 * MS && took < 5000 * MS);
     CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(!res.failed);
@@ -137,11 +137,11 @@ TEST(stub_stop_is_prompt)
     t.model_ref = NULL;
     fm_executor_run *run = NULL;
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     fm_executor_stop(run, EXECUTOR_STOP_TIMEOUT, 0);
     fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 0); /* the first request wins */
     CHECK_INT(fm_executor_wait(run, t0 + 2000 * MS), 1);
-    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
+    CHECK(fm_clock_now(NULL) - t0 < 2000 * MS);
     fm_executor_result res;
     CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK(res.failed);
@@ -165,9 +165,9 @@ TEST(free_stops_running_work)
     fm_executor_task t = sample_task();
     fm_executor_run *run = NULL;
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_stub_ops, &cfg, &t) == 0);
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     fm_executor_free(run);
-    CHECK(fm_executor_now_ns() - t0 < 2000 * MS);
+    CHECK(fm_clock_now(NULL) - t0 < 2000 * MS);
     fm_executor_free(NULL);
     fm_executor_result_clear(NULL);
 }
@@ -286,10 +286,10 @@ TEST(exec_stop_term_then_kill)
     /* Stop only once the shell ignores TERM (a loaded machine is slow). */
     for (int i = 0; i < 1000 && access(ready, F_OK) != 0; i++) usleep(10000);
     CHECK(!fm_executor_done(run));
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 300 * MS);
     CHECK_INT(fm_executor_wait(run, t0 + 15000 * MS), 1);
-    int64_t took = fm_executor_now_ns() - t0;
+    int64_t took = fm_clock_now(NULL) - t0;
     CHECK(took >= 300 * MS && took < 10000 * MS);
     fm_executor_result res;
     CHECK_INT(fm_executor_result_get(&res, run), 0);
@@ -313,10 +313,10 @@ TEST(exec_stop_term_is_enough)
     fm_executor_config cfg = exec_config("sleep 300");
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_exec_ops, &cfg, &t) == 0);
     usleep(100000);
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     fm_executor_stop(run, EXECUTOR_STOP_TIMEOUT, 10000 * MS);
     CHECK_INT(fm_executor_wait(run, t0 + 5000 * MS), 1);
-    CHECK(fm_executor_now_ns() - t0 < 4000 * MS);
+    CHECK(fm_clock_now(NULL) - t0 < 4000 * MS);
     fm_executor_result res;
     CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK_STR(res.reason, "Timeout");
@@ -331,9 +331,9 @@ TEST(exec_straggler_killed_after_exit)
     /* The shell exits at once but its background child keeps stdout open. */
     fm_executor_config cfg = exec_config("sleep 300 & echo bye");
     cfg.exit_linger_ns = 200 * MS;
-    int64_t t0 = fm_executor_now_ns();
+    int64_t t0 = fm_clock_now(NULL);
     CHECK_FATAL(run_exec(&res, cfg) == 0);
-    CHECK(fm_executor_now_ns() - t0 < 8000 * MS);
+    CHECK(fm_clock_now(NULL) - t0 < 8000 * MS);
     CHECK(!res.failed);
     CHECK_INT(res.verdict, FM_VERDICT_GO);
     fm_executor_result_clear(&res);
@@ -526,7 +526,7 @@ TEST(exec_setsid_child_does_not_outlive_task)
     CHECK_FATAL(fm_executor_start(&run, &fm_executor_exec_ops, &c2, &tk) == 0);
     nanosleep(&ts, NULL);
     fm_executor_stop(run, EXECUTOR_STOP_CANCEL, 5000 * MS);
-    CHECK_INT(fm_executor_wait(run, fm_executor_now_ns() + 4000 * MS), 1);
+    CHECK_INT(fm_executor_wait(run, fm_clock_now(NULL) + 4000 * MS), 1);
     CHECK_INT(fm_executor_result_get(&res, run), 0);
     CHECK_INT(res.stopped, EXECUTOR_STOP_CANCEL);
     char *tr = test_read_file(res.transcript_ref, NULL);
