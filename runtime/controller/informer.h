@@ -31,6 +31,11 @@
  *
  * The informer's store may be read from any thread (see store.h); indexes
  * are declared with fm_informer_add_index() before fm_informer_start().
+ *
+ * Inside, two parts on the informer thread: the watcher (watcher.h) runs
+ * the list/watch machine above and keeps the resourceVersion; the
+ * reflector (reflector.h) applies what the watcher hands it to the store
+ * and calls the handlers.
  */
 #ifndef FOREMAN_INFORMER_H
 #define FOREMAN_INFORMER_H
