@@ -324,7 +324,7 @@ static int do_list(fm_informer *inf)
         lo.continue_token = cont;
         void *list = NULL;
         rc = fm_kube_list(&list, inf->client, inf->kind, ns, &lo);
-        if (rc == FM_EGONE || (rc == FM_EHTTP && fm_error_last()->http_status == 410)) {
+        if (rc == FM_EGONE) {
             /* The continue token expired mid-list: start over. */
             free(cont);
             cont = NULL;
@@ -476,7 +476,7 @@ static void *run(void *arg)
                 count(inf, &inf->stats.watch_resumes);
                 continue;
             }
-            if (rc == FM_EGONE || (rc == FM_EHTTP && fm_error_last()->http_status == 410)) {
+            if (rc == FM_EGONE) {
                 count(inf, &inf->stats.relists_gone);
                 report(inf, FM_EGONE);
                 need_list = true;
