@@ -18,7 +18,8 @@
  *     input, and skipping that span consumes exactly the span;
  *   - fm_kube_json_string() never returns more bytes than its literal had;
  *   - a parsed timestamp formats to text that parses back to the same time;
- *   - fm_kube_http_status_error() returns FM_EHTTP with the given status and a
+ *   - fm_kube_http_status_error() returns the status's class
+ *     (fm_kube_status_code() of it and the recorded reason) with the given status and a
  *     non-empty message free of control characters.
  */
 #include "codec.h"
@@ -97,8 +98,9 @@ static void status_body(long status, const char *body, size_t len)
 {
     int rc = fm_kube_http_status_error(status, body, len, "fleetnodes/fuzz");
     const fm_error *e = fm_error_last();
-    if (rc != FM_EHTTP || e->code != FM_EHTTP || e->http_status != status)
-        fail("status error did not record FM_EHTTP and the status", NULL);
+    int want = fm_kube_status_code(status, e->reason);
+    if (rc >= 0 || e->code != rc || rc != (want ? want : FM_EHTTP) || e->http_status != status)
+        fail("status error did not record the status's class and the status", NULL);
     if (!e->message[0]) fail("status error message empty", NULL);
     for (const char *p = e->message; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f) fail("control character in the message", e->message);

@@ -31,7 +31,7 @@ static int read_key(char **out, fm_kube_client *kc, const char *ns, const fm_sec
     fm_k8s_secret *sec = NULL;
     int rc = fm_kube_get((void **)&sec, kc, &fm_k8s_secret_kind, ns, k->name);
     if (rc) {
-        if (fm_kube_err_is_not_found() && k->optional) return 0;
+        if (rc == FM_ENOTFOUND && k->optional) return 0;
         return fm_error_set(FM_ENOTFOUND, "secrets/%s/%s: %s", ns, k->name, fm_error_last()->message);
     }
     const char *b64 = NULL;

@@ -301,7 +301,7 @@ static int register_once(agent *a)
         }
         goto done;
     }
-    if (rc != 0 && fm_kube_err_is_not_found()) {
+    if (rc == FM_ENOTFOUND) {
         want = calloc(1, sizeof(*want));
         if (!want) return fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", name);
         if ((rc = apply_desired(a, want)) != 0) goto done;
@@ -480,7 +480,7 @@ static int beat_once(agent *a, bool *again)
         pthread_mutex_unlock(&a->mu);
         rc = 0;
     }
-    if (rc != 0 && fm_kube_err_is_conflict()) {
+    if (rc == FM_ECONFLICT) {
         fm_fleet_node *cur = NULL;
         int grc = fm_kube_get((void **)&cur, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name);
         if (grc == FM_EPARSE || grc == FM_ELIMIT) {
@@ -489,6 +489,8 @@ static int beat_once(agent *a, bool *again)
             a->server_rv = NULL;
             pthread_mutex_unlock(&a->mu);
             *again = true;
+        } else if (grc == FM_ENOTFOUND) {
+            rc = grc; /* deleted meanwhile: the heartbeat thread registers it again */
         } else if (grc == 0) {
             char why[512];
             const char *other = cur->status.agent_instance;
@@ -549,7 +551,7 @@ static void *hb_main(void *arg)
             pthread_mutex_lock(&a->mu);
             break;
         }
-        if (rc != 0 && fm_kube_err_is_not_found()) {
+        if (rc == FM_ENOTFOUND) {
             fm_log_warn("FleetNode is gone; registering it again", "fleetnode", a->cfg.name, NULL);
             if (node_register(a) == 0) rc = beat(a);
         }

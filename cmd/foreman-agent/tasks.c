@@ -114,8 +114,8 @@ static int set_condition(fm_k8s_condition_list *l, const char *type, fm_k8s_cond
     return fm_condition_set(l, type, status, reason, message, generation, fm_codec_time_now());
 }
 
-/* Reads the task from the server. Returns 0, or a negative FM_E* (404:
- * fm_kube_err_is_not_found()). */
+/* Reads the task from the server. Returns 0, or a negative FM_E*
+ * (FM_ENOTFOUND: deleted). */
 static int get_task(fm_agentic_task **out, agent *a, const char *ns, const char *name)
 {
     *out = NULL;
@@ -166,7 +166,7 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
     for (int attempt = 0; attempt < 50; attempt++) {
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
-        if (rc != 0 && fm_kube_err_is_not_found()) return 0;
+        if (rc == FM_ENOTFOUND) return 0;
         if (rc == 0) {
             const fm_agentic_task_status *st = &cur->status;
             if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
@@ -190,8 +190,8 @@ static int requeue(agent *a, const char *ns, const char *name, const fm_time *cl
             fm_agentic_task_free(cur);
             fm_agentic_task_free(want);
             if (rc == 0) break;
-            if (fm_kube_err_is_not_found()) return 0;
-            if (fm_kube_err_is_conflict()) continue;
+            if (rc == FM_ENOTFOUND) return 0;
+            if (rc == FM_ECONFLICT) continue;
         }
         fm_log_warn("returning task to Pending failed; retrying", "task", name, "namespace", ns,
                  "error", fm_error_last()->message, NULL);
@@ -311,7 +311,7 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
         if (attempt > 0 && result_retries) fm_metrics_inc(result_retries);
         fm_agentic_task *cur = NULL, *want = NULL;
         rc = get_task(&cur, a, ns, name);
-        if (rc != 0 && fm_kube_err_is_not_found()) {
+        if (rc == FM_ENOTFOUND) {
             fm_log_info("task deleted; its result is dropped", "task", name, "namespace", ns, NULL);
             rc = 0;
             break;
@@ -357,10 +357,10 @@ static int write_result(agent *a, const char *ns, const char *name, fm_time clai
             fm_agentic_task_free(cur);
             fm_agentic_task_free(want);
             if (rc == 0) break;
-            if (fm_kube_err_is_conflict()) continue;
-            if (fm_kube_err_is_not_found()) continue; /* next read says it is gone */
+            if (rc == FM_ECONFLICT) continue;
+            if (rc == FM_ENOTFOUND) continue; /* next read says it is gone */
             long hs = fm_error_last()->http_status;
-            if (rc == FM_EHTTP && (hs == 400 || hs == 413 || hs == 422) && !refused) {
+            if ((rc == FM_EINVALID || (rc == FM_EHTTP && (hs == 400 || hs == 413))) && !refused) {
                 /* The server refuses this status for good: write the
                  * minimal failed one instead of retrying (or requeueing)
                  * a task that ran. */
@@ -779,18 +779,18 @@ static int claim(agent *a, const fm_agentic_task *cached)
             pthread_mutex_unlock(&a->mu);
             return 1;
         }
-        if (fm_kube_err_is_conflict()) {
+        if (rc == FM_ECONFLICT) {
             fm_log_info("claim conflicted; reading the task again", "task", name, "namespace", ns, NULL);
             fm_agentic_task_free(cur);
             cur = NULL;
             rc = get_task(&cur, a, ns, name);
             if (rc != 0) {
-                if (fm_kube_err_is_not_found()) return 0;
+                if (rc == FM_ENOTFOUND) return 0;
                 break;
             }
             continue;
         }
-        if (fm_kube_err_is_not_found()) {
+        if (rc == FM_ENOTFOUND) {
             fm_agentic_task_free(cur);
             return 0;
         }

@@ -40,7 +40,7 @@ static int check_refs(fm_operator *op, const fm_agent *ag, const char **reason, 
         fm_model_profile *mp = NULL;
         int rc = fm_kube_get((void **)&mp, op->client, &fm_model_profile_kind, NULL, prof);
         fm_model_profile_free(mp);
-        if (rc && fm_kube_err_is_not_found()) {
+        if (rc == FM_ENOTFOUND) {
             snprintf(msg, n, "ModelProfile %.200s not found", prof);
             *reason = "ModelProfileNotFound";
             *retry = true;
@@ -52,7 +52,7 @@ static int check_refs(fm_operator *op, const fm_agent *ag, const char **reason, 
     if (!k) return 0;
     fm_k8s_secret *sec = NULL;
     int rc = fm_kube_get((void **)&sec, op->client, &fm_k8s_secret_kind, ag->metadata.namespace, k->name);
-    if (rc && fm_kube_err_is_not_found()) {
+    if (rc == FM_ENOTFOUND) {
         if (!k->optional) {
             snprintf(msg, n, "Secret %.200s (providerConfig.apiKeySecretRef) not found", k->name);
             *reason = "SecretNotFound";
@@ -60,7 +60,7 @@ static int check_refs(fm_operator *op, const fm_agent *ag, const char **reason, 
         }
         return 0;
     }
-    if (rc && fm_kube_err_is_forbidden()) {
+    if (rc == FM_EFORBIDDEN) {
         snprintf(msg, n, "the operator may not read Secret %.200s", k->name);
         *reason = "SecretUnreadable";
         *retry = true;
@@ -136,7 +136,7 @@ static int agent_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcil
             fm_log_info("agent checked", "controller", "agent", "object", ctx->key, "validated",
                      reason ? "False" : "True", "reason", reason ? reason : "Valid", NULL);
         /* a newer version is on its way and brings its own reconcile */
-        if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
+        if (rc == FM_ECONFLICT || rc == FM_ENOTFOUND) rc = 0;
     }
     if (rc == 0 && retry) out->requeue_after_ms = AGENT_RECHECK_MS;
 done:

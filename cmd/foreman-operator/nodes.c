@@ -168,7 +168,7 @@ static int node_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile
             rc = mark_ready_again(op, n, now);
         out->requeue_after_ms = ms_until(now, stale_at);
     }
-    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
+    if (rc == FM_ECONFLICT || rc == FM_ENOTFOUND) rc = 0;
 done:
     fm_fleet_node_free(n);
     return rc;

@@ -204,7 +204,7 @@ static inline int op_condition_set(fm_k8s_condition_list *l, const char *type, f
  * Sends the merge patch from old to new for a task (status_sub: to the
  * status subresource) with old's resourceVersion as the precondition.
  * *out (may be NULL) receives the server's object. Returns 0, or a
- * negative FM_E* (fm_kube_err_is_conflict() after a 409).
+ * negative FM_E* (FM_ECONFLICT after a 409).
  */
 int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
                   const fm_agentic_task *new_obj, bool status_sub);

@@ -356,7 +356,7 @@ static int settle_unanswered(fm_operator *op, decision *d)
     for (;;) {
         fm_agentic_task *cur = NULL;
         int rc = op_task_get(op, &cur, ns, name);
-        if (rc == 0 || fm_kube_err_is_not_found()) {
+        if (rc == 0 || rc == FM_ENOTFOUND) {
             const char *holds = rc == 0 ? fm_sched_task_holding_node(cur) : NULL;
             bool placed = holds && strcmp(holds, d->node) == 0;
             pthread_mutex_lock(&op->mu);
@@ -396,8 +396,9 @@ static void execute_one(fm_operator *op, decision *d)
     bool labelled = true;
     int rc = d->node ? op_place_task(op, &rv, &labelled, d->task, d->node)
                      : op_mark_pending(op, &rv, d->task, d->why);
-    bool unanswered = rc && rc != FM_ENOTFOUND && d->node &&
-                      (fm_kube_err_is_transport() || fm_error_last()->http_status >= 500);
+    /* 429 (FM_EUNAVAILABLE too) was refused unread: not unanswered */
+    bool unanswered = d->node && (rc == FM_ETRANSPORT || rc == FM_ETIMEOUT ||
+                                  (rc == FM_EUNAVAILABLE && fm_error_last()->http_status != 429));
     if (unanswered) {
         fm_log_warn("placement write got no answer; reading the task back", "controller", "scheduler",
                  "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);

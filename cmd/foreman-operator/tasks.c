@@ -452,7 +452,7 @@ static int task_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile
     }
     /* A 409 means the cache is behind: the newer version's event brings
      * the key back, so there is nothing to retry. 404: deleted meanwhile. */
-    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
+    if (rc == FM_ECONFLICT || rc == FM_ENOTFOUND) rc = 0;
 done:
     fm_agentic_task_free(t);
     return rc;

@@ -100,7 +100,7 @@ static int ensure_task(fm_operator *op, const fm_workload *w, size_t i, char *ot
     int rc = fm_sched_pipeline_task(&t, w, i);
     if (rc == 0) rc = op_issues_step_extras(op, t, &w->spec.pipeline.items[i]);
     if (rc == 0) rc = fm_kube_create(NULL, op->client, &fm_agentic_task_kind, w->metadata.namespace, t);
-    if (rc && fm_kube_err_is_already_exists()) rc = 0;
+    if (rc == FM_EEXISTS) rc = 0;
     else if (rc == 0)
         fm_log_v(1, "created pipeline task", "controller", "workload", "object", key, NULL);
     fm_agentic_task_free(t);
@@ -245,7 +245,7 @@ static int workload_reconcile(fm_reconcile_result *out, void *ud, const fm_recon
         goto done;
     }
     if (rc == 0) rc = rollup(op, w, keep, kept);
-    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = 0;
+    if (rc == FM_ECONFLICT || rc == FM_ENOTFOUND) rc = 0;
 done:
     free(keep);
     fm_workload_free(w);

@@ -119,7 +119,7 @@ static int refetch(fm_operator *op, fm_agentic_task **cur)
 {
     fm_agentic_task *fresh = NULL;
     int rc = op_task_get(op, &fresh, (*cur)->metadata.namespace, (*cur)->metadata.name);
-    if (rc) return fm_kube_err_is_not_found() ? FM_ENOTFOUND : rc;
+    if (rc) return rc;
     fm_agentic_task_free(*cur);
     *cur = fresh;
     return 0;
@@ -165,7 +165,7 @@ static int put_label(fm_operator *op, fm_agentic_task **cur, const char *node)
             *cur = resp;
             return 0;
         }
-        if (!fm_kube_err_is_conflict()) return rc;
+        if (rc != FM_ECONFLICT) return rc;
         if ((rc = refetch(op, cur)) != 0) return rc;
     }
     return fm_error_set(FM_ERROR, "agentictasks/%s/%s: label still conflicting after 4 tries",
@@ -227,10 +227,9 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
             break;
         }
         rc = placement_patch(op, &resp, cur, node);
-        if (rc && fm_kube_err_is_conflict()) {
+        if (rc == FM_ECONFLICT) {
             fm_agentic_task *fresh = NULL;
             rc = op_task_get(op, &fresh, t->metadata.namespace, t->metadata.name);
-            if (rc && fm_kube_err_is_not_found()) rc = FM_ENOTFOUND;
             if (rc) break;
             fm_agentic_task_free(owned);
             cur = owned = fresh;
@@ -248,7 +247,6 @@ int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agent
     if (rc == 0 && !*out_rv)
         rc = fm_error_set(FM_ERROR, "agentictasks/%s/%s: still conflicting after 4 tries",
                           t->metadata.namespace, t->metadata.name);
-    if (rc && fm_kube_err_is_not_found()) rc = FM_ENOTFOUND;
     if (rc == 0) {
         /* Placed. The label is the agent's routing hint; if it cannot be
          * written now the task controller adds it later. */
@@ -289,7 +287,7 @@ int op_mark_pending(fm_operator *op, char **out_rv, const fm_agentic_task *t, co
     if (rc == 0) rc = op_task_patch(op, &resp, t, next, true);
     if (rc == 0 && !(*out_rv = fm_strdup(resp->metadata.resource_version)) && resp->metadata.resource_version)
         rc = fm_error_set(FM_ENOMEM, "marking Pending: out of memory");
-    if (rc && (fm_kube_err_is_conflict() || fm_kube_err_is_not_found())) rc = FM_ENOTFOUND;
+    if (rc == FM_ECONFLICT) rc = FM_ENOTFOUND;
     fm_agentic_task_free(next);
     fm_agentic_task_free(resp);
     return rc;
@@ -372,7 +370,7 @@ int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const 
         rc = op_task_patch(op, NULL, cur, next, false);
         fm_agentic_task_free(next);
         next = NULL;
-        if (rc && fm_kube_err_is_conflict()) {
+        if (rc == FM_ECONFLICT) {
             if ((rc = refetch(op, &cur)) != 0) break;
             continue;
         }

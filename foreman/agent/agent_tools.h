@@ -105,7 +105,7 @@ int fm_tools_call(fm_buf *out, fm_tools_ctx *c, const char *name, const char *ar
  * Opens path beneath dirfd (openat2 RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS
  * where the kernel has it; otherwise a lexical check and O_NOFOLLOW).
  * Absolute paths and ".." components are refused with EXDEV. Returns the fd
- * or -1 with errno.
+ * or -1 with errno (POSIX style: no last error; the caller words it).
  */
 int fm_tools_open_beneath(int dirfd, const char *path, int flags, int mode);
 

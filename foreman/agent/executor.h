@@ -205,7 +205,8 @@ extern const fm_executor_ops fm_executor_exec_ops;
 extern const fm_executor_ops fm_executor_native_ops;
 
 /* Creates dir and its missing parents (mode 0700), for the executors' per-task
- * directories. Returns 0 or -1 with errno set. */
+ * directories. Returns 0 or -1 with errno set (POSIX style: no last error;
+ * the caller words it with the directory and strerror). */
 int fm_executor_mkdir_p(const char *dir);
 
 /* The ops named kind ("stub", "exec", "native"). Returns 0, or FM_EINVAL naming the

@@ -88,7 +88,8 @@ int fm_gitws_diff(fm_buf *out, fm_gitws *g, size_t max);
 
 /* Runs `git args...` (NULL-terminated) in the workspace with its
  * environment; stdout into out (may be NULL), stderr to the log.
- * Returns git's exit status, or -1 when it could not run. */
+ * Returns git's exit status, or -1 when it could not run (no last error
+ * is recorded: the caller says which git command failed). */
 int fm_gitws_git(fm_gitws *g, fm_buf *out, const char *const *args);
 
 /* Frees the strings (the files stay). Accepts NULL. */

@@ -306,7 +306,7 @@ static int run_attempt(fm_llm_client *c, const fm_llm_request *req, fm_llm_messa
     }
     if (a->status == 429 || a->status >= 500) {
         if (req->on_event) req->on_event(req->ctx, "http-error", a->body.data ? a->body.data : "", a->body.len);
-        fm_error_set_http((int)a->status, NULL, "%s: HTTP %ld", c->url, a->status);
+        fm_error_set_http(FM_EHTTP, (int)a->status, NULL, "%s: HTTP %ld", c->url, a->status);
         outcome = A_RETRY;
         goto done;
     }
@@ -317,13 +317,13 @@ static int run_attempt(fm_llm_client *c, const fm_llm_request *req, fm_llm_messa
             for (size_t i = 0; i < sizeof(optional_params) / sizeof(optional_params[0]); i++)
                 if (!(c->dropped & optional_params[i].bit) && strstr(b, optional_params[i].name)) {
                     c->dropped |= optional_params[i].bit;
-                    fm_error_set_http((int)a->status, NULL, "%s: HTTP %ld names %s: sending it no more", c->url,
+                    fm_error_set_http(FM_EHTTP, (int)a->status, NULL, "%s: HTTP %ld names %s: sending it no more", c->url,
                                       a->status, optional_params[i].name);
                     outcome = A_DROPPED;
                     goto done;
                 }
         }
-        fm_error_set_http((int)a->status, NULL, "%s: HTTP %ld: %.300s", c->url, a->status, b);
+        fm_error_set_http(FM_EHTTP, (int)a->status, NULL, "%s: HTTP %ld: %.300s", c->url, a->status, b);
         outcome = A_FATAL;
         goto done;
     }

@@ -180,7 +180,8 @@ int fm_llm_json_next(const char *s, size_t len, size_t *pos, const char **key, s
     if (obj) {
         if (p >= len || s[p] != '"') return fm_error_set(FM_EPARSE, "JSON: expected a member name");
         size_t k0 = p;
-        if (fm_kube_json_skip(s, len, &p) != 0) return FM_EPARSE;
+        if (fm_kube_json_skip(s, len, &p) != 0)
+            return fm_error_set(FM_EPARSE, "JSON: malformed member name at offset %zu", k0);
         if (key) *key = s + k0 + 1;
         if (klen) *klen = p - k0 - 2;
         p = skip_ws(s, len, p);
@@ -189,7 +190,8 @@ int fm_llm_json_next(const char *s, size_t len, size_t *pos, const char **key, s
     }
     p = skip_ws(s, len, p);
     size_t v0 = p;
-    if (fm_kube_json_skip(s, len, &p) != 0) return FM_EPARSE;
+    if (fm_kube_json_skip(s, len, &p) != 0)
+        return fm_error_set(FM_EPARSE, "JSON: malformed or truncated value at offset %zu", v0);
     *val = s + v0;
     *vlen = p - v0;
     *pos = p;
@@ -292,10 +294,11 @@ static int merge_tool_call(fm_llm_message *m, const char *v, size_t n, size_t or
                 free(name);
             } else if (key_is(k, kl, "arguments")) {
                 if (vl > 0 && val[0] == '"') {
-                    if (put_string(m, &c->args, val, vl) != 0) return FM_ENOMEM;
+                    if (put_string(m, &c->args, val, vl) != 0) return FM_ENOMEM; /* put_string said why */
                 } else if (vl > 0 && val[0] == '{') {
                     /* some servers send the arguments as an object */
-                    if (fm_buf_put(&c->args, val, vl) != 0) return FM_ENOMEM;
+                    if (fm_buf_put(&c->args, val, vl) != 0)
+                        return fm_error_set(FM_ENOMEM, "chunk: tool call %zu: out of memory for its arguments", ordinal);
                 }
             }
         }

@@ -58,7 +58,7 @@ static int add(fm_llm_text_calls *out, char *name, char *args)
     if (!name || !args) {
         free(name);
         free(args);
-        return FM_ENOMEM;
+        return fm_error_set(FM_ENOMEM, "tool calls in text: out of memory for a call");
     }
     if (out->n >= LLM_TEXTCALLS_MAX || !name_ok(name)) {
         free(name);
@@ -108,7 +108,7 @@ static int call_from_object(fm_llm_text_calls *out, const char *v, size_t n)
         else args = fm_strndup(val, vl); /* the loop reports non-object args */
         if (!args) {
             free(name);
-            return FM_ENOMEM;
+            return fm_error_set(FM_ENOMEM, "tool calls in text: out of memory for a call's arguments");
         }
     }
     if (!args) args = fm_strdup("{}");

@@ -383,7 +383,7 @@ static int reorder(run *r, const fm_sched_plan_view *v)
     size_t n = r->n_cands;
     const fm_agentic_task **tasks = malloc(n * sizeof *tasks);
     fm_sched_plan_placement *by_task = malloc(n * sizeof *by_task);
-    int rc = tasks && by_task ? 0 : FM_ENOMEM;
+    int rc = tasks && by_task ? 0 : fm_error_set(FM_ENOMEM, "scheduling pass: out of memory ordering %zu tasks", n);
     if (rc == 0) {
         for (size_t i = 0; i < n; i++) tasks[i] = r->cands[i].task;
         memcpy(by_task, r->cands, n * sizeof *by_task);
@@ -393,7 +393,8 @@ static int reorder(run *r, const fm_sched_plan_view *v)
     for (size_t i = 0; rc == 0 && i < n; i++) {
         fm_sched_plan_placement want = {NULL, tasks[i], NULL};
         const fm_sched_plan_placement *hit = bsearch(&want, by_task, n, sizeof *by_task, cand_by_task);
-        if (!hit) rc = FM_EINVAL; /* the hook returned a task it was not given */
+        if (!hit) /* the hook returned a task it was not given */
+            rc = fm_error_set(FM_EINVAL, "scheduling pass: the order hook returned a task it was not given");
         else r->cands[i] = *hit;
     }
     free(tasks);
@@ -620,7 +621,12 @@ done:
     if (rc) {
         pl->full = true;
         fm_sched_plan_result_free(out);
-        rc = fm_error_set(rc, "scheduling pass: %s", rc == FM_ENOMEM ? "out of memory" : "cache error");
+        /* An error that was recorded (by a callback: eligible, each_node,
+         * order; or above) keeps its message, with this context; the
+         * plan's own allocation failures recorded none. */
+        if (fm_error_last()->code == rc) fm_error_prefix("scheduling pass");
+        else if (rc == FM_ENOMEM) rc = fm_error_set(rc, "scheduling pass: out of memory");
+        else rc = fm_error_set(rc, "scheduling pass: a cache callback failed (%s)", fm_error_name(rc));
     }
     free(r.cands);
     free(r.open);

@@ -7,6 +7,12 @@
  * document, these helpers find the text span of one member and unescape
  * strings. They validate only what they walk over; input is never modified
  * and nothing is allocated except by fm_kube_json_string().
+ *
+ * Unlike the rest of the runtime these helpers do not record a last error
+ * (error.h): FM_ENOTFOUND here is an answer ("no such member"), they run on
+ * hot paths and inside error handling, where overwriting the message being
+ * built would lose it. Callers that treat a result as a failure say so
+ * with fm_error_set().
  */
 #ifndef FOREMAN_KUBE_JSON_H
 #define FOREMAN_KUBE_JSON_H

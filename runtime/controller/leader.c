@@ -166,7 +166,7 @@ int fm_leader_try_acquire_or_renew(fm_leader *l)
 {
     void *obj = NULL;
     int rc = fm_kube_get(&obj, l->client, &fm_k8s_lease_kind, l->ns, l->name);
-    if (rc != 0 && fm_kube_err_is_not_found()) {
+    if (rc == FM_ENOTFOUND) {
         fm_k8s_lease *fresh = calloc(1, sizeof(*fresh));
         if (!fresh) return fm_error_set(FM_ENOMEM, "leases/%s/%s: out of memory", l->ns, l->name);
         fm_strset(&fresh->api_version, "coordination.k8s.io/v1");

@@ -155,7 +155,7 @@ static void heard_from_server(fm_watcher *w)
 
 static bool is_gone(int rc)
 {
-    return rc == FM_EGONE || (rc == FM_EHTTP && fm_error_last()->http_status == 410);
+    return rc == FM_EGONE;
 }
 
 static const char *list_namespace(const fm_watcher *w)

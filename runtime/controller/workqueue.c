@@ -206,7 +206,7 @@ int fm_workqueue_new(fm_workqueue **out, const fm_workqueue_options *opt)
     if (fm_clock_cond_init(&q->cond) != 0) {
         pthread_mutex_destroy(&q->mu);
         free(q);
-        return FM_ERROR;
+        return fm_error_set(FM_ERROR, "workqueue: cannot set up its condition variable (monotonic clock)");
     }
     pthread_cond_init(&q->drained, NULL);
     q->clock = opt->clock ? opt->clock : fm_clock_real();
@@ -407,13 +407,13 @@ int fm_workqueue_get_timeout(fm_workqueue *q, const char **out, int64_t timeout_
         if (q->head) break;
         if (q->shutting_down) {
             pthread_mutex_unlock(&q->mu);
-            return FM_ECANCELED;
+            return fm_error_set(FM_ECANCELED, "workqueue: shutting down");
         }
         if (give_up >= 0 && now >= give_up) {
             /* This getter may have taken the wake-up meant for a timer. */
             if (q->n_heap) pthread_cond_signal(&q->cond);
             pthread_mutex_unlock(&q->mu);
-            return FM_ENOTFOUND;
+            return fm_error_set(FM_ENOTFOUND, "workqueue: no key ready within %lld ms", (long long)timeout_ms);
         }
         int64_t deadline = q->n_heap ? q->heap[0]->ready_at : -1;
         if (give_up >= 0 && (deadline < 0 || give_up < deadline)) deadline = give_up;

@@ -194,7 +194,7 @@ char *fm_strndup(const char *s, size_t n)
 int fm_strset(char **dst, const char *s)
 {
     char *p = NULL;
-    if (s && !(p = fm_strdup(s))) return FM_ENOMEM;
+    if (s && !(p = fm_strdup(s))) return fm_error_set(FM_ENOMEM, "out of memory copying a string (%zu bytes)", strlen(s) + 1);
     free(*dst);
     *dst = p;
     return 0;
@@ -271,7 +271,7 @@ int fm_strlist_push(fm_list *l, const char *s)
     char *c;
     if (!s) return fm_error_set(FM_EINVAL, "fm_strlist_push: NULL string");
     c = fm_strdup(s);
-    if (!c) return FM_ENOMEM;
+    if (!c) return fm_error_set(FM_ENOMEM, "out of memory copying a string (%zu bytes) into a string list", strlen(s) + 1);
     items = realloc(l->items, (l->len + 1) * sizeof(char *));
     if (!items) {
         free(c);

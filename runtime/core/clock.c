@@ -199,7 +199,8 @@ int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop)
     if (!c) c = &real_clock;
     pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
     pthread_cond_t cond;
-    if (fm_clock_cond_init(&cond) != 0) return FM_ERROR;
+    if (fm_clock_cond_init(&cond) != 0)
+        return fm_error_set(FM_ERROR, "clock sleep: cannot set up a condition variable (monotonic clock)");
     int rc = fm_clock_watch(c, &cond, &mu);
     if (rc != 0) {
         pthread_cond_destroy(&cond);
@@ -209,7 +210,7 @@ int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop)
     pthread_mutex_lock(&mu);
     for (;;) {
         if (stop && atomic_load(stop)) {
-            rc = FM_ECANCELED;
+            rc = fm_error_set(FM_ECANCELED, "clock sleep: stopped");
             break;
         }
         int64_t now = fm_clock_now(c);

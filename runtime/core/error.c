@@ -40,13 +40,13 @@ int fm_error_set(int code, const char *fmt, ...)
     return code;
 }
 
-int fm_error_set_http(int http_status, const char *reason, const char *fmt, ...)
+int fm_error_set_http(int code, int http_status, const char *reason, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    set_v(FM_EHTTP, http_status, reason, fmt, ap);
+    set_v(code, http_status, reason, fmt, ap);
     va_end(ap);
-    return FM_EHTTP;
+    return code;
 }
 
 int fm_error_prefix(const char *fmt, ...)
@@ -99,6 +99,13 @@ const char *fm_error_name(int code)
     case FM_ENOTFOUND: return "ENOTFOUND";
     case FM_ECANCELED: return "ECANCELED";
     case FM_EGONE: return "EGONE";
+    case FM_ECONFLICT: return "ECONFLICT";
+    case FM_EEXISTS: return "EEXISTS";
+    case FM_EINVALID: return "EINVALID";
+    case FM_EFORBIDDEN: return "EFORBIDDEN";
+    case FM_EUNAUTHORIZED: return "EUNAUTHORIZED";
+    case FM_EUNAVAILABLE: return "EUNAVAILABLE";
+    case FM_ETIMEOUT: return "ETIMEOUT";
     default: return "EUNKNOWN";
     }
 }

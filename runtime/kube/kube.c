@@ -381,7 +381,7 @@ int fm_kube_field_selector_supported(fm_kube_client *c, const fm_kind_desc *k, c
     int rc = fm_kube_list(&list, c, k, ns, &lo);
     fm_kube_object_free(k->list, list);
     if (rc == 0) return 1;
-    return fm_error_last()->http_status == 400 ? 0 : rc;
+    return rc == FM_EHTTP && fm_error_last()->http_status == 400 ? 0 : rc;
 }
 
 /* The field of d whose JSON name is name, or NULL. */
@@ -645,7 +645,7 @@ static fm_kube_watch_event_type event_type(const char *v, size_t n)
 /*
  * One framed event: {"type":"...","object":{...}}. Decodes the object and
  * hands it to the user's callback; an ERROR event ends the watch with
- * FM_EGONE (code 410) or FM_EHTTP.
+ * the class of its Status code (FM_EGONE for 410, fm_kube_status_code()).
  */
 static int on_event(void *ud, const char *data, size_t len)
 {
@@ -676,8 +676,8 @@ static int on_event(void *ud, const char *data, size_t len)
         int urc = w->fn(w->ud, t, NULL, ov, ol);
         if (code == 410) {
             char *msg = fm_kube_json_path_string(ov, ol, "message");
-            fm_error_set(FM_EGONE, "%s: watch from resourceVersion %s: 410 Gone: %s", w->what,
-                         w->rv && w->rv[0] ? w->rv : "(latest)", msg ? msg : "resource version too old");
+            fm_error_set_http(FM_EGONE, 410, "Gone", "%s: watch from resourceVersion %s: 410 Gone: %s", w->what,
+                              w->rv && w->rv[0] ? w->rv : "(latest)", msg ? msg : "resource version too old");
             free(msg);
             return FM_EGONE;
         }
@@ -748,10 +748,8 @@ int fm_kube_watch(fm_kube_client *c, const fm_kind_desc *k, const char *ns, cons
     rc = fm_kube_http_do(&resp, c, &r);
     if (rc == 0) {
         rc = fm_watchframe_finish(&w.frame, on_event, &w);
-    } else if (rc == FM_EHTTP && resp.status == 410) {
+    } else if (rc == FM_EGONE) {
         fm_error_prefix("watch from resourceVersion %s", opts.resource_version ? opts.resource_version : "");
-        /* the last error keeps http_status 410, so fm_kube_err_is_gone() holds */
-        rc = FM_EGONE;
     }
 done:
     fm_watchframe_free(&w.frame);
@@ -762,65 +760,13 @@ done:
 
 /* ------------------------------------------------------------ errors */
 
-static bool http_is(int status)
-{
-    const fm_error *e = fm_error_last();
-    return e->code == FM_EHTTP && e->http_status == status;
-}
-
-bool fm_kube_err_is_not_found(void)
-{
-    return http_is(404);
-}
-
-bool fm_kube_err_is_already_exists(void)
-{
-    return http_is(409) && strcmp(fm_error_last()->reason, "AlreadyExists") == 0;
-}
-
-bool fm_kube_err_is_conflict(void)
-{
-    return http_is(409) && strcmp(fm_error_last()->reason, "AlreadyExists") != 0;
-}
-
-bool fm_kube_err_is_invalid(void)
-{
-    return http_is(422);
-}
-
-bool fm_kube_err_is_forbidden(void)
-{
-    return http_is(403);
-}
-
-bool fm_kube_err_is_unauthorized(void)
-{
-    return http_is(401);
-}
-
-bool fm_kube_err_is_gone(void)
-{
-    const fm_error *e = fm_error_last();
-    return e->code == FM_EGONE || e->http_status == 410;
-}
-
-bool fm_kube_err_is_too_many_requests(void)
-{
-    return http_is(429);
-}
-
-bool fm_kube_err_is_transport(void)
-{
-    return fm_error_last()->code == FM_ETRANSPORT;
-}
-
 int fm_kube_retry_on_conflict(int (*fn)(void *ud), void *ud)
 {
     int rc = 0;
     long delay_ms = 10;
     for (int attempt = 0; attempt < 5; attempt++) {
         rc = fn(ud);
-        if (rc >= 0 || !fm_kube_err_is_conflict() || attempt == 4) break;
+        if (rc != FM_ECONFLICT || attempt == 4) break;
         long j = delay_ms / 2 + (long)((unsigned long)rand() % (unsigned long)(delay_ms / 2 + 1));
         struct timespec ts = {0, j * 1000000L};
         nanosleep(&ts, NULL);

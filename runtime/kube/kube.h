@@ -1,6 +1,6 @@
 /*
  * kube.h - the Kubernetes REST client: HTTP transport, typed verbs driven by
- * the generated kind descriptors, watch streaming and error predicates.
+ * the generated kind descriptors, watch streaming and the error class of an answer.
  *
  * Transport: libcurl with OpenSSL. One fm_kube_client shares TLS sessions and
  * the DNS cache across all its requests and threads (a CURLSH share with
@@ -20,9 +20,14 @@
  * them with fm_kube_object_free(kind->object, obj) (or the generated fm_X_free).
  *
  * Errors: every call returns 0 or a negative FM_E* code and sets the
- * thread's last error (error.h). A non-2xx answer gives FM_EHTTP with
- * fm_error_last()->http_status and ->reason from the server's Status, and a
- * message "<plural>/<name>: <code> <reason>: <message>" (namespaced objects:
+ * thread's last error (error.h). A non-2xx answer returns its class as the
+ * code (fm_kube_status_code(): FM_ENOTFOUND for 404, FM_ECONFLICT and
+ * FM_EEXISTS for 409, FM_EINVALID for 422, FM_EFORBIDDEN, FM_EUNAUTHORIZED,
+ * FM_EGONE, FM_EUNAVAILABLE, FM_ETIMEOUT; FM_EHTTP for any other status),
+ * so callers compare the returned code (`if (rc == FM_ECONFLICT)`);
+ * fm_error_last()->http_status and ->reason keep the exact status and the
+ * server's Status reason for logs, and the message reads
+ * "<plural>/<name>: <code> <reason>: <message>" (namespaced objects:
  * "<plural>/<ns>/<name>"). Transport failures give FM_ETRANSPORT and say
  * what failed (DNS, connection refused, TLS verification and why, timeout).
  * Messages never contain tokens, passwords, keys or Authorization headers.
@@ -118,9 +123,9 @@ void fm_kube_response_free(fm_kube_response *r);
  * Sends one request (with the automatic retries above) to
  * path_and_query ("/api/v1/namespaces?limit=1"; must start with '/').
  * body may be NULL. *out (zeroed by the caller or previously freed) receives
- * the status and body whatever the status. Returns 0 on 2xx, FM_EHTTP with
- * the Status decoded into the last error on any other status, or
- * FM_ETRANSPORT/FM_ECANCELED. The caller frees out with fm_kube_response_free.
+ * the status and body whatever the status. Returns 0 on 2xx, the status's
+ * class (fm_kube_status_code()) with the Status decoded into the last error
+ * on any other status, or FM_ETRANSPORT/FM_ECANCELED. The caller frees out with fm_kube_response_free.
  */
 int fm_kube_request(fm_kube_response *out, fm_kube_client *c, const char *method,
                  const char *path_and_query, const char *content_type,
@@ -207,7 +212,7 @@ int fm_kube_field_selector_supported(fm_kube_client *c, const fm_kind_desc *k, c
  * (o->limit is the page size; 0 -> 500) and joining the items into one
  * k->list struct. Its metadata is the first page's (the resourceVersion
  * every page shares) without a continue token. If the token expires
- * mid-way (410) the call fails with FM_EHTTP/410 and the caller relists.
+ * mid-way (410) the call fails with FM_EGONE and the caller relists.
  */
 int fm_kube_list_all(void **out_list, fm_kube_client *c, const fm_kind_desc *k, const char *ns,
                   const fm_kube_list_opts *o);
@@ -263,7 +268,8 @@ typedef struct fm_kube_delete_opts {
 /*
  * DELETE ns/name. o may be NULL (then no preconditions and the server's
  * defaults). Returns 0 when the server accepted the deletion (200 or 202);
- * deleting a missing object is FM_EHTTP 404 (fm_kube_err_is_not_found()).
+ * deleting a missing object is FM_ENOTFOUND (404), a failed uid or
+ * resourceVersion precondition FM_ECONFLICT (409).
  */
 int fm_kube_delete(fm_kube_client *c, const fm_kind_desc *k, const char *ns, const char *name,
                 const fm_kube_delete_opts *o);
@@ -309,8 +315,9 @@ typedef struct fm_kube_watch_opts {
  * Watches a collection (ns as in fm_kube_list) and streams events to fn until:
  * the server ends the stream (returns 0: re-watch from the last seen
  * resourceVersion), an ERROR event or an HTTP 410 (returns FM_EGONE: the
- * version is too old, relist), another ERROR event (FM_EHTTP with its
- * Status; fn still sees the ERROR event first), cancel (FM_ECANCELED), a
+ * version is too old, relist), another ERROR event (the class of its
+ * Status code, as for any answer; fn still sees the ERROR event first),
+ * another non-2xx answer to the watch request (its class), cancel (FM_ECANCELED), a
  * transport failure or a connection that stays silent longer than
  * timeout_seconds + 30 s (FM_ETRANSPORT), or fn returning non-zero (that
  * value). Memory stays bounded by the largest single event. Blocks the
@@ -323,22 +330,17 @@ int fm_kube_watch(fm_kube_client *c, const fm_kind_desc *k, const char *ns,
 /* ------------------------------------------------------------ errors */
 
 /*
- * Predicates over this thread's last error (fm_error_last()): they look at
- * the HTTP status and the Status reason of an FM_EHTTP error.
+ * The class of an HTTP answer: 0 for 2xx, else the FM_E* code every call
+ * above returns for it (see error.h). reason is the Kubernetes Status
+ * reason (may be NULL); it tells 409 AlreadyExists (FM_EEXISTS) from other
+ * 409s (FM_ECONFLICT) and a timed-out 5xx (FM_ETIMEOUT) from the rest
+ * (FM_EUNAVAILABLE). The one place this mapping is made.
  */
-bool fm_kube_err_is_not_found(void);         /* 404 */
-bool fm_kube_err_is_already_exists(void);    /* 409 AlreadyExists */
-bool fm_kube_err_is_conflict(void);          /* 409 other than AlreadyExists */
-bool fm_kube_err_is_invalid(void);           /* 422 Invalid */
-bool fm_kube_err_is_forbidden(void);         /* 403 */
-bool fm_kube_err_is_unauthorized(void);      /* 401 */
-bool fm_kube_err_is_gone(void);              /* 410 or FM_EGONE */
-bool fm_kube_err_is_too_many_requests(void); /* 429 */
-bool fm_kube_err_is_transport(void);         /* FM_ETRANSPORT */
+int fm_kube_status_code(long status, const char *reason);
 
 /*
- * Calls fn(ud) up to 5 times while it fails with a conflict
- * (fm_kube_err_is_conflict()), sleeping 10 ms, 20 ms, 40 ms, 80 ms between
+ * Calls fn(ud) up to 5 times while it returns FM_ECONFLICT (a 409 other
+ * than AlreadyExists), sleeping 10 ms, 20 ms, 40 ms, 80 ms between
  * tries (with jitter); fn must re-read the object and re-apply its change
  * each time. Returns fn's last result.
  */

@@ -1180,6 +1180,46 @@ static const char *reason_for(long status)
     }
 }
 
+/*
+ * The one place an answer's HTTP status (and its Kubernetes Status reason,
+ * which may be NULL) becomes an FM_E* class; see error.h for the classes.
+ * The reason only refines a status, never overrides it: 409 is
+ * FM_EEXISTS when the reason is AlreadyExists and FM_ECONFLICT otherwise,
+ * and a 5xx is FM_ETIMEOUT when its reason is Timeout or ServerTimeout
+ * (the apiserver answers a request it gave up on with 500 ServerTimeout
+ * or 504 Timeout). 429 reaches a caller only once the automatic retries
+ * ran out, so it is FM_EUNAVAILABLE like 503. Any other status (400, 405,
+ * 413, 415, 418, ...) is FM_EHTTP. Returns 0 for 2xx.
+ */
+int fm_kube_status_code(long status, const char *reason)
+{
+    if (status >= 200 && status < 300) return 0;
+    if (!reason) reason = "";
+    switch (status) {
+    case 401: return FM_EUNAUTHORIZED;
+    case 403: return FM_EFORBIDDEN;
+    case 404: return FM_ENOTFOUND;
+    case 409: return strcmp(reason, "AlreadyExists") == 0 ? FM_EEXISTS : FM_ECONFLICT;
+    case 410: return FM_EGONE;
+    case 422: return FM_EINVALID;
+    case 429: return FM_EUNAVAILABLE;
+    case 504: return FM_ETIMEOUT;
+    default: break;
+    }
+    if (status >= 500 && status < 600)
+        return strcmp(reason, "Timeout") == 0 || strcmp(reason, "ServerTimeout") == 0 ? FM_ETIMEOUT
+                                                                                     : FM_EUNAVAILABLE;
+    return FM_EHTTP;
+}
+
+/* The class of a status taken as an error: a watch ERROR event may carry
+ * a 2xx code, which must still end the watch as a failure. */
+static int error_class(long status, const char *reason)
+{
+    int code = fm_kube_status_code(status, reason);
+    return code ? code : FM_EHTTP;
+}
+
 /* Appends up to 3 causes (field: message) that the message lacks. */
 static void add_causes(fm_buf *m, const char *body, size_t len, const char *msg)
 {
@@ -1225,7 +1265,7 @@ int fm_kube_http_status_error(long status, const char *body, size_t len, const c
         const char *rs = reason && reason[0] ? reason : reason_for(status);
         fm_buf_printf(&m, "%s: %ld %s: %s", what, status, rs, msg && msg[0] ? msg : "(no message)");
         add_causes(&m, body, len, msg);
-        int rc = fm_error_set_http((int)status, rs, "%s", m.data ? m.data : what);
+        int rc = fm_error_set_http(error_class(status, rs), (int)status, rs, "%s", m.data ? m.data : what);
         fm_buf_free(&m);
         free(kind);
         free(reason);
@@ -1260,5 +1300,6 @@ int fm_kube_http_status_error(long status, const char *body, size_t len, const c
     }
     ex[o] = 0;
     const char *rs = reason_for(status);
-    return fm_error_set_http((int)status, rs, "%s: %ld %s%s%s", what, status, rs, o ? ": " : "", ex);
+    return fm_error_set_http(error_class(status, rs), (int)status, rs, "%s: %ld %s%s%s", what, status, rs,
+                             o ? ": " : "", ex);
 }

@@ -37,7 +37,8 @@ typedef struct fm_kube_http_req {
 /*
  * Performs r with authentication, rate limiting and the retries described
  * in kube.h. out receives status, body and content type. Returns 0 on 2xx,
- * FM_EHTTP (Status decoded into the last error), FM_ETRANSPORT,
+ * the status's class (fm_kube_status_code(); Status decoded into the last
+ * error), FM_ETRANSPORT,
  * FM_ECANCELED, or r->sink_rc's value when the sink stopped the transfer.
  */
 int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *r);
@@ -45,7 +46,9 @@ int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *
 /*
  * Records the error for a non-2xx response: a Status body gives
  * "<what>: <code> <reason>: <message>", anything else an excerpt.
- * Returns FM_EHTTP (FM_EGONE is never returned here).
+ * Returns the class of the answer, fm_kube_status_code(status, reason)
+ * (FM_EHTTP for a 2xx status: an ERROR event may carry one),
+ * with the status and reason kept in the last error.
  */
 int fm_kube_http_status_error(long status, const char *body, size_t len, const char *what);
 

@@ -207,7 +207,10 @@ static int read_whole(fm_kube_blob *out, const char *path, int *err_out)
     fclose(fp);
     if (!b.data) {
         b.data = calloc(1, 1);
-        if (!b.data) return FM_ENOMEM;
+        if (!b.data) {
+            *err_out = ENOMEM; /* the caller's message says strerror(*err_out) */
+            return FM_ENOMEM;
+        }
     }
     out->data = b.data;
     out->len = b.len;
@@ -470,7 +473,7 @@ static int resolve_cluster(fm_kube_config *cfg, const kc_entry *e)
     if (strncmp(server, "https://", 8) != 0 && strncmp(server, "http://", 7) != 0)
         return kc_err(FM_EINVAL, f, map_get(&f->doc, b, "server"),
                       "%s: server \"%s\" is not an http:// or https:// URL", what, server);
-    if (!(cfg->server = fm_strdup(server))) return FM_ENOMEM;
+    if (!(cfg->server = fm_strdup(server))) return fm_error_set(FM_ENOMEM, "kubeconfig: cluster %s: out of memory", e->name ? e->name : "");
     size_t sl = strlen(cfg->server);
     while (sl > 8 && cfg->server[sl - 1] == '/') cfg->server[--sl] = 0;
     if ((rc = get_str(&tsn, f, b, "tls-server-name", what)) < 0) return rc;
@@ -497,7 +500,7 @@ static int resolve_exec(fm_kube_config *cfg, kc_file *f, yaml_node_t *x, const c
     int rc;
     if (x->type != YAML_MAPPING_NODE) return kc_err(FM_EPARSE, f, x, "%s: exec: expected a mapping", what);
     fm_kube_exec_config *e = calloc(1, sizeof(*e));
-    if (!e) return FM_ENOMEM;
+    if (!e) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
     cfg->exec = e;
     if ((rc = get_str(&api, f, x, "apiVersion", what)) < 0) return rc;
     if ((rc = get_str(&cmd, f, x, "command", what)) < 0) return rc;
@@ -511,7 +514,7 @@ static int resolve_exec(fm_kube_config *cfg, kc_file *f, yaml_node_t *x, const c
     e->api_version = fm_strdup(api);
     e->command = strchr(cmd, '/') ? path_join(f->dir, cmd) : fm_strdup(cmd);
     e->interactive_mode = fm_strdup(mode);
-    if (!e->api_version || !e->command) return FM_ENOMEM;
+    if (!e->api_version || !e->command) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
     if ((rc = get_bool(&e->provide_cluster_info, f, x, "provideClusterInfo", what)) < 0) return rc;
 
     yaml_node_t *args = map_get(&f->doc, x, "args");
@@ -520,11 +523,11 @@ static int resolve_exec(fm_kube_config *cfg, kc_file *f, yaml_node_t *x, const c
             return kc_err(FM_EPARSE, f, args, "%s: exec: args: expected a list of strings", what);
         size_t n = (size_t)(args->data.sequence.items.top - args->data.sequence.items.start);
         e->args = calloc(n + 1, sizeof(char *));
-        if (!e->args) return FM_ENOMEM;
+        if (!e->args) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
         for (size_t i = 0; i < n; i++) {
             yaml_node_t *a = yaml_document_get_node(&f->doc, args->data.sequence.items.start[i]);
             if (!scalar(a)) return kc_err(FM_EPARSE, f, a, "%s: exec: args[%zu]: expected a string", what, i);
-            if (!(e->args[e->n_args++] = fm_strdup(scalar(a)))) return FM_ENOMEM;
+            if (!(e->args[e->n_args++] = fm_strdup(scalar(a)))) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
         }
     }
     yaml_node_t *env = map_get(&f->doc, x, "env");
@@ -533,7 +536,7 @@ static int resolve_exec(fm_kube_config *cfg, kc_file *f, yaml_node_t *x, const c
             return kc_err(FM_EPARSE, f, env, "%s: exec: env: expected a list of name/value", what);
         size_t n = (size_t)(env->data.sequence.items.top - env->data.sequence.items.start);
         e->env = calloc(n + 1, sizeof(char *));
-        if (!e->env) return FM_ENOMEM;
+        if (!e->env) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
         for (size_t i = 0; i < n; i++) {
             yaml_node_t *it = yaml_document_get_node(&f->doc, env->data.sequence.items.start[i]);
             const char *nm = NULL, *val = NULL;
@@ -545,7 +548,7 @@ static int resolve_exec(fm_kube_config *cfg, kc_file *f, yaml_node_t *x, const c
                 return kc_err(FM_EINVAL, f, it, "%s: exec: env[%zu]: invalid or missing name", what, i);
             size_t l = strlen(nm) + (val ? strlen(val) : 0) + 2;
             char *kv = malloc(l);
-            if (!kv) return FM_ENOMEM;
+            if (!kv) return fm_error_set(FM_ENOMEM, "kubeconfig: %s: exec: out of memory", what);
             snprintf(kv, l, "%s=%s", nm, val ? val : "");
             e->env[e->n_env++] = kv;
         }
@@ -576,16 +579,16 @@ static int resolve_user(fm_kube_config *cfg, const kc_entry *e)
     if ((rc = get_str(&tokf, f, b, "tokenFile", what)) < 0) return rc;
     if ((rc = get_str(&user, f, b, "username", what)) < 0) return rc;
     if ((rc = get_str(&pass, f, b, "password", what)) < 0) return rc;
-    if (tok && tok[0] && !(cfg->token = fm_strdup(tok))) return FM_ENOMEM;
+    if (tok && tok[0] && !(cfg->token = fm_strdup(tok))) return fm_error_set(FM_ENOMEM, "kubeconfig: user %s: out of memory", e->name ? e->name : "");
     if (tokf && tokf[0]) {
-        if (!(cfg->token_file = path_join(f->dir, tokf))) return FM_ENOMEM;
+        if (!(cfg->token_file = path_join(f->dir, tokf))) return fm_error_set(FM_ENOMEM, "kubeconfig: user %s: out of memory", e->name ? e->name : "");
         if (access(cfg->token_file, R_OK) != 0)
             return kc_err(FM_EIO, f, map_get(&f->doc, b, "tokenFile"), "%s: tokenFile %s: %s", what,
                           cfg->token_file, strerror(errno));
     }
     if (user && user[0]) {
         if (!(cfg->username = fm_strdup(user)) || !(cfg->password = fm_strdup(pass ? pass : "")))
-            return FM_ENOMEM;
+            return fm_error_set(FM_ENOMEM, "kubeconfig: user %s: out of memory", e->name ? e->name : "");
     } else if (pass && pass[0]) {
         return kc_err(FM_EINVAL, f, b, "%s: password is set but username is not", what);
     }

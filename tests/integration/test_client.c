@@ -144,8 +144,7 @@ TEST(fleetnode_every_verb)
     char *rv1 = fm_strdup(created->metadata.resource_version);
 
     /* creating it again: AlreadyExists */
-    CHECK_INT(fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), FM_EHTTP);
-    CHECK(fm_kube_err_is_already_exists());
+    CHECK_INT(fm_kube_create(NULL, admin, &fm_fleet_node_kind, NULL, n), FM_EEXISTS);
     CHECK_CONTAINS(fm_error_last()->message, "409 AlreadyExists");
 
     CHECK_INT(fm_kube_get((void **)&got, admin, &fm_fleet_node_kind, NULL, name), 0);
@@ -160,8 +159,7 @@ TEST(fleetnode_every_verb)
     CHECK(strcmp(upd->metadata.resource_version, rv1) != 0);
 
     /* the same update again carries a stale resourceVersion: 409 */
-    CHECK_INT(fm_kube_update(NULL, admin, &fm_fleet_node_kind, got, false), FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
+    CHECK_INT(fm_kube_update(NULL, admin, &fm_fleet_node_kind, got, false), FM_ECONFLICT);
     CHECK_CONTAINS(fm_error_last()->message, "fleetnodes/");
     CHECK_CONTAINS(fm_error_last()->message, ": 409 Conflict: ");
 
@@ -180,8 +178,7 @@ TEST(fleetnode_every_verb)
     char patch[256];
     snprintf(patch, sizeof(patch), "{\"metadata\":{\"resourceVersion\":\"%s\"},\"spec\":{\"tailscaleAddr\":\"x\"}}", rv1);
     CHECK_INT(fm_kube_patch(NULL, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, patch, strlen(patch), NULL),
-              FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
+              FM_ECONFLICT);
     fm_fleet_node *pt = NULL;
     const char *p2 = "{\"spec\":{\"tailscaleAddr\":\"100.64.0.8\"}}";
     CHECK_INT(fm_kube_patch((void **)&pt, admin, &fm_fleet_node_kind, NULL, name, KUBE_PATCH_MERGE, p2, strlen(p2), NULL), 0);
@@ -196,16 +193,13 @@ TEST(fleetnode_every_verb)
 
     /* delete with a wrong uid precondition: 409; then for real */
     fm_kube_delete_opts bad = {"00000000-0000-0000-0000-000000000000", NULL, NULL, -1, false};
-    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, &bad), FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, &bad), FM_ECONFLICT);
     fm_kube_delete_opts good = {created->metadata.uid, NULL, "Background", -1, false};
     CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, &good), 0);
     void *gone = NULL;
-    CHECK_INT(fm_kube_get(&gone, admin, &fm_fleet_node_kind, NULL, name), FM_EHTTP);
-    CHECK(fm_kube_err_is_not_found());
+    CHECK_INT(fm_kube_get(&gone, admin, &fm_fleet_node_kind, NULL, name), FM_ENOTFOUND);
     CHECK_CONTAINS(fm_error_last()->message, "404 NotFound");
-    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), FM_EHTTP);
-    CHECK(fm_kube_err_is_not_found());
+    CHECK_INT(fm_kube_delete(admin, &fm_fleet_node_kind, NULL, name, NULL), FM_ENOTFOUND);
 
     free(rv1);
     fm_fleet_node_free(n);
@@ -232,8 +226,7 @@ TEST(agentictask_every_verb)
 
     /* a wrong namespace is a 404 naming the namespace */
     void *none = NULL;
-    CHECK_INT(fm_kube_get(&none, admin, &fm_agentic_task_kind, "kube-public", name), FM_EHTTP);
-    CHECK(fm_kube_err_is_not_found());
+    CHECK_INT(fm_kube_get(&none, admin, &fm_agentic_task_kind, "kube-public", name), FM_ENOTFOUND);
     CHECK_CONTAINS(fm_error_last()->message, "agentictasks/kube-public/");
 
     /* status: Pending via PUT /status with the resourceVersion */
@@ -243,8 +236,7 @@ TEST(agentictask_every_verb)
     CHECK(upd && upd->status.phase == FM_TASK_PHASE_PENDING);
     /* stale status write: 409 */
     got->status.phase = FM_TASK_PHASE_SCHEDULED;
-    CHECK_INT(fm_kube_update(NULL, admin, &fm_agentic_task_kind, got, true), FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
+    CHECK_INT(fm_kube_update(NULL, admin, &fm_agentic_task_kind, got, true), FM_ECONFLICT);
 
     /* JSON patch */
     const char *jp = "[{\"op\":\"replace\",\"path\":\"/spec/priority\",\"value\":5}]";
@@ -254,8 +246,7 @@ TEST(agentictask_every_verb)
 
     /* invalid object: 422 with the field named */
     const char *bad = "{\"spec\":{\"kind\":\"not-a-kind\"}}";
-    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_MERGE, bad, strlen(bad), NULL), FM_EHTTP);
-    CHECK(fm_kube_err_is_invalid());
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_MERGE, bad, strlen(bad), NULL), FM_EINVALID);
     CHECK_CONTAINS(fm_error_last()->message, "spec.kind");
 
     /* list in the namespace sees it */
@@ -300,8 +291,7 @@ TEST(server_side_apply)
              "\"spec\":{\"kind\":\"verify\",\"payload\":{\"repo\":\"a/b\"},\"priority\":9}}",
              name);
     fm_kube_patch_opts b = {NULL, "it-manager-b", false, false};
-    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
+    CHECK_INT(fm_kube_patch(NULL, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), FM_ECONFLICT);
     CHECK_CONTAINS(fm_error_last()->message, "it-manager-a");
     b.force = true;
     CHECK_INT(fm_kube_patch((void **)&t, admin, &fm_agentic_task_kind, NULL, name, KUBE_PATCH_APPLY, body, strlen(body), &b), 0);
@@ -529,7 +519,7 @@ TEST(watch_after_compaction_is_gone)
     fm_kube_watch_opts o = {"1", NULL, NULL, 10, true, NULL, 0, NULL, NULL};
     int rc = fm_kube_watch(admin, &fm_fleet_node_kind, NULL, &o, record, &log);
     CHECK_INT(rc, FM_EGONE);
-    CHECK(fm_kube_err_is_gone());
+    CHECK_INT(fm_error_last()->code, FM_EGONE);
     fprintf(stderr, "  compacted at %s; watch from 1: %s\n", rev, fm_error_last()->message);
 
     /* and from the compacted old version: the API server's watch cache may
@@ -627,7 +617,7 @@ TEST(auth_token_and_token_file)
     fm_kube_client *c = client_for(kc);
     CHECK_FATAL(c);
     void *obj = NULL;
-    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "no-such-node-xyz"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_fleet_node_kind, NULL, "no-such-node-xyz"), FM_ENOTFOUND);
     CHECK(strstr(fm_error_last()->message, admin_token) == NULL);
     CHECK(strstr(fm_error_last()->message, "Bearer") == NULL);
     fm_kube_client_free(c);
@@ -640,8 +630,7 @@ TEST(auth_wrong_token_unauthorized)
     snprintf(ca, sizeof(ca), "certificate-authority: %s/pki/ca.crt", testenv_dir);
     snprintf(kc, sizeof(kc), "%s/wrong.kubeconfig", tmpdir);
     write_kubeconfig(kc, ca, "    token: wrong-token-0123456789abcdef\n");
-    CHECK_INT(list_with(kc, NULL), FM_EHTTP);
-    CHECK(fm_kube_err_is_unauthorized());
+    CHECK_INT(list_with(kc, NULL), FM_EUNAUTHORIZED);
     CHECK_CONTAINS(fm_error_last()->message, "401 Unauthorized");
     CHECK(strstr(fm_error_last()->message, bad) == NULL);
     fprintf(stderr, "  wrong token: %s\n", fm_error_last()->message);
@@ -655,8 +644,7 @@ TEST(auth_restricted_user_forbidden)
     CHECK_FATAL(kc[0] == '/');
     char path[1024];
     snprintf(path, sizeof(path), "%s", kc);
-    CHECK_INT(list_with(path, NULL), FM_EHTTP);
-    CHECK(fm_kube_err_is_forbidden());
+    CHECK_INT(list_with(path, NULL), FM_EFORBIDDEN);
     CHECK_CONTAINS(fm_error_last()->message, "403 Forbidden");
     CHECK_CONTAINS(fm_error_last()->message, user);
     fprintf(stderr, "  restricted: %s\n", fm_error_last()->message);
@@ -757,8 +745,7 @@ TEST(auth_exec_plugin_with_expiry)
              "      - name: PLUGIN_API_VERSION\n        value: client.authentication.k8s.io/v1beta1\n",
              srcdir, badtok, count);
     write_kubeconfig(kc, ca, user);
-    CHECK_INT(list_with(kc, NULL), FM_EHTTP);
-    CHECK(fm_kube_err_is_unauthorized());
+    CHECK_INT(list_with(kc, NULL), FM_EUNAUTHORIZED);
     CHECK_INT(read_count(count), 2);
     CHECK(strstr(fm_error_last()->message, "revoked-token") == NULL);
 }

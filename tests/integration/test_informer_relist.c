@@ -77,7 +77,7 @@ static int rv_is_gone(fm_kube_client *c, const char *rv)
 {
     fm_kube_watch_opts wo = {.resource_version = rv, .timeout_seconds = 1};
     int rc = fm_kube_watch(c, &fm_agentic_task_kind, IT_NS, &wo, stop_at_first, NULL);
-    return rc == FM_EGONE || (rc == FM_EHTTP && fm_error_last()->http_status == 410);
+    return rc == FM_EGONE;
 }
 
 static void compact(void)

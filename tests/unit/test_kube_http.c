@@ -206,6 +206,19 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
         usleep(1500 * 1000);
         return reply(conn, 200, "application/json", cm_json, NULL);
     }
+    if (strncmp(url, PREFIX "/st-", strlen(PREFIX "/st-")) == 0) {
+        /* scripted: /st-<code>-<reason> answers that Status; Retry-After: 0
+         * makes the client's 429/503 retries quick */
+        unsigned code = 0;
+        char reason[64] = "";
+        if (sscanf(url + strlen(PREFIX "/st-"), "%u-%63s", &code, reason) != 2) code = 400;
+        char body[512];
+        snprintf(body, sizeof(body),
+                 "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"scripted %u\","
+                 "\"reason\":\"%s\",\"code\":%u}",
+                 code, reason, code);
+        return reply(conn, code, "application/json", body, "0");
+    }
     if (strcmp(url, PREFIX "/busy") == 0) return reply(conn, 503, "text/plain", "try later", "0");
     if (strcmp(url, PREFIX "/html") == 0)
         return reply(conn, 502, "text/html",
@@ -320,10 +333,9 @@ TEST(status_errors)
     fm_kube_client *c = make_client(TOKEN, NULL);
     void *obj = NULL;
     CHECK_FATAL(c);
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, "default", "missing"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, "default", "missing"), FM_ENOTFOUND);
     CHECK(obj == NULL);
-    CHECK(fm_kube_err_is_not_found());
-    CHECK(!fm_kube_err_is_conflict());
+    CHECK_INT(fm_error_last()->code, FM_ENOTFOUND);
     CHECK_INT(fm_error_last()->http_status, 404);
     CHECK_STR(fm_error_last()->reason, "NotFound");
     CHECK_STR(fm_error_last()->message, "configmaps/default/missing: 404 NotFound: configmaps \"missing\" not found");
@@ -333,33 +345,107 @@ TEST(status_errors)
     cm.metadata.name = "conflict";
     cm.metadata.resource_version = "1";
     codec_set_present(&cm, 0, true);
-    CHECK_INT(fm_kube_update(NULL, c, &fm_k8s_config_map_kind, &cm, false), FM_EHTTP);
-    CHECK(fm_kube_err_is_conflict());
-    CHECK(!fm_kube_err_is_already_exists());
+    CHECK_INT(fm_kube_update(NULL, c, &fm_k8s_config_map_kind, &cm, false), FM_ECONFLICT);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/conflict: 409 Conflict: Operation cannot be fulfilled");
     CHECK_STR(srv.last_method, "PUT");
     CHECK_CONTAINS(srv.last_body, "\"resourceVersion\":\"1\"");
 
     cm.metadata.name = "exists";
-    CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_EHTTP);
-    CHECK(fm_kube_err_is_already_exists());
-    CHECK(!fm_kube_err_is_conflict());
+    CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_EEXISTS);
+    CHECK_INT(fm_error_last()->http_status, 409);
     CHECK_STR(srv.last_field_manager, "foreman-test");
 
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "invalid"), FM_EHTTP);
-    CHECK(fm_kube_err_is_invalid());
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "invalid"), FM_EINVALID);
     CHECK_CONTAINS(fm_error_last()->message,
                    "422 Invalid: ConfigMap is invalid; metadata.labels: Invalid value: must be no more than 63 characters");
 
     /* non-Status bodies */
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "html"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "html"), FM_EUNAVAILABLE);
     CHECK_INT(fm_error_last()->http_status, 502);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/html: 502 InternalError: 502 Bad Gateway");
     CHECK(strchr(fm_error_last()->message, '<') == NULL);
     CHECK(strchr(fm_error_last()->message, '\n') == NULL);
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "truncated"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "truncated"), FM_EUNAVAILABLE);
     CHECK_CONTAINS(fm_error_last()->message, "500 InternalError: {\"kind\":\"Status\",\"mess");
     CHECK(no_token());
+    fm_kube_client_free(c);
+}
+
+static int count_conflicts(void *ud)
+{
+    (*(int *)ud)++;
+    return fm_error_set_http(FM_ECONFLICT, 409, "Conflict", "x: 409 Conflict: the object has been modified");
+}
+
+static int count_exists(void *ud)
+{
+    (*(int *)ud)++;
+    return fm_error_set_http(FM_EEXISTS, 409, "AlreadyExists", "x: 409 AlreadyExists: already exists");
+}
+
+/* Each status class comes back as the code of the call, with the status,
+ * the reason and a message naming the object in the last error. */
+TEST(status_classes)
+{
+    static const struct {
+        unsigned status;
+        const char *reason;
+        int code;
+    } cases[] = {
+        {401, "Unauthorized", FM_EUNAUTHORIZED},
+        {403, "Forbidden", FM_EFORBIDDEN},
+        {404, "NotFound", FM_ENOTFOUND},
+        {409, "Conflict", FM_ECONFLICT},
+        {409, "AlreadyExists", FM_EEXISTS},
+        {410, "Expired", FM_EGONE},
+        {422, "Invalid", FM_EINVALID},
+        {429, "TooManyRequests", FM_EUNAVAILABLE},
+        {500, "InternalError", FM_EUNAVAILABLE},
+        {503, "ServiceUnavailable", FM_EUNAVAILABLE},
+        {500, "ServerTimeout", FM_ETIMEOUT},
+        {504, "Timeout", FM_ETIMEOUT},
+        {400, "BadRequest", FM_EHTTP},
+        {413, "RequestEntityTooLarge", FM_EHTTP},
+        {418, "TeapotOverflow", FM_EHTTP},
+    };
+    fm_kube_client *c = make_client(TOKEN, NULL);
+    CHECK_FATAL(c);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char name[100], want[200];
+        snprintf(name, sizeof(name), "st-%u-%s", cases[i].status, cases[i].reason);
+        void *obj = NULL;
+        fm_error_clear();
+        int rc = fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, name);
+        if (rc != cases[i].code) fprintf(stderr, "  %s: got %s\n", name, fm_error_name(rc));
+        CHECK_INT(rc, cases[i].code);
+        CHECK(obj == NULL);
+        CHECK_INT(fm_error_last()->code, cases[i].code);
+        CHECK_INT(fm_error_last()->http_status, (int)cases[i].status);
+        CHECK_STR(fm_error_last()->reason, cases[i].reason);
+        snprintf(want, sizeof(want), "configmaps/default/%s: %u %s: scripted %u", name, cases[i].status,
+                 cases[i].reason, cases[i].status);
+        CHECK_STR(fm_error_last()->message, want);
+        CHECK(strcmp(fm_error_name(rc), "EUNKNOWN") != 0);
+        CHECK_INT(fm_kube_status_code(cases[i].status, cases[i].reason), cases[i].code);
+        /* other verbs classify alike */
+        fm_kube_delete_opts dopts = {.grace_period_seconds = -1};
+        CHECK_INT(fm_kube_delete(c, &fm_k8s_config_map_kind, NULL, name, &dopts), cases[i].code);
+        CHECK_CONTAINS(fm_error_last()->message, "scripted");
+    }
+    /* the mapping without a Status reason */
+    CHECK_INT(fm_kube_status_code(200, NULL), 0);
+    CHECK_INT(fm_kube_status_code(204, NULL), 0);
+    CHECK_INT(fm_kube_status_code(409, NULL), FM_ECONFLICT);
+    CHECK_INT(fm_kube_status_code(502, NULL), FM_EUNAVAILABLE);
+    CHECK_INT(fm_kube_status_code(504, NULL), FM_ETIMEOUT);
+    CHECK_INT(fm_kube_status_code(405, NULL), FM_EHTTP);
+    /* fm_kube_retry_on_conflict retries FM_ECONFLICT only */
+    int n = 0;
+    CHECK_INT(fm_kube_retry_on_conflict(count_conflicts, &n), FM_ECONFLICT);
+    CHECK_INT(n, 5);
+    n = 0;
+    CHECK_INT(fm_kube_retry_on_conflict(count_exists, &n), FM_EEXISTS);
+    CHECK_INT(n, 1);
     fm_kube_client_free(c);
 }
 
@@ -382,7 +468,7 @@ TEST(retry_after_429_and_503)
 
     /* 503 forever: 10 retries, then the error */
     t0 = now_s();
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "busy"), FM_EHTTP);
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "busy"), FM_EUNAVAILABLE);
     CHECK_INT(fm_error_last()->http_status, 503);
     CHECK_CONTAINS(fm_error_last()->message, "503 ServiceUnavailable: try later");
     fm_kube_client_get_stats(c, &st0);
@@ -449,7 +535,7 @@ TEST(connection_reuse_and_verbs)
     /* raw requests keep the body whatever the status */
     c = make_client(NULL, NULL);
     fm_kube_response r;
-    CHECK_INT(fm_kube_request(&r, c, "GET", PREFIX "/missing", NULL, NULL, 0), FM_EHTTP);
+    CHECK_INT(fm_kube_request(&r, c, "GET", PREFIX "/missing", NULL, NULL, 0), FM_ENOTFOUND);
     CHECK_INT(r.status, 404);
     CHECK_CONTAINS(r.body.data, "\"reason\":\"NotFound\"");
     CHECK_CONTAINS(r.content_type, "application/json");
@@ -515,14 +601,15 @@ TEST(watch_stream)
     events e3 = {{0}, 0, 0};
     atomic_store(&srv.watch_mode, 1);
     CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
-    CHECK(fm_kube_err_is_gone());
+    CHECK_INT(fm_error_last()->http_status, 410);
     CHECK_STR(e3.log, "ADDED:5,ERROR:-");
     CHECK_CONTAINS(fm_error_last()->message, "410 Gone: too old resource version");
 
     /* HTTP 410 on the request itself */
     atomic_store(&srv.watch_mode, 3);
     CHECK_INT(fm_kube_watch(c, &fm_k8s_config_map_kind, NULL, &o, on_ev, &e3), FM_EGONE);
-    CHECK(fm_kube_err_is_gone());
+    CHECK_INT(fm_error_last()->code, FM_EGONE);
+    CHECK_CONTAINS(fm_error_last()->message, "410 Expired: too old resource version");
     atomic_store(&srv.watch_mode, 0);
     fm_kube_client_free(c);
 }
@@ -631,8 +718,7 @@ TEST(exec_plugin_refresh_on_401)
     pthread_mutex_lock(&srv.mu);
     snprintf(srv.valid_token, sizeof(srv.valid_token), "never");
     pthread_mutex_unlock(&srv.mu);
-    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), FM_EHTTP);
-    CHECK(fm_kube_err_is_unauthorized());
+    CHECK_INT(fm_kube_get(&obj, c, &fm_k8s_config_map_kind, NULL, "auth"), FM_EUNAUTHORIZED);
     CHECK_INT(read_count(count), 3);
     CHECK(strstr(fm_error_last()->message, "exec-tok") == NULL);
     fm_kube_client_free(c);
@@ -769,7 +855,8 @@ TEST(transport_errors)
     cm.metadata.name = "x";
     codec_set_present(&cm, 0, true);
     CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
-    CHECK(fm_kube_err_is_transport());
+    CHECK_INT(fm_error_last()->code, FM_ETRANSPORT);
+    CHECK_INT(fm_error_last()->http_status, 0);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/x: cannot connect to 127.0.0.1:1");
     CHECK(no_token());
     fm_kube_client_stats st;
@@ -829,6 +916,7 @@ int main(void)
     RUN(paths);
     RUN(get_decodes_and_sends_identity);
     RUN(status_errors);
+    RUN(status_classes);
     RUN(retry_after_429_and_503);
     RUN(connection_reuse_and_verbs);
     RUN(rate_limiter);

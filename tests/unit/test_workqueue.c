@@ -61,6 +61,7 @@ TEST(test_readd_while_processing_is_deferred)
     fm_workqueue_add(q, "a");
     CHECK_INT(fm_workqueue_len(q), 0);
     CHECK_INT(fm_workqueue_get_timeout(q, &k, 10), FM_ENOTFOUND);
+    CHECK_STR(fm_error_last()->message, "workqueue: no key ready within 10 ms");
     fm_workqueue_done(q, "a");
     CHECK_INT(fm_workqueue_len(q), 1);
     CHECK_INT(fm_workqueue_get(q, &k), 0);
