@@ -124,14 +124,11 @@ static int set_condition(fm_k8s_condition_list *l, const char *type, fm_k8s_cond
         c = &items[l->len++];
         memset(c, 0, sizeof(*c));
     }
-    if (c->status != status || !codec_has(c, 1)) {
-        c->last_transition_time = now_seconds();
-        codec_set_present(c, 1, true);
-    }
+    if (c->status != status || !fm_k8s_condition_has_last_transition_time(c))
+        fm_k8s_condition_set_last_transition_time(c, now_seconds());
     c->status = status;
     if (generation > 0) {
-        c->observed_generation = generation;
-        codec_set_present(c, 0, true);
+        fm_k8s_condition_set_observed_generation(c, generation);
     }
     int rc = fm_strset(&c->type, type);
     rc |= fm_strset(&c->reason, reason);
@@ -448,7 +445,7 @@ static void store_transcript(agent *a, const fm_agentic_task *t, fm_executor_res
     int rc = chunk ? 0 : FM_ENOMEM;
     rc |= fm_buf_puts(&body, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"generateName\":");
     rc |= fm_buf_put_json_string(&body, gen, strlen(gen));
-    rc |= fm_buf_puts(&body, ",\"labels\":{\"foreman.llmkube.dev/task\":");
+    rc |= fm_buf_puts(&body, ",\"labels\":{\"" FM_LABEL_TASK "\":");
     rc |= fm_buf_put_json_string(&body, name, strnlen(name, 63));
     rc |= fm_buf_puts(&body, "},\"ownerReferences\":[{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\","
                              "\"kind\":\"AgenticTask\",\"name\":");

@@ -552,7 +552,7 @@ TEST(connection_closed_without_answer)
     atomic_store(&srv.hits_nothing, 0);
     fm_fleet_node n = {0};
     n.metadata.name = "nothing";
-    codec_set_present(&n, 0, true); /* bit 0: metadata */
+    fm_fleet_node_set_metadata_present(&n, true);
     int rc = fm_kube_create(NULL, c, &fm_fleet_node_kind, NULL, &n);
     if (rc != FM_ETRANSPORT) fprintf(stderr, "  create: rc=%d %s\n", rc, fm_error_last()->message);
     CHECK_INT(rc, FM_ETRANSPORT);
