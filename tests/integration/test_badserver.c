@@ -8,8 +8,10 @@
  * succeeds, or a preserved unknown value; never a crash or a hang. The
  * client's request timeout is 2 s so a stalled answer costs about that.
  *
- * The control plane is not used (the test sits in the `integration` label
- * with the other transport tests); it needs nothing but loopback TCP.
+ * The control plane is not used: the test has the `integration` label
+ * (with the other transport tests; it takes seconds) but not the
+ * control-plane fixture (tests/CMakeLists.txt FOREMAN_IT_STANDALONE); it
+ * needs nothing but loopback TCP.
  */
 #include "test.h"
 
