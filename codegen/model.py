@@ -9,6 +9,8 @@ Model objects:
   Package  one schema file: group/version defaults, C prefix, output name,
            enums, structs, kinds, imports.
   Enum     a named string enum (C: typedef int32_t + constants).
+  Constant a named string shared by the programs and the wire (a label or
+           annotation key): one C macro, so no hand-written copy can drift.
   Struct   a named object type with ordered fields (kinds and their lists
            are structs too).
   Field    one member: JSON name, C name, type, validation, list markers.
@@ -58,7 +60,8 @@ CEL_KEYS = {"rule", "message", "messageExpression", "reason", "fieldPath", "opti
 CEL_REASONS = ("FieldValueInvalid", "FieldValueForbidden", "FieldValueRequired", "FieldValueDuplicate")
 
 PACKAGE_KEYS = {"group", "version", "prefix", "output", "crds"}
-TOP_KEYS = {"package", "imports", "enums", "structs", "kinds"}
+TOP_KEYS = {"package", "imports", "constants", "enums", "structs", "kinds"}
+CONSTANT_KEYS = {"description", "value"}
 ENUM_KEYS = {"description", "values"}
 STRUCT_KEYS = {"description", "fields", "mapType", "crdOpaque", "validations", "oneOf", "anyOf",
                "preserveUnknownFields"}
@@ -175,6 +178,17 @@ class Enum:
         self.unset = self.cname.upper() + "_UNSET"
         self.list_cname = self.cname + "_list"
         self.used_in_list = False
+
+
+class Constant:
+    def __init__(self, pkg, name, line):
+        self.pkg = pkg
+        self.name = name
+        self.line = line
+        self.file = pkg.display
+        self.cname = naming.enum_const(pkg.prefix, name)   # "LabelWorkload" -> FM_LABEL_WORKLOAD
+        self.description = ""
+        self.value = ""
 
 
 class Field:
@@ -501,6 +515,7 @@ class Package:
         self.output = ""
         self.crds = False
         self.imports = []         # Packages
+        self.constants = []
         self.enums = []
         self.structs = []         # in schema order, kinds and lists included
         self.kinds = []
@@ -739,10 +754,39 @@ class Loader:
             if sub is not None:
                 pkg.imports.append(sub)
         self.packages[ap] = pkg
+        self.define_constants(pkg, doc)
         self.declare(pkg, doc)
         self.define(pkg, doc)
         self.order.append(pkg)
         return pkg
+
+    # ---- constants (strings only: they need nothing resolved)
+    def define_constants(self, pkg, doc):
+        m = self.get_map(doc, "constants", "schema")
+        if m is None:
+            return
+        for name, body in m.items():
+            line = m.key_line(name)
+            what = f"constant {name}"
+            if not TYPE_NAME.match(name):
+                self.err(pkg.display, line, f"constants: name '{name}' must be CamelCase")
+                continue
+            if not isinstance(body, LocMap):
+                self.err(pkg.display, m.line_of(name), f"{what}: definition must be a mapping")
+                continue
+            self.check_keys(body, CONSTANT_KEYS, what)
+            c = Constant(pkg, name, line)
+            c.description = self.get_str(body, "description", what, required=True, default="")
+            if "value" not in body:
+                self.err(pkg.display, body.line, f"{what}: missing 'value'")
+                continue
+            v = body["value"]
+            if not isinstance(v, str) or not v:
+                self.err(pkg.display, body.line_of("value"), f"{what}: value must be a non-empty string")
+                continue
+            c.value = v
+            self.claim(c.cname, pkg.display, line, what)
+            pkg.constants.append(c)
 
     # ---- pass 1: names
     def declare(self, pkg, doc):

@@ -2,7 +2,10 @@
 /*
  * foreman_v1alpha1.h - C types of foreman.llmkube.dev/v1alpha1: one struct per schema type,
  * the descriptor tables the codec engine (runtime/codec/codec.h) walks, typed
- * wrappers per kind and presence accessors per optional field.
+ * wrappers per kind, presence accessors per optional field (hand-written
+ * code uses these, never a bit number, so a schema edit that renumbers the
+ * bits changes nothing and one that renames a field fails to compile) and
+ * the schema's named constants.
  *
  * Layout rules are those of runtime/codec/codec.h: every struct starts with a
  * presence bitmap and ends with the bag of unknown JSON members; strings are
@@ -22,6 +25,33 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* -------------------------------------------------------------- constants */
+
+/*
+ * Label the operator puts on a placed task (with --assigned-node-label),
+ * naming its node; agents that cannot select tasks by status.assignedNode
+ * watch by it.
+ */
+#define FM_LABEL_ASSIGNED_NODE "foreman.llmkube.dev/assigned-node"
+
+/* Label on each task a Workload created, naming the Workload. */
+#define FM_LABEL_WORKLOAD "foreman.llmkube.dev/workload"
+
+/* Label on a transcript ConfigMap, naming the task it belongs to. */
+#define FM_LABEL_TASK "foreman.llmkube.dev/task"
+
+/*
+ * Annotation on a FleetNode listing (comma-separated) the label keys its agent
+ * set from --node-labels, so a later run can drop the ones it no longer sets.
+ */
+#define FM_ANNOTATION_AGENT_LABELS "foreman.llmkube.dev/agent-labels"
+
+/*
+ * Annotation on a task counting how often a placement expired unclaimed (the
+ * operator gives up placing it after a limit).
+ */
+#define FM_ANNOTATION_CLAIM_EXPIRIES "foreman.llmkube.dev/claim-expiries"
 
 /* ------------------------------------------------------------------ enums */
 
@@ -1265,506 +1295,506 @@ int fm_workload_list_merge_patch(fm_buf *out, const fm_workload_list *old_obj, c
 /* ------------------------------------------------------ presence accessors */
 
 /* fm_fleet_node_spec */
-static inline bool fm_fleet_node_spec_has_roles(const fm_fleet_node_spec *p) { return codec_has(p, 0); }
-static inline void fm_fleet_node_spec_set_roles_present(fm_fleet_node_spec *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_fleet_node_spec_has_max_concurrent_tasks(const fm_fleet_node_spec *p) { return codec_has(p, 1); }
-static inline void fm_fleet_node_spec_set_max_concurrent_tasks(fm_fleet_node_spec *p, int32_t v) { p->max_concurrent_tasks = v; codec_set_present(p, 1, true); }
-static inline void fm_fleet_node_spec_clear_max_concurrent_tasks(fm_fleet_node_spec *p) { memset(&p->max_concurrent_tasks, 0, sizeof p->max_concurrent_tasks); codec_set_present(p, 1, false); }
-static inline bool fm_fleet_node_spec_has_task_namespaces(const fm_fleet_node_spec *p) { return codec_has(p, 2); }
-static inline void fm_fleet_node_spec_set_task_namespaces_present(fm_fleet_node_spec *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_fleet_node_spec_has_roles(const fm_fleet_node_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_fleet_node_spec_set_roles_present(fm_fleet_node_spec *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_fleet_node_spec_has_max_concurrent_tasks(const fm_fleet_node_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_fleet_node_spec_set_max_concurrent_tasks(fm_fleet_node_spec *p, int32_t v) { p->max_concurrent_tasks = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_fleet_node_spec_clear_max_concurrent_tasks(fm_fleet_node_spec *p) { memset(&p->max_concurrent_tasks, 0, sizeof p->max_concurrent_tasks); fm_codec_set_present(p, 1, false); }
+static inline bool fm_fleet_node_spec_has_task_namespaces(const fm_fleet_node_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_fleet_node_spec_set_task_namespaces_present(fm_fleet_node_spec *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_gpu_info */
-static inline bool fm_gpu_info_has_index(const fm_gpu_info *p) { return codec_has(p, 0); }
-static inline void fm_gpu_info_set_index(fm_gpu_info *p, int32_t v) { p->index = v; codec_set_present(p, 0, true); }
-static inline void fm_gpu_info_clear_index(fm_gpu_info *p) { memset(&p->index, 0, sizeof p->index); codec_set_present(p, 0, false); }
-static inline bool fm_gpu_info_has_memory_mib(const fm_gpu_info *p) { return codec_has(p, 1); }
-static inline void fm_gpu_info_set_memory_mib(fm_gpu_info *p, int64_t v) { p->memory_mib = v; codec_set_present(p, 1, true); }
-static inline void fm_gpu_info_clear_memory_mib(fm_gpu_info *p) { memset(&p->memory_mib, 0, sizeof p->memory_mib); codec_set_present(p, 1, false); }
-static inline bool fm_gpu_info_has_free_memory_mib(const fm_gpu_info *p) { return codec_has(p, 2); }
-static inline void fm_gpu_info_set_free_memory_mib(fm_gpu_info *p, int64_t v) { p->free_memory_mib = v; codec_set_present(p, 2, true); }
-static inline void fm_gpu_info_clear_free_memory_mib(fm_gpu_info *p) { memset(&p->free_memory_mib, 0, sizeof p->free_memory_mib); codec_set_present(p, 2, false); }
+static inline bool fm_gpu_info_has_index(const fm_gpu_info *p) { return fm_codec_has(p, 0); }
+static inline void fm_gpu_info_set_index(fm_gpu_info *p, int32_t v) { p->index = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_gpu_info_clear_index(fm_gpu_info *p) { memset(&p->index, 0, sizeof p->index); fm_codec_set_present(p, 0, false); }
+static inline bool fm_gpu_info_has_memory_mib(const fm_gpu_info *p) { return fm_codec_has(p, 1); }
+static inline void fm_gpu_info_set_memory_mib(fm_gpu_info *p, int64_t v) { p->memory_mib = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_gpu_info_clear_memory_mib(fm_gpu_info *p) { memset(&p->memory_mib, 0, sizeof p->memory_mib); fm_codec_set_present(p, 1, false); }
+static inline bool fm_gpu_info_has_free_memory_mib(const fm_gpu_info *p) { return fm_codec_has(p, 2); }
+static inline void fm_gpu_info_set_free_memory_mib(fm_gpu_info *p, int64_t v) { p->free_memory_mib = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_gpu_info_clear_free_memory_mib(fm_gpu_info *p) { memset(&p->free_memory_mib, 0, sizeof p->free_memory_mib); fm_codec_set_present(p, 2, false); }
 
 /* fm_capability */
-static inline bool fm_capability_has_total_ram_gb(const fm_capability *p) { return codec_has(p, 0); }
-static inline void fm_capability_set_total_ram_gb(fm_capability *p, int32_t v) { p->total_ram_gb = v; codec_set_present(p, 0, true); }
-static inline void fm_capability_clear_total_ram_gb(fm_capability *p) { memset(&p->total_ram_gb, 0, sizeof p->total_ram_gb); codec_set_present(p, 0, false); }
-static inline bool fm_capability_has_available_ram_gb(const fm_capability *p) { return codec_has(p, 1); }
-static inline void fm_capability_set_available_ram_gb(fm_capability *p, int32_t v) { p->available_ram_gb = v; codec_set_present(p, 1, true); }
-static inline void fm_capability_clear_available_ram_gb(fm_capability *p) { memset(&p->available_ram_gb, 0, sizeof p->available_ram_gb); codec_set_present(p, 1, false); }
-static inline bool fm_capability_has_max_context_tokens(const fm_capability *p) { return codec_has(p, 2); }
-static inline void fm_capability_set_max_context_tokens(fm_capability *p, int32_t v) { p->max_context_tokens = v; codec_set_present(p, 2, true); }
-static inline void fm_capability_clear_max_context_tokens(fm_capability *p) { memset(&p->max_context_tokens, 0, sizeof p->max_context_tokens); codec_set_present(p, 2, false); }
-static inline bool fm_capability_has_tokens_per_second(const fm_capability *p) { return codec_has(p, 3); }
-static inline void fm_capability_set_tokens_per_second(fm_capability *p, int32_t v) { p->tokens_per_second = v; codec_set_present(p, 3, true); }
-static inline void fm_capability_clear_tokens_per_second(fm_capability *p) { memset(&p->tokens_per_second, 0, sizeof p->tokens_per_second); codec_set_present(p, 3, false); }
-static inline bool fm_capability_has_installed_models(const fm_capability *p) { return codec_has(p, 4); }
-static inline void fm_capability_set_installed_models_present(fm_capability *p, bool on) { codec_set_present(p, 4, on); }
-static inline bool fm_capability_has_gpus(const fm_capability *p) { return codec_has(p, 5); }
-static inline void fm_capability_set_gpus_present(fm_capability *p, bool on) { codec_set_present(p, 5, on); }
+static inline bool fm_capability_has_total_ram_gb(const fm_capability *p) { return fm_codec_has(p, 0); }
+static inline void fm_capability_set_total_ram_gb(fm_capability *p, int32_t v) { p->total_ram_gb = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_capability_clear_total_ram_gb(fm_capability *p) { memset(&p->total_ram_gb, 0, sizeof p->total_ram_gb); fm_codec_set_present(p, 0, false); }
+static inline bool fm_capability_has_available_ram_gb(const fm_capability *p) { return fm_codec_has(p, 1); }
+static inline void fm_capability_set_available_ram_gb(fm_capability *p, int32_t v) { p->available_ram_gb = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_capability_clear_available_ram_gb(fm_capability *p) { memset(&p->available_ram_gb, 0, sizeof p->available_ram_gb); fm_codec_set_present(p, 1, false); }
+static inline bool fm_capability_has_max_context_tokens(const fm_capability *p) { return fm_codec_has(p, 2); }
+static inline void fm_capability_set_max_context_tokens(fm_capability *p, int32_t v) { p->max_context_tokens = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_capability_clear_max_context_tokens(fm_capability *p) { memset(&p->max_context_tokens, 0, sizeof p->max_context_tokens); fm_codec_set_present(p, 2, false); }
+static inline bool fm_capability_has_tokens_per_second(const fm_capability *p) { return fm_codec_has(p, 3); }
+static inline void fm_capability_set_tokens_per_second(fm_capability *p, int32_t v) { p->tokens_per_second = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_capability_clear_tokens_per_second(fm_capability *p) { memset(&p->tokens_per_second, 0, sizeof p->tokens_per_second); fm_codec_set_present(p, 3, false); }
+static inline bool fm_capability_has_installed_models(const fm_capability *p) { return fm_codec_has(p, 4); }
+static inline void fm_capability_set_installed_models_present(fm_capability *p, bool on) { fm_codec_set_present(p, 4, on); }
+static inline bool fm_capability_has_gpus(const fm_capability *p) { return fm_codec_has(p, 5); }
+static inline void fm_capability_set_gpus_present(fm_capability *p, bool on) { fm_codec_set_present(p, 5, on); }
 
 /* fm_fleet_node_status */
-static inline bool fm_fleet_node_status_has_last_heartbeat_time(const fm_fleet_node_status *p) { return codec_has(p, 0); }
-static inline void fm_fleet_node_status_set_last_heartbeat_time(fm_fleet_node_status *p, fm_time v) { p->last_heartbeat_time = v; codec_set_present(p, 0, true); }
-static inline void fm_fleet_node_status_clear_last_heartbeat_time(fm_fleet_node_status *p) { memset(&p->last_heartbeat_time, 0, sizeof p->last_heartbeat_time); codec_set_present(p, 0, false); }
-static inline bool fm_fleet_node_status_has_capability(const fm_fleet_node_status *p) { return codec_has(p, 1); }
-static inline void fm_fleet_node_status_set_capability_present(fm_fleet_node_status *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_fleet_node_status_has_conditions(const fm_fleet_node_status *p) { return codec_has(p, 2); }
-static inline void fm_fleet_node_status_set_conditions_present(fm_fleet_node_status *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_fleet_node_status_has_update_request(const fm_fleet_node_status *p) { return codec_has(p, 3); }
-static inline void fm_fleet_node_status_set_update_request_present(fm_fleet_node_status *p, bool on) { codec_set_present(p, 3, on); }
+static inline bool fm_fleet_node_status_has_last_heartbeat_time(const fm_fleet_node_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_fleet_node_status_set_last_heartbeat_time(fm_fleet_node_status *p, fm_time v) { p->last_heartbeat_time = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_fleet_node_status_clear_last_heartbeat_time(fm_fleet_node_status *p) { memset(&p->last_heartbeat_time, 0, sizeof p->last_heartbeat_time); fm_codec_set_present(p, 0, false); }
+static inline bool fm_fleet_node_status_has_capability(const fm_fleet_node_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_fleet_node_status_set_capability_present(fm_fleet_node_status *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_fleet_node_status_has_conditions(const fm_fleet_node_status *p) { return fm_codec_has(p, 2); }
+static inline void fm_fleet_node_status_set_conditions_present(fm_fleet_node_status *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_fleet_node_status_has_update_request(const fm_fleet_node_status *p) { return fm_codec_has(p, 3); }
+static inline void fm_fleet_node_status_set_update_request_present(fm_fleet_node_status *p, bool on) { fm_codec_set_present(p, 3, on); }
 
 /* fm_task_payload */
-static inline bool fm_task_payload_has_issue(const fm_task_payload *p) { return codec_has(p, 0); }
-static inline void fm_task_payload_set_issue(fm_task_payload *p, int32_t v) { p->issue = v; codec_set_present(p, 0, true); }
-static inline void fm_task_payload_clear_issue(fm_task_payload *p) { memset(&p->issue, 0, sizeof p->issue); codec_set_present(p, 0, false); }
-static inline bool fm_task_payload_has_allow_overwrite(const fm_task_payload *p) { return codec_has(p, 1); }
-static inline void fm_task_payload_set_allow_overwrite(fm_task_payload *p, bool v) { p->allow_overwrite = v; codec_set_present(p, 1, true); }
-static inline void fm_task_payload_clear_allow_overwrite(fm_task_payload *p) { memset(&p->allow_overwrite, 0, sizeof p->allow_overwrite); codec_set_present(p, 1, false); }
-static inline bool fm_task_payload_has_gate_advisories(const fm_task_payload *p) { return codec_has(p, 2); }
-static inline void fm_task_payload_set_gate_advisories_present(fm_task_payload *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_task_payload_has_images(const fm_task_payload *p) { return codec_has(p, 3); }
-static inline void fm_task_payload_set_images_present(fm_task_payload *p, bool on) { codec_set_present(p, 3, on); }
-static inline bool fm_task_payload_has_open_pull_request(const fm_task_payload *p) { return codec_has(p, 4); }
-static inline void fm_task_payload_set_open_pull_request(fm_task_payload *p, bool v) { p->open_pull_request = v; codec_set_present(p, 4, true); }
-static inline void fm_task_payload_clear_open_pull_request(fm_task_payload *p) { memset(&p->open_pull_request, 0, sizeof p->open_pull_request); codec_set_present(p, 4, false); }
-static inline bool fm_task_payload_has_shared_identifiers(const fm_task_payload *p) { return codec_has(p, 5); }
-static inline void fm_task_payload_set_shared_identifiers_present(fm_task_payload *p, bool on) { codec_set_present(p, 5, on); }
-static inline bool fm_task_payload_has_slices(const fm_task_payload *p) { return codec_has(p, 6); }
-static inline void fm_task_payload_set_slices_present(fm_task_payload *p, bool on) { codec_set_present(p, 6, on); }
+static inline bool fm_task_payload_has_issue(const fm_task_payload *p) { return fm_codec_has(p, 0); }
+static inline void fm_task_payload_set_issue(fm_task_payload *p, int32_t v) { p->issue = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_task_payload_clear_issue(fm_task_payload *p) { memset(&p->issue, 0, sizeof p->issue); fm_codec_set_present(p, 0, false); }
+static inline bool fm_task_payload_has_allow_overwrite(const fm_task_payload *p) { return fm_codec_has(p, 1); }
+static inline void fm_task_payload_set_allow_overwrite(fm_task_payload *p, bool v) { p->allow_overwrite = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_task_payload_clear_allow_overwrite(fm_task_payload *p) { memset(&p->allow_overwrite, 0, sizeof p->allow_overwrite); fm_codec_set_present(p, 1, false); }
+static inline bool fm_task_payload_has_gate_advisories(const fm_task_payload *p) { return fm_codec_has(p, 2); }
+static inline void fm_task_payload_set_gate_advisories_present(fm_task_payload *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_task_payload_has_images(const fm_task_payload *p) { return fm_codec_has(p, 3); }
+static inline void fm_task_payload_set_images_present(fm_task_payload *p, bool on) { fm_codec_set_present(p, 3, on); }
+static inline bool fm_task_payload_has_open_pull_request(const fm_task_payload *p) { return fm_codec_has(p, 4); }
+static inline void fm_task_payload_set_open_pull_request(fm_task_payload *p, bool v) { p->open_pull_request = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_task_payload_clear_open_pull_request(fm_task_payload *p) { memset(&p->open_pull_request, 0, sizeof p->open_pull_request); fm_codec_set_present(p, 4, false); }
+static inline bool fm_task_payload_has_shared_identifiers(const fm_task_payload *p) { return fm_codec_has(p, 5); }
+static inline void fm_task_payload_set_shared_identifiers_present(fm_task_payload *p, bool on) { fm_codec_set_present(p, 5, on); }
+static inline bool fm_task_payload_has_slices(const fm_task_payload *p) { return fm_codec_has(p, 6); }
+static inline void fm_task_payload_set_slices_present(fm_task_payload *p, bool on) { fm_codec_set_present(p, 6, on); }
 
 /* fm_shared_identifier */
-static inline bool fm_shared_identifier_has_referenced_by(const fm_shared_identifier *p) { return codec_has(p, 0); }
-static inline void fm_shared_identifier_set_referenced_by_present(fm_shared_identifier *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_shared_identifier_has_referenced_by(const fm_shared_identifier *p) { return fm_codec_has(p, 0); }
+static inline void fm_shared_identifier_set_referenced_by_present(fm_shared_identifier *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_slice */
-static inline bool fm_slice_has_files(const fm_slice *p) { return codec_has(p, 0); }
-static inline void fm_slice_set_files_present(fm_slice *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_slice_has_files(const fm_slice *p) { return fm_codec_has(p, 0); }
+static inline void fm_slice_set_files_present(fm_slice *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_gate_profile */
-static inline bool fm_gate_profile_has_commands(const fm_gate_profile *p) { return codec_has(p, 0); }
-static inline void fm_gate_profile_set_commands_present(fm_gate_profile *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_gate_profile_has_source_extensions(const fm_gate_profile *p) { return codec_has(p, 1); }
-static inline void fm_gate_profile_set_source_extensions_present(fm_gate_profile *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_gate_profile_has_test_layout(const fm_gate_profile *p) { return codec_has(p, 2); }
-static inline void fm_gate_profile_set_test_layout_present(fm_gate_profile *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_gate_profile_has_commands(const fm_gate_profile *p) { return fm_codec_has(p, 0); }
+static inline void fm_gate_profile_set_commands_present(fm_gate_profile *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_gate_profile_has_source_extensions(const fm_gate_profile *p) { return fm_codec_has(p, 1); }
+static inline void fm_gate_profile_set_source_extensions_present(fm_gate_profile *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_gate_profile_has_test_layout(const fm_gate_profile *p) { return fm_codec_has(p, 2); }
+static inline void fm_gate_profile_set_test_layout_present(fm_gate_profile *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_verdict_policy */
-static inline bool fm_verdict_policy_has_self_go(const fm_verdict_policy *p) { return codec_has(p, 0); }
-static inline void fm_verdict_policy_set_self_go_present(fm_verdict_policy *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_verdict_policy_has_self_go(const fm_verdict_policy *p) { return fm_codec_has(p, 0); }
+static inline void fm_verdict_policy_set_self_go_present(fm_verdict_policy *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_required_capability */
-static inline bool fm_required_capability_has_min_ram_gb(const fm_required_capability *p) { return codec_has(p, 0); }
-static inline void fm_required_capability_set_min_ram_gb(fm_required_capability *p, int32_t v) { p->min_ram_gb = v; codec_set_present(p, 0, true); }
-static inline void fm_required_capability_clear_min_ram_gb(fm_required_capability *p) { memset(&p->min_ram_gb, 0, sizeof p->min_ram_gb); codec_set_present(p, 0, false); }
-static inline bool fm_required_capability_has_min_context_tokens(const fm_required_capability *p) { return codec_has(p, 1); }
-static inline void fm_required_capability_set_min_context_tokens(fm_required_capability *p, int32_t v) { p->min_context_tokens = v; codec_set_present(p, 1, true); }
-static inline void fm_required_capability_clear_min_context_tokens(fm_required_capability *p) { memset(&p->min_context_tokens, 0, sizeof p->min_context_tokens); codec_set_present(p, 1, false); }
-static inline bool fm_required_capability_has_node_selector(const fm_required_capability *p) { return codec_has(p, 2); }
-static inline void fm_required_capability_set_node_selector_present(fm_required_capability *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_required_capability_has_requires_model_installed(const fm_required_capability *p) { return codec_has(p, 3); }
-static inline void fm_required_capability_set_requires_model_installed(fm_required_capability *p, bool v) { p->requires_model_installed = v; codec_set_present(p, 3, true); }
-static inline void fm_required_capability_clear_requires_model_installed(fm_required_capability *p) { memset(&p->requires_model_installed, 0, sizeof p->requires_model_installed); codec_set_present(p, 3, false); }
-static inline bool fm_required_capability_has_roles(const fm_required_capability *p) { return codec_has(p, 4); }
-static inline void fm_required_capability_set_roles_present(fm_required_capability *p, bool on) { codec_set_present(p, 4, on); }
+static inline bool fm_required_capability_has_min_ram_gb(const fm_required_capability *p) { return fm_codec_has(p, 0); }
+static inline void fm_required_capability_set_min_ram_gb(fm_required_capability *p, int32_t v) { p->min_ram_gb = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_required_capability_clear_min_ram_gb(fm_required_capability *p) { memset(&p->min_ram_gb, 0, sizeof p->min_ram_gb); fm_codec_set_present(p, 0, false); }
+static inline bool fm_required_capability_has_min_context_tokens(const fm_required_capability *p) { return fm_codec_has(p, 1); }
+static inline void fm_required_capability_set_min_context_tokens(fm_required_capability *p, int32_t v) { p->min_context_tokens = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_required_capability_clear_min_context_tokens(fm_required_capability *p) { memset(&p->min_context_tokens, 0, sizeof p->min_context_tokens); fm_codec_set_present(p, 1, false); }
+static inline bool fm_required_capability_has_node_selector(const fm_required_capability *p) { return fm_codec_has(p, 2); }
+static inline void fm_required_capability_set_node_selector_present(fm_required_capability *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_required_capability_has_requires_model_installed(const fm_required_capability *p) { return fm_codec_has(p, 3); }
+static inline void fm_required_capability_set_requires_model_installed(fm_required_capability *p, bool v) { p->requires_model_installed = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_required_capability_clear_requires_model_installed(fm_required_capability *p) { memset(&p->requires_model_installed, 0, sizeof p->requires_model_installed); fm_codec_set_present(p, 3, false); }
+static inline bool fm_required_capability_has_roles(const fm_required_capability *p) { return fm_codec_has(p, 4); }
+static inline void fm_required_capability_set_roles_present(fm_required_capability *p, bool on) { fm_codec_set_present(p, 4, on); }
 
 /* fm_agentic_task_spec */
-static inline bool fm_agentic_task_spec_has_payload(const fm_agentic_task_spec *p) { return codec_has(p, 0); }
-static inline void fm_agentic_task_spec_set_payload_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agentic_task_spec_has_required_capability(const fm_agentic_task_spec *p) { return codec_has(p, 1); }
-static inline void fm_agentic_task_spec_set_required_capability_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agentic_task_spec_has_depends_on(const fm_agentic_task_spec *p) { return codec_has(p, 2); }
-static inline void fm_agentic_task_spec_set_depends_on_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_agentic_task_spec_has_priority(const fm_agentic_task_spec *p) { return codec_has(p, 3); }
-static inline void fm_agentic_task_spec_set_priority(fm_agentic_task_spec *p, int32_t v) { p->priority = v; codec_set_present(p, 3, true); }
-static inline void fm_agentic_task_spec_clear_priority(fm_agentic_task_spec *p) { memset(&p->priority, 0, sizeof p->priority); codec_set_present(p, 3, false); }
-static inline bool fm_agentic_task_spec_has_timeout_seconds(const fm_agentic_task_spec *p) { return codec_has(p, 4); }
-static inline void fm_agentic_task_spec_set_timeout_seconds(fm_agentic_task_spec *p, int32_t v) { p->timeout_seconds = v; codec_set_present(p, 4, true); }
-static inline void fm_agentic_task_spec_clear_timeout_seconds(fm_agentic_task_spec *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); codec_set_present(p, 4, false); }
-static inline bool fm_agentic_task_spec_has_agent_ref(const fm_agentic_task_spec *p) { return codec_has(p, 5); }
-static inline void fm_agentic_task_spec_set_agent_ref_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 5, on); }
-static inline bool fm_agentic_task_spec_has_gate_profile(const fm_agentic_task_spec *p) { return codec_has(p, 6); }
-static inline void fm_agentic_task_spec_set_gate_profile_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 6, on); }
-static inline bool fm_agentic_task_spec_has_mcp_enabled(const fm_agentic_task_spec *p) { return codec_has(p, 7); }
-static inline void fm_agentic_task_spec_set_mcp_enabled(fm_agentic_task_spec *p, bool v) { p->mcp_enabled = v; codec_set_present(p, 7, true); }
-static inline void fm_agentic_task_spec_clear_mcp_enabled(fm_agentic_task_spec *p) { memset(&p->mcp_enabled, 0, sizeof p->mcp_enabled); codec_set_present(p, 7, false); }
-static inline bool fm_agentic_task_spec_has_verdict_policy(const fm_agentic_task_spec *p) { return codec_has(p, 8); }
-static inline void fm_agentic_task_spec_set_verdict_policy_present(fm_agentic_task_spec *p, bool on) { codec_set_present(p, 8, on); }
+static inline bool fm_agentic_task_spec_has_payload(const fm_agentic_task_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_agentic_task_spec_set_payload_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agentic_task_spec_has_required_capability(const fm_agentic_task_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_agentic_task_spec_set_required_capability_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agentic_task_spec_has_depends_on(const fm_agentic_task_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_agentic_task_spec_set_depends_on_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_agentic_task_spec_has_priority(const fm_agentic_task_spec *p) { return fm_codec_has(p, 3); }
+static inline void fm_agentic_task_spec_set_priority(fm_agentic_task_spec *p, int32_t v) { p->priority = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_agentic_task_spec_clear_priority(fm_agentic_task_spec *p) { memset(&p->priority, 0, sizeof p->priority); fm_codec_set_present(p, 3, false); }
+static inline bool fm_agentic_task_spec_has_timeout_seconds(const fm_agentic_task_spec *p) { return fm_codec_has(p, 4); }
+static inline void fm_agentic_task_spec_set_timeout_seconds(fm_agentic_task_spec *p, int32_t v) { p->timeout_seconds = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_agentic_task_spec_clear_timeout_seconds(fm_agentic_task_spec *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); fm_codec_set_present(p, 4, false); }
+static inline bool fm_agentic_task_spec_has_agent_ref(const fm_agentic_task_spec *p) { return fm_codec_has(p, 5); }
+static inline void fm_agentic_task_spec_set_agent_ref_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 5, on); }
+static inline bool fm_agentic_task_spec_has_gate_profile(const fm_agentic_task_spec *p) { return fm_codec_has(p, 6); }
+static inline void fm_agentic_task_spec_set_gate_profile_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 6, on); }
+static inline bool fm_agentic_task_spec_has_mcp_enabled(const fm_agentic_task_spec *p) { return fm_codec_has(p, 7); }
+static inline void fm_agentic_task_spec_set_mcp_enabled(fm_agentic_task_spec *p, bool v) { p->mcp_enabled = v; fm_codec_set_present(p, 7, true); }
+static inline void fm_agentic_task_spec_clear_mcp_enabled(fm_agentic_task_spec *p) { memset(&p->mcp_enabled, 0, sizeof p->mcp_enabled); fm_codec_set_present(p, 7, false); }
+static inline bool fm_agentic_task_spec_has_verdict_policy(const fm_agentic_task_spec *p) { return fm_codec_has(p, 8); }
+static inline void fm_agentic_task_spec_set_verdict_policy_present(fm_agentic_task_spec *p, bool on) { fm_codec_set_present(p, 8, on); }
 
 /* fm_agentic_task_status */
-static inline bool fm_agentic_task_status_has_claimed_at(const fm_agentic_task_status *p) { return codec_has(p, 0); }
-static inline void fm_agentic_task_status_set_claimed_at(fm_agentic_task_status *p, fm_time v) { p->claimed_at = v; codec_set_present(p, 0, true); }
-static inline void fm_agentic_task_status_clear_claimed_at(fm_agentic_task_status *p) { memset(&p->claimed_at, 0, sizeof p->claimed_at); codec_set_present(p, 0, false); }
-static inline bool fm_agentic_task_status_has_started_at(const fm_agentic_task_status *p) { return codec_has(p, 1); }
-static inline void fm_agentic_task_status_set_started_at(fm_agentic_task_status *p, fm_time v) { p->started_at = v; codec_set_present(p, 1, true); }
-static inline void fm_agentic_task_status_clear_started_at(fm_agentic_task_status *p) { memset(&p->started_at, 0, sizeof p->started_at); codec_set_present(p, 1, false); }
-static inline bool fm_agentic_task_status_has_finished_at(const fm_agentic_task_status *p) { return codec_has(p, 2); }
-static inline void fm_agentic_task_status_set_finished_at(fm_agentic_task_status *p, fm_time v) { p->finished_at = v; codec_set_present(p, 2, true); }
-static inline void fm_agentic_task_status_clear_finished_at(fm_agentic_task_status *p) { memset(&p->finished_at, 0, sizeof p->finished_at); codec_set_present(p, 2, false); }
-static inline bool fm_agentic_task_status_has_conditions(const fm_agentic_task_status *p) { return codec_has(p, 3); }
-static inline void fm_agentic_task_status_set_conditions_present(fm_agentic_task_status *p, bool on) { codec_set_present(p, 3, on); }
+static inline bool fm_agentic_task_status_has_claimed_at(const fm_agentic_task_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_agentic_task_status_set_claimed_at(fm_agentic_task_status *p, fm_time v) { p->claimed_at = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_agentic_task_status_clear_claimed_at(fm_agentic_task_status *p) { memset(&p->claimed_at, 0, sizeof p->claimed_at); fm_codec_set_present(p, 0, false); }
+static inline bool fm_agentic_task_status_has_started_at(const fm_agentic_task_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_agentic_task_status_set_started_at(fm_agentic_task_status *p, fm_time v) { p->started_at = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_agentic_task_status_clear_started_at(fm_agentic_task_status *p) { memset(&p->started_at, 0, sizeof p->started_at); fm_codec_set_present(p, 1, false); }
+static inline bool fm_agentic_task_status_has_finished_at(const fm_agentic_task_status *p) { return fm_codec_has(p, 2); }
+static inline void fm_agentic_task_status_set_finished_at(fm_agentic_task_status *p, fm_time v) { p->finished_at = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_agentic_task_status_clear_finished_at(fm_agentic_task_status *p) { memset(&p->finished_at, 0, sizeof p->finished_at); fm_codec_set_present(p, 2, false); }
+static inline bool fm_agentic_task_status_has_conditions(const fm_agentic_task_status *p) { return fm_codec_has(p, 3); }
+static inline void fm_agentic_task_status_set_conditions_present(fm_agentic_task_status *p, bool on) { fm_codec_set_present(p, 3, on); }
 
 /* fm_pipeline_step */
-static inline bool fm_pipeline_step_has_payload(const fm_pipeline_step *p) { return codec_has(p, 0); }
-static inline void fm_pipeline_step_set_payload_present(fm_pipeline_step *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_pipeline_step_has_required_capability(const fm_pipeline_step *p) { return codec_has(p, 1); }
-static inline void fm_pipeline_step_set_required_capability_present(fm_pipeline_step *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_pipeline_step_has_depends_on(const fm_pipeline_step *p) { return codec_has(p, 2); }
-static inline void fm_pipeline_step_set_depends_on_present(fm_pipeline_step *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_pipeline_step_has_timeout_seconds(const fm_pipeline_step *p) { return codec_has(p, 3); }
-static inline void fm_pipeline_step_set_timeout_seconds(fm_pipeline_step *p, int32_t v) { p->timeout_seconds = v; codec_set_present(p, 3, true); }
-static inline void fm_pipeline_step_clear_timeout_seconds(fm_pipeline_step *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); codec_set_present(p, 3, false); }
-static inline bool fm_pipeline_step_has_priority(const fm_pipeline_step *p) { return codec_has(p, 4); }
-static inline void fm_pipeline_step_set_priority(fm_pipeline_step *p, int32_t v) { p->priority = v; codec_set_present(p, 4, true); }
-static inline void fm_pipeline_step_clear_priority(fm_pipeline_step *p) { memset(&p->priority, 0, sizeof p->priority); codec_set_present(p, 4, false); }
-static inline bool fm_pipeline_step_has_agent_ref(const fm_pipeline_step *p) { return codec_has(p, 5); }
-static inline void fm_pipeline_step_set_agent_ref_present(fm_pipeline_step *p, bool on) { codec_set_present(p, 5, on); }
-static inline bool fm_pipeline_step_has_gate_profile(const fm_pipeline_step *p) { return codec_has(p, 6); }
-static inline void fm_pipeline_step_set_gate_profile_present(fm_pipeline_step *p, bool on) { codec_set_present(p, 6, on); }
+static inline bool fm_pipeline_step_has_payload(const fm_pipeline_step *p) { return fm_codec_has(p, 0); }
+static inline void fm_pipeline_step_set_payload_present(fm_pipeline_step *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_pipeline_step_has_required_capability(const fm_pipeline_step *p) { return fm_codec_has(p, 1); }
+static inline void fm_pipeline_step_set_required_capability_present(fm_pipeline_step *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_pipeline_step_has_depends_on(const fm_pipeline_step *p) { return fm_codec_has(p, 2); }
+static inline void fm_pipeline_step_set_depends_on_present(fm_pipeline_step *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_pipeline_step_has_timeout_seconds(const fm_pipeline_step *p) { return fm_codec_has(p, 3); }
+static inline void fm_pipeline_step_set_timeout_seconds(fm_pipeline_step *p, int32_t v) { p->timeout_seconds = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_pipeline_step_clear_timeout_seconds(fm_pipeline_step *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); fm_codec_set_present(p, 3, false); }
+static inline bool fm_pipeline_step_has_priority(const fm_pipeline_step *p) { return fm_codec_has(p, 4); }
+static inline void fm_pipeline_step_set_priority(fm_pipeline_step *p, int32_t v) { p->priority = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_pipeline_step_clear_priority(fm_pipeline_step *p) { memset(&p->priority, 0, sizeof p->priority); fm_codec_set_present(p, 4, false); }
+static inline bool fm_pipeline_step_has_agent_ref(const fm_pipeline_step *p) { return fm_codec_has(p, 5); }
+static inline void fm_pipeline_step_set_agent_ref_present(fm_pipeline_step *p, bool on) { fm_codec_set_present(p, 5, on); }
+static inline bool fm_pipeline_step_has_gate_profile(const fm_pipeline_step *p) { return fm_codec_has(p, 6); }
+static inline void fm_pipeline_step_set_gate_profile_present(fm_pipeline_step *p, bool on) { fm_codec_set_present(p, 6, on); }
 
 /* fm_workload_spec */
-static inline bool fm_workload_spec_has_max_tasks(const fm_workload_spec *p) { return codec_has(p, 0); }
-static inline void fm_workload_spec_set_max_tasks(fm_workload_spec *p, int32_t v) { p->max_tasks = v; codec_set_present(p, 0, true); }
-static inline void fm_workload_spec_clear_max_tasks(fm_workload_spec *p) { memset(&p->max_tasks, 0, sizeof p->max_tasks); codec_set_present(p, 0, false); }
-static inline bool fm_workload_spec_has_pipeline(const fm_workload_spec *p) { return codec_has(p, 1); }
-static inline void fm_workload_spec_set_pipeline_present(fm_workload_spec *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_workload_spec_has_allow_cloud_reviewers(const fm_workload_spec *p) { return codec_has(p, 2); }
-static inline void fm_workload_spec_set_allow_cloud_reviewers(fm_workload_spec *p, bool v) { p->allow_cloud_reviewers = v; codec_set_present(p, 2, true); }
-static inline void fm_workload_spec_clear_allow_cloud_reviewers(fm_workload_spec *p) { memset(&p->allow_cloud_reviewers, 0, sizeof p->allow_cloud_reviewers); codec_set_present(p, 2, false); }
-static inline bool fm_workload_spec_has_allow_overwrite(const fm_workload_spec *p) { return codec_has(p, 3); }
-static inline void fm_workload_spec_set_allow_overwrite(fm_workload_spec *p, bool v) { p->allow_overwrite = v; codec_set_present(p, 3, true); }
-static inline void fm_workload_spec_clear_allow_overwrite(fm_workload_spec *p) { memset(&p->allow_overwrite, 0, sizeof p->allow_overwrite); codec_set_present(p, 3, false); }
-static inline bool fm_workload_spec_has_coder_agent_ref(const fm_workload_spec *p) { return codec_has(p, 4); }
-static inline void fm_workload_spec_set_coder_agent_ref_present(fm_workload_spec *p, bool on) { codec_set_present(p, 4, on); }
-static inline bool fm_workload_spec_has_escalate_on_failure(const fm_workload_spec *p) { return codec_has(p, 5); }
-static inline void fm_workload_spec_set_escalate_on_failure(fm_workload_spec *p, bool v) { p->escalate_on_failure = v; codec_set_present(p, 5, true); }
-static inline void fm_workload_spec_clear_escalate_on_failure(fm_workload_spec *p) { memset(&p->escalate_on_failure, 0, sizeof p->escalate_on_failure); codec_set_present(p, 5, false); }
-static inline bool fm_workload_spec_has_escalation_coder_agent_ref(const fm_workload_spec *p) { return codec_has(p, 6); }
-static inline void fm_workload_spec_set_escalation_coder_agent_ref_present(fm_workload_spec *p, bool on) { codec_set_present(p, 6, on); }
-static inline bool fm_workload_spec_has_escalation_reviewer_agent_refs(const fm_workload_spec *p) { return codec_has(p, 7); }
-static inline void fm_workload_spec_set_escalation_reviewer_agent_refs_present(fm_workload_spec *p, bool on) { codec_set_present(p, 7, on); }
-static inline bool fm_workload_spec_has_gate_profile(const fm_workload_spec *p) { return codec_has(p, 8); }
-static inline void fm_workload_spec_set_gate_profile_present(fm_workload_spec *p, bool on) { codec_set_present(p, 8, on); }
-static inline bool fm_workload_spec_has_issues(const fm_workload_spec *p) { return codec_has(p, 9); }
-static inline void fm_workload_spec_set_issues_present(fm_workload_spec *p, bool on) { codec_set_present(p, 9, on); }
-static inline bool fm_workload_spec_has_max_review_iterations(const fm_workload_spec *p) { return codec_has(p, 10); }
-static inline void fm_workload_spec_set_max_review_iterations(fm_workload_spec *p, int32_t v) { p->max_review_iterations = v; codec_set_present(p, 10, true); }
-static inline void fm_workload_spec_clear_max_review_iterations(fm_workload_spec *p) { memset(&p->max_review_iterations, 0, sizeof p->max_review_iterations); codec_set_present(p, 10, false); }
-static inline bool fm_workload_spec_has_mcp_enabled(const fm_workload_spec *p) { return codec_has(p, 11); }
-static inline void fm_workload_spec_set_mcp_enabled(fm_workload_spec *p, bool v) { p->mcp_enabled = v; codec_set_present(p, 11, true); }
-static inline void fm_workload_spec_clear_mcp_enabled(fm_workload_spec *p) { memset(&p->mcp_enabled, 0, sizeof p->mcp_enabled); codec_set_present(p, 11, false); }
-static inline bool fm_workload_spec_has_open_pull_request(const fm_workload_spec *p) { return codec_has(p, 12); }
-static inline void fm_workload_spec_set_open_pull_request(fm_workload_spec *p, bool v) { p->open_pull_request = v; codec_set_present(p, 12, true); }
-static inline void fm_workload_spec_clear_open_pull_request(fm_workload_spec *p) { memset(&p->open_pull_request, 0, sizeof p->open_pull_request); codec_set_present(p, 12, false); }
-static inline bool fm_workload_spec_has_reviewer_agent_refs(const fm_workload_spec *p) { return codec_has(p, 13); }
-static inline void fm_workload_spec_set_reviewer_agent_refs_present(fm_workload_spec *p, bool on) { codec_set_present(p, 13, on); }
-static inline bool fm_workload_spec_has_revision_coder_agent_ref(const fm_workload_spec *p) { return codec_has(p, 14); }
-static inline void fm_workload_spec_set_revision_coder_agent_ref_present(fm_workload_spec *p, bool on) { codec_set_present(p, 14, on); }
-static inline bool fm_workload_spec_has_verdict_policy(const fm_workload_spec *p) { return codec_has(p, 15); }
-static inline void fm_workload_spec_set_verdict_policy_present(fm_workload_spec *p, bool on) { codec_set_present(p, 15, on); }
-static inline bool fm_workload_spec_has_verifier_agent_ref(const fm_workload_spec *p) { return codec_has(p, 16); }
-static inline void fm_workload_spec_set_verifier_agent_ref_present(fm_workload_spec *p, bool on) { codec_set_present(p, 16, on); }
+static inline bool fm_workload_spec_has_max_tasks(const fm_workload_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_workload_spec_set_max_tasks(fm_workload_spec *p, int32_t v) { p->max_tasks = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_workload_spec_clear_max_tasks(fm_workload_spec *p) { memset(&p->max_tasks, 0, sizeof p->max_tasks); fm_codec_set_present(p, 0, false); }
+static inline bool fm_workload_spec_has_pipeline(const fm_workload_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_workload_spec_set_pipeline_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_workload_spec_has_allow_cloud_reviewers(const fm_workload_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_workload_spec_set_allow_cloud_reviewers(fm_workload_spec *p, bool v) { p->allow_cloud_reviewers = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_workload_spec_clear_allow_cloud_reviewers(fm_workload_spec *p) { memset(&p->allow_cloud_reviewers, 0, sizeof p->allow_cloud_reviewers); fm_codec_set_present(p, 2, false); }
+static inline bool fm_workload_spec_has_allow_overwrite(const fm_workload_spec *p) { return fm_codec_has(p, 3); }
+static inline void fm_workload_spec_set_allow_overwrite(fm_workload_spec *p, bool v) { p->allow_overwrite = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_workload_spec_clear_allow_overwrite(fm_workload_spec *p) { memset(&p->allow_overwrite, 0, sizeof p->allow_overwrite); fm_codec_set_present(p, 3, false); }
+static inline bool fm_workload_spec_has_coder_agent_ref(const fm_workload_spec *p) { return fm_codec_has(p, 4); }
+static inline void fm_workload_spec_set_coder_agent_ref_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 4, on); }
+static inline bool fm_workload_spec_has_escalate_on_failure(const fm_workload_spec *p) { return fm_codec_has(p, 5); }
+static inline void fm_workload_spec_set_escalate_on_failure(fm_workload_spec *p, bool v) { p->escalate_on_failure = v; fm_codec_set_present(p, 5, true); }
+static inline void fm_workload_spec_clear_escalate_on_failure(fm_workload_spec *p) { memset(&p->escalate_on_failure, 0, sizeof p->escalate_on_failure); fm_codec_set_present(p, 5, false); }
+static inline bool fm_workload_spec_has_escalation_coder_agent_ref(const fm_workload_spec *p) { return fm_codec_has(p, 6); }
+static inline void fm_workload_spec_set_escalation_coder_agent_ref_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 6, on); }
+static inline bool fm_workload_spec_has_escalation_reviewer_agent_refs(const fm_workload_spec *p) { return fm_codec_has(p, 7); }
+static inline void fm_workload_spec_set_escalation_reviewer_agent_refs_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 7, on); }
+static inline bool fm_workload_spec_has_gate_profile(const fm_workload_spec *p) { return fm_codec_has(p, 8); }
+static inline void fm_workload_spec_set_gate_profile_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 8, on); }
+static inline bool fm_workload_spec_has_issues(const fm_workload_spec *p) { return fm_codec_has(p, 9); }
+static inline void fm_workload_spec_set_issues_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 9, on); }
+static inline bool fm_workload_spec_has_max_review_iterations(const fm_workload_spec *p) { return fm_codec_has(p, 10); }
+static inline void fm_workload_spec_set_max_review_iterations(fm_workload_spec *p, int32_t v) { p->max_review_iterations = v; fm_codec_set_present(p, 10, true); }
+static inline void fm_workload_spec_clear_max_review_iterations(fm_workload_spec *p) { memset(&p->max_review_iterations, 0, sizeof p->max_review_iterations); fm_codec_set_present(p, 10, false); }
+static inline bool fm_workload_spec_has_mcp_enabled(const fm_workload_spec *p) { return fm_codec_has(p, 11); }
+static inline void fm_workload_spec_set_mcp_enabled(fm_workload_spec *p, bool v) { p->mcp_enabled = v; fm_codec_set_present(p, 11, true); }
+static inline void fm_workload_spec_clear_mcp_enabled(fm_workload_spec *p) { memset(&p->mcp_enabled, 0, sizeof p->mcp_enabled); fm_codec_set_present(p, 11, false); }
+static inline bool fm_workload_spec_has_open_pull_request(const fm_workload_spec *p) { return fm_codec_has(p, 12); }
+static inline void fm_workload_spec_set_open_pull_request(fm_workload_spec *p, bool v) { p->open_pull_request = v; fm_codec_set_present(p, 12, true); }
+static inline void fm_workload_spec_clear_open_pull_request(fm_workload_spec *p) { memset(&p->open_pull_request, 0, sizeof p->open_pull_request); fm_codec_set_present(p, 12, false); }
+static inline bool fm_workload_spec_has_reviewer_agent_refs(const fm_workload_spec *p) { return fm_codec_has(p, 13); }
+static inline void fm_workload_spec_set_reviewer_agent_refs_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 13, on); }
+static inline bool fm_workload_spec_has_revision_coder_agent_ref(const fm_workload_spec *p) { return fm_codec_has(p, 14); }
+static inline void fm_workload_spec_set_revision_coder_agent_ref_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 14, on); }
+static inline bool fm_workload_spec_has_verdict_policy(const fm_workload_spec *p) { return fm_codec_has(p, 15); }
+static inline void fm_workload_spec_set_verdict_policy_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 15, on); }
+static inline bool fm_workload_spec_has_verifier_agent_ref(const fm_workload_spec *p) { return fm_codec_has(p, 16); }
+static inline void fm_workload_spec_set_verifier_agent_ref_present(fm_workload_spec *p, bool on) { fm_codec_set_present(p, 16, on); }
 
 /* fm_workload_status */
-static inline bool fm_workload_status_has_tasks(const fm_workload_status *p) { return codec_has(p, 0); }
-static inline void fm_workload_status_set_tasks_present(fm_workload_status *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_workload_status_has_succeeded_tasks(const fm_workload_status *p) { return codec_has(p, 1); }
-static inline void fm_workload_status_set_succeeded_tasks(fm_workload_status *p, int32_t v) { p->succeeded_tasks = v; codec_set_present(p, 1, true); }
-static inline void fm_workload_status_clear_succeeded_tasks(fm_workload_status *p) { memset(&p->succeeded_tasks, 0, sizeof p->succeeded_tasks); codec_set_present(p, 1, false); }
-static inline bool fm_workload_status_has_failed_tasks(const fm_workload_status *p) { return codec_has(p, 2); }
-static inline void fm_workload_status_set_failed_tasks(fm_workload_status *p, int32_t v) { p->failed_tasks = v; codec_set_present(p, 2, true); }
-static inline void fm_workload_status_clear_failed_tasks(fm_workload_status *p) { memset(&p->failed_tasks, 0, sizeof p->failed_tasks); codec_set_present(p, 2, false); }
-static inline bool fm_workload_status_has_conditions(const fm_workload_status *p) { return codec_has(p, 3); }
-static inline void fm_workload_status_set_conditions_present(fm_workload_status *p, bool on) { codec_set_present(p, 3, on); }
-static inline bool fm_workload_status_has_incomplete_tasks(const fm_workload_status *p) { return codec_has(p, 4); }
-static inline void fm_workload_status_set_incomplete_tasks(fm_workload_status *p, int32_t v) { p->incomplete_tasks = v; codec_set_present(p, 4, true); }
-static inline void fm_workload_status_clear_incomplete_tasks(fm_workload_status *p) { memset(&p->incomplete_tasks, 0, sizeof p->incomplete_tasks); codec_set_present(p, 4, false); }
-static inline bool fm_workload_status_has_review_iterations(const fm_workload_status *p) { return codec_has(p, 5); }
-static inline void fm_workload_status_set_review_iterations(fm_workload_status *p, int32_t v) { p->review_iterations = v; codec_set_present(p, 5, true); }
-static inline void fm_workload_status_clear_review_iterations(fm_workload_status *p) { memset(&p->review_iterations, 0, sizeof p->review_iterations); codec_set_present(p, 5, false); }
+static inline bool fm_workload_status_has_tasks(const fm_workload_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_workload_status_set_tasks_present(fm_workload_status *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_workload_status_has_succeeded_tasks(const fm_workload_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_workload_status_set_succeeded_tasks(fm_workload_status *p, int32_t v) { p->succeeded_tasks = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_workload_status_clear_succeeded_tasks(fm_workload_status *p) { memset(&p->succeeded_tasks, 0, sizeof p->succeeded_tasks); fm_codec_set_present(p, 1, false); }
+static inline bool fm_workload_status_has_failed_tasks(const fm_workload_status *p) { return fm_codec_has(p, 2); }
+static inline void fm_workload_status_set_failed_tasks(fm_workload_status *p, int32_t v) { p->failed_tasks = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_workload_status_clear_failed_tasks(fm_workload_status *p) { memset(&p->failed_tasks, 0, sizeof p->failed_tasks); fm_codec_set_present(p, 2, false); }
+static inline bool fm_workload_status_has_conditions(const fm_workload_status *p) { return fm_codec_has(p, 3); }
+static inline void fm_workload_status_set_conditions_present(fm_workload_status *p, bool on) { fm_codec_set_present(p, 3, on); }
+static inline bool fm_workload_status_has_incomplete_tasks(const fm_workload_status *p) { return fm_codec_has(p, 4); }
+static inline void fm_workload_status_set_incomplete_tasks(fm_workload_status *p, int32_t v) { p->incomplete_tasks = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_workload_status_clear_incomplete_tasks(fm_workload_status *p) { memset(&p->incomplete_tasks, 0, sizeof p->incomplete_tasks); fm_codec_set_present(p, 4, false); }
+static inline bool fm_workload_status_has_review_iterations(const fm_workload_status *p) { return fm_codec_has(p, 5); }
+static inline void fm_workload_status_set_review_iterations(fm_workload_status *p, int32_t v) { p->review_iterations = v; fm_codec_set_present(p, 5, true); }
+static inline void fm_workload_status_clear_review_iterations(fm_workload_status *p) { memset(&p->review_iterations, 0, sizeof p->review_iterations); fm_codec_set_present(p, 5, false); }
 
 /* fm_resource_requirements */
-static inline bool fm_resource_requirements_has_claims(const fm_resource_requirements *p) { return codec_has(p, 0); }
-static inline void fm_resource_requirements_set_claims_present(fm_resource_requirements *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_resource_requirements_has_limits(const fm_resource_requirements *p) { return codec_has(p, 1); }
-static inline void fm_resource_requirements_set_limits_present(fm_resource_requirements *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_resource_requirements_has_requests(const fm_resource_requirements *p) { return codec_has(p, 2); }
-static inline void fm_resource_requirements_set_requests_present(fm_resource_requirements *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_resource_requirements_has_claims(const fm_resource_requirements *p) { return fm_codec_has(p, 0); }
+static inline void fm_resource_requirements_set_claims_present(fm_resource_requirements *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_resource_requirements_has_limits(const fm_resource_requirements *p) { return fm_codec_has(p, 1); }
+static inline void fm_resource_requirements_set_limits_present(fm_resource_requirements *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_resource_requirements_has_requests(const fm_resource_requirements *p) { return fm_codec_has(p, 2); }
+static inline void fm_resource_requirements_set_requests_present(fm_resource_requirements *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_agent_execution */
-static inline bool fm_agent_execution_has_active_deadline_seconds(const fm_agent_execution *p) { return codec_has(p, 0); }
-static inline void fm_agent_execution_set_active_deadline_seconds(fm_agent_execution *p, int64_t v) { p->active_deadline_seconds = v; codec_set_present(p, 0, true); }
-static inline void fm_agent_execution_clear_active_deadline_seconds(fm_agent_execution *p) { memset(&p->active_deadline_seconds, 0, sizeof p->active_deadline_seconds); codec_set_present(p, 0, false); }
-static inline bool fm_agent_execution_has_resources(const fm_agent_execution *p) { return codec_has(p, 1); }
-static inline void fm_agent_execution_set_resources_present(fm_agent_execution *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_agent_execution_has_active_deadline_seconds(const fm_agent_execution *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_execution_set_active_deadline_seconds(fm_agent_execution *p, int64_t v) { p->active_deadline_seconds = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_agent_execution_clear_active_deadline_seconds(fm_agent_execution *p) { memset(&p->active_deadline_seconds, 0, sizeof p->active_deadline_seconds); fm_codec_set_present(p, 0, false); }
+static inline bool fm_agent_execution_has_resources(const fm_agent_execution *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_execution_set_resources_present(fm_agent_execution *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_secret_key_selector */
-static inline bool fm_secret_key_selector_has_optional(const fm_secret_key_selector *p) { return codec_has(p, 0); }
-static inline void fm_secret_key_selector_set_optional(fm_secret_key_selector *p, bool v) { p->optional = v; codec_set_present(p, 0, true); }
-static inline void fm_secret_key_selector_clear_optional(fm_secret_key_selector *p) { memset(&p->optional, 0, sizeof p->optional); codec_set_present(p, 0, false); }
+static inline bool fm_secret_key_selector_has_optional(const fm_secret_key_selector *p) { return fm_codec_has(p, 0); }
+static inline void fm_secret_key_selector_set_optional(fm_secret_key_selector *p, bool v) { p->optional = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_secret_key_selector_clear_optional(fm_secret_key_selector *p) { memset(&p->optional, 0, sizeof p->optional); fm_codec_set_present(p, 0, false); }
 
 /* fm_mcp_header */
-static inline bool fm_mcp_header_has_value_from(const fm_mcp_header *p) { return codec_has(p, 0); }
-static inline void fm_mcp_header_set_value_from_present(fm_mcp_header *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_mcp_header_has_value_from(const fm_mcp_header *p) { return fm_codec_has(p, 0); }
+static inline void fm_mcp_header_set_value_from_present(fm_mcp_header *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_mcp_server */
-static inline bool fm_mcp_server_has_allowed_tools(const fm_mcp_server *p) { return codec_has(p, 0); }
-static inline void fm_mcp_server_set_allowed_tools_present(fm_mcp_server *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_mcp_server_has_headers(const fm_mcp_server *p) { return codec_has(p, 1); }
-static inline void fm_mcp_server_set_headers_present(fm_mcp_server *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_mcp_server_has_allowed_tools(const fm_mcp_server *p) { return fm_codec_has(p, 0); }
+static inline void fm_mcp_server_set_allowed_tools_present(fm_mcp_server *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_mcp_server_has_headers(const fm_mcp_server *p) { return fm_codec_has(p, 1); }
+static inline void fm_mcp_server_set_headers_present(fm_mcp_server *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_mcp_settings */
-static inline bool fm_mcp_settings_has_enabled(const fm_mcp_settings *p) { return codec_has(p, 0); }
-static inline void fm_mcp_settings_set_enabled(fm_mcp_settings *p, bool v) { p->enabled = v; codec_set_present(p, 0, true); }
-static inline void fm_mcp_settings_clear_enabled(fm_mcp_settings *p) { memset(&p->enabled, 0, sizeof p->enabled); codec_set_present(p, 0, false); }
-static inline bool fm_mcp_settings_has_max_result_bytes(const fm_mcp_settings *p) { return codec_has(p, 1); }
-static inline void fm_mcp_settings_set_max_result_bytes(fm_mcp_settings *p, int64_t v) { p->max_result_bytes = v; codec_set_present(p, 1, true); }
-static inline void fm_mcp_settings_clear_max_result_bytes(fm_mcp_settings *p) { memset(&p->max_result_bytes, 0, sizeof p->max_result_bytes); codec_set_present(p, 1, false); }
-static inline bool fm_mcp_settings_has_servers(const fm_mcp_settings *p) { return codec_has(p, 2); }
-static inline void fm_mcp_settings_set_servers_present(fm_mcp_settings *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_mcp_settings_has_enabled(const fm_mcp_settings *p) { return fm_codec_has(p, 0); }
+static inline void fm_mcp_settings_set_enabled(fm_mcp_settings *p, bool v) { p->enabled = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_mcp_settings_clear_enabled(fm_mcp_settings *p) { memset(&p->enabled, 0, sizeof p->enabled); fm_codec_set_present(p, 0, false); }
+static inline bool fm_mcp_settings_has_max_result_bytes(const fm_mcp_settings *p) { return fm_codec_has(p, 1); }
+static inline void fm_mcp_settings_set_max_result_bytes(fm_mcp_settings *p, int64_t v) { p->max_result_bytes = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_mcp_settings_clear_max_result_bytes(fm_mcp_settings *p) { memset(&p->max_result_bytes, 0, sizeof p->max_result_bytes); fm_codec_set_present(p, 1, false); }
+static inline bool fm_mcp_settings_has_servers(const fm_mcp_settings *p) { return fm_codec_has(p, 2); }
+static inline void fm_mcp_settings_set_servers_present(fm_mcp_settings *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_provider_config */
-static inline bool fm_provider_config_has_api_key_secret_ref(const fm_provider_config *p) { return codec_has(p, 0); }
-static inline void fm_provider_config_set_api_key_secret_ref_present(fm_provider_config *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_provider_config_has_api_key_secret_ref(const fm_provider_config *p) { return fm_codec_has(p, 0); }
+static inline void fm_provider_config_set_api_key_secret_ref_present(fm_provider_config *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_stuck_loop_detection */
-static inline bool fm_stuck_loop_detection_has_context_hard_cap(const fm_stuck_loop_detection *p) { return codec_has(p, 0); }
-static inline void fm_stuck_loop_detection_set_context_hard_cap(fm_stuck_loop_detection *p, int32_t v) { p->context_hard_cap = v; codec_set_present(p, 0, true); }
-static inline void fm_stuck_loop_detection_clear_context_hard_cap(fm_stuck_loop_detection *p) { memset(&p->context_hard_cap, 0, sizeof p->context_hard_cap); codec_set_present(p, 0, false); }
-static inline bool fm_stuck_loop_detection_has_context_soft_cap(const fm_stuck_loop_detection *p) { return codec_has(p, 1); }
-static inline void fm_stuck_loop_detection_set_context_soft_cap(fm_stuck_loop_detection *p, int32_t v) { p->context_soft_cap = v; codec_set_present(p, 1, true); }
-static inline void fm_stuck_loop_detection_clear_context_soft_cap(fm_stuck_loop_detection *p) { memset(&p->context_soft_cap, 0, sizeof p->context_soft_cap); codec_set_present(p, 1, false); }
-static inline bool fm_stuck_loop_detection_has_edit_free_turns_limit(const fm_stuck_loop_detection *p) { return codec_has(p, 2); }
-static inline void fm_stuck_loop_detection_set_edit_free_turns_limit(fm_stuck_loop_detection *p, int32_t v) { p->edit_free_turns_limit = v; codec_set_present(p, 2, true); }
-static inline void fm_stuck_loop_detection_clear_edit_free_turns_limit(fm_stuck_loop_detection *p) { memset(&p->edit_free_turns_limit, 0, sizeof p->edit_free_turns_limit); codec_set_present(p, 2, false); }
-static inline bool fm_stuck_loop_detection_has_repeated_tool_threshold(const fm_stuck_loop_detection *p) { return codec_has(p, 3); }
-static inline void fm_stuck_loop_detection_set_repeated_tool_threshold(fm_stuck_loop_detection *p, int32_t v) { p->repeated_tool_threshold = v; codec_set_present(p, 3, true); }
-static inline void fm_stuck_loop_detection_clear_repeated_tool_threshold(fm_stuck_loop_detection *p) { memset(&p->repeated_tool_threshold, 0, sizeof p->repeated_tool_threshold); codec_set_present(p, 3, false); }
+static inline bool fm_stuck_loop_detection_has_context_hard_cap(const fm_stuck_loop_detection *p) { return fm_codec_has(p, 0); }
+static inline void fm_stuck_loop_detection_set_context_hard_cap(fm_stuck_loop_detection *p, int32_t v) { p->context_hard_cap = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_stuck_loop_detection_clear_context_hard_cap(fm_stuck_loop_detection *p) { memset(&p->context_hard_cap, 0, sizeof p->context_hard_cap); fm_codec_set_present(p, 0, false); }
+static inline bool fm_stuck_loop_detection_has_context_soft_cap(const fm_stuck_loop_detection *p) { return fm_codec_has(p, 1); }
+static inline void fm_stuck_loop_detection_set_context_soft_cap(fm_stuck_loop_detection *p, int32_t v) { p->context_soft_cap = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_stuck_loop_detection_clear_context_soft_cap(fm_stuck_loop_detection *p) { memset(&p->context_soft_cap, 0, sizeof p->context_soft_cap); fm_codec_set_present(p, 1, false); }
+static inline bool fm_stuck_loop_detection_has_edit_free_turns_limit(const fm_stuck_loop_detection *p) { return fm_codec_has(p, 2); }
+static inline void fm_stuck_loop_detection_set_edit_free_turns_limit(fm_stuck_loop_detection *p, int32_t v) { p->edit_free_turns_limit = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_stuck_loop_detection_clear_edit_free_turns_limit(fm_stuck_loop_detection *p) { memset(&p->edit_free_turns_limit, 0, sizeof p->edit_free_turns_limit); fm_codec_set_present(p, 2, false); }
+static inline bool fm_stuck_loop_detection_has_repeated_tool_threshold(const fm_stuck_loop_detection *p) { return fm_codec_has(p, 3); }
+static inline void fm_stuck_loop_detection_set_repeated_tool_threshold(fm_stuck_loop_detection *p, int32_t v) { p->repeated_tool_threshold = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_stuck_loop_detection_clear_repeated_tool_threshold(fm_stuck_loop_detection *p) { memset(&p->repeated_tool_threshold, 0, sizeof p->repeated_tool_threshold); fm_codec_set_present(p, 3, false); }
 
 /* fm_vision_settings */
-static inline bool fm_vision_settings_has_enabled(const fm_vision_settings *p) { return codec_has(p, 0); }
-static inline void fm_vision_settings_set_enabled(fm_vision_settings *p, bool v) { p->enabled = v; codec_set_present(p, 0, true); }
-static inline void fm_vision_settings_clear_enabled(fm_vision_settings *p) { memset(&p->enabled, 0, sizeof p->enabled); codec_set_present(p, 0, false); }
-static inline bool fm_vision_settings_has_max_image_bytes(const fm_vision_settings *p) { return codec_has(p, 1); }
-static inline void fm_vision_settings_set_max_image_bytes(fm_vision_settings *p, int64_t v) { p->max_image_bytes = v; codec_set_present(p, 1, true); }
-static inline void fm_vision_settings_clear_max_image_bytes(fm_vision_settings *p) { memset(&p->max_image_bytes, 0, sizeof p->max_image_bytes); codec_set_present(p, 1, false); }
-static inline bool fm_vision_settings_has_max_images(const fm_vision_settings *p) { return codec_has(p, 2); }
-static inline void fm_vision_settings_set_max_images(fm_vision_settings *p, int32_t v) { p->max_images = v; codec_set_present(p, 2, true); }
-static inline void fm_vision_settings_clear_max_images(fm_vision_settings *p) { memset(&p->max_images, 0, sizeof p->max_images); codec_set_present(p, 2, false); }
+static inline bool fm_vision_settings_has_enabled(const fm_vision_settings *p) { return fm_codec_has(p, 0); }
+static inline void fm_vision_settings_set_enabled(fm_vision_settings *p, bool v) { p->enabled = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_vision_settings_clear_enabled(fm_vision_settings *p) { memset(&p->enabled, 0, sizeof p->enabled); fm_codec_set_present(p, 0, false); }
+static inline bool fm_vision_settings_has_max_image_bytes(const fm_vision_settings *p) { return fm_codec_has(p, 1); }
+static inline void fm_vision_settings_set_max_image_bytes(fm_vision_settings *p, int64_t v) { p->max_image_bytes = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_vision_settings_clear_max_image_bytes(fm_vision_settings *p) { memset(&p->max_image_bytes, 0, sizeof p->max_image_bytes); fm_codec_set_present(p, 1, false); }
+static inline bool fm_vision_settings_has_max_images(const fm_vision_settings *p) { return fm_codec_has(p, 2); }
+static inline void fm_vision_settings_set_max_images(fm_vision_settings *p, int32_t v) { p->max_images = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_vision_settings_clear_max_images(fm_vision_settings *p) { memset(&p->max_images, 0, sizeof p->max_images); fm_codec_set_present(p, 2, false); }
 
 /* fm_agent_spec */
-static inline bool fm_agent_spec_has_bash_timeout_seconds(const fm_agent_spec *p) { return codec_has(p, 0); }
-static inline void fm_agent_spec_set_bash_timeout_seconds(fm_agent_spec *p, int32_t v) { p->bash_timeout_seconds = v; codec_set_present(p, 0, true); }
-static inline void fm_agent_spec_clear_bash_timeout_seconds(fm_agent_spec *p) { memset(&p->bash_timeout_seconds, 0, sizeof p->bash_timeout_seconds); codec_set_present(p, 0, false); }
-static inline bool fm_agent_spec_has_chat_template_kwargs(const fm_agent_spec *p) { return codec_has(p, 1); }
-static inline void fm_agent_spec_set_chat_template_kwargs_present(fm_agent_spec *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agent_spec_has_context_window_tokens(const fm_agent_spec *p) { return codec_has(p, 2); }
-static inline void fm_agent_spec_set_context_window_tokens(fm_agent_spec *p, int32_t v) { p->context_window_tokens = v; codec_set_present(p, 2, true); }
-static inline void fm_agent_spec_clear_context_window_tokens(fm_agent_spec *p) { memset(&p->context_window_tokens, 0, sizeof p->context_window_tokens); codec_set_present(p, 2, false); }
-static inline bool fm_agent_spec_has_execution(const fm_agent_spec *p) { return codec_has(p, 3); }
-static inline void fm_agent_spec_set_execution_present(fm_agent_spec *p, bool on) { codec_set_present(p, 3, on); }
-static inline bool fm_agent_spec_has_inference_service_ref(const fm_agent_spec *p) { return codec_has(p, 4); }
-static inline void fm_agent_spec_set_inference_service_ref_present(fm_agent_spec *p, bool on) { codec_set_present(p, 4, on); }
-static inline bool fm_agent_spec_has_max_concurrent_tasks(const fm_agent_spec *p) { return codec_has(p, 5); }
-static inline void fm_agent_spec_set_max_concurrent_tasks(fm_agent_spec *p, int32_t v) { p->max_concurrent_tasks = v; codec_set_present(p, 5, true); }
-static inline void fm_agent_spec_clear_max_concurrent_tasks(fm_agent_spec *p) { memset(&p->max_concurrent_tasks, 0, sizeof p->max_concurrent_tasks); codec_set_present(p, 5, false); }
-static inline bool fm_agent_spec_has_max_envtest_iterations(const fm_agent_spec *p) { return codec_has(p, 6); }
-static inline void fm_agent_spec_set_max_envtest_iterations(fm_agent_spec *p, int32_t v) { p->max_envtest_iterations = v; codec_set_present(p, 6, true); }
-static inline void fm_agent_spec_clear_max_envtest_iterations(fm_agent_spec *p) { memset(&p->max_envtest_iterations, 0, sizeof p->max_envtest_iterations); codec_set_present(p, 6, false); }
-static inline bool fm_agent_spec_has_max_output_tokens(const fm_agent_spec *p) { return codec_has(p, 7); }
-static inline void fm_agent_spec_set_max_output_tokens(fm_agent_spec *p, int32_t v) { p->max_output_tokens = v; codec_set_present(p, 7, true); }
-static inline void fm_agent_spec_clear_max_output_tokens(fm_agent_spec *p) { memset(&p->max_output_tokens, 0, sizeof p->max_output_tokens); codec_set_present(p, 7, false); }
-static inline bool fm_agent_spec_has_max_retries(const fm_agent_spec *p) { return codec_has(p, 8); }
-static inline void fm_agent_spec_set_max_retries(fm_agent_spec *p, int32_t v) { p->max_retries = v; codec_set_present(p, 8, true); }
-static inline void fm_agent_spec_clear_max_retries(fm_agent_spec *p) { memset(&p->max_retries, 0, sizeof p->max_retries); codec_set_present(p, 8, false); }
-static inline bool fm_agent_spec_has_max_turns(const fm_agent_spec *p) { return codec_has(p, 9); }
-static inline void fm_agent_spec_set_max_turns(fm_agent_spec *p, int32_t v) { p->max_turns = v; codec_set_present(p, 9, true); }
-static inline void fm_agent_spec_clear_max_turns(fm_agent_spec *p) { memset(&p->max_turns, 0, sizeof p->max_turns); codec_set_present(p, 9, false); }
-static inline bool fm_agent_spec_has_mcp(const fm_agent_spec *p) { return codec_has(p, 10); }
-static inline void fm_agent_spec_set_mcp_present(fm_agent_spec *p, bool on) { codec_set_present(p, 10, on); }
-static inline bool fm_agent_spec_has_observation_window_turns(const fm_agent_spec *p) { return codec_has(p, 11); }
-static inline void fm_agent_spec_set_observation_window_turns(fm_agent_spec *p, int32_t v) { p->observation_window_turns = v; codec_set_present(p, 11, true); }
-static inline void fm_agent_spec_clear_observation_window_turns(fm_agent_spec *p) { memset(&p->observation_window_turns, 0, sizeof p->observation_window_turns); codec_set_present(p, 11, false); }
-static inline bool fm_agent_spec_has_provider_config(const fm_agent_spec *p) { return codec_has(p, 12); }
-static inline void fm_agent_spec_set_provider_config_present(fm_agent_spec *p, bool on) { codec_set_present(p, 12, on); }
-static inline bool fm_agent_spec_has_request_timeout_seconds(const fm_agent_spec *p) { return codec_has(p, 13); }
-static inline void fm_agent_spec_set_request_timeout_seconds(fm_agent_spec *p, int32_t v) { p->request_timeout_seconds = v; codec_set_present(p, 13, true); }
-static inline void fm_agent_spec_clear_request_timeout_seconds(fm_agent_spec *p) { memset(&p->request_timeout_seconds, 0, sizeof p->request_timeout_seconds); codec_set_present(p, 13, false); }
-static inline bool fm_agent_spec_has_request_turn_timeout_seconds(const fm_agent_spec *p) { return codec_has(p, 14); }
-static inline void fm_agent_spec_set_request_turn_timeout_seconds(fm_agent_spec *p, int32_t v) { p->request_turn_timeout_seconds = v; codec_set_present(p, 14, true); }
-static inline void fm_agent_spec_clear_request_turn_timeout_seconds(fm_agent_spec *p) { memset(&p->request_turn_timeout_seconds, 0, sizeof p->request_turn_timeout_seconds); codec_set_present(p, 14, false); }
-static inline bool fm_agent_spec_has_required_capability(const fm_agent_spec *p) { return codec_has(p, 15); }
-static inline void fm_agent_spec_set_required_capability_present(fm_agent_spec *p, bool on) { codec_set_present(p, 15, on); }
-static inline bool fm_agent_spec_has_stuck_loop_detection(const fm_agent_spec *p) { return codec_has(p, 16); }
-static inline void fm_agent_spec_set_stuck_loop_detection_present(fm_agent_spec *p, bool on) { codec_set_present(p, 16, on); }
-static inline bool fm_agent_spec_has_tools(const fm_agent_spec *p) { return codec_has(p, 17); }
-static inline void fm_agent_spec_set_tools_present(fm_agent_spec *p, bool on) { codec_set_present(p, 17, on); }
-static inline bool fm_agent_spec_has_vision(const fm_agent_spec *p) { return codec_has(p, 18); }
-static inline void fm_agent_spec_set_vision_present(fm_agent_spec *p, bool on) { codec_set_present(p, 18, on); }
+static inline bool fm_agent_spec_has_bash_timeout_seconds(const fm_agent_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_spec_set_bash_timeout_seconds(fm_agent_spec *p, int32_t v) { p->bash_timeout_seconds = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_agent_spec_clear_bash_timeout_seconds(fm_agent_spec *p) { memset(&p->bash_timeout_seconds, 0, sizeof p->bash_timeout_seconds); fm_codec_set_present(p, 0, false); }
+static inline bool fm_agent_spec_has_chat_template_kwargs(const fm_agent_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_spec_set_chat_template_kwargs_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agent_spec_has_context_window_tokens(const fm_agent_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_agent_spec_set_context_window_tokens(fm_agent_spec *p, int32_t v) { p->context_window_tokens = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_agent_spec_clear_context_window_tokens(fm_agent_spec *p) { memset(&p->context_window_tokens, 0, sizeof p->context_window_tokens); fm_codec_set_present(p, 2, false); }
+static inline bool fm_agent_spec_has_execution(const fm_agent_spec *p) { return fm_codec_has(p, 3); }
+static inline void fm_agent_spec_set_execution_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 3, on); }
+static inline bool fm_agent_spec_has_inference_service_ref(const fm_agent_spec *p) { return fm_codec_has(p, 4); }
+static inline void fm_agent_spec_set_inference_service_ref_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 4, on); }
+static inline bool fm_agent_spec_has_max_concurrent_tasks(const fm_agent_spec *p) { return fm_codec_has(p, 5); }
+static inline void fm_agent_spec_set_max_concurrent_tasks(fm_agent_spec *p, int32_t v) { p->max_concurrent_tasks = v; fm_codec_set_present(p, 5, true); }
+static inline void fm_agent_spec_clear_max_concurrent_tasks(fm_agent_spec *p) { memset(&p->max_concurrent_tasks, 0, sizeof p->max_concurrent_tasks); fm_codec_set_present(p, 5, false); }
+static inline bool fm_agent_spec_has_max_envtest_iterations(const fm_agent_spec *p) { return fm_codec_has(p, 6); }
+static inline void fm_agent_spec_set_max_envtest_iterations(fm_agent_spec *p, int32_t v) { p->max_envtest_iterations = v; fm_codec_set_present(p, 6, true); }
+static inline void fm_agent_spec_clear_max_envtest_iterations(fm_agent_spec *p) { memset(&p->max_envtest_iterations, 0, sizeof p->max_envtest_iterations); fm_codec_set_present(p, 6, false); }
+static inline bool fm_agent_spec_has_max_output_tokens(const fm_agent_spec *p) { return fm_codec_has(p, 7); }
+static inline void fm_agent_spec_set_max_output_tokens(fm_agent_spec *p, int32_t v) { p->max_output_tokens = v; fm_codec_set_present(p, 7, true); }
+static inline void fm_agent_spec_clear_max_output_tokens(fm_agent_spec *p) { memset(&p->max_output_tokens, 0, sizeof p->max_output_tokens); fm_codec_set_present(p, 7, false); }
+static inline bool fm_agent_spec_has_max_retries(const fm_agent_spec *p) { return fm_codec_has(p, 8); }
+static inline void fm_agent_spec_set_max_retries(fm_agent_spec *p, int32_t v) { p->max_retries = v; fm_codec_set_present(p, 8, true); }
+static inline void fm_agent_spec_clear_max_retries(fm_agent_spec *p) { memset(&p->max_retries, 0, sizeof p->max_retries); fm_codec_set_present(p, 8, false); }
+static inline bool fm_agent_spec_has_max_turns(const fm_agent_spec *p) { return fm_codec_has(p, 9); }
+static inline void fm_agent_spec_set_max_turns(fm_agent_spec *p, int32_t v) { p->max_turns = v; fm_codec_set_present(p, 9, true); }
+static inline void fm_agent_spec_clear_max_turns(fm_agent_spec *p) { memset(&p->max_turns, 0, sizeof p->max_turns); fm_codec_set_present(p, 9, false); }
+static inline bool fm_agent_spec_has_mcp(const fm_agent_spec *p) { return fm_codec_has(p, 10); }
+static inline void fm_agent_spec_set_mcp_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 10, on); }
+static inline bool fm_agent_spec_has_observation_window_turns(const fm_agent_spec *p) { return fm_codec_has(p, 11); }
+static inline void fm_agent_spec_set_observation_window_turns(fm_agent_spec *p, int32_t v) { p->observation_window_turns = v; fm_codec_set_present(p, 11, true); }
+static inline void fm_agent_spec_clear_observation_window_turns(fm_agent_spec *p) { memset(&p->observation_window_turns, 0, sizeof p->observation_window_turns); fm_codec_set_present(p, 11, false); }
+static inline bool fm_agent_spec_has_provider_config(const fm_agent_spec *p) { return fm_codec_has(p, 12); }
+static inline void fm_agent_spec_set_provider_config_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 12, on); }
+static inline bool fm_agent_spec_has_request_timeout_seconds(const fm_agent_spec *p) { return fm_codec_has(p, 13); }
+static inline void fm_agent_spec_set_request_timeout_seconds(fm_agent_spec *p, int32_t v) { p->request_timeout_seconds = v; fm_codec_set_present(p, 13, true); }
+static inline void fm_agent_spec_clear_request_timeout_seconds(fm_agent_spec *p) { memset(&p->request_timeout_seconds, 0, sizeof p->request_timeout_seconds); fm_codec_set_present(p, 13, false); }
+static inline bool fm_agent_spec_has_request_turn_timeout_seconds(const fm_agent_spec *p) { return fm_codec_has(p, 14); }
+static inline void fm_agent_spec_set_request_turn_timeout_seconds(fm_agent_spec *p, int32_t v) { p->request_turn_timeout_seconds = v; fm_codec_set_present(p, 14, true); }
+static inline void fm_agent_spec_clear_request_turn_timeout_seconds(fm_agent_spec *p) { memset(&p->request_turn_timeout_seconds, 0, sizeof p->request_turn_timeout_seconds); fm_codec_set_present(p, 14, false); }
+static inline bool fm_agent_spec_has_required_capability(const fm_agent_spec *p) { return fm_codec_has(p, 15); }
+static inline void fm_agent_spec_set_required_capability_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 15, on); }
+static inline bool fm_agent_spec_has_stuck_loop_detection(const fm_agent_spec *p) { return fm_codec_has(p, 16); }
+static inline void fm_agent_spec_set_stuck_loop_detection_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 16, on); }
+static inline bool fm_agent_spec_has_tools(const fm_agent_spec *p) { return fm_codec_has(p, 17); }
+static inline void fm_agent_spec_set_tools_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 17, on); }
+static inline bool fm_agent_spec_has_vision(const fm_agent_spec *p) { return fm_codec_has(p, 18); }
+static inline void fm_agent_spec_set_vision_present(fm_agent_spec *p, bool on) { fm_codec_set_present(p, 18, on); }
 
 /* fm_agent_status */
-static inline bool fm_agent_status_has_conditions(const fm_agent_status *p) { return codec_has(p, 0); }
-static inline void fm_agent_status_set_conditions_present(fm_agent_status *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_status_has_observed_generation(const fm_agent_status *p) { return codec_has(p, 1); }
-static inline void fm_agent_status_set_observed_generation(fm_agent_status *p, int64_t v) { p->observed_generation = v; codec_set_present(p, 1, true); }
-static inline void fm_agent_status_clear_observed_generation(fm_agent_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); codec_set_present(p, 1, false); }
+static inline bool fm_agent_status_has_conditions(const fm_agent_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_status_set_conditions_present(fm_agent_status *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_status_has_observed_generation(const fm_agent_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_status_set_observed_generation(fm_agent_status *p, int64_t v) { p->observed_generation = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_agent_status_clear_observed_generation(fm_agent_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); fm_codec_set_present(p, 1, false); }
 
 /* fm_model_profile_spec */
-static inline bool fm_model_profile_spec_has_restrict_reads_in_forcing_phase(const fm_model_profile_spec *p) { return codec_has(p, 0); }
-static inline void fm_model_profile_spec_set_restrict_reads_in_forcing_phase(fm_model_profile_spec *p, bool v) { p->restrict_reads_in_forcing_phase = v; codec_set_present(p, 0, true); }
-static inline void fm_model_profile_spec_clear_restrict_reads_in_forcing_phase(fm_model_profile_spec *p) { memset(&p->restrict_reads_in_forcing_phase, 0, sizeof p->restrict_reads_in_forcing_phase); codec_set_present(p, 0, false); }
-static inline bool fm_model_profile_spec_has_stuck_loop_detection(const fm_model_profile_spec *p) { return codec_has(p, 1); }
-static inline void fm_model_profile_spec_set_stuck_loop_detection_present(fm_model_profile_spec *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_model_profile_spec_has_restrict_reads_in_forcing_phase(const fm_model_profile_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_model_profile_spec_set_restrict_reads_in_forcing_phase(fm_model_profile_spec *p, bool v) { p->restrict_reads_in_forcing_phase = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_model_profile_spec_clear_restrict_reads_in_forcing_phase(fm_model_profile_spec *p) { memset(&p->restrict_reads_in_forcing_phase, 0, sizeof p->restrict_reads_in_forcing_phase); fm_codec_set_present(p, 0, false); }
+static inline bool fm_model_profile_spec_has_stuck_loop_detection(const fm_model_profile_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_model_profile_spec_set_stuck_loop_detection_present(fm_model_profile_spec *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_model_profile_status */
-static inline bool fm_model_profile_status_has_conditions(const fm_model_profile_status *p) { return codec_has(p, 0); }
-static inline void fm_model_profile_status_set_conditions_present(fm_model_profile_status *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_model_profile_status_has_observed_generation(const fm_model_profile_status *p) { return codec_has(p, 1); }
-static inline void fm_model_profile_status_set_observed_generation(fm_model_profile_status *p, int64_t v) { p->observed_generation = v; codec_set_present(p, 1, true); }
-static inline void fm_model_profile_status_clear_observed_generation(fm_model_profile_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); codec_set_present(p, 1, false); }
+static inline bool fm_model_profile_status_has_conditions(const fm_model_profile_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_model_profile_status_set_conditions_present(fm_model_profile_status *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_model_profile_status_has_observed_generation(const fm_model_profile_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_model_profile_status_set_observed_generation(fm_model_profile_status *p, int64_t v) { p->observed_generation = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_model_profile_status_clear_observed_generation(fm_model_profile_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); fm_codec_set_present(p, 1, false); }
 
 /* fm_health_gate */
-static inline bool fm_health_gate_has_min_healthy_seconds(const fm_health_gate *p) { return codec_has(p, 0); }
-static inline void fm_health_gate_set_min_healthy_seconds(fm_health_gate *p, int32_t v) { p->min_healthy_seconds = v; codec_set_present(p, 0, true); }
-static inline void fm_health_gate_clear_min_healthy_seconds(fm_health_gate *p) { memset(&p->min_healthy_seconds, 0, sizeof p->min_healthy_seconds); codec_set_present(p, 0, false); }
-static inline bool fm_health_gate_has_timeout_seconds(const fm_health_gate *p) { return codec_has(p, 1); }
-static inline void fm_health_gate_set_timeout_seconds(fm_health_gate *p, int32_t v) { p->timeout_seconds = v; codec_set_present(p, 1, true); }
-static inline void fm_health_gate_clear_timeout_seconds(fm_health_gate *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); codec_set_present(p, 1, false); }
+static inline bool fm_health_gate_has_min_healthy_seconds(const fm_health_gate *p) { return fm_codec_has(p, 0); }
+static inline void fm_health_gate_set_min_healthy_seconds(fm_health_gate *p, int32_t v) { p->min_healthy_seconds = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_health_gate_clear_min_healthy_seconds(fm_health_gate *p) { memset(&p->min_healthy_seconds, 0, sizeof p->min_healthy_seconds); fm_codec_set_present(p, 0, false); }
+static inline bool fm_health_gate_has_timeout_seconds(const fm_health_gate *p) { return fm_codec_has(p, 1); }
+static inline void fm_health_gate_set_timeout_seconds(fm_health_gate *p, int32_t v) { p->timeout_seconds = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_health_gate_clear_timeout_seconds(fm_health_gate *p) { memset(&p->timeout_seconds, 0, sizeof p->timeout_seconds); fm_codec_set_present(p, 1, false); }
 
 /* fm_label_selector_requirement */
-static inline bool fm_label_selector_requirement_has_values(const fm_label_selector_requirement *p) { return codec_has(p, 0); }
-static inline void fm_label_selector_requirement_set_values_present(fm_label_selector_requirement *p, bool on) { codec_set_present(p, 0, on); }
+static inline bool fm_label_selector_requirement_has_values(const fm_label_selector_requirement *p) { return fm_codec_has(p, 0); }
+static inline void fm_label_selector_requirement_set_values_present(fm_label_selector_requirement *p, bool on) { fm_codec_set_present(p, 0, on); }
 
 /* fm_label_selector */
-static inline bool fm_label_selector_has_match_expressions(const fm_label_selector *p) { return codec_has(p, 0); }
-static inline void fm_label_selector_set_match_expressions_present(fm_label_selector *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_label_selector_has_match_labels(const fm_label_selector *p) { return codec_has(p, 1); }
-static inline void fm_label_selector_set_match_labels_present(fm_label_selector *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_label_selector_has_match_expressions(const fm_label_selector *p) { return fm_codec_has(p, 0); }
+static inline void fm_label_selector_set_match_expressions_present(fm_label_selector *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_label_selector_has_match_labels(const fm_label_selector *p) { return fm_codec_has(p, 1); }
+static inline void fm_label_selector_set_match_labels_present(fm_label_selector *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_agent_release_spec */
-static inline bool fm_agent_release_spec_has_approved(const fm_agent_release_spec *p) { return codec_has(p, 0); }
-static inline void fm_agent_release_spec_set_approved(fm_agent_release_spec *p, bool v) { p->approved = v; codec_set_present(p, 0, true); }
-static inline void fm_agent_release_spec_clear_approved(fm_agent_release_spec *p) { memset(&p->approved, 0, sizeof p->approved); codec_set_present(p, 0, false); }
-static inline bool fm_agent_release_spec_has_artifacts(const fm_agent_release_spec *p) { return codec_has(p, 1); }
-static inline void fm_agent_release_spec_set_artifacts_present(fm_agent_release_spec *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agent_release_spec_has_concurrency(const fm_agent_release_spec *p) { return codec_has(p, 2); }
-static inline void fm_agent_release_spec_set_concurrency(fm_agent_release_spec *p, int32_t v) { p->concurrency = v; codec_set_present(p, 2, true); }
-static inline void fm_agent_release_spec_clear_concurrency(fm_agent_release_spec *p) { memset(&p->concurrency, 0, sizeof p->concurrency); codec_set_present(p, 2, false); }
-static inline bool fm_agent_release_spec_has_health_gate(const fm_agent_release_spec *p) { return codec_has(p, 3); }
-static inline void fm_agent_release_spec_set_health_gate_present(fm_agent_release_spec *p, bool on) { codec_set_present(p, 3, on); }
-static inline bool fm_agent_release_spec_has_paused(const fm_agent_release_spec *p) { return codec_has(p, 4); }
-static inline void fm_agent_release_spec_set_paused(fm_agent_release_spec *p, bool v) { p->paused = v; codec_set_present(p, 4, true); }
-static inline void fm_agent_release_spec_clear_paused(fm_agent_release_spec *p) { memset(&p->paused, 0, sizeof p->paused); codec_set_present(p, 4, false); }
-static inline bool fm_agent_release_spec_has_selector(const fm_agent_release_spec *p) { return codec_has(p, 5); }
-static inline void fm_agent_release_spec_set_selector_present(fm_agent_release_spec *p, bool on) { codec_set_present(p, 5, on); }
+static inline bool fm_agent_release_spec_has_approved(const fm_agent_release_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_release_spec_set_approved(fm_agent_release_spec *p, bool v) { p->approved = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_agent_release_spec_clear_approved(fm_agent_release_spec *p) { memset(&p->approved, 0, sizeof p->approved); fm_codec_set_present(p, 0, false); }
+static inline bool fm_agent_release_spec_has_artifacts(const fm_agent_release_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_release_spec_set_artifacts_present(fm_agent_release_spec *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agent_release_spec_has_concurrency(const fm_agent_release_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_agent_release_spec_set_concurrency(fm_agent_release_spec *p, int32_t v) { p->concurrency = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_agent_release_spec_clear_concurrency(fm_agent_release_spec *p) { memset(&p->concurrency, 0, sizeof p->concurrency); fm_codec_set_present(p, 2, false); }
+static inline bool fm_agent_release_spec_has_health_gate(const fm_agent_release_spec *p) { return fm_codec_has(p, 3); }
+static inline void fm_agent_release_spec_set_health_gate_present(fm_agent_release_spec *p, bool on) { fm_codec_set_present(p, 3, on); }
+static inline bool fm_agent_release_spec_has_paused(const fm_agent_release_spec *p) { return fm_codec_has(p, 4); }
+static inline void fm_agent_release_spec_set_paused(fm_agent_release_spec *p, bool v) { p->paused = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_agent_release_spec_clear_paused(fm_agent_release_spec *p) { memset(&p->paused, 0, sizeof p->paused); fm_codec_set_present(p, 4, false); }
+static inline bool fm_agent_release_spec_has_selector(const fm_agent_release_spec *p) { return fm_codec_has(p, 5); }
+static inline void fm_agent_release_spec_set_selector_present(fm_agent_release_spec *p, bool on) { fm_codec_set_present(p, 5, on); }
 
 /* fm_node_update_status */
-static inline bool fm_node_update_status_has_dispatched_at(const fm_node_update_status *p) { return codec_has(p, 0); }
-static inline void fm_node_update_status_set_dispatched_at(fm_node_update_status *p, fm_time v) { p->dispatched_at = v; codec_set_present(p, 0, true); }
-static inline void fm_node_update_status_clear_dispatched_at(fm_node_update_status *p) { memset(&p->dispatched_at, 0, sizeof p->dispatched_at); codec_set_present(p, 0, false); }
-static inline bool fm_node_update_status_has_last_transition_time(const fm_node_update_status *p) { return codec_has(p, 1); }
-static inline void fm_node_update_status_set_last_transition_time(fm_node_update_status *p, fm_time v) { p->last_transition_time = v; codec_set_present(p, 1, true); }
-static inline void fm_node_update_status_clear_last_transition_time(fm_node_update_status *p) { memset(&p->last_transition_time, 0, sizeof p->last_transition_time); codec_set_present(p, 1, false); }
+static inline bool fm_node_update_status_has_dispatched_at(const fm_node_update_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_node_update_status_set_dispatched_at(fm_node_update_status *p, fm_time v) { p->dispatched_at = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_node_update_status_clear_dispatched_at(fm_node_update_status *p) { memset(&p->dispatched_at, 0, sizeof p->dispatched_at); fm_codec_set_present(p, 0, false); }
+static inline bool fm_node_update_status_has_last_transition_time(const fm_node_update_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_node_update_status_set_last_transition_time(fm_node_update_status *p, fm_time v) { p->last_transition_time = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_node_update_status_clear_last_transition_time(fm_node_update_status *p) { memset(&p->last_transition_time, 0, sizeof p->last_transition_time); fm_codec_set_present(p, 1, false); }
 
 /* fm_agent_release_status */
-static inline bool fm_agent_release_status_has_conditions(const fm_agent_release_status *p) { return codec_has(p, 0); }
-static inline void fm_agent_release_status_set_conditions_present(fm_agent_release_status *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_release_status_has_in_flight_nodes(const fm_agent_release_status *p) { return codec_has(p, 1); }
-static inline void fm_agent_release_status_set_in_flight_nodes_present(fm_agent_release_status *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agent_release_status_has_node_statuses(const fm_agent_release_status *p) { return codec_has(p, 2); }
-static inline void fm_agent_release_status_set_node_statuses_present(fm_agent_release_status *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_agent_release_status_has_observed_generation(const fm_agent_release_status *p) { return codec_has(p, 3); }
-static inline void fm_agent_release_status_set_observed_generation(fm_agent_release_status *p, int64_t v) { p->observed_generation = v; codec_set_present(p, 3, true); }
-static inline void fm_agent_release_status_clear_observed_generation(fm_agent_release_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); codec_set_present(p, 3, false); }
-static inline bool fm_agent_release_status_has_target_nodes(const fm_agent_release_status *p) { return codec_has(p, 4); }
-static inline void fm_agent_release_status_set_target_nodes(fm_agent_release_status *p, int32_t v) { p->target_nodes = v; codec_set_present(p, 4, true); }
-static inline void fm_agent_release_status_clear_target_nodes(fm_agent_release_status *p) { memset(&p->target_nodes, 0, sizeof p->target_nodes); codec_set_present(p, 4, false); }
-static inline bool fm_agent_release_status_has_updated_nodes(const fm_agent_release_status *p) { return codec_has(p, 5); }
-static inline void fm_agent_release_status_set_updated_nodes(fm_agent_release_status *p, int32_t v) { p->updated_nodes = v; codec_set_present(p, 5, true); }
-static inline void fm_agent_release_status_clear_updated_nodes(fm_agent_release_status *p) { memset(&p->updated_nodes, 0, sizeof p->updated_nodes); codec_set_present(p, 5, false); }
+static inline bool fm_agent_release_status_has_conditions(const fm_agent_release_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_release_status_set_conditions_present(fm_agent_release_status *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_release_status_has_in_flight_nodes(const fm_agent_release_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_release_status_set_in_flight_nodes_present(fm_agent_release_status *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agent_release_status_has_node_statuses(const fm_agent_release_status *p) { return fm_codec_has(p, 2); }
+static inline void fm_agent_release_status_set_node_statuses_present(fm_agent_release_status *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_agent_release_status_has_observed_generation(const fm_agent_release_status *p) { return fm_codec_has(p, 3); }
+static inline void fm_agent_release_status_set_observed_generation(fm_agent_release_status *p, int64_t v) { p->observed_generation = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_agent_release_status_clear_observed_generation(fm_agent_release_status *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); fm_codec_set_present(p, 3, false); }
+static inline bool fm_agent_release_status_has_target_nodes(const fm_agent_release_status *p) { return fm_codec_has(p, 4); }
+static inline void fm_agent_release_status_set_target_nodes(fm_agent_release_status *p, int32_t v) { p->target_nodes = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_agent_release_status_clear_target_nodes(fm_agent_release_status *p) { memset(&p->target_nodes, 0, sizeof p->target_nodes); fm_codec_set_present(p, 4, false); }
+static inline bool fm_agent_release_status_has_updated_nodes(const fm_agent_release_status *p) { return fm_codec_has(p, 5); }
+static inline void fm_agent_release_status_set_updated_nodes(fm_agent_release_status *p, int32_t v) { p->updated_nodes = v; fm_codec_set_present(p, 5, true); }
+static inline void fm_agent_release_status_clear_updated_nodes(fm_agent_release_status *p) { memset(&p->updated_nodes, 0, sizeof p->updated_nodes); fm_codec_set_present(p, 5, false); }
 
 /* fm_fleet_node */
-static inline bool fm_fleet_node_has_metadata(const fm_fleet_node *p) { return codec_has(p, 0); }
-static inline void fm_fleet_node_set_metadata_present(fm_fleet_node *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_fleet_node_has_spec(const fm_fleet_node *p) { return codec_has(p, 1); }
-static inline void fm_fleet_node_set_spec_present(fm_fleet_node *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_fleet_node_has_status(const fm_fleet_node *p) { return codec_has(p, 2); }
-static inline void fm_fleet_node_set_status_present(fm_fleet_node *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_fleet_node_has_metadata(const fm_fleet_node *p) { return fm_codec_has(p, 0); }
+static inline void fm_fleet_node_set_metadata_present(fm_fleet_node *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_fleet_node_has_spec(const fm_fleet_node *p) { return fm_codec_has(p, 1); }
+static inline void fm_fleet_node_set_spec_present(fm_fleet_node *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_fleet_node_has_status(const fm_fleet_node *p) { return fm_codec_has(p, 2); }
+static inline void fm_fleet_node_set_status_present(fm_fleet_node *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_fleet_node_list */
-static inline bool fm_fleet_node_list_has_metadata(const fm_fleet_node_list *p) { return codec_has(p, 0); }
-static inline void fm_fleet_node_list_set_metadata_present(fm_fleet_node_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_fleet_node_list_has_items(const fm_fleet_node_list *p) { return codec_has(p, 1); }
-static inline void fm_fleet_node_list_set_items_present(fm_fleet_node_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_fleet_node_list_has_metadata(const fm_fleet_node_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_fleet_node_list_set_metadata_present(fm_fleet_node_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_fleet_node_list_has_items(const fm_fleet_node_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_fleet_node_list_set_items_present(fm_fleet_node_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_agentic_task */
-static inline bool fm_agentic_task_has_metadata(const fm_agentic_task *p) { return codec_has(p, 0); }
-static inline void fm_agentic_task_set_metadata_present(fm_agentic_task *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agentic_task_has_spec(const fm_agentic_task *p) { return codec_has(p, 1); }
-static inline void fm_agentic_task_set_spec_present(fm_agentic_task *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agentic_task_has_status(const fm_agentic_task *p) { return codec_has(p, 2); }
-static inline void fm_agentic_task_set_status_present(fm_agentic_task *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_agentic_task_has_metadata(const fm_agentic_task *p) { return fm_codec_has(p, 0); }
+static inline void fm_agentic_task_set_metadata_present(fm_agentic_task *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agentic_task_has_spec(const fm_agentic_task *p) { return fm_codec_has(p, 1); }
+static inline void fm_agentic_task_set_spec_present(fm_agentic_task *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agentic_task_has_status(const fm_agentic_task *p) { return fm_codec_has(p, 2); }
+static inline void fm_agentic_task_set_status_present(fm_agentic_task *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_agentic_task_list */
-static inline bool fm_agentic_task_list_has_metadata(const fm_agentic_task_list *p) { return codec_has(p, 0); }
-static inline void fm_agentic_task_list_set_metadata_present(fm_agentic_task_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agentic_task_list_has_items(const fm_agentic_task_list *p) { return codec_has(p, 1); }
-static inline void fm_agentic_task_list_set_items_present(fm_agentic_task_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_agentic_task_list_has_metadata(const fm_agentic_task_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_agentic_task_list_set_metadata_present(fm_agentic_task_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agentic_task_list_has_items(const fm_agentic_task_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_agentic_task_list_set_items_present(fm_agentic_task_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_workload */
-static inline bool fm_workload_has_metadata(const fm_workload *p) { return codec_has(p, 0); }
-static inline void fm_workload_set_metadata_present(fm_workload *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_workload_has_spec(const fm_workload *p) { return codec_has(p, 1); }
-static inline void fm_workload_set_spec_present(fm_workload *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_workload_has_status(const fm_workload *p) { return codec_has(p, 2); }
-static inline void fm_workload_set_status_present(fm_workload *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_workload_has_metadata(const fm_workload *p) { return fm_codec_has(p, 0); }
+static inline void fm_workload_set_metadata_present(fm_workload *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_workload_has_spec(const fm_workload *p) { return fm_codec_has(p, 1); }
+static inline void fm_workload_set_spec_present(fm_workload *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_workload_has_status(const fm_workload *p) { return fm_codec_has(p, 2); }
+static inline void fm_workload_set_status_present(fm_workload *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_workload_list */
-static inline bool fm_workload_list_has_metadata(const fm_workload_list *p) { return codec_has(p, 0); }
-static inline void fm_workload_list_set_metadata_present(fm_workload_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_workload_list_has_items(const fm_workload_list *p) { return codec_has(p, 1); }
-static inline void fm_workload_list_set_items_present(fm_workload_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_workload_list_has_metadata(const fm_workload_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_workload_list_set_metadata_present(fm_workload_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_workload_list_has_items(const fm_workload_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_workload_list_set_items_present(fm_workload_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_agent */
-static inline bool fm_agent_has_metadata(const fm_agent *p) { return codec_has(p, 0); }
-static inline void fm_agent_set_metadata_present(fm_agent *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_has_spec(const fm_agent *p) { return codec_has(p, 1); }
-static inline void fm_agent_set_spec_present(fm_agent *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agent_has_status(const fm_agent *p) { return codec_has(p, 2); }
-static inline void fm_agent_set_status_present(fm_agent *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_agent_has_metadata(const fm_agent *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_set_metadata_present(fm_agent *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_has_spec(const fm_agent *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_set_spec_present(fm_agent *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agent_has_status(const fm_agent *p) { return fm_codec_has(p, 2); }
+static inline void fm_agent_set_status_present(fm_agent *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_agent_list */
-static inline bool fm_agent_list_has_metadata(const fm_agent_list *p) { return codec_has(p, 0); }
-static inline void fm_agent_list_set_metadata_present(fm_agent_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_list_has_items(const fm_agent_list *p) { return codec_has(p, 1); }
-static inline void fm_agent_list_set_items_present(fm_agent_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_agent_list_has_metadata(const fm_agent_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_list_set_metadata_present(fm_agent_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_list_has_items(const fm_agent_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_list_set_items_present(fm_agent_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_model_profile */
-static inline bool fm_model_profile_has_metadata(const fm_model_profile *p) { return codec_has(p, 0); }
-static inline void fm_model_profile_set_metadata_present(fm_model_profile *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_model_profile_has_spec(const fm_model_profile *p) { return codec_has(p, 1); }
-static inline void fm_model_profile_set_spec_present(fm_model_profile *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_model_profile_has_status(const fm_model_profile *p) { return codec_has(p, 2); }
-static inline void fm_model_profile_set_status_present(fm_model_profile *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_model_profile_has_metadata(const fm_model_profile *p) { return fm_codec_has(p, 0); }
+static inline void fm_model_profile_set_metadata_present(fm_model_profile *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_model_profile_has_spec(const fm_model_profile *p) { return fm_codec_has(p, 1); }
+static inline void fm_model_profile_set_spec_present(fm_model_profile *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_model_profile_has_status(const fm_model_profile *p) { return fm_codec_has(p, 2); }
+static inline void fm_model_profile_set_status_present(fm_model_profile *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_model_profile_list */
-static inline bool fm_model_profile_list_has_metadata(const fm_model_profile_list *p) { return codec_has(p, 0); }
-static inline void fm_model_profile_list_set_metadata_present(fm_model_profile_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_model_profile_list_has_items(const fm_model_profile_list *p) { return codec_has(p, 1); }
-static inline void fm_model_profile_list_set_items_present(fm_model_profile_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_model_profile_list_has_metadata(const fm_model_profile_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_model_profile_list_set_metadata_present(fm_model_profile_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_model_profile_list_has_items(const fm_model_profile_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_model_profile_list_set_items_present(fm_model_profile_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_agent_release */
-static inline bool fm_agent_release_has_metadata(const fm_agent_release *p) { return codec_has(p, 0); }
-static inline void fm_agent_release_set_metadata_present(fm_agent_release *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_release_has_spec(const fm_agent_release *p) { return codec_has(p, 1); }
-static inline void fm_agent_release_set_spec_present(fm_agent_release *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_agent_release_has_status(const fm_agent_release *p) { return codec_has(p, 2); }
-static inline void fm_agent_release_set_status_present(fm_agent_release *p, bool on) { codec_set_present(p, 2, on); }
+static inline bool fm_agent_release_has_metadata(const fm_agent_release *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_release_set_metadata_present(fm_agent_release *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_release_has_spec(const fm_agent_release *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_release_set_spec_present(fm_agent_release *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_agent_release_has_status(const fm_agent_release *p) { return fm_codec_has(p, 2); }
+static inline void fm_agent_release_set_status_present(fm_agent_release *p, bool on) { fm_codec_set_present(p, 2, on); }
 
 /* fm_agent_release_list */
-static inline bool fm_agent_release_list_has_metadata(const fm_agent_release_list *p) { return codec_has(p, 0); }
-static inline void fm_agent_release_list_set_metadata_present(fm_agent_release_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_agent_release_list_has_items(const fm_agent_release_list *p) { return codec_has(p, 1); }
-static inline void fm_agent_release_list_set_items_present(fm_agent_release_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_agent_release_list_has_metadata(const fm_agent_release_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_agent_release_list_set_metadata_present(fm_agent_release_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_agent_release_list_has_items(const fm_agent_release_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_agent_release_list_set_items_present(fm_agent_release_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,10 @@
 /*
  * k8s_core.h - C types of the Kubernetes types Foreman uses: one struct per schema type,
  * the descriptor tables the codec engine (runtime/codec/codec.h) walks, typed
- * wrappers per kind and presence accessors per optional field.
+ * wrappers per kind, presence accessors per optional field (hand-written
+ * code uses these, never a bit number, so a schema edit that renumbers the
+ * bits changes nothing and one that renames a field fails to compile) and
+ * the schema's named constants.
  *
  * Layout rules are those of runtime/codec/codec.h: every struct starts with a
  * presence bitmap and ends with the bag of unknown JSON members; strings are
@@ -451,149 +454,149 @@ int fm_k8s_status_merge_patch(fm_buf *out, const fm_k8s_status *old_obj, const f
 /* ------------------------------------------------------ presence accessors */
 
 /* fm_k8s_owner_reference */
-static inline bool fm_k8s_owner_reference_has_controller(const fm_k8s_owner_reference *p) { return codec_has(p, 0); }
-static inline void fm_k8s_owner_reference_set_controller(fm_k8s_owner_reference *p, bool v) { p->controller = v; codec_set_present(p, 0, true); }
-static inline void fm_k8s_owner_reference_clear_controller(fm_k8s_owner_reference *p) { memset(&p->controller, 0, sizeof p->controller); codec_set_present(p, 0, false); }
-static inline bool fm_k8s_owner_reference_has_block_owner_deletion(const fm_k8s_owner_reference *p) { return codec_has(p, 1); }
-static inline void fm_k8s_owner_reference_set_block_owner_deletion(fm_k8s_owner_reference *p, bool v) { p->block_owner_deletion = v; codec_set_present(p, 1, true); }
-static inline void fm_k8s_owner_reference_clear_block_owner_deletion(fm_k8s_owner_reference *p) { memset(&p->block_owner_deletion, 0, sizeof p->block_owner_deletion); codec_set_present(p, 1, false); }
+static inline bool fm_k8s_owner_reference_has_controller(const fm_k8s_owner_reference *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_owner_reference_set_controller(fm_k8s_owner_reference *p, bool v) { p->controller = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_k8s_owner_reference_clear_controller(fm_k8s_owner_reference *p) { memset(&p->controller, 0, sizeof p->controller); fm_codec_set_present(p, 0, false); }
+static inline bool fm_k8s_owner_reference_has_block_owner_deletion(const fm_k8s_owner_reference *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_owner_reference_set_block_owner_deletion(fm_k8s_owner_reference *p, bool v) { p->block_owner_deletion = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_k8s_owner_reference_clear_block_owner_deletion(fm_k8s_owner_reference *p) { memset(&p->block_owner_deletion, 0, sizeof p->block_owner_deletion); fm_codec_set_present(p, 1, false); }
 
 /* fm_k8s_object_meta */
-static inline bool fm_k8s_object_meta_has_generation(const fm_k8s_object_meta *p) { return codec_has(p, 0); }
-static inline void fm_k8s_object_meta_set_generation(fm_k8s_object_meta *p, int64_t v) { p->generation = v; codec_set_present(p, 0, true); }
-static inline void fm_k8s_object_meta_clear_generation(fm_k8s_object_meta *p) { memset(&p->generation, 0, sizeof p->generation); codec_set_present(p, 0, false); }
-static inline bool fm_k8s_object_meta_has_creation_timestamp(const fm_k8s_object_meta *p) { return codec_has(p, 1); }
-static inline void fm_k8s_object_meta_set_creation_timestamp(fm_k8s_object_meta *p, fm_time v) { p->creation_timestamp = v; codec_set_present(p, 1, true); }
-static inline void fm_k8s_object_meta_clear_creation_timestamp(fm_k8s_object_meta *p) { memset(&p->creation_timestamp, 0, sizeof p->creation_timestamp); codec_set_present(p, 1, false); }
-static inline bool fm_k8s_object_meta_has_deletion_timestamp(const fm_k8s_object_meta *p) { return codec_has(p, 2); }
-static inline void fm_k8s_object_meta_set_deletion_timestamp(fm_k8s_object_meta *p, fm_time v) { p->deletion_timestamp = v; codec_set_present(p, 2, true); }
-static inline void fm_k8s_object_meta_clear_deletion_timestamp(fm_k8s_object_meta *p) { memset(&p->deletion_timestamp, 0, sizeof p->deletion_timestamp); codec_set_present(p, 2, false); }
-static inline bool fm_k8s_object_meta_has_deletion_grace_period_seconds(const fm_k8s_object_meta *p) { return codec_has(p, 3); }
-static inline void fm_k8s_object_meta_set_deletion_grace_period_seconds(fm_k8s_object_meta *p, int64_t v) { p->deletion_grace_period_seconds = v; codec_set_present(p, 3, true); }
-static inline void fm_k8s_object_meta_clear_deletion_grace_period_seconds(fm_k8s_object_meta *p) { memset(&p->deletion_grace_period_seconds, 0, sizeof p->deletion_grace_period_seconds); codec_set_present(p, 3, false); }
-static inline bool fm_k8s_object_meta_has_labels(const fm_k8s_object_meta *p) { return codec_has(p, 4); }
-static inline void fm_k8s_object_meta_set_labels_present(fm_k8s_object_meta *p, bool on) { codec_set_present(p, 4, on); }
-static inline bool fm_k8s_object_meta_has_annotations(const fm_k8s_object_meta *p) { return codec_has(p, 5); }
-static inline void fm_k8s_object_meta_set_annotations_present(fm_k8s_object_meta *p, bool on) { codec_set_present(p, 5, on); }
-static inline bool fm_k8s_object_meta_has_owner_references(const fm_k8s_object_meta *p) { return codec_has(p, 6); }
-static inline void fm_k8s_object_meta_set_owner_references_present(fm_k8s_object_meta *p, bool on) { codec_set_present(p, 6, on); }
-static inline bool fm_k8s_object_meta_has_finalizers(const fm_k8s_object_meta *p) { return codec_has(p, 7); }
-static inline void fm_k8s_object_meta_set_finalizers_present(fm_k8s_object_meta *p, bool on) { codec_set_present(p, 7, on); }
+static inline bool fm_k8s_object_meta_has_generation(const fm_k8s_object_meta *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_object_meta_set_generation(fm_k8s_object_meta *p, int64_t v) { p->generation = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_k8s_object_meta_clear_generation(fm_k8s_object_meta *p) { memset(&p->generation, 0, sizeof p->generation); fm_codec_set_present(p, 0, false); }
+static inline bool fm_k8s_object_meta_has_creation_timestamp(const fm_k8s_object_meta *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_object_meta_set_creation_timestamp(fm_k8s_object_meta *p, fm_time v) { p->creation_timestamp = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_k8s_object_meta_clear_creation_timestamp(fm_k8s_object_meta *p) { memset(&p->creation_timestamp, 0, sizeof p->creation_timestamp); fm_codec_set_present(p, 1, false); }
+static inline bool fm_k8s_object_meta_has_deletion_timestamp(const fm_k8s_object_meta *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_object_meta_set_deletion_timestamp(fm_k8s_object_meta *p, fm_time v) { p->deletion_timestamp = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_k8s_object_meta_clear_deletion_timestamp(fm_k8s_object_meta *p) { memset(&p->deletion_timestamp, 0, sizeof p->deletion_timestamp); fm_codec_set_present(p, 2, false); }
+static inline bool fm_k8s_object_meta_has_deletion_grace_period_seconds(const fm_k8s_object_meta *p) { return fm_codec_has(p, 3); }
+static inline void fm_k8s_object_meta_set_deletion_grace_period_seconds(fm_k8s_object_meta *p, int64_t v) { p->deletion_grace_period_seconds = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_k8s_object_meta_clear_deletion_grace_period_seconds(fm_k8s_object_meta *p) { memset(&p->deletion_grace_period_seconds, 0, sizeof p->deletion_grace_period_seconds); fm_codec_set_present(p, 3, false); }
+static inline bool fm_k8s_object_meta_has_labels(const fm_k8s_object_meta *p) { return fm_codec_has(p, 4); }
+static inline void fm_k8s_object_meta_set_labels_present(fm_k8s_object_meta *p, bool on) { fm_codec_set_present(p, 4, on); }
+static inline bool fm_k8s_object_meta_has_annotations(const fm_k8s_object_meta *p) { return fm_codec_has(p, 5); }
+static inline void fm_k8s_object_meta_set_annotations_present(fm_k8s_object_meta *p, bool on) { fm_codec_set_present(p, 5, on); }
+static inline bool fm_k8s_object_meta_has_owner_references(const fm_k8s_object_meta *p) { return fm_codec_has(p, 6); }
+static inline void fm_k8s_object_meta_set_owner_references_present(fm_k8s_object_meta *p, bool on) { fm_codec_set_present(p, 6, on); }
+static inline bool fm_k8s_object_meta_has_finalizers(const fm_k8s_object_meta *p) { return fm_codec_has(p, 7); }
+static inline void fm_k8s_object_meta_set_finalizers_present(fm_k8s_object_meta *p, bool on) { fm_codec_set_present(p, 7, on); }
 
 /* fm_k8s_list_meta */
-static inline bool fm_k8s_list_meta_has_remaining_item_count(const fm_k8s_list_meta *p) { return codec_has(p, 0); }
-static inline void fm_k8s_list_meta_set_remaining_item_count(fm_k8s_list_meta *p, int64_t v) { p->remaining_item_count = v; codec_set_present(p, 0, true); }
-static inline void fm_k8s_list_meta_clear_remaining_item_count(fm_k8s_list_meta *p) { memset(&p->remaining_item_count, 0, sizeof p->remaining_item_count); codec_set_present(p, 0, false); }
+static inline bool fm_k8s_list_meta_has_remaining_item_count(const fm_k8s_list_meta *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_list_meta_set_remaining_item_count(fm_k8s_list_meta *p, int64_t v) { p->remaining_item_count = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_k8s_list_meta_clear_remaining_item_count(fm_k8s_list_meta *p) { memset(&p->remaining_item_count, 0, sizeof p->remaining_item_count); fm_codec_set_present(p, 0, false); }
 
 /* fm_k8s_condition */
-static inline bool fm_k8s_condition_has_observed_generation(const fm_k8s_condition *p) { return codec_has(p, 0); }
-static inline void fm_k8s_condition_set_observed_generation(fm_k8s_condition *p, int64_t v) { p->observed_generation = v; codec_set_present(p, 0, true); }
-static inline void fm_k8s_condition_clear_observed_generation(fm_k8s_condition *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); codec_set_present(p, 0, false); }
-static inline bool fm_k8s_condition_has_last_transition_time(const fm_k8s_condition *p) { return codec_has(p, 1); }
-static inline void fm_k8s_condition_set_last_transition_time(fm_k8s_condition *p, fm_time v) { p->last_transition_time = v; codec_set_present(p, 1, true); }
-static inline void fm_k8s_condition_clear_last_transition_time(fm_k8s_condition *p) { memset(&p->last_transition_time, 0, sizeof p->last_transition_time); codec_set_present(p, 1, false); }
+static inline bool fm_k8s_condition_has_observed_generation(const fm_k8s_condition *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_condition_set_observed_generation(fm_k8s_condition *p, int64_t v) { p->observed_generation = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_k8s_condition_clear_observed_generation(fm_k8s_condition *p) { memset(&p->observed_generation, 0, sizeof p->observed_generation); fm_codec_set_present(p, 0, false); }
+static inline bool fm_k8s_condition_has_last_transition_time(const fm_k8s_condition *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_condition_set_last_transition_time(fm_k8s_condition *p, fm_time v) { p->last_transition_time = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_k8s_condition_clear_last_transition_time(fm_k8s_condition *p) { memset(&p->last_transition_time, 0, sizeof p->last_transition_time); fm_codec_set_present(p, 1, false); }
 
 /* fm_k8s_lease_spec */
-static inline bool fm_k8s_lease_spec_has_lease_duration_seconds(const fm_k8s_lease_spec *p) { return codec_has(p, 0); }
-static inline void fm_k8s_lease_spec_set_lease_duration_seconds(fm_k8s_lease_spec *p, int32_t v) { p->lease_duration_seconds = v; codec_set_present(p, 0, true); }
-static inline void fm_k8s_lease_spec_clear_lease_duration_seconds(fm_k8s_lease_spec *p) { memset(&p->lease_duration_seconds, 0, sizeof p->lease_duration_seconds); codec_set_present(p, 0, false); }
-static inline bool fm_k8s_lease_spec_has_acquire_time(const fm_k8s_lease_spec *p) { return codec_has(p, 1); }
-static inline void fm_k8s_lease_spec_set_acquire_time(fm_k8s_lease_spec *p, fm_time v) { p->acquire_time = v; codec_set_present(p, 1, true); }
-static inline void fm_k8s_lease_spec_clear_acquire_time(fm_k8s_lease_spec *p) { memset(&p->acquire_time, 0, sizeof p->acquire_time); codec_set_present(p, 1, false); }
-static inline bool fm_k8s_lease_spec_has_renew_time(const fm_k8s_lease_spec *p) { return codec_has(p, 2); }
-static inline void fm_k8s_lease_spec_set_renew_time(fm_k8s_lease_spec *p, fm_time v) { p->renew_time = v; codec_set_present(p, 2, true); }
-static inline void fm_k8s_lease_spec_clear_renew_time(fm_k8s_lease_spec *p) { memset(&p->renew_time, 0, sizeof p->renew_time); codec_set_present(p, 2, false); }
-static inline bool fm_k8s_lease_spec_has_lease_transitions(const fm_k8s_lease_spec *p) { return codec_has(p, 3); }
-static inline void fm_k8s_lease_spec_set_lease_transitions(fm_k8s_lease_spec *p, int32_t v) { p->lease_transitions = v; codec_set_present(p, 3, true); }
-static inline void fm_k8s_lease_spec_clear_lease_transitions(fm_k8s_lease_spec *p) { memset(&p->lease_transitions, 0, sizeof p->lease_transitions); codec_set_present(p, 3, false); }
+static inline bool fm_k8s_lease_spec_has_lease_duration_seconds(const fm_k8s_lease_spec *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_lease_spec_set_lease_duration_seconds(fm_k8s_lease_spec *p, int32_t v) { p->lease_duration_seconds = v; fm_codec_set_present(p, 0, true); }
+static inline void fm_k8s_lease_spec_clear_lease_duration_seconds(fm_k8s_lease_spec *p) { memset(&p->lease_duration_seconds, 0, sizeof p->lease_duration_seconds); fm_codec_set_present(p, 0, false); }
+static inline bool fm_k8s_lease_spec_has_acquire_time(const fm_k8s_lease_spec *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_lease_spec_set_acquire_time(fm_k8s_lease_spec *p, fm_time v) { p->acquire_time = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_k8s_lease_spec_clear_acquire_time(fm_k8s_lease_spec *p) { memset(&p->acquire_time, 0, sizeof p->acquire_time); fm_codec_set_present(p, 1, false); }
+static inline bool fm_k8s_lease_spec_has_renew_time(const fm_k8s_lease_spec *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_lease_spec_set_renew_time(fm_k8s_lease_spec *p, fm_time v) { p->renew_time = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_k8s_lease_spec_clear_renew_time(fm_k8s_lease_spec *p) { memset(&p->renew_time, 0, sizeof p->renew_time); fm_codec_set_present(p, 2, false); }
+static inline bool fm_k8s_lease_spec_has_lease_transitions(const fm_k8s_lease_spec *p) { return fm_codec_has(p, 3); }
+static inline void fm_k8s_lease_spec_set_lease_transitions(fm_k8s_lease_spec *p, int32_t v) { p->lease_transitions = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_k8s_lease_spec_clear_lease_transitions(fm_k8s_lease_spec *p) { memset(&p->lease_transitions, 0, sizeof p->lease_transitions); fm_codec_set_present(p, 3, false); }
 
 /* fm_k8s_status_details */
-static inline bool fm_k8s_status_details_has_causes(const fm_k8s_status_details *p) { return codec_has(p, 0); }
-static inline void fm_k8s_status_details_set_causes_present(fm_k8s_status_details *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_status_details_has_retry_after_seconds(const fm_k8s_status_details *p) { return codec_has(p, 1); }
-static inline void fm_k8s_status_details_set_retry_after_seconds(fm_k8s_status_details *p, int32_t v) { p->retry_after_seconds = v; codec_set_present(p, 1, true); }
-static inline void fm_k8s_status_details_clear_retry_after_seconds(fm_k8s_status_details *p) { memset(&p->retry_after_seconds, 0, sizeof p->retry_after_seconds); codec_set_present(p, 1, false); }
+static inline bool fm_k8s_status_details_has_causes(const fm_k8s_status_details *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_status_details_set_causes_present(fm_k8s_status_details *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_status_details_has_retry_after_seconds(const fm_k8s_status_details *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_status_details_set_retry_after_seconds(fm_k8s_status_details *p, int32_t v) { p->retry_after_seconds = v; fm_codec_set_present(p, 1, true); }
+static inline void fm_k8s_status_details_clear_retry_after_seconds(fm_k8s_status_details *p) { memset(&p->retry_after_seconds, 0, sizeof p->retry_after_seconds); fm_codec_set_present(p, 1, false); }
 
 /* fm_k8s_lease */
-static inline bool fm_k8s_lease_has_metadata(const fm_k8s_lease *p) { return codec_has(p, 0); }
-static inline void fm_k8s_lease_set_metadata_present(fm_k8s_lease *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_lease_has_spec(const fm_k8s_lease *p) { return codec_has(p, 1); }
-static inline void fm_k8s_lease_set_spec_present(fm_k8s_lease *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_k8s_lease_has_metadata(const fm_k8s_lease *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_lease_set_metadata_present(fm_k8s_lease *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_lease_has_spec(const fm_k8s_lease *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_lease_set_spec_present(fm_k8s_lease *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_k8s_lease_list */
-static inline bool fm_k8s_lease_list_has_metadata(const fm_k8s_lease_list *p) { return codec_has(p, 0); }
-static inline void fm_k8s_lease_list_set_metadata_present(fm_k8s_lease_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_lease_list_has_items(const fm_k8s_lease_list *p) { return codec_has(p, 1); }
-static inline void fm_k8s_lease_list_set_items_present(fm_k8s_lease_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_k8s_lease_list_has_metadata(const fm_k8s_lease_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_lease_list_set_metadata_present(fm_k8s_lease_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_lease_list_has_items(const fm_k8s_lease_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_lease_list_set_items_present(fm_k8s_lease_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_k8s_event */
-static inline bool fm_k8s_event_has_metadata(const fm_k8s_event *p) { return codec_has(p, 0); }
-static inline void fm_k8s_event_set_metadata_present(fm_k8s_event *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_event_has_involved_object(const fm_k8s_event *p) { return codec_has(p, 1); }
-static inline void fm_k8s_event_set_involved_object_present(fm_k8s_event *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_k8s_event_has_source(const fm_k8s_event *p) { return codec_has(p, 2); }
-static inline void fm_k8s_event_set_source_present(fm_k8s_event *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_k8s_event_has_first_timestamp(const fm_k8s_event *p) { return codec_has(p, 3); }
-static inline void fm_k8s_event_set_first_timestamp(fm_k8s_event *p, fm_time v) { p->first_timestamp = v; codec_set_present(p, 3, true); }
-static inline void fm_k8s_event_clear_first_timestamp(fm_k8s_event *p) { memset(&p->first_timestamp, 0, sizeof p->first_timestamp); codec_set_present(p, 3, false); }
-static inline bool fm_k8s_event_has_last_timestamp(const fm_k8s_event *p) { return codec_has(p, 4); }
-static inline void fm_k8s_event_set_last_timestamp(fm_k8s_event *p, fm_time v) { p->last_timestamp = v; codec_set_present(p, 4, true); }
-static inline void fm_k8s_event_clear_last_timestamp(fm_k8s_event *p) { memset(&p->last_timestamp, 0, sizeof p->last_timestamp); codec_set_present(p, 4, false); }
-static inline bool fm_k8s_event_has_count(const fm_k8s_event *p) { return codec_has(p, 5); }
-static inline void fm_k8s_event_set_count(fm_k8s_event *p, int32_t v) { p->count = v; codec_set_present(p, 5, true); }
-static inline void fm_k8s_event_clear_count(fm_k8s_event *p) { memset(&p->count, 0, sizeof p->count); codec_set_present(p, 5, false); }
-static inline bool fm_k8s_event_has_event_time(const fm_k8s_event *p) { return codec_has(p, 6); }
-static inline void fm_k8s_event_set_event_time(fm_k8s_event *p, fm_time v) { p->event_time = v; codec_set_present(p, 6, true); }
-static inline void fm_k8s_event_clear_event_time(fm_k8s_event *p) { memset(&p->event_time, 0, sizeof p->event_time); codec_set_present(p, 6, false); }
+static inline bool fm_k8s_event_has_metadata(const fm_k8s_event *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_event_set_metadata_present(fm_k8s_event *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_event_has_involved_object(const fm_k8s_event *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_event_set_involved_object_present(fm_k8s_event *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_k8s_event_has_source(const fm_k8s_event *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_event_set_source_present(fm_k8s_event *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_k8s_event_has_first_timestamp(const fm_k8s_event *p) { return fm_codec_has(p, 3); }
+static inline void fm_k8s_event_set_first_timestamp(fm_k8s_event *p, fm_time v) { p->first_timestamp = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_k8s_event_clear_first_timestamp(fm_k8s_event *p) { memset(&p->first_timestamp, 0, sizeof p->first_timestamp); fm_codec_set_present(p, 3, false); }
+static inline bool fm_k8s_event_has_last_timestamp(const fm_k8s_event *p) { return fm_codec_has(p, 4); }
+static inline void fm_k8s_event_set_last_timestamp(fm_k8s_event *p, fm_time v) { p->last_timestamp = v; fm_codec_set_present(p, 4, true); }
+static inline void fm_k8s_event_clear_last_timestamp(fm_k8s_event *p) { memset(&p->last_timestamp, 0, sizeof p->last_timestamp); fm_codec_set_present(p, 4, false); }
+static inline bool fm_k8s_event_has_count(const fm_k8s_event *p) { return fm_codec_has(p, 5); }
+static inline void fm_k8s_event_set_count(fm_k8s_event *p, int32_t v) { p->count = v; fm_codec_set_present(p, 5, true); }
+static inline void fm_k8s_event_clear_count(fm_k8s_event *p) { memset(&p->count, 0, sizeof p->count); fm_codec_set_present(p, 5, false); }
+static inline bool fm_k8s_event_has_event_time(const fm_k8s_event *p) { return fm_codec_has(p, 6); }
+static inline void fm_k8s_event_set_event_time(fm_k8s_event *p, fm_time v) { p->event_time = v; fm_codec_set_present(p, 6, true); }
+static inline void fm_k8s_event_clear_event_time(fm_k8s_event *p) { memset(&p->event_time, 0, sizeof p->event_time); fm_codec_set_present(p, 6, false); }
 
 /* fm_k8s_event_list */
-static inline bool fm_k8s_event_list_has_metadata(const fm_k8s_event_list *p) { return codec_has(p, 0); }
-static inline void fm_k8s_event_list_set_metadata_present(fm_k8s_event_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_event_list_has_items(const fm_k8s_event_list *p) { return codec_has(p, 1); }
-static inline void fm_k8s_event_list_set_items_present(fm_k8s_event_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_k8s_event_list_has_metadata(const fm_k8s_event_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_event_list_set_metadata_present(fm_k8s_event_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_event_list_has_items(const fm_k8s_event_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_event_list_set_items_present(fm_k8s_event_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_k8s_config_map */
-static inline bool fm_k8s_config_map_has_metadata(const fm_k8s_config_map *p) { return codec_has(p, 0); }
-static inline void fm_k8s_config_map_set_metadata_present(fm_k8s_config_map *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_config_map_has_data(const fm_k8s_config_map *p) { return codec_has(p, 1); }
-static inline void fm_k8s_config_map_set_data_present(fm_k8s_config_map *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_k8s_config_map_has_binary_data(const fm_k8s_config_map *p) { return codec_has(p, 2); }
-static inline void fm_k8s_config_map_set_binary_data_present(fm_k8s_config_map *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_k8s_config_map_has_immutable(const fm_k8s_config_map *p) { return codec_has(p, 3); }
-static inline void fm_k8s_config_map_set_immutable(fm_k8s_config_map *p, bool v) { p->immutable = v; codec_set_present(p, 3, true); }
-static inline void fm_k8s_config_map_clear_immutable(fm_k8s_config_map *p) { memset(&p->immutable, 0, sizeof p->immutable); codec_set_present(p, 3, false); }
+static inline bool fm_k8s_config_map_has_metadata(const fm_k8s_config_map *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_config_map_set_metadata_present(fm_k8s_config_map *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_config_map_has_data(const fm_k8s_config_map *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_config_map_set_data_present(fm_k8s_config_map *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_k8s_config_map_has_binary_data(const fm_k8s_config_map *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_config_map_set_binary_data_present(fm_k8s_config_map *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_k8s_config_map_has_immutable(const fm_k8s_config_map *p) { return fm_codec_has(p, 3); }
+static inline void fm_k8s_config_map_set_immutable(fm_k8s_config_map *p, bool v) { p->immutable = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_k8s_config_map_clear_immutable(fm_k8s_config_map *p) { memset(&p->immutable, 0, sizeof p->immutable); fm_codec_set_present(p, 3, false); }
 
 /* fm_k8s_config_map_list */
-static inline bool fm_k8s_config_map_list_has_metadata(const fm_k8s_config_map_list *p) { return codec_has(p, 0); }
-static inline void fm_k8s_config_map_list_set_metadata_present(fm_k8s_config_map_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_config_map_list_has_items(const fm_k8s_config_map_list *p) { return codec_has(p, 1); }
-static inline void fm_k8s_config_map_list_set_items_present(fm_k8s_config_map_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_k8s_config_map_list_has_metadata(const fm_k8s_config_map_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_config_map_list_set_metadata_present(fm_k8s_config_map_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_config_map_list_has_items(const fm_k8s_config_map_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_config_map_list_set_items_present(fm_k8s_config_map_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_k8s_secret */
-static inline bool fm_k8s_secret_has_metadata(const fm_k8s_secret *p) { return codec_has(p, 0); }
-static inline void fm_k8s_secret_set_metadata_present(fm_k8s_secret *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_secret_has_data(const fm_k8s_secret *p) { return codec_has(p, 1); }
-static inline void fm_k8s_secret_set_data_present(fm_k8s_secret *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_k8s_secret_has_string_data(const fm_k8s_secret *p) { return codec_has(p, 2); }
-static inline void fm_k8s_secret_set_string_data_present(fm_k8s_secret *p, bool on) { codec_set_present(p, 2, on); }
-static inline bool fm_k8s_secret_has_immutable(const fm_k8s_secret *p) { return codec_has(p, 3); }
-static inline void fm_k8s_secret_set_immutable(fm_k8s_secret *p, bool v) { p->immutable = v; codec_set_present(p, 3, true); }
-static inline void fm_k8s_secret_clear_immutable(fm_k8s_secret *p) { memset(&p->immutable, 0, sizeof p->immutable); codec_set_present(p, 3, false); }
+static inline bool fm_k8s_secret_has_metadata(const fm_k8s_secret *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_secret_set_metadata_present(fm_k8s_secret *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_secret_has_data(const fm_k8s_secret *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_secret_set_data_present(fm_k8s_secret *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_k8s_secret_has_string_data(const fm_k8s_secret *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_secret_set_string_data_present(fm_k8s_secret *p, bool on) { fm_codec_set_present(p, 2, on); }
+static inline bool fm_k8s_secret_has_immutable(const fm_k8s_secret *p) { return fm_codec_has(p, 3); }
+static inline void fm_k8s_secret_set_immutable(fm_k8s_secret *p, bool v) { p->immutable = v; fm_codec_set_present(p, 3, true); }
+static inline void fm_k8s_secret_clear_immutable(fm_k8s_secret *p) { memset(&p->immutable, 0, sizeof p->immutable); fm_codec_set_present(p, 3, false); }
 
 /* fm_k8s_secret_list */
-static inline bool fm_k8s_secret_list_has_metadata(const fm_k8s_secret_list *p) { return codec_has(p, 0); }
-static inline void fm_k8s_secret_list_set_metadata_present(fm_k8s_secret_list *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_secret_list_has_items(const fm_k8s_secret_list *p) { return codec_has(p, 1); }
-static inline void fm_k8s_secret_list_set_items_present(fm_k8s_secret_list *p, bool on) { codec_set_present(p, 1, on); }
+static inline bool fm_k8s_secret_list_has_metadata(const fm_k8s_secret_list *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_secret_list_set_metadata_present(fm_k8s_secret_list *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_secret_list_has_items(const fm_k8s_secret_list *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_secret_list_set_items_present(fm_k8s_secret_list *p, bool on) { fm_codec_set_present(p, 1, on); }
 
 /* fm_k8s_status */
-static inline bool fm_k8s_status_has_metadata(const fm_k8s_status *p) { return codec_has(p, 0); }
-static inline void fm_k8s_status_set_metadata_present(fm_k8s_status *p, bool on) { codec_set_present(p, 0, on); }
-static inline bool fm_k8s_status_has_details(const fm_k8s_status *p) { return codec_has(p, 1); }
-static inline void fm_k8s_status_set_details_present(fm_k8s_status *p, bool on) { codec_set_present(p, 1, on); }
-static inline bool fm_k8s_status_has_code(const fm_k8s_status *p) { return codec_has(p, 2); }
-static inline void fm_k8s_status_set_code(fm_k8s_status *p, int32_t v) { p->code = v; codec_set_present(p, 2, true); }
-static inline void fm_k8s_status_clear_code(fm_k8s_status *p) { memset(&p->code, 0, sizeof p->code); codec_set_present(p, 2, false); }
+static inline bool fm_k8s_status_has_metadata(const fm_k8s_status *p) { return fm_codec_has(p, 0); }
+static inline void fm_k8s_status_set_metadata_present(fm_k8s_status *p, bool on) { fm_codec_set_present(p, 0, on); }
+static inline bool fm_k8s_status_has_details(const fm_k8s_status *p) { return fm_codec_has(p, 1); }
+static inline void fm_k8s_status_set_details_present(fm_k8s_status *p, bool on) { fm_codec_set_present(p, 1, on); }
+static inline bool fm_k8s_status_has_code(const fm_k8s_status *p) { return fm_codec_has(p, 2); }
+static inline void fm_k8s_status_set_code(fm_k8s_status *p, int32_t v) { p->code = v; fm_codec_set_present(p, 2, true); }
+static inline void fm_k8s_status_clear_code(fm_k8s_status *p) { memset(&p->code, 0, sizeof p->code); fm_codec_set_present(p, 2, false); }
 
 #ifdef __cplusplus
 }

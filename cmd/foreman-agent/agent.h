@@ -37,11 +37,9 @@
 #define FOREMAN_VERSION "0.0.0-dev"
 #endif
 
-/* The label the operator puts on a task it placed, naming the node. */
-#define AGENT_ASSIGNED_LABEL "foreman.llmkube.dev/assigned-node"
-/* Annotation on the FleetNode listing the label keys --node-labels set, so
- * a restart with fewer labels removes the ones it no longer sets. */
-#define AGENT_LABELS_ANNOTATION "foreman.llmkube.dev/agent-labels"
+/* The label the operator puts on a task it placed, naming the node (the
+ * schema's constant; this name stays for tasks.c until it moves). */
+#define AGENT_ASSIGNED_LABEL FM_LABEL_ASSIGNED_NODE
 /* Default task timeout when spec.timeoutSeconds is 0. */
 #define AGENT_DEFAULT_TASK_TIMEOUT_S 2700
 /* Grace between SIGTERM and SIGKILL when a task times out or is cancelled. */

@@ -94,8 +94,8 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     const agent_config *c = &a->cfg;
     fm_k8s_object_meta *md = &n->metadata;
     int rc = 0;
-    codec_set_present(n, 0, true); /* metadata */
-    codec_set_present(n, 1, true); /* spec */
+    fm_fleet_node_set_metadata_present(n, true);
+    fm_fleet_node_set_spec_present(n, true);
     rc |= fm_strset(&n->api_version, fm_fleet_node_kind.api_version);
     rc |= fm_strset(&n->kind, fm_fleet_node_kind.kind);
     rc |= fm_strset(&md->name, c->name);
@@ -113,7 +113,7 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     fm_fleet_node_spec_set_task_namespaces_present(&n->spec, c->task_namespaces.len > 0);
 
     /* Labels: keep everything not ours; drop the ones a previous run owned. */
-    const char *owned_before = fm_strmap_get(&md->annotations, AGENT_LABELS_ANNOTATION);
+    const char *owned_before = fm_strmap_get(&md->annotations, FM_ANNOTATION_AGENT_LABELS);
     fm_strmap labels = {NULL, 0};
     for (size_t i = 0; i < md->labels.len; i++) {
         const fm_strpair *p = &md->labels.items[i];
@@ -131,8 +131,8 @@ static int apply_desired(agent *a, fm_fleet_node *n)
     fm_buf keys = FM_BUF_INIT;
     rc |= join_keys(&keys, &c->labels);
     if (keys.len > 0 || owned_before) {
-        rc |= fm_strmap_set(&md->annotations, AGENT_LABELS_ANNOTATION, keys.data ? keys.data : "");
-        codec_set_present(md, 5, true);
+        rc |= fm_strmap_set(&md->annotations, FM_ANNOTATION_AGENT_LABELS, keys.data ? keys.data : "");
+        fm_k8s_object_meta_set_annotations_present(md, true);
     }
     fm_buf_free(&keys);
     return rc ? fm_error_set(FM_ENOMEM, "fleetnodes/%s: out of memory", c->name) : 0;
@@ -144,7 +144,7 @@ static void remember_status(agent *a, const fm_fleet_node *n)
 {
     pthread_mutex_lock(&a->mu);
     fm_codec_clear(&a->server_status, &fm_fleet_node_status_desc);
-    if (n && codec_has(n, 2)) fm_codec_copy(&a->server_status, &n->status, &fm_fleet_node_status_desc);
+    if (n && fm_fleet_node_has_status(n)) fm_codec_copy(&a->server_status, &n->status, &fm_fleet_node_status_desc);
     if (n) fm_strset(&a->server_rv, n->metadata.resource_version);
     pthread_mutex_unlock(&a->mu);
 }
@@ -451,8 +451,8 @@ static int beat_once(agent *a, bool *again)
     fm_buf body = FM_BUF_INIT;
     int rc = build_status(a, &new_n.status, FM_NODE_PHASE_READY);
     if (rc != 0) goto done;
-    codec_set_present(&new_n, 2, true);
-    codec_set_present(&old_n, 2, true);
+    fm_fleet_node_set_status_present(&new_n, true);
+    fm_fleet_node_set_status_present(&old_n, true);
     /* The resourceVersion last seen is the precondition: a 409 means
      * someone else wrote the node since, and if that someone heartbeats as
      * this node under another identity, two agents share the name. */
@@ -631,10 +631,27 @@ static void *drain_main(void *arg)
         fm_clock_wait_until(NULL, &a->hb_cond, &a->mu, until);
     pthread_mutex_unlock(&a->mu);
 
-    static const char body[] = "{\"status\":{\"phase\":\"Draining\",\"currentTask\":\"\"}}";
-    fm_kube_patch_opts po = {.subresource = "status"};
-    int rc = fm_kube_patch(NULL, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE, body,
-                        sizeof(body) - 1, &po);
+    /* The patch comes from the codec (a status with only these two
+     * fields against an empty one), so a schema rename cannot leave a
+     * stale field name here: {"status":{"phase":"Draining","currentTask":""}}. */
+    fm_fleet_node old_n, new_n;
+    memset(&old_n, 0, sizeof(old_n));
+    memset(&new_n, 0, sizeof(new_n));
+    fm_fleet_node_set_status_present(&old_n, true);
+    fm_fleet_node_set_status_present(&new_n, true);
+    new_n.status.phase = FM_NODE_PHASE_DRAINING;
+    fm_buf body = FM_BUF_INIT;
+    int rc = fm_strset(&new_n.status.current_task, "");
+    if (rc == 0) rc = fm_fleet_node_merge_patch(&body, &old_n, &new_n, NULL);
+    if (rc == 0) {
+        fm_kube_patch_opts po = {.subresource = "status"};
+        rc = fm_kube_patch(NULL, a->kc, &fm_fleet_node_kind, NULL, a->cfg.name, KUBE_PATCH_MERGE, body.data,
+                           body.len, &po);
+    } else {
+        rc = fm_error_set(rc, "fleetnodes/%s: out of memory", a->cfg.name);
+    }
+    fm_buf_free(&body);
+    fm_codec_clear(&new_n, &fm_fleet_node_desc);
     pthread_mutex_lock(&j->mu);
     j->rc = rc;
     if (rc != 0) snprintf(j->error, sizeof(j->error), "%s", fm_error_last()->message);

@@ -418,7 +418,7 @@ static void store_transcript(agent *a, const fm_agentic_task *t, fm_executor_res
     int rc = chunk ? 0 : FM_ENOMEM;
     rc |= fm_buf_puts(&body, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"generateName\":");
     rc |= fm_buf_put_json_string(&body, gen, strlen(gen));
-    rc |= fm_buf_puts(&body, ",\"labels\":{\"foreman.llmkube.dev/task\":");
+    rc |= fm_buf_puts(&body, ",\"labels\":{\"" FM_LABEL_TASK "\":");
     rc |= fm_buf_put_json_string(&body, name, strnlen(name, 63));
     rc |= fm_buf_puts(&body, "},\"ownerReferences\":[{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\","
                              "\"kind\":\"AgenticTask\",\"name\":");

@@ -20,7 +20,6 @@
 #include "clock.h"
 #include "error.h"
 
-#define WORKLOAD_LABEL "foreman.llmkube.dev/workload"
 #define GATE_STEP_TIMEOUT_NS (600 * INT64_C(1000000000))
 
 static bool is_kind(const fm_executor_task *t, const char *k) { return t->kind && !strcmp(t->kind, k); }
@@ -47,7 +46,7 @@ static void branch_name(char *out, size_t n, const fm_agent_work *w)
     }
     const char *prefix = p && p->branch_prefix && p->branch_prefix[0] ? p->branch_prefix : "foreman/";
     char wl[128] = "", leaf[128];
-    const char *wln = label(w->task, WORKLOAD_LABEL);
+    const char *wln = label(w->task, FM_LABEL_WORKLOAD);
     if (wln) fm_gitws_slug(wl, sizeof wl, wln);
     if (t->has_issue) snprintf(leaf, sizeof leaf, "issue-%d", (int)t->issue);
     else fm_gitws_slug(leaf, sizeof leaf, t->name ? t->name : "task");

@@ -104,19 +104,14 @@ fm_sched_fit fm_sched_capability_fits(const fm_fleet_node *n, const fm_required_
     const fm_capability *cap = &n->status.capability;
     bool has_cap = fm_fleet_node_status_has_capability(&n->status);
 
-    switch (req->accelerator) {
-    case FM_REQUIRED_ACCELERATOR_UNSET:
-    case FM_REQUIRED_ACCELERATOR_ANY:
-        break;
-    case FM_REQUIRED_ACCELERATOR_METAL:
-        if (!has_cap || cap->accelerator != FM_ACCELERATOR_METAL) return SCHED_FIT_ACCELERATOR;
-        break;
-    case FM_REQUIRED_ACCELERATOR_CUDA:
-        if (!has_cap || cap->accelerator != FM_ACCELERATOR_CUDA) return SCHED_FIT_ACCELERATOR;
-        break;
-    default:
-        /* A value this build does not know cannot be proven satisfied. */
-        return SCHED_FIT_ACCELERATOR;
+    /* The two enums are matched by their JSON spelling, not by value: a
+     * value added to both (vulkan was) fits the nodes that offer it with
+     * no code here. A value this build does not know has no spelling and
+     * cannot be proven satisfied. */
+    if (req->accelerator != FM_REQUIRED_ACCELERATOR_UNSET && req->accelerator != FM_REQUIRED_ACCELERATOR_ANY) {
+        const char *want = fm_required_accelerator_name(req->accelerator);
+        const char *have = has_cap ? fm_accelerator_name(cap->accelerator) : NULL;
+        if (!want || !have || strcmp(want, have) != 0) return SCHED_FIT_ACCELERATOR;
     }
     if (fm_required_capability_has_min_ram_gb(req) && req->min_ram_gb > 0) {
         if (!has_cap || !fm_capability_has_available_ram_gb(cap) ||
@@ -635,7 +630,7 @@ int fm_sched_deps_check(fm_sched_deps *out, const char **dep_out, const fm_agent
 
 int fm_sched_claim_expiries(const fm_agentic_task *t)
 {
-    const char *v = fm_strmap_get(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES);
+    const char *v = fm_strmap_get(&t->metadata.annotations, FM_ANNOTATION_CLAIM_EXPIRIES);
     if (!v || !*v) return 0;
     errno = 0;
     char *end;
@@ -798,7 +793,7 @@ int fm_sched_pipeline_task(fm_agentic_task **out, const fm_workload *w, size_t i
     fm_k8s_object_meta *m = &t->metadata;
     if (!(m->name = fm_sched_pipeline_task_name(w->metadata.name, s->name))) goto nomem;
     if (fm_strset(&m->namespace, w->metadata.namespace)) goto nomem;
-    if (fm_strmap_set(&m->labels, SCHED_LABEL_WORKLOAD, w->metadata.name)) goto nomem;
+    if (fm_strmap_set(&m->labels, FM_LABEL_WORKLOAD, w->metadata.name)) goto nomem;
     fm_k8s_object_meta_set_labels_present(m, true);
     fm_k8s_owner_reference *ref = calloc(1, sizeof *ref);
     if (!ref) goto nomem;

@@ -34,13 +34,12 @@
 extern "C" {
 #endif
 
-/* Label routing a Scheduled task to the agent of one node (a hint for the
- * agent's label-selected watch: the status is the truth). */
-#define SCHED_LABEL_ASSIGNED_NODE "foreman.llmkube.dev/assigned-node"
-/* Label on the tasks a Workload created. */
-#define SCHED_LABEL_WORKLOAD "foreman.llmkube.dev/workload"
-/* Annotation counting how often a task's claim expired. */
-#define SCHED_ANNOTATION_CLAIM_EXPIRIES "foreman.llmkube.dev/claim-expiries"
+/* The label and annotation keys are the schema's constants (FM_LABEL_*,
+ * FM_ANNOTATION_* in foreman_v1alpha1.h). These older names stay as
+ * aliases for the operator's code until it moves; new code uses FM_*. */
+#define SCHED_LABEL_ASSIGNED_NODE FM_LABEL_ASSIGNED_NODE
+#define SCHED_LABEL_WORKLOAD FM_LABEL_WORKLOAD
+#define SCHED_ANNOTATION_CLAIM_EXPIRIES FM_ANNOTATION_CLAIM_EXPIRIES
 
 /* The expiry that fails a task instead of releasing it again. */
 #define SCHED_MAX_CLAIM_EXPIRIES 3

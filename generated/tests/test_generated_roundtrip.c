@@ -168,9 +168,9 @@ static void fill_fm_k8s_owner_reference(fm_k8s_owner_reference *p, int seed)
     p->name = tstr("name", seed);
     p->uid = tstr("uid", seed);
     p->controller = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->block_owner_deletion = (seed) != 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_object_meta. */
@@ -182,29 +182,29 @@ static void fill_fm_k8s_object_meta(fm_k8s_object_meta *p, int seed)
     p->uid = tstr("uid", seed);
     p->resource_version = tstr("resourceVersion", seed);
     p->generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->creation_timestamp = ttime(seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->deletion_timestamp = ttime(seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->deletion_grace_period_seconds = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     tmap(&p->labels, seed);
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     tmap(&p->annotations, seed);
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     p->owner_references.len = (seed) ? 2 : 0;
     p->owner_references.items = (seed) ? tcalloc(2, sizeof *p->owner_references.items) : NULL;
     for (size_t i0 = 0; i0 < p->owner_references.len; i0++) {
         fill_fm_k8s_owner_reference(&p->owner_references.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
     p->finalizers.len = (seed) ? 2 : 0;
     p->finalizers.items = (seed) ? tcalloc(2, sizeof *p->finalizers.items) : NULL;
     for (size_t i0 = 0; i0 < p->finalizers.len; i0++) {
         p->finalizers.items[i0] = tstr("finalizers", seed + (int)i0);
     }
-    codec_set_present(p, 7, true);
+    fm_codec_set_present(p, 7, true);
 }
 
 /* Sets every field of fm_k8s_config_map. */
@@ -213,13 +213,13 @@ static void fill_fm_k8s_config_map(fm_k8s_config_map *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     tmap(&p->data, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     tmap(&p->binary_data, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->immutable = (seed) != 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
 }
 
 /* Sets every field of fm_k8s_list_meta. */
@@ -228,7 +228,7 @@ static void fill_fm_k8s_list_meta(fm_k8s_list_meta *p, int seed)
     p->resource_version = tstr("resourceVersion", seed);
     p->continue_ = tstr("continue", seed);
     p->remaining_item_count = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_k8s_config_map_list. */
@@ -237,13 +237,13 @@ static void fill_fm_k8s_config_map_list(fm_k8s_config_map_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_k8s_config_map(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_object_reference. */
@@ -271,22 +271,22 @@ static void fill_fm_k8s_event(fm_k8s_event *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_k8s_object_reference(&p->involved_object, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->reason = tstr("reason", seed);
     p->message = tstr("message", seed);
     fill_fm_k8s_event_source(&p->source, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->first_timestamp = ttime(seed);
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->last_timestamp = ttime(seed);
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->count = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     p->type = tstr("type", seed);
     p->event_time = ttime(seed);
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
     p->action = tstr("action", seed);
     p->reporting_component = tstr("reportingComponent", seed);
     p->reporting_instance = tstr("reportingInstance", seed);
@@ -298,13 +298,13 @@ static void fill_fm_k8s_event_list(fm_k8s_event_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_k8s_event(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_lease_spec. */
@@ -312,13 +312,13 @@ static void fill_fm_k8s_lease_spec(fm_k8s_lease_spec *p, int seed)
 {
     p->holder_identity = tstr("holderIdentity", seed);
     p->lease_duration_seconds = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->acquire_time = ttime(seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->renew_time = ttime(seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->lease_transitions = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
 }
 
 /* Sets every field of fm_k8s_lease. */
@@ -327,9 +327,9 @@ static void fill_fm_k8s_lease(fm_k8s_lease *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_k8s_lease_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_lease_list. */
@@ -338,13 +338,13 @@ static void fill_fm_k8s_lease_list(fm_k8s_lease_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_k8s_lease(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_secret. */
@@ -353,14 +353,14 @@ static void fill_fm_k8s_secret(fm_k8s_secret *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     tmap(&p->data, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     tmap(&p->string_data, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->type = tstr("type", seed);
     p->immutable = (seed) != 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
 }
 
 /* Sets every field of fm_k8s_secret_list. */
@@ -369,13 +369,13 @@ static void fill_fm_k8s_secret_list(fm_k8s_secret_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_k8s_secret(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_status_cause. */
@@ -398,9 +398,9 @@ static void fill_fm_k8s_status_details(fm_k8s_status_details *p, int seed)
     for (size_t i0 = 0; i0 < p->causes.len; i0++) {
         fill_fm_k8s_status_cause(&p->causes.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->retry_after_seconds = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_k8s_status. */
@@ -409,14 +409,14 @@ static void fill_fm_k8s_status(fm_k8s_status *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->status = tstr("status", seed);
     p->message = tstr("message", seed);
     p->reason = tstr("reason", seed);
     fill_fm_k8s_status_details(&p->details, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->code = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_resource_claim. */
@@ -434,7 +434,7 @@ static void fill_fm_resource_requirements(fm_resource_requirements *p, int seed)
     for (size_t i0 = 0; i0 < p->claims.len; i0++) {
         fill_fm_resource_claim(&p->claims.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->limits.len = (seed) ? 2 : 0;
     p->limits.keys = (seed) ? tcalloc(2, sizeof(char *)) : NULL;
     p->limits.values = (seed) ? tcalloc(2, sizeof *p->limits.values) : NULL;
@@ -442,7 +442,7 @@ static void fill_fm_resource_requirements(fm_resource_requirements *p, int seed)
         p->limits.keys[i0] = tkey(i0, seed);
         tintstr(&p->limits.values[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->requests.len = (seed) ? 2 : 0;
     p->requests.keys = (seed) ? tcalloc(2, sizeof(char *)) : NULL;
     p->requests.values = (seed) ? tcalloc(2, sizeof *p->requests.values) : NULL;
@@ -450,18 +450,18 @@ static void fill_fm_resource_requirements(fm_resource_requirements *p, int seed)
         p->requests.keys[i0] = tkey(i0, seed);
         tintstr(&p->requests.values[i0], seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_agent_execution. */
 static void fill_fm_agent_execution(fm_agent_execution *p, int seed)
 {
     p->active_deadline_seconds = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->image = tstr("image", seed);
     p->mode = tstr("mode", seed);
     fill_fm_resource_requirements(&p->resources, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->service_account_name = tstr("serviceAccountName", seed);
 }
 
@@ -477,7 +477,7 @@ static void fill_fm_secret_key_selector(fm_secret_key_selector *p, int seed)
     p->key = tstr("key", seed);
     p->name = tstr("name", seed);
     p->optional = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_mcp_header. */
@@ -485,7 +485,7 @@ static void fill_fm_mcp_header(fm_mcp_header *p, int seed)
 {
     p->name = tstr("name", seed);
     fill_fm_secret_key_selector(&p->value_from, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_mcp_server. */
@@ -496,13 +496,13 @@ static void fill_fm_mcp_server(fm_mcp_server *p, int seed)
     for (size_t i0 = 0; i0 < p->allowed_tools.len; i0++) {
         p->allowed_tools.items[i0] = tstr("allowedTools", seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->headers.len = (seed) ? 2 : 0;
     p->headers.items = (seed) ? tcalloc(2, sizeof *p->headers.items) : NULL;
     for (size_t i0 = 0; i0 < p->headers.len; i0++) {
         fill_fm_mcp_header(&p->headers.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->name = tstr("name", seed);
     p->transport = tstr("transport", seed);
     p->url = tstr("url", seed);
@@ -513,22 +513,22 @@ static void fill_fm_mcp_settings(fm_mcp_settings *p, int seed)
 {
     p->call_timeout = tstr("callTimeout", seed);
     p->enabled = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->max_result_bytes = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->servers.len = (seed) ? 2 : 0;
     p->servers.items = (seed) ? tcalloc(2, sizeof *p->servers.items) : NULL;
     for (size_t i0 = 0; i0 < p->servers.len; i0++) {
         fill_fm_mcp_server(&p->servers.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_provider_config. */
 static void fill_fm_provider_config(fm_provider_config *p, int seed)
 {
     fill_fm_secret_key_selector(&p->api_key_secret_ref, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->base_url = tstr("baseURL", seed);
     p->model = tstr("model", seed);
 }
@@ -538,50 +538,50 @@ static void fill_fm_required_capability(fm_required_capability *p, int seed)
 {
     p->accelerator = (seed) ? 4 : 1;
     p->min_ram_gb = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->min_context_tokens = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     tmap(&p->node_selector, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->requires_model_installed = (seed) != 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->roles.len = (seed) ? 2 : 0;
     p->roles.items = (seed) ? tcalloc(2, sizeof *p->roles.items) : NULL;
     for (size_t i0 = 0; i0 < p->roles.len; i0++) {
         p->roles.items[i0] = tstr("roles", seed + (int)i0);
     }
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
 }
 
 /* Sets every field of fm_stuck_loop_detection. */
 static void fill_fm_stuck_loop_detection(fm_stuck_loop_detection *p, int seed)
 {
     p->context_hard_cap = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->context_soft_cap = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->edit_free_turns_limit = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->repeated_tool_threshold = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
 }
 
 /* Sets every field of fm_vision_settings. */
 static void fill_fm_vision_settings(fm_vision_settings *p, int seed)
 {
     p->enabled = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->max_image_bytes = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->max_images = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_agent_spec. */
 static void fill_fm_agent_spec(fm_agent_spec *p, int seed)
 {
     p->bash_timeout_seconds = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->chat_template_kwargs.len = (seed) ? 2 : 0;
     p->chat_template_kwargs.keys = (seed) ? tcalloc(2, sizeof(char *)) : NULL;
     p->chat_template_kwargs.values = (seed) ? tcalloc(2, sizeof *p->chat_template_kwargs.values) : NULL;
@@ -589,42 +589,42 @@ static void fill_fm_agent_spec(fm_agent_spec *p, int seed)
         p->chat_template_kwargs.keys[i0] = tkey(i0, seed);
         p->chat_template_kwargs.values[i0] = tjson(seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->context_strategy = tstr("contextStrategy", seed);
     p->context_window_tokens = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     fill_fm_agent_execution(&p->execution, seed);
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     fill_fm_local_object_reference(&p->inference_service_ref, seed);
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->max_concurrent_tasks = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     p->max_envtest_iterations = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
     p->max_output_tokens = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 7, true);
+    fm_codec_set_present(p, 7, true);
     p->max_retries = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 8, true);
+    fm_codec_set_present(p, 8, true);
     p->max_turns = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 9, true);
+    fm_codec_set_present(p, 9, true);
     fill_fm_mcp_settings(&p->mcp, seed);
-    codec_set_present(p, 10, true);
+    fm_codec_set_present(p, 10, true);
     p->model = tstr("model", seed);
     p->model_profile_ref = tstr("modelProfileRef", seed);
     p->observation_window_turns = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 11, true);
+    fm_codec_set_present(p, 11, true);
     p->provider = tstr("provider", seed);
     fill_fm_provider_config(&p->provider_config, seed);
-    codec_set_present(p, 12, true);
+    fm_codec_set_present(p, 12, true);
     p->request_timeout_seconds = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 13, true);
+    fm_codec_set_present(p, 13, true);
     p->request_turn_timeout_seconds = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 14, true);
+    fm_codec_set_present(p, 14, true);
     fill_fm_required_capability(&p->required_capability, seed);
-    codec_set_present(p, 15, true);
+    fm_codec_set_present(p, 15, true);
     p->role = (seed) ? 4 : 1;
     fill_fm_stuck_loop_detection(&p->stuck_loop_detection, seed);
-    codec_set_present(p, 16, true);
+    fm_codec_set_present(p, 16, true);
     p->system_prompt = tstr("systemPrompt", seed);
     p->temperature = tstr("temperature", seed);
     p->tools.len = (seed) ? 2 : 0;
@@ -632,9 +632,9 @@ static void fill_fm_agent_spec(fm_agent_spec *p, int seed)
     for (size_t i0 = 0; i0 < p->tools.len; i0++) {
         p->tools.items[i0] = tstr("tools", seed + (int)i0);
     }
-    codec_set_present(p, 17, true);
+    fm_codec_set_present(p, 17, true);
     fill_fm_vision_settings(&p->vision, seed);
-    codec_set_present(p, 18, true);
+    fm_codec_set_present(p, 18, true);
 }
 
 /* Sets every field of fm_k8s_condition. */
@@ -643,9 +643,9 @@ static void fill_fm_k8s_condition(fm_k8s_condition *p, int seed)
     p->type = tstr("type", seed);
     p->status = (seed) ? 3 : 1;
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->last_transition_time = ttime(seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->reason = tstr("reason", seed);
     p->message = tstr("message", seed);
 }
@@ -658,9 +658,9 @@ static void fill_fm_agent_status(fm_agent_status *p, int seed)
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_agent. */
@@ -669,11 +669,11 @@ static void fill_fm_agent(fm_agent *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_agent_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_agent_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_agent_list. */
@@ -682,13 +682,13 @@ static void fill_fm_agent_list(fm_agent_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_agent(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_release_artifact. */
@@ -704,9 +704,9 @@ static void fill_fm_release_artifact(fm_release_artifact *p, int seed)
 static void fill_fm_health_gate(fm_health_gate *p, int seed)
 {
     p->min_healthy_seconds = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->timeout_seconds = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_label_selector_requirement. */
@@ -719,7 +719,7 @@ static void fill_fm_label_selector_requirement(fm_label_selector_requirement *p,
     for (size_t i0 = 0; i0 < p->values.len; i0++) {
         p->values.items[i0] = tstr("values", seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_label_selector. */
@@ -730,9 +730,9 @@ static void fill_fm_label_selector(fm_label_selector *p, int seed)
     for (size_t i0 = 0; i0 < p->match_expressions.len; i0++) {
         fill_fm_label_selector_requirement(&p->match_expressions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     tmap(&p->match_labels, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_agent_release_spec. */
@@ -740,21 +740,21 @@ static void fill_fm_agent_release_spec(fm_agent_release_spec *p, int seed)
 {
     p->agent_kind = (seed) ? 2 : 1;
     p->approved = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->artifacts.len = (seed) ? 2 : 0;
     p->artifacts.items = (seed) ? tcalloc(2, sizeof *p->artifacts.items) : NULL;
     for (size_t i0 = 0; i0 < p->artifacts.len; i0++) {
         fill_fm_release_artifact(&p->artifacts.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->concurrency = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     fill_fm_health_gate(&p->health_gate, seed);
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->paused = (seed) != 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     fill_fm_label_selector(&p->selector, seed);
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     p->version = tstr("version", seed);
 }
 
@@ -762,9 +762,9 @@ static void fill_fm_agent_release_spec(fm_agent_release_spec *p, int seed)
 static void fill_fm_node_update_status(fm_node_update_status *p, int seed)
 {
     p->dispatched_at = ttime(seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->last_transition_time = ttime(seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->message = tstr("message", seed);
     p->name = tstr("name", seed);
     p->observed_version = tstr("observedVersion", seed);
@@ -780,27 +780,27 @@ static void fill_fm_agent_release_status(fm_agent_release_status *p, int seed)
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->desired_version = tstr("desiredVersion", seed);
     p->in_flight_nodes.len = (seed) ? 2 : 0;
     p->in_flight_nodes.items = (seed) ? tcalloc(2, sizeof *p->in_flight_nodes.items) : NULL;
     for (size_t i0 = 0; i0 < p->in_flight_nodes.len; i0++) {
         p->in_flight_nodes.items[i0] = tstr("inFlightNodes", seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->node_statuses.len = (seed) ? 2 : 0;
     p->node_statuses.items = (seed) ? tcalloc(2, sizeof *p->node_statuses.items) : NULL;
     for (size_t i0 = 0; i0 < p->node_statuses.len; i0++) {
         fill_fm_node_update_status(&p->node_statuses.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->phase = (seed) ? 6 : 1;
     p->target_nodes = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->updated_nodes = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
 }
 
 /* Sets every field of fm_agent_release. */
@@ -809,11 +809,11 @@ static void fill_fm_agent_release(fm_agent_release *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_agent_release_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_agent_release_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_agent_release_list. */
@@ -822,13 +822,13 @@ static void fill_fm_agent_release_list(fm_agent_release_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_agent_release(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_gate_advisory. */
@@ -848,7 +848,7 @@ static void fill_fm_shared_identifier(fm_shared_identifier *p, int seed)
     for (size_t i0 = 0; i0 < p->referenced_by.len; i0++) {
         p->referenced_by.items[i0] = tstr("referencedBy", seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_slice. */
@@ -861,7 +861,7 @@ static void fill_fm_slice(fm_slice *p, int seed)
     for (size_t i0 = 0; i0 < p->files.len; i0++) {
         p->files.items[i0] = tstr("files", seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_task_payload. */
@@ -869,13 +869,13 @@ static void fill_fm_task_payload(fm_task_payload *p, int seed)
 {
     p->repo = tstr("repo", seed);
     p->issue = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->branch = tstr("branch", seed);
     p->branch_prefix = tstr("branchPrefix", seed);
     p->agent = tstr("agent", seed);
     p->prompt = tstr("prompt", seed);
     p->allow_overwrite = (seed) != 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->base_branch = tstr("baseBranch", seed);
     p->branch_strategy = (seed) ? 2 : 1;
     p->contract = tstr("contract", seed);
@@ -884,15 +884,15 @@ static void fill_fm_task_payload(fm_task_payload *p, int seed)
     for (size_t i0 = 0; i0 < p->gate_advisories.len; i0++) {
         fill_fm_gate_advisory(&p->gate_advisories.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->images.len = (seed) ? 2 : 0;
     p->images.items = (seed) ? tcalloc(2, sizeof *p->images.items) : NULL;
     for (size_t i0 = 0; i0 < p->images.len; i0++) {
         p->images.items[i0] = tstr("images", seed + (int)i0);
     }
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->open_pull_request = (seed) != 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->prompt_prefix = tstr("promptPrefix", seed);
     p->revise_from_branch = tstr("reviseFromBranch", seed);
     p->shared_identifiers.len = (seed) ? 2 : 0;
@@ -900,13 +900,13 @@ static void fill_fm_task_payload(fm_task_payload *p, int seed)
     for (size_t i0 = 0; i0 < p->shared_identifiers.len; i0++) {
         fill_fm_shared_identifier(&p->shared_identifiers.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     p->slices.len = (seed) ? 2 : 0;
     p->slices.items = (seed) ? tcalloc(2, sizeof *p->slices.items) : NULL;
     for (size_t i0 = 0; i0 < p->slices.len; i0++) {
         fill_fm_slice(&p->slices.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
 }
 
 /* Sets every field of fm_gate_commands. */
@@ -930,7 +930,7 @@ static void fill_fm_test_layout(fm_test_layout *p, int seed)
 static void fill_fm_gate_profile(fm_gate_profile *p, int seed)
 {
     fill_fm_gate_commands(&p->commands, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->image = tstr("image", seed);
     p->language = (seed) ? 6 : 1;
     p->source_extensions.len = (seed) ? 2 : 0;
@@ -938,9 +938,9 @@ static void fill_fm_gate_profile(fm_gate_profile *p, int seed)
     for (size_t i0 = 0; i0 < p->source_extensions.len; i0++) {
         p->source_extensions.items[i0] = tstr("sourceExtensions", seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_test_layout(&p->test_layout, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_verdict_policy. */
@@ -951,7 +951,7 @@ static void fill_fm_verdict_policy(fm_verdict_policy *p, int seed)
     for (size_t i0 = 0; i0 < p->self_go.len; i0++) {
         p->self_go.items[i0] = (seed + (int)i0) ? 6 : 1;
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
 }
 
 /* Sets every field of fm_agentic_task_spec. */
@@ -960,27 +960,27 @@ static void fill_fm_agentic_task_spec(fm_agentic_task_spec *p, int seed)
     p->kind = (seed) ? 6 : 1;
     p->model_ref = tstr("modelRef", seed);
     fill_fm_task_payload(&p->payload, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_required_capability(&p->required_capability, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->depends_on.len = (seed) ? 2 : 0;
     p->depends_on.items = (seed) ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
     for (size_t i0 = 0; i0 < p->depends_on.len; i0++) {
         p->depends_on.items[i0] = tstr("dependsOn", seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->priority = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->timeout_seconds = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     fill_fm_local_object_reference(&p->agent_ref, seed);
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     fill_fm_gate_profile(&p->gate_profile, seed);
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
     p->mcp_enabled = (seed) != 0;
-    codec_set_present(p, 7, true);
+    fm_codec_set_present(p, 7, true);
     fill_fm_verdict_policy(&p->verdict_policy, seed);
-    codec_set_present(p, 8, true);
+    fm_codec_set_present(p, 8, true);
 }
 
 /* Sets every field of fm_agentic_task_status. */
@@ -989,11 +989,11 @@ static void fill_fm_agentic_task_status(fm_agentic_task_status *p, int seed)
     p->phase = (seed) ? 6 : 1;
     p->assigned_node = tstr("assignedNode", seed);
     p->claimed_at = ttime(seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->started_at = ttime(seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->finished_at = ttime(seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->verdict = (seed) ? 7 : 1;
     p->branch = tstr("branch", seed);
     p->commit_sha = tstr("commitSHA", seed);
@@ -1004,7 +1004,7 @@ static void fill_fm_agentic_task_status(fm_agentic_task_status *p, int seed)
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->failure_reason = (seed) ? 14 : 1;
     p->job_name = tstr("jobName", seed);
 }
@@ -1015,11 +1015,11 @@ static void fill_fm_agentic_task(fm_agentic_task *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_agentic_task_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_agentic_task_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_agentic_task_list. */
@@ -1028,13 +1028,13 @@ static void fill_fm_agentic_task_list(fm_agentic_task_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_agentic_task(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_fleet_node_spec. */
@@ -1047,27 +1047,27 @@ static void fill_fm_fleet_node_spec(fm_fleet_node_spec *p, int seed)
     for (size_t i0 = 0; i0 < p->roles.len; i0++) {
         p->roles.items[i0] = tstr("roles", seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->max_concurrent_tasks = (seed) ? INT32_MAX - (seed) : 1;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->task_namespaces.len = (seed) ? 2 : 0;
     p->task_namespaces.items = (seed) ? tcalloc(2, sizeof *p->task_namespaces.items) : NULL;
     for (size_t i0 = 0; i0 < p->task_namespaces.len; i0++) {
         p->task_namespaces.items[i0] = tstr("taskNamespaces", seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_gpu_info. */
 static void fill_fm_gpu_info(fm_gpu_info *p, int seed)
 {
     p->index = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->name = tstr("name", seed);
     p->memory_mib = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->free_memory_mib = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_capability. */
@@ -1075,25 +1075,25 @@ static void fill_fm_capability(fm_capability *p, int seed)
 {
     p->accelerator = (seed) ? 4 : 1;
     p->total_ram_gb = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->available_ram_gb = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->max_context_tokens = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->tokens_per_second = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->installed_models.len = (seed) ? 2 : 0;
     p->installed_models.items = (seed) ? tcalloc(2, sizeof *p->installed_models.items) : NULL;
     for (size_t i0 = 0; i0 < p->installed_models.len; i0++) {
         p->installed_models.items[i0] = tstr("installedModels", seed + (int)i0);
     }
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->gpus.len = (seed) ? 2 : 0;
     p->gpus.items = (seed) ? tcalloc(2, sizeof *p->gpus.items) : NULL;
     for (size_t i0 = 0; i0 < p->gpus.len; i0++) {
         fill_fm_gpu_info(&p->gpus.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
 }
 
 /* Sets every field of fm_update_request. */
@@ -1109,22 +1109,22 @@ static void fill_fm_fleet_node_status(fm_fleet_node_status *p, int seed)
 {
     p->phase = (seed) ? 4 : 1;
     p->last_heartbeat_time = ttime(seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_capability(&p->capability, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->current_task = tstr("currentTask", seed);
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->agent_version = tstr("agentVersion", seed);
     p->os = tstr("os", seed);
     p->arch = tstr("arch", seed);
     p->agent_kind = (seed) ? 2 : 1;
     fill_fm_update_request(&p->update_request, seed);
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->agent_instance = tstr("agentInstance", seed);
 }
 
@@ -1134,11 +1134,11 @@ static void fill_fm_fleet_node(fm_fleet_node *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_fleet_node_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_fleet_node_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_fleet_node_list. */
@@ -1147,22 +1147,22 @@ static void fill_fm_fleet_node_list(fm_fleet_node_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_fleet_node(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_model_profile_spec. */
 static void fill_fm_model_profile_spec(fm_model_profile_spec *p, int seed)
 {
     p->restrict_reads_in_forcing_phase = (seed) != 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_stuck_loop_detection(&p->stuck_loop_detection, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->system_prompt_addendum = tstr("systemPromptAddendum", seed);
     p->text_tool_call_format = tstr("textToolCallFormat", seed);
     p->tool_choice = tstr("toolChoice", seed);
@@ -1176,9 +1176,9 @@ static void fill_fm_model_profile_status(fm_model_profile_status *p, int seed)
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->observed_generation = (seed) ? INT64_C(9007199254740993) + (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_model_profile. */
@@ -1187,11 +1187,11 @@ static void fill_fm_model_profile(fm_model_profile *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_model_profile_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_model_profile_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_model_profile_list. */
@@ -1200,13 +1200,13 @@ static void fill_fm_model_profile_list(fm_model_profile_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_model_profile(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* Sets every field of fm_pipeline_step. */
@@ -1215,23 +1215,23 @@ static void fill_fm_pipeline_step(fm_pipeline_step *p, int seed)
     p->name = tstr("name", seed);
     p->kind = (seed) ? 6 : 1;
     fill_fm_task_payload(&p->payload, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_required_capability(&p->required_capability, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->depends_on.len = (seed) ? 2 : 0;
     p->depends_on.items = (seed) ? tcalloc(2, sizeof *p->depends_on.items) : NULL;
     for (size_t i0 = 0; i0 < p->depends_on.len; i0++) {
         p->depends_on.items[i0] = tstr("dependsOn", seed + (int)i0);
     }
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->timeout_seconds = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->priority = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     fill_fm_local_object_reference(&p->agent_ref, seed);
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     fill_fm_gate_profile(&p->gate_profile, seed);
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
 }
 
 /* Sets every field of fm_workload_spec. */
@@ -1241,55 +1241,55 @@ static void fill_fm_workload_spec(fm_workload_spec *p, int seed)
     p->repo = tstr("repo", seed);
     p->planner_model = tstr("plannerModel", seed);
     p->max_tasks = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->pipeline.len = (seed) ? 2 : 0;
     p->pipeline.items = (seed) ? tcalloc(2, sizeof *p->pipeline.items) : NULL;
     for (size_t i0 = 0; i0 < p->pipeline.len; i0++) {
         fill_fm_pipeline_step(&p->pipeline.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->allow_cloud_reviewers = (seed) != 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->allow_overwrite = (seed) != 0;
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     fill_fm_local_object_reference(&p->coder_agent_ref, seed);
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->escalate_on_failure = (seed) != 0;
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
     fill_fm_local_object_reference(&p->escalation_coder_agent_ref, seed);
-    codec_set_present(p, 6, true);
+    fm_codec_set_present(p, 6, true);
     p->escalation_reviewer_agent_refs.len = (seed) ? 2 : 0;
     p->escalation_reviewer_agent_refs.items = (seed) ? tcalloc(2, sizeof *p->escalation_reviewer_agent_refs.items) : NULL;
     for (size_t i0 = 0; i0 < p->escalation_reviewer_agent_refs.len; i0++) {
         fill_fm_local_object_reference(&p->escalation_reviewer_agent_refs.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 7, true);
+    fm_codec_set_present(p, 7, true);
     fill_fm_gate_profile(&p->gate_profile, seed);
-    codec_set_present(p, 8, true);
+    fm_codec_set_present(p, 8, true);
     p->issues.len = (seed) ? 2 : 0;
     p->issues.items = (seed) ? tcalloc(2, sizeof *p->issues.items) : NULL;
     for (size_t i0 = 0; i0 < p->issues.len; i0++) {
         p->issues.items[i0] = (seed + (int)i0) ? INT32_MAX - (seed + (int)i0) : 0;
     }
-    codec_set_present(p, 9, true);
+    fm_codec_set_present(p, 9, true);
     p->max_review_iterations = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 10, true);
+    fm_codec_set_present(p, 10, true);
     p->mcp_enabled = (seed) != 0;
-    codec_set_present(p, 11, true);
+    fm_codec_set_present(p, 11, true);
     p->open_pull_request = (seed) != 0;
-    codec_set_present(p, 12, true);
+    fm_codec_set_present(p, 12, true);
     p->reviewer_agent_refs.len = (seed) ? 2 : 0;
     p->reviewer_agent_refs.items = (seed) ? tcalloc(2, sizeof *p->reviewer_agent_refs.items) : NULL;
     for (size_t i0 = 0; i0 < p->reviewer_agent_refs.len; i0++) {
         fill_fm_local_object_reference(&p->reviewer_agent_refs.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 13, true);
+    fm_codec_set_present(p, 13, true);
     fill_fm_local_object_reference(&p->revision_coder_agent_ref, seed);
-    codec_set_present(p, 14, true);
+    fm_codec_set_present(p, 14, true);
     fill_fm_verdict_policy(&p->verdict_policy, seed);
-    codec_set_present(p, 15, true);
+    fm_codec_set_present(p, 15, true);
     fill_fm_local_object_reference(&p->verifier_agent_ref, seed);
-    codec_set_present(p, 16, true);
+    fm_codec_set_present(p, 16, true);
 }
 
 /* Sets every field of fm_workload_status. */
@@ -1302,21 +1302,21 @@ static void fill_fm_workload_status(fm_workload_status *p, int seed)
     for (size_t i0 = 0; i0 < p->tasks.len; i0++) {
         fill_fm_k8s_object_reference(&p->tasks.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->succeeded_tasks = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     p->failed_tasks = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
     p->conditions.len = (seed) ? 2 : 0;
     p->conditions.items = (seed) ? tcalloc(2, sizeof *p->conditions.items) : NULL;
     for (size_t i0 = 0; i0 < p->conditions.len; i0++) {
         fill_fm_k8s_condition(&p->conditions.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 3, true);
+    fm_codec_set_present(p, 3, true);
     p->incomplete_tasks = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 4, true);
+    fm_codec_set_present(p, 4, true);
     p->review_iterations = (seed) ? INT32_MAX - (seed) : 0;
-    codec_set_present(p, 5, true);
+    fm_codec_set_present(p, 5, true);
 }
 
 /* Sets every field of fm_workload. */
@@ -1325,11 +1325,11 @@ static void fill_fm_workload(fm_workload *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_object_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     fill_fm_workload_spec(&p->spec, seed);
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
     fill_fm_workload_status(&p->status, seed);
-    codec_set_present(p, 2, true);
+    fm_codec_set_present(p, 2, true);
 }
 
 /* Sets every field of fm_workload_list. */
@@ -1338,13 +1338,13 @@ static void fill_fm_workload_list(fm_workload_list *p, int seed)
     p->api_version = tstr("apiVersion", seed);
     p->kind = tstr("kind", seed);
     fill_fm_k8s_list_meta(&p->metadata, seed);
-    codec_set_present(p, 0, true);
+    fm_codec_set_present(p, 0, true);
     p->items.len = (seed) ? 2 : 0;
     p->items.items = (seed) ? tcalloc(2, sizeof *p->items.items) : NULL;
     for (size_t i0 = 0; i0 < p->items.len; i0++) {
         fill_fm_workload(&p->items.items[i0], seed + (int)i0);
     }
-    codec_set_present(p, 1, true);
+    fm_codec_set_present(p, 1, true);
 }
 
 /* ------------------------------------------------------------ round trips */

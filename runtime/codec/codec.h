@@ -251,13 +251,15 @@ int fm_codec_merge_patch(fm_buf *out, const void *old_obj, const void *new_obj,
  */
 int fm_codec_unknown_remove(void *obj, const fm_struct_desc *d, const char *key);
 
-/* Presence bits. */
-static inline bool codec_has(const void *obj, int32_t bit)
+/* Presence bits, by number: for the codec and generated code. Hand-written
+ * code uses the generated accessors (<type>_has_<field>, _set_<field>,
+ * _set_<field>_present), which survive a schema edit that renumbers them. */
+static inline bool fm_codec_has(const void *obj, int32_t bit)
 {
     const uint32_t *p = (const uint32_t *)obj;
     return bit >= 0 && ((p[bit / 32] >> (bit % 32)) & 1u);
 }
-static inline void codec_set_present(void *obj, int32_t bit, bool on)
+static inline void fm_codec_set_present(void *obj, int32_t bit, bool on)
 {
     uint32_t *p = (uint32_t *)obj;
     if (bit < 0) return;

@@ -828,7 +828,7 @@ static void clear_field(void *obj, const fm_field_desc *f)
     void *p = CODEC_FIELD(obj, f);
     if (f->type == FM_T_ENUM) *(int32_t *)p = 0;
     else fm_codec_clear_field_value(f, p);
-    codec_set_present(obj, f->presence_bit, false);
+    fm_codec_set_present(obj, f->presence_bit, false);
 }
 
 /* Decodes a JSON object of strings into a string map (null members are
@@ -1082,7 +1082,7 @@ static int decode_field(const dctx *c, void *obj, const fm_field_desc *f, int ti
             l->items = calloc((size_t)n, f->elem_size);
             if (!l->items) return fm_error_set(FM_ENOMEM, "out of memory for a %d-item list", n);
         }
-        codec_set_present(obj, f->presence_bit, true);
+        fm_codec_set_present(obj, f->presence_bit, true);
         for (k = 0; k < n; k++) {
             void *ep = (char *)l->items + (size_t)k * f->elem_size;
             const jsmntok_t *e = &c->t[j];
@@ -1097,11 +1097,11 @@ static int decode_field(const dctx *c, void *obj, const fm_field_desc *f, int ti
         return 0;
     }
     if (f->type == FM_T_MAPV) {
-        codec_set_present(obj, f->presence_bit, true);
+        fm_codec_set_present(obj, f->presence_bit, true);
         return decode_mapv(c, p, f, ti, next);
     }
     rc = decode_value(c, f->type, f, p, ti, next, raw_enum);
-    codec_set_present(obj, f->presence_bit, true);
+    fm_codec_set_present(obj, f->presence_bit, true);
     return rc;
 }
 
@@ -1530,7 +1530,7 @@ static int decode_split(void *obj, const fm_struct_desc *d, const char *buf, siz
      * be cleared by the caller */
     clear_field(obj, f);
     *(fm_list *)CODEC_FIELD(obj, f) = items;
-    codec_set_present(obj, f->presence_bit, true);
+    fm_codec_set_present(obj, f->presence_bit, true);
     free(c.t);
     free(sk);
     return rc;

@@ -70,7 +70,7 @@ static inline bool codec_field_present(const void *obj, const fm_field_desc *f)
     default:
         break;
     }
-    if (f->presence_bit >= 0) return codec_has(obj, f->presence_bit);
+    if (f->presence_bit >= 0) return fm_codec_has(obj, f->presence_bit);
     if (f->flags & FM_F_ELEM) return true;
     switch (f->type) {
     case FM_T_BOOL: return *(const bool *)p;

@@ -320,7 +320,7 @@ static int decode_list_per_item(void **out, const fm_kind_desc *k, const char *b
         fm_kube_object_free(k->list, list);
         return rc;
     }
-    codec_set_present(list, items->presence_bit, true);
+    fm_codec_set_present(list, items->presence_bit, true);
     *out = list;
     return 0;
 }

@@ -127,6 +127,10 @@ EXPECTED = {
         "tests/codegen/bad/max_items_below_min.yaml:19: struct ThingSpec field 'tags': maxItems 1 is below minItems 3",
     "preserve_on_string":
         "tests/codegen/bad/preserve_on_string.yaml:18: struct ThingSpec field 'note': 'preserveUnknownFields' needs struct type, not string",
+    "constant_not_string":
+        "tests/codegen/bad/constant_not_string.yaml:6: constant LabelOwner: value must be a non-empty string",
+    "constant_c_name_collision":
+        "tests/codegen/bad/constant_c_name_collision.yaml:8: constant LabelUrl: C name 'EX_LABEL_URL' collides with constant LabelURL (tests/codegen/bad/constant_c_name_collision.yaml:5)",
     "yaml_syntax":
         "tests/codegen/bad/yaml_syntax.yaml:24: YAML syntax error: expected ',' or ']', but got ':'",
 }

@@ -92,9 +92,17 @@ INT32_BOUNDS = {"maximum": (INT32_MAX,), "minimum": (-INT32_MAX - 1, 0)}
 SCHEMA_PATH = ".spec.versions[0].schema.openAPIV3Schema.properties."
 
 
+# libyaml's parser where PyYAML has it, and each file parsed once (callers
+# get a deep copy they may change): parsing was most of this suite's time.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_parsed = {}
+
+
 def load(path):
-    with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    if path not in _parsed:
+        with open(path, encoding="utf-8") as f:
+            _parsed[path] = yaml.load(f, Loader=LOADER)
+    return copy.deepcopy(_parsed[path])
 
 
 def int32_bound_paths(node, path):
@@ -252,7 +260,7 @@ class CrdCompat(unittest.TestCase):
             lines = text.rstrip("\n").split("\n")
             self.assertEqual(lines[0], "{{- if .Values.crds.install }}")
             self.assertEqual(lines[-1], "{{- end }}")
-            body = yaml.safe_load("\n".join(lines[1:-1]))
+            body = yaml.load("\n".join(lines[1:-1]), Loader=LOADER)
             # The chart's copy differs in one place only: Helm must keep the
             # CRDs (and with them every Foreman object) on uninstall.
             self.assertEqual(body["metadata"].pop("annotations"), {"helm.sh/resource-policy": "keep"})

@@ -65,6 +65,12 @@ static void dec_err(const char *js, const char *msg)
     CHECK_STR(fm_error_last()->message, msg);
 }
 
+TEST(test_constants_are_string_literals)
+{
+    /* a macro, so it concatenates with other literals */
+    CHECK(strcmp("{\"" EV_LABEL_OWNER "\":1}", "{\"every.example.dev/owner\":1}") == 0);
+}
+
 TEST(test_int_or_string_keeps_its_spelling)
 {
     ev_gadget *g = dec("{\"spec\":{\"port\":\"80\",\"ports\":[80,\"80\",-1,\"\"]}}");
@@ -153,6 +159,7 @@ TEST(test_embedded_and_preserved)
 
 int main(void)
 {
+    RUN(test_constants_are_string_literals);
     RUN(test_int_or_string_keeps_its_spelling);
     RUN(test_numbers_as_go_writes_them);
     RUN(test_maps_of_any_value);

@@ -8,8 +8,10 @@
  * succeeds, or a preserved unknown value; never a crash or a hang. The
  * client's request timeout is 2 s so a stalled answer costs about that.
  *
- * The control plane is not used (the test sits in the `integration` label
- * with the other transport tests); it needs nothing but loopback TCP.
+ * The control plane is not used: the test has the `integration` label
+ * (with the other transport tests; it takes seconds) but not the
+ * control-plane fixture (tests/CMakeLists.txt FOREMAN_IT_STANDALONE); it
+ * needs nothing but loopback TCP.
  */
 #include "test.h"
 
@@ -547,7 +549,7 @@ TEST(connection_closed_without_answer)
     atomic_store(&srv.hits_nothing, 0);
     fm_fleet_node n = {0};
     n.metadata.name = "nothing";
-    codec_set_present(&n, 0, true); /* bit 0: metadata */
+    fm_fleet_node_set_metadata_present(&n, true);
     int rc = fm_kube_create(NULL, c, &fm_fleet_node_kind, NULL, &n);
     if (rc != FM_ETRANSPORT) fprintf(stderr, "  create: rc=%d %s\n", rc, fm_error_last()->message);
     CHECK_INT(rc, FM_ETRANSPORT);

@@ -165,9 +165,8 @@ TEST(fleetnode_every_verb)
 
     /* status subresource: status changes land, spec changes do not */
     upd->status.phase = FM_NODE_PHASE_READY;
-    upd->status.last_heartbeat_time = fm_codec_time_now();
-    codec_set_present(&upd->status, 0, true);
-    codec_set_present(upd, 2, true);
+    fm_fleet_node_status_set_last_heartbeat_time(&upd->status, fm_codec_time_now());
+    fm_fleet_node_set_status_present(upd, true);
     fm_strset(&upd->spec.tailscale_addr, "ignored-by-status-put");
     CHECK_INT(fm_kube_update((void **)&st, admin, &fm_fleet_node_kind, upd, true), 0);
     CHECK_FATAL(st);
@@ -231,7 +230,7 @@ TEST(agentictask_every_verb)
 
     /* status: Pending via PUT /status with the resourceVersion */
     got->status.phase = FM_TASK_PHASE_PENDING;
-    codec_set_present(got, 2, true);
+    fm_agentic_task_set_status_present(got, true);
     CHECK_INT(fm_kube_update((void **)&upd, admin, &fm_agentic_task_kind, got, true), 0);
     CHECK(upd && upd->status.phase == FM_TASK_PHASE_PENDING);
     /* stale status write: 409 */

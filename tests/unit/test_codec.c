@@ -190,7 +190,7 @@ TEST(all_types_roundtrip)
     CHECK_STR(o.metadata.resource_version, "42");
     CHECK_INT(o.metadata.labels.len, 2);
     CHECK_STR(o.str, "hello");
-    CHECK(o.flag && codec_has(&o, 1));
+    CHECK(o.flag && fm_codec_has(&o, 1));
     CHECK_INT(o.i32, -7);
     CHECK(o.i64 == 9007199254740993LL);
     CHECK(o.f64 == 0.1);
@@ -201,8 +201,8 @@ TEST(all_types_roundtrip)
     CHECK_INT(o.tags.len, 2);
     CHECK_STR(((char **)o.tags.items)[1], "b");
     CHECK_INT(o.items.len, 2);
-    CHECK(codec_has(&((t_inner *)o.items.items)[1], 0));
-    CHECK(!codec_has(&((t_inner *)o.items.items)[0], 0));
+    CHECK(fm_codec_has(&((t_inner *)o.items.items)[1], 0));
+    CHECK(!fm_codec_has(&((t_inner *)o.items.items)[0], 0));
     CHECK_INT(o.nums.len, 3);
     CHECK(((int64_t *)o.nums.items)[2] == INT64_MAX);
     CHECK_INT(((int32_t *)o.colors.items)[1], BLUE);
@@ -234,7 +234,7 @@ TEST(presence_zero_values_survive)
     o.i32 = 5; /* value without its presence bit: not sent */
     CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{}");
-    codec_set_present(&o, 2, true);
+    fm_codec_set_present(&o, 2, true);
     fm_buf_reset(&b);
     CHECK(fm_codec_encode(&b, &o, &obj_desc) == 0);
     CHECK_STR(b.data, "{\"i32\":5}");
@@ -442,7 +442,7 @@ TEST(numbers)
         fm_buf b = FM_BUF_INIT;
         memset(&a, 0, sizeof(a));
         a.f64 = vals[i];
-        codec_set_present(&a, 4, true);
+        fm_codec_set_present(&a, 4, true);
         CHECK(fm_codec_encode(&b, &a, &obj_desc) == 0);
         CHECK(dec(&b2, b.data) == 0);
         CHECK(b2.f64 == vals[i]);

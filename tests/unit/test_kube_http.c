@@ -344,7 +344,7 @@ TEST(status_errors)
     fm_k8s_config_map cm = {0};
     cm.metadata.name = "conflict";
     cm.metadata.resource_version = "1";
-    codec_set_present(&cm, 0, true);
+    fm_k8s_config_map_set_metadata_present(&cm, true);
     CHECK_INT(fm_kube_update(NULL, c, &fm_k8s_config_map_kind, &cm, false), FM_ECONFLICT);
     CHECK_CONTAINS(fm_error_last()->message, "configmaps/default/conflict: 409 Conflict: Operation cannot be fulfilled");
     CHECK_STR(srv.last_method, "PUT");
@@ -853,7 +853,7 @@ TEST(transport_errors)
     CHECK_INT(fm_kube_client_new(&c, cfg, NULL), 0);
     fm_k8s_config_map cm = {0};
     cm.metadata.name = "x";
-    codec_set_present(&cm, 0, true);
+    fm_k8s_config_map_set_metadata_present(&cm, true);
     CHECK_INT(fm_kube_create(NULL, c, &fm_k8s_config_map_kind, NULL, &cm), FM_ETRANSPORT);
     CHECK_INT(fm_error_last()->code, FM_ETRANSPORT);
     CHECK_INT(fm_error_last()->http_status, 0);

@@ -19,9 +19,9 @@ TEST(lease_times_have_six_digits)
     memset(&l, 0, sizeof l);
     fm_k8s_lease_spec_set_acquire_time(&l.spec, (fm_time){ T0, 0 });
     fm_k8s_lease_spec_set_renew_time(&l.spec, (fm_time){ T0, 123456789 });
-    codec_set_present(&l, 1, true);
+    fm_k8s_lease_set_spec_present(&l, true);
     fm_k8s_object_meta_set_creation_timestamp(&l.metadata, (fm_time){ T0, 0 });
-    codec_set_present(&l, 0, true);
+    fm_k8s_lease_set_metadata_present(&l, true);
     CHECK_INT(fm_k8s_lease_encode(&b, &l), 0);
     CHECK_CONTAINS(b.data, "\"acquireTime\":\"2024-05-06T07:08:09.000000Z\"");
     /* sub-microsecond digits are dropped, not rounded */
@@ -36,8 +36,7 @@ TEST(event_time_has_six_digits)
     fm_k8s_event e;
     fm_buf b = FM_BUF_INIT;
     memset(&e, 0, sizeof e);
-    e.event_time = (fm_time){ T0, 500000000 };
-    codec_set_present(&e, 6, true);
+    fm_k8s_event_set_event_time(&e, (fm_time){ T0, 500000000 });
     CHECK_INT(fm_codec_encode(&b, &e, &fm_k8s_event_desc), 0);
     CHECK_CONTAINS(b.data, "\"eventTime\":\"2024-05-06T07:08:09.500000Z\"");
     fm_buf_free(&b);

@@ -149,6 +149,44 @@ TEST(test_capability_table)
     fm_fleet_node_free(none);
 }
 
+/* Every accelerator a task can require that a node can also offer (same
+ * JSON spelling in both enums) fits exactly the nodes offering it: the two
+ * enums are matched by name, so a value added to both (vulkan) needs no
+ * scheduler change. */
+TEST(test_accelerator_by_name)
+{
+    for (size_t i = 0; i < fm_required_accelerator_desc.n_values; i++) {
+        const char *want = fm_required_accelerator_desc.values[i];
+        if (strcmp(want, "any") == 0) continue;
+        char req[128];
+        snprintf(req, sizeof req, "{\"accelerator\":\"%s\"}", want);
+        fm_agentic_task *t = req_task("t", req);
+        CHECK_FATAL(t);
+        size_t offered = 0;
+        for (size_t j = 0; j < fm_accelerator_desc.n_values; j++) {
+            const char *have = fm_accelerator_desc.values[j];
+            fm_fleet_node *n = ready_node("n", have, 64, 32768, NULL, NULL);
+            CHECK_FATAL(n);
+            bool same = strcmp(want, have) == 0;
+            offered += same;
+            fm_sched_fit fit = fm_sched_capability_fits(n, &t->spec.required_capability);
+            if (fit != (same ? SCHED_FIT_OK : SCHED_FIT_ACCELERATOR)) {
+                fprintf(stderr, "require %s, offer %s: fit %d\n", want, have, fit);
+                CHECK(0);
+            }
+            fm_fleet_node_free(n);
+        }
+        CHECK(offered == 1); /* a requirement no node can offer is a schema mistake */
+        fm_agentic_task_free(t);
+    }
+    fm_fleet_node *v = ready_node("v", "vulkan", 64, 32768, NULL, NULL);
+    fm_agentic_task *t = req_task("t", "{\"accelerator\":\"vulkan\"}");
+    CHECK_FATAL(v && t);
+    CHECK_INT(fm_sched_capability_fits(v, &t->spec.required_capability), SCHED_FIT_OK);
+    fm_agentic_task_free(t);
+    fm_fleet_node_free(v);
+}
+
 TEST(test_node_health)
 {
     /* heartbeat at NOW-10s */
@@ -673,12 +711,12 @@ TEST(test_claim_expiry)
     CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
     /* the counter: third expiry fails */
     CHECK_INT(fm_sched_claim_expiries(t), 0);
-    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "1"), 0);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, FM_ANNOTATION_CLAIM_EXPIRIES, "1"), 0);
     CHECK_INT(fm_sched_claim_expiries(t), 1);
     CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_RELEASE);
-    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, FM_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
     CHECK_INT(fm_sched_claim_check(t, n, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
-    CHECK_INT(fm_strmap_set(&t->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "x"), 0);
+    CHECK_INT(fm_strmap_set(&t->metadata.annotations, FM_ANNOTATION_CLAIM_EXPIRIES, "x"), 0);
     CHECK_INT(fm_sched_claim_expiries(t), 0);
     /* terminal and pending tasks are never touched */
     t->status.phase = FM_TASK_PHASE_SUCCEEDED;
@@ -769,7 +807,7 @@ TEST(test_task_namespaces)
     CHECK_INT(fm_sched_claim_check(ta, ab, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
     CHECK_INT(fm_sched_claim_check(ta, all, NOW, 90 * SEC), SCHED_CLAIM_KEEP);
     /* ... and counts towards the limit like any expiry */
-    CHECK_INT(fm_strmap_set(&ta->metadata.annotations, SCHED_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
+    CHECK_INT(fm_strmap_set(&ta->metadata.annotations, FM_ANNOTATION_CLAIM_EXPIRIES, "2"), 0);
     CHECK_INT(fm_sched_claim_check(ta, b, NOW, 90 * SEC), SCHED_CLAIM_FAIL);
     /* a claimed task stays with the agent that has it */
     ta->status.phase = FM_TASK_PHASE_RUNNING;
@@ -843,7 +881,7 @@ TEST(test_pipeline)
     CHECK_FATAL(t);
     CHECK_STR(t->metadata.name, "wl-verify");
     CHECK_STR(t->metadata.namespace, "team");
-    CHECK_STR(fm_strmap_get(&t->metadata.labels, SCHED_LABEL_WORKLOAD), "wl");
+    CHECK_STR(fm_strmap_get(&t->metadata.labels, FM_LABEL_WORKLOAD), "wl");
     CHECK_INT(t->metadata.owner_references.len, 1);
     CHECK_STR(t->metadata.owner_references.items[0].uid, "u-1");
     CHECK_STR(t->metadata.owner_references.items[0].kind, "Workload");
@@ -898,6 +936,7 @@ int main(void)
     RUN(test_time_helpers);
     RUN(test_placement_parse);
     RUN(test_capability_table);
+    RUN(test_accelerator_by_name);
     RUN(test_node_health);
     RUN(test_capacity_default);
     RUN(test_priority_order);
