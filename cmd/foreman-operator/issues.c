@@ -150,7 +150,7 @@ static const fm_agentic_task *task_of(fm_operator *op, const fm_workload *w, con
 /* The reason of t's Completed condition, or NULL. */
 static const char *failure_reason(const fm_agentic_task *t)
 {
-    const fm_k8s_condition *c = op_condition_get(&t->status.conditions, "Completed");
+    const fm_k8s_condition *c = fm_opcore_condition_get(&t->status.conditions, "Completed");
     return c && c->reason && c->reason[0] ? c->reason : "TaskFailed";
 }
 
@@ -202,7 +202,7 @@ int op_issues_rollup(fm_operator *op, const fm_workload *w, fm_k8s_condition_lis
         char type[32], msg[600];
         snprintf(type, sizeof type, "Issue%d", n);
         snprintf(msg, sizeof msg, "branch %s commit %.12s gate %s review %s", branch, commit, gate, review);
-        rc = op_condition_set(conds, type, status, reason, msg, now);
+        rc = fm_opcore_condition_set(conds, type, status, reason, msg, now);
     }
     fm_store_read_unlock(op->tasks);
     return rc;

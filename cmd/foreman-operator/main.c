@@ -461,7 +461,6 @@ int main(int argc, char **argv)
         suffix = (uint64_t)getpid() ^ ((uint64_t)time(NULL) << 20);
     snprintf(op->identity, sizeof op->identity, "%s_%016llx", host, (unsigned long long)suffix);
     if (op->cfg.leader_id) snprintf(op->identity, sizeof op->identity, "%s", op->cfg.leader_id);
-    pthread_mutex_init(&op->mu, NULL);
     /* Events per object: 25 at once, then one per 5 minutes (client-go's
      * spam filter), so a flapping task cannot flood the API server. */
     if (fm_event_filter_new(&op->event_filter, EVENT_FILTER_DEFAULT_BURST, EVENT_FILTER_DEFAULT_REFILL,
@@ -481,7 +480,7 @@ int main(int argc, char **argv)
     }
     if (fm_kube_client_warning(op->client)) fm_log_warn(fm_kube_client_warning(op->client), NULL);
     if (op->cfg.node_label_mode == OP_LABEL_AUTO) decide_node_label(op);
-    if ((rc = fm_sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
+    if ((rc = fm_opcore_init(&op->core)) || (rc = op_metrics_setup(op)) ||
         (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
         (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
         (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2)) ||
@@ -568,7 +567,7 @@ out:
     fm_httpserver_free(metrics_srv);
     fm_httpserver_free(probe_srv);
     fm_controller_free(op->sched_ctl);
-    op_scheduler_free(op);
+    op_scheduler_stop(op);
     op_events_free(op); /* after every writer of Events stopped */
     fm_controller_free(op->task_ctl);
     fm_controller_free(op->node_ctl);
@@ -578,8 +577,7 @@ out:
     fm_informer_free(op->node_inf);
     fm_informer_free(op->workload_inf);
     fm_informer_free(op->agent_inf);
-    fm_sched_ledger_free(op->ledger);
-    fm_sched_ns_counts_free(op->ns_turns);
+    fm_opcore_free(&op->core);
     fm_kube_client_free(op->client);
     fm_event_filter_free(op->event_filter);
     fm_flags_free(&fs);

@@ -45,9 +45,9 @@ static void on_add(void *ud, const void *obj)
 {
     fm_operator *op = ud;
     const fm_fleet_node *n = obj;
-    pthread_mutex_lock(&op->mu);
-    bool work = fm_sched_plan_node_event(op->plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_lock(&op->core.mu);
+    bool work = fm_sched_plan_node_event(op->core.plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
     else op_enqueue_tasks_on_node(op, n->metadata.name);
 }
@@ -59,9 +59,9 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     fm_time now = fm_codec_time_now();
     bool is_ok = fm_sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     /* A pass only when the node can take work it could not take before. */
-    pthread_mutex_lock(&op->mu);
-    bool work = fm_sched_plan_node_event(op->plan, o, n, now, op->cfg.node_stale_after_ns);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_lock(&op->core.mu);
+    bool work = fm_sched_plan_node_event(op->core.plan, o, n, now, op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
     if (o->status.phase != n->status.phase || !is_ok || namespaces_changed(o, n))
         op_enqueue_tasks_on_node(op, n->metadata.name);
@@ -93,7 +93,7 @@ static int mark_not_ready(fm_operator *op, const fm_fleet_node *n, fm_time now)
     fm_fleet_node_set_status_present(next, true);
     next->status.phase = FM_NODE_PHASE_NOT_READY;
     fm_fleet_node_status_set_conditions_present(&next->status, true);
-    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_FALSE,
+    rc = fm_opcore_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_FALSE,
                           "HeartbeatStale", msg, now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
@@ -108,7 +108,7 @@ static int mark_ready_again(fm_operator *op, const fm_fleet_node *n, fm_time now
     fm_fleet_node *next = NULL;
     int rc = fm_fleet_node_copy(&next, n);
     if (rc) return rc;
-    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_TRUE,
+    rc = fm_opcore_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_TRUE,
                           "HeartbeatReceived", "the agent is heartbeating", now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
@@ -162,7 +162,7 @@ static int node_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile
         else
             rc = mark_not_ready(op, n, now);
     } else {
-        const fm_k8s_condition *c = op_condition_get(&n->status.conditions, "Ready");
+        const fm_k8s_condition *c = fm_opcore_condition_get(&n->status.conditions, "Ready");
         if (n->status.phase == FM_NODE_PHASE_READY && c && c->status == FM_K8S_CONDITION_STATUS_FALSE &&
             c->reason && strcmp(c->reason, "HeartbeatStale") == 0)
             rc = mark_ready_again(op, n, now);
