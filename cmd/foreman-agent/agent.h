@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "agentcore.h"
 #include "codec.h"
 #include "executor.h"
 #include "flags.h"
@@ -112,7 +113,8 @@ typedef struct agent {
     bool have_capability;
     bool no_gpus;                /* NVML absent: do not try on every beat */
 
-    /* tasks (tasks.c) */
+    /* tasks (tasks.c); core: the claim and status writes (agentcore.h) */
+    fm_agentcore core;
     fm_informer *informers[AGENT_MAX_NAMESPACES];
     size_t n_informers;
     pthread_t disp_thread;

@@ -19,6 +19,7 @@
 #include "goduration.h"
 #include "error.h"
 #include "httpserver.h"
+#include "manager.h"
 #include "log.h"
 #include "signals.h"
 
@@ -68,11 +69,20 @@ static void exit_now(int status)
     _exit(status);
 }
 
+/* The agent's parts, started by the manager once the FleetNode is
+ * registered: the heartbeat, then the task machinery. */
+static int agent_start(void *ud)
+{
+    agent *a = ud;
+    int rc = node_heartbeat_start(a);
+    return rc ? rc : tasks_start(a);
+}
+
 static int run_agent(int argc, char **argv)
 {
     agent *a = &g_agent;
     agent_flags *fl = NULL;
-    fm_httpserver *http = NULL;
+    fm_manager *mgr = NULL;
     int status = 1;
 
     int rc = config_parse(&a->cfg, &fl, argc, argv);
@@ -91,29 +101,31 @@ static int run_agent(int argc, char **argv)
 
     pthread_mutex_init(&a->mu, NULL);
     fm_clock_cond_init(&a->hb_cond);
-    if (fm_signals_setup() != 0) {
+    /* Signals, the client and the metrics server (with /healthz) are the
+     * manager's; no informers of its own, no leader election. */
+    fm_manager_options mo = {.metrics_bind = a->cfg.metrics_bind};
+    if (fm_manager_new(&mgr, &mo) != 0) {
         fm_log_error("installing signal handlers failed", "error", fm_error_last()->message, NULL);
         goto done;
     }
     if (a->cfg.metrics_bind && a->cfg.metrics_bind[0]) {
-        if (setup_metrics(a) != 0 || fm_httpserver_new(&http, a->cfg.metrics_bind) != 0 ||
-            fm_httpserver_add_metrics(http, NULL) != 0 || fm_httpserver_add_health(http, NULL, NULL) != 0 ||
-            fm_httpserver_start(http) != 0) {
+        if (setup_metrics(a) != 0 || fm_manager_serve(mgr) != 0) {
             fm_log_error("starting the metrics server failed", "address", a->cfg.metrics_bind, "error",
                       fm_error_last()->message, NULL);
             goto done;
         }
         char port[24];
         fm_log_info("serving metrics", "address", a->cfg.metrics_bind, "port",
-                 fm_log_int(port, fm_httpserver_port(http)), NULL);
+                 fm_log_int(port, fm_manager_metrics_port(mgr)), NULL);
     }
 
     fm_kube_client_opts ko = {.program = "agent", .request_timeout_ms = 10000};
-    if (fm_kube_client_new_default(&a->kc, a->cfg.kubeconfig, a->cfg.kube_context, &ko) != 0) {
+    if (fm_manager_connect(mgr, a->cfg.kubeconfig, a->cfg.kube_context, &ko) != 0) {
         fm_log_error("loading the Kubernetes client configuration failed", "error",
                   fm_error_last()->message, NULL);
         goto done;
     }
+    a->kc = fm_manager_client(mgr);
     if (fm_kube_client_warning(a->kc)) fm_log_warn(fm_kube_client_warning(a->kc), NULL);
 
     fm_buf nss = FM_BUF_INIT;
@@ -139,12 +151,11 @@ static int run_agent(int argc, char **argv)
         status = 0;
         goto done;
     }
-    if (node_heartbeat_start(a) != 0 || tasks_start(a) != 0) {
+    /* Starts the heartbeat and the tasks, then waits for a signal. */
+    if (fm_manager_add_runnable(mgr, agent_start, NULL, a) != 0 || fm_manager_run(mgr) < 0) {
         fm_log_error("starting the agent failed", "error", fm_error_last()->message, NULL);
         exit_now(1);
     }
-
-    fm_signals_wait(-1);
 
     /* ---- shutdown: everything below must end within 6 s. */
     int64_t t0 = fm_clock_now(NULL);
@@ -178,8 +189,8 @@ static int run_agent(int argc, char **argv)
     fm_log_info("foreman-agent stopped", NULL);
     status = atomic_load(&a->duplicate) ? 1 : 0;
 done:
-    fm_httpserver_free(http);
-    fm_kube_client_free(a->kc);
+    fm_manager_free(mgr); /* the metrics server, then the client */
+    a->kc = NULL;
     config_free(&a->cfg, fl);
     return status;
 }

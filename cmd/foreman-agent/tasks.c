@@ -26,6 +26,7 @@
  * Pending (reason AgentShutdown) so another node can take it.
  */
 #include "agent.h"
+#include "agentcore.h"
 #include "agentdef.h"
 
 #include "clock.h"
@@ -63,25 +64,12 @@ static void release_free_memory(void)
  * integration test can change the task in between and see the claim
  * conflict, re-read and decide again. Unset in production. */
 #define CLAIM_DELAY_ENV "FOREMAN_AGENT_TEST_CLAIM_DELAY"
-static int64_t claim_delay_ns;
 
 /* ------------------------------------------------------------ helpers */
 
 static bool time_eq(fm_time a, fm_time b)
 {
     return a.sec == b.sec && a.nsec == b.nsec;
-}
-
-static fm_time now_seconds(void)
-{
-    fm_time t = fm_codec_time_now();
-    t.nsec = 0; /* metav1.Time has whole seconds */
-    return t;
-}
-
-static bool assigned_here(const agent *a, const fm_agentic_task *t)
-{
-    return t->status.assigned_node && strcmp(t->status.assigned_node, a->cfg.name) == 0;
 }
 
 /* The slot for key that has not finished, or NULL; a.mu held. */
@@ -105,284 +93,6 @@ static void disp_kick(agent *a)
     a->disp_wake = true;
     pthread_cond_broadcast(&a->disp_cond);
     pthread_mutex_unlock(&a->mu);
-}
-
-/* Sets condition `type` in l at the current time (see fm_condition_set). */
-static int set_condition(fm_k8s_condition_list *l, const char *type, fm_k8s_condition_status status,
-                         const char *reason, const char *message, int64_t generation)
-{
-    return fm_condition_set(l, type, status, reason, message, generation, fm_codec_time_now());
-}
-
-/* Reads the task from the server. Returns 0, or a negative FM_E*
- * (FM_ENOTFOUND: deleted). */
-static int get_task(fm_agentic_task **out, agent *a, const char *ns, const char *name)
-{
-    *out = NULL;
-    return fm_kube_get((void **)out, a->kc, &fm_agentic_task_kind, ns, name);
-}
-
-/* Sends the status merge patch old -> new with old's resourceVersion as a
- * precondition. *out (may be NULL) receives the result. */
-static int patch_status(fm_agentic_task **out, agent *a, const fm_agentic_task *old_t,
-                        const fm_agentic_task *new_t)
-{
-    fm_buf body = FM_BUF_INIT;
-    int rc = fm_agentic_task_merge_patch(&body, old_t, new_t, old_t->metadata.resource_version);
-    if (rc == 0) {
-        fm_kube_patch_opts po = {.subresource = "status"};
-        rc = fm_kube_patch((void **)out, a->kc, &fm_agentic_task_kind, old_t->metadata.namespace,
-                        old_t->metadata.name, KUBE_PATCH_MERGE, body.data, body.len, &po);
-    }
-    fm_buf_free(&body);
-    return rc;
-}
-
-/* Sleeps before retrying a write that failed for a reason other than a
- * conflict; false when the agent is past its shutdown and should give up. */
-static bool retry_pause(agent *a, int64_t *backoff_ms, int attempt)
-{
-    if (atomic_load(&a->draining) && attempt >= 3) return false;
-    struct timespec ts = {(time_t)(*backoff_ms / 1000), (long)(*backoff_ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-    *backoff_ms = *backoff_ms * 2 > 10000 ? 10000 : *backoff_ms * 2;
-    return true;
-}
-
-/* ------------------------------------------------------------ requeue */
-
-/*
- * Returns a task this node holds Running to Pending: clears assignedNode,
- * claimedAt and startedAt, sets condition Running=False with reason (one
- * status patch; the operator then removes the assigned-node label).
- * claimed (may be NULL) must match status.claimedAt. Returns 0 (also when
- * the task is gone or no longer ours) or a negative FM_E*.
- */
-static int requeue(agent *a, const char *ns, const char *name, const fm_time *claimed,
-                   const char *reason, const char *message)
-{
-    int64_t backoff_ms = 200;
-    int rc = 0;
-    for (int attempt = 0; attempt < 50; attempt++) {
-        fm_agentic_task *cur = NULL, *want = NULL;
-        rc = get_task(&cur, a, ns, name);
-        if (rc == FM_ENOTFOUND) return 0;
-        if (rc == 0) {
-            const fm_agentic_task_status *st = &cur->status;
-            if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
-                (claimed && !time_eq(st->claimed_at, *claimed))) {
-                fm_agentic_task_free(cur);
-                return 0;
-            }
-            rc = fm_agentic_task_copy(&want, cur);
-            if (rc == 0) {
-                fm_agentic_task_status *ws = &want->status;
-                ws->phase = FM_TASK_PHASE_PENDING;
-                free(ws->assigned_node);
-                ws->assigned_node = NULL;
-                fm_agentic_task_status_clear_claimed_at(ws);
-                fm_agentic_task_status_clear_started_at(ws);
-                rc = set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE, reason,
-                                   message, cur->metadata.generation);
-                fm_agentic_task_status_set_conditions_present(ws, true);
-                if (rc == 0) rc = patch_status(NULL, a, cur, want);
-            }
-            fm_agentic_task_free(cur);
-            fm_agentic_task_free(want);
-            if (rc == 0) break;
-            if (rc == FM_ENOTFOUND) return 0;
-            if (rc == FM_ECONFLICT) continue;
-        }
-        fm_log_warn("returning task to Pending failed; retrying", "task", name, "namespace", ns,
-                 "error", fm_error_last()->message, NULL);
-        if (!retry_pause(a, &backoff_ms, attempt)) return rc;
-    }
-    if (rc != 0) return rc;
-
-    /* The assigned-node label, if the operator wrote one, stays: the agent
-     * may write only the status subresource (docs/security.md), and the
-     * operator removes the label of a Pending task. */
-    fm_log_info("task returned to Pending", "task", name, "namespace", ns, "reason", reason, NULL);
-    return 0;
-}
-
-/* ------------------------------------------------------------ terminal status */
-
-/* The largest result envelope written into a task's status. The server
- * would take up to about 1.5 MiB (etcd's limit) for the whole object; the
- * envelope is a summary, and the transcript holds the rest. */
-#define AGENT_RESULT_MAX_BYTES (256 * 1024)
-/* Tries of one terminal status write before the agent gives up (conflicts
- * and transport failures; a refusal switches to the minimal result). */
-#define AGENT_RESULT_MAX_TRIES 30
-
-/* foreman_agent_result_write_retries_total, set up by tasks_start. */
-static fm_series *result_retries;
-
-/*
- * Checks an envelope the way every reader of the task will: by the real
- * decoder, at the depth it has inside a task ({"status":{"result":...}}),
- * and against AGENT_RESULT_MAX_BYTES. Returns 0, or a negative FM_E* whose
- * message says what is wrong. What the agent writes, the operator and the
- * agents can therefore always read back.
- */
-static int envelope_check(const fm_buf *env)
-{
-    if (env->len > AGENT_RESULT_MAX_BYTES)
-        return fm_error_set(FM_ELIMIT, "result envelope of %zu bytes is over the %d-byte limit", env->len,
-                            AGENT_RESULT_MAX_BYTES);
-    fm_buf doc = FM_BUF_INIT;
-    int rc = fm_buf_puts(&doc, "{\"apiVersion\":\"foreman.llmkube.dev/v1alpha1\",\"kind\":\"AgenticTask\","
-                               "\"metadata\":{\"name\":\"x\"},\"status\":{\"result\":");
-    rc |= fm_buf_put(&doc, env->data, env->len);
-    rc |= fm_buf_puts(&doc, "}}");
-    if (rc) {
-        fm_buf_free(&doc);
-        return fm_error_set(FM_ENOMEM, "out of memory");
-    }
-    fm_agentic_task back;
-    memset(&back, 0, sizeof back);
-    rc = fm_codec_decode(&back, &fm_agentic_task_desc, doc.data, doc.len);
-    fm_codec_clear(&back, &fm_agentic_task_desc);
-    fm_buf_free(&doc);
-    return rc;
-}
-
-/*
- * The condition message of a failed task: what happened, without the
- * command's output. Conditions are readable by anyone who may read tasks,
- * and the output can hold anything the command printed; the transcript
- * (transcriptRef, on the host) keeps it. Returns a malloc'd string.
- */
-static char *condition_message(const char *message, const char *transcript)
-{
-    if (!message) return NULL;
-    const char *cut = strstr(message, "; last ");
-    size_t n = cut && strstr(cut, " of output:") ? (size_t)(cut - message) : strcspn(message, "\n");
-    fm_buf b = FM_BUF_INIT;
-    fm_buf_put(&b, message, n);
-    if (cut && transcript) fm_buf_printf(&b, "; output in %s on the node", transcript);
-    return fm_buf_detach(&b);
-}
-
-/* Replaces res by the minimal failed result: verdict INCOMPLETE, reason,
- * no extra; message (copied) says why. */
-static void refuse_result(fm_executor_result *res, const char *reason, const char *message)
-{
-    res->failed = true;
-    res->reason = reason;
-    free(res->message);
-    res->message = fm_strdup(message);
-    free(res->summary);
-    res->summary = fm_strdup("the executor's result could not be recorded");
-    free(res->extra);
-    res->extra = fm_strdup("{}");
-}
-
-/*
- * Writes the terminal status of a task this node ran, guarded by the claim
- * (still Running here with the same claimedAt) and the resourceVersion.
- * A result the decoder or the server refuses is replaced by a minimal
- * failed one (reason InvalidResult, or ResultRefused after a 4xx), so a
- * task that ran always ends, and is never run again for it. Conflicts and
- * transport failures are retried at most AGENT_RESULT_MAX_TRIES times
- * (counted). Returns 0 (also when the task is gone or changed hands:
- * nothing is written then) or a negative FM_E* when it gave up.
- */
-static int write_result(agent *a, const char *ns, const char *name, fm_time claimed,
-                        fm_executor_result *res, const char *fail_message)
-{
-    fm_buf env = FM_BUF_INIT;
-    int rc = fm_executor_envelope(&env, res);
-    if (rc != 0) return rc;
-    if (envelope_check(&env) != 0) {
-        char why[FM_ERROR_MAX + 64];
-        snprintf(why, sizeof why, "the executor's result was not written: %s", fm_error_last()->message);
-        fm_log_warn("task result refused by the decoder; finishing the task Failed", "task", name, "namespace", ns,
-                 "error", fm_error_last()->message, NULL);
-        refuse_result(res, "InvalidResult", why);
-        fail_message = NULL;
-        fm_buf_reset(&env);
-        if ((rc = fm_executor_envelope(&env, res)) != 0) return rc;
-    }
-    bool refused = false;
-    int64_t backoff_ms = 200;
-    for (int attempt = 0; attempt < AGENT_RESULT_MAX_TRIES; attempt++) {
-        if (attempt > 0 && result_retries) fm_metrics_inc(result_retries);
-        fm_agentic_task *cur = NULL, *want = NULL;
-        rc = get_task(&cur, a, ns, name);
-        if (rc == FM_ENOTFOUND) {
-            fm_log_info("task deleted; its result is dropped", "task", name, "namespace", ns, NULL);
-            rc = 0;
-            break;
-        }
-        if (rc == 0) {
-            const fm_agentic_task_status *st = &cur->status;
-            if (st->phase != FM_TASK_PHASE_RUNNING || !assigned_here(a, cur) ||
-                !time_eq(st->claimed_at, claimed)) {
-                fm_log_warn("task is no longer this node's claim; result not written", "task", name,
-                         "namespace", ns, "phase", fm_task_phase_name(st->phase), "assignedNode",
-                         st->assigned_node, NULL);
-                fm_agentic_task_free(cur);
-                rc = 0;
-                break;
-            }
-            rc = fm_agentic_task_copy(&want, cur);
-            if (rc == 0) {
-                fm_agentic_task_status *ws = &want->status;
-                int64_t gen = cur->metadata.generation;
-                char *cmsg = condition_message(fail_message ? fail_message : res->message, res->transcript_ref);
-                ws->phase = res->failed ? FM_TASK_PHASE_FAILED : FM_TASK_PHASE_SUCCEEDED;
-                /* a failed gate keeps its verdict; every other failure is INCOMPLETE */
-                ws->verdict = !res->failed ? res->verdict
-                              : res->verdict == FM_VERDICT_GATE_FAIL ? FM_VERDICT_GATE_FAIL : FM_VERDICT_INCOMPLETE;
-                fm_agentic_task_status_set_finished_at(ws, now_seconds());
-                rc |= fm_strset(&ws->result, env.data);
-                if (res->transcript_ref) rc |= fm_strset(&ws->transcript_ref, res->transcript_ref);
-                if (res->branch) rc |= fm_strset(&ws->branch, res->branch);
-                if (res->commit_sha) rc |= fm_strset(&ws->commit_sha, res->commit_sha);
-                rc |= set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_FALSE,
-                                    "Finished", "the executor finished", gen);
-                if (res->failed)
-                    rc |= set_condition(&ws->conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE,
-                                        res->reason, cmsg, gen);
-                else
-                    rc |= set_condition(&ws->conditions, "Completed", FM_K8S_CONDITION_STATUS_TRUE,
-                                        "Succeeded", res->summary, gen);
-                free(cmsg);
-                fm_agentic_task_status_set_conditions_present(ws, true);
-                if (rc == 0) rc = patch_status(NULL, a, cur, want);
-                else rc = fm_error_set(FM_ENOMEM, "agentictasks/%s/%s: out of memory", ns, name);
-            }
-            fm_agentic_task_free(cur);
-            fm_agentic_task_free(want);
-            if (rc == 0) break;
-            if (rc == FM_ECONFLICT) continue;
-            if (rc == FM_ENOTFOUND) continue; /* next read says it is gone */
-            long hs = fm_error_last()->http_status;
-            if ((rc == FM_EINVALID || (rc == FM_EHTTP && (hs == 400 || hs == 413))) && !refused) {
-                /* The server refuses this status for good: write the
-                 * minimal failed one instead of retrying (or requeueing)
-                 * a task that ran. */
-                char why[FM_ERROR_MAX + 64];
-                snprintf(why, sizeof why, "the API server refused the task's result: %s",
-                         fm_error_last()->message);
-                fm_log_warn("task result refused by the API server; finishing the task Failed", "task", name,
-                         "namespace", ns, "error", fm_error_last()->message, NULL);
-                refuse_result(res, "ResultRefused", why);
-                fail_message = NULL;
-                refused = true;
-                fm_buf_reset(&env);
-                if ((rc = fm_executor_envelope(&env, res)) != 0) break;
-                continue;
-            }
-        }
-        fm_log_warn("writing the task result failed; retrying", "task", name, "namespace", ns, "error",
-                 fm_error_last()->message, NULL);
-        if (!retry_pause(a, &backoff_ms, attempt)) break;
-    }
-    fm_buf_free(&env);
-    return rc;
 }
 
 /* ------------------------------------------------------------ transcript */
@@ -464,29 +174,12 @@ typedef struct progress_ctx {
     fm_time claimed_at;
 } progress_ctx;
 
-/*
- * The executor's progress line (native: at most every 10 s) as condition
- * Progress=True, reason Working, on the task this node still holds. One
- * try: a conflict or an error just waits for the next line.
- */
+/* The executor's progress line (native: at most every 10 s) as condition
+ * Progress on the task this node still holds (agentcore.h). */
 static void task_progress(void *ctx, const char *message)
 {
     progress_ctx *p = ctx;
-    fm_agentic_task *cur = NULL, *want = NULL;
-    if (get_task(&cur, p->a, p->ns, p->name) != 0) return;
-    if (cur->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(p->a, cur) &&
-        time_eq(cur->status.claimed_at, p->claimed_at) && fm_agentic_task_copy(&want, cur) == 0) {
-        fm_agentic_task_status *ws = &want->status;
-        if (set_condition(&ws->conditions, "Progress", FM_K8S_CONDITION_STATUS_TRUE, "Working", message,
-                          cur->metadata.generation) == 0) {
-            fm_agentic_task_status_set_conditions_present(ws, true);
-            if (patch_status(NULL, p->a, cur, want) != 0)
-                fm_log_debug("progress not written", "task", p->name, "namespace", p->ns, "error",
-                          fm_error_last()->message, NULL);
-        }
-    }
-    fm_agentic_task_free(cur);
-    fm_agentic_task_free(want);
+    fm_agentcore_progress(&p->a->core, p->ns, p->name, p->claimed_at, message);
 }
 
 /* ------------------------------------------------------------ credentials */
@@ -658,14 +351,14 @@ static void *runner_main(void *arg)
         char msg[256];
         snprintf(msg, sizeof(msg), "foreman-agent on %s shut down while the task was running",
                  a->cfg.name);
-        requeue(a, slot->ns, slot->name, &slot->claimed_at, "AgentShutdown", msg);
+        fm_agentcore_requeue(&a->core, slot->ns, slot->name, &slot->claimed_at, "AgentShutdown", msg);
         agent_count_task(a, "Requeued");
     } else {
         char el[32];
         snprintf(el, sizeof(el), "%.3f", res.elapsed_sec);
         fm_log_info("task finished", "task", slot->name, "namespace", slot->ns, "verdict", verdict,
                  "reason", res.failed ? res.reason : NULL, "elapsedSec", el, NULL);
-        if (write_result(a, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
+        if (fm_agentcore_write_result(&a->core, slot->ns, slot->name, slot->claimed_at, &res, fail_message) != 0)
             fm_log_error("giving up on writing the task result", "task", slot->name, "namespace",
                       slot->ns, "error", fm_error_last()->message, NULL);
         /* the verdict written, which a refused result turned INCOMPLETE */
@@ -693,113 +386,63 @@ static void *runner_main(void *arg)
 /* ------------------------------------------------------------ claim */
 
 /*
- * Claims ns/name from the cached version `cached` (re-reading on conflict)
- * and starts its runner. Returns 1 when claimed, 0 when the task is no
- * longer claimable, or a negative FM_E* (retry later).
+ * Claims ns/name from the cached version `cached` (agentcore.h: re-reading
+ * on conflict) and starts its runner. Returns 1 when claimed, 0 when the
+ * task is no longer claimable, or a negative FM_E* (retry later).
  */
 static int claim(agent *a, const fm_agentic_task *cached)
 {
-    const char *ns = cached->metadata.namespace, *name = cached->metadata.name;
-    fm_agentic_task *cur = NULL;
-    int rc = fm_agentic_task_copy(&cur, cached);
-    if (rc != 0) return rc;
-    if (claim_delay_ns > 0) {
-        struct timespec ts = {(time_t)(claim_delay_ns / NS_PER_S), (long)(claim_delay_ns % NS_PER_S)};
-        nanosleep(&ts, NULL);
+    const char *ns = cached->metadata.namespace;
+    fm_agentic_task *claimed = NULL;
+    int rc = fm_agentcore_claim(&a->core, &claimed, cached);
+    if (rc <= 0) return rc;
+    /* Start the runner. */
+    agent_slot *s = calloc(1, sizeof(*s));
+    runner_ctx *ctx = calloc(1, sizeof(*ctx));
+    if (!s || !ctx || fm_store_object_key(&s->key, &fm_agentic_task_desc, claimed) != 0 ||
+        !(s->ns = fm_strdup(ns ? ns : "")) || !(s->name = fm_strdup(claimed->metadata.name))) {
+        /* Could not even track it: give it back. */
+        if (s) {
+            free(s->key);
+            free(s->ns);
+            free(s->name);
+        }
+        free(s);
+        free(ctx);
+        fm_agentcore_requeue(&a->core, claimed->metadata.namespace, claimed->metadata.name,
+                             &claimed->status.claimed_at, "AgentError", "out of memory");
+        fm_agentic_task_free(claimed);
+        return fm_error_set(FM_ENOMEM, "out of memory");
     }
-    for (int attempt = 0; attempt < 5; attempt++) {
-        const fm_agentic_task_status *st = &cur->status;
-        if (st->phase != FM_TASK_PHASE_SCHEDULED || !assigned_here(a, cur) ||
-            fm_k8s_object_meta_has_deletion_timestamp(&cur->metadata)) {
-            fm_log_v(1, "task no longer claimable", "task", name, "namespace", ns, "phase",
-                  fm_task_phase_name(st->phase), NULL);
-            fm_agentic_task_free(cur);
-            return 0;
-        }
-        fm_agentic_task *want = NULL, *claimed = NULL;
-        if ((rc = fm_agentic_task_copy(&want, cur)) != 0) break;
-        fm_time now = now_seconds();
-        fm_agentic_task_status *ws = &want->status;
-        ws->phase = FM_TASK_PHASE_RUNNING;
-        fm_agentic_task_status_set_claimed_at(ws, now);
-        fm_agentic_task_status_set_started_at(ws, now);
-        char msg[200];
-        snprintf(msg, sizeof(msg), "claimed by foreman-agent on %s", a->cfg.name);
-        rc = set_condition(&ws->conditions, "Running", FM_K8S_CONDITION_STATUS_TRUE, "Claimed", msg,
-                           cur->metadata.generation);
-        fm_agentic_task_status_set_conditions_present(ws, true);
-        if (rc == 0) rc = patch_status(&claimed, a, cur, want);
-        fm_agentic_task_free(want);
-        if (rc == 0) {
-            fm_agentic_task_free(cur);
-            /* Start the runner. */
-            agent_slot *s = calloc(1, sizeof(*s));
-            runner_ctx *ctx = calloc(1, sizeof(*ctx));
-            if (!s || !ctx || fm_store_object_key(&s->key, &fm_agentic_task_desc, claimed) != 0 ||
-                !(s->ns = fm_strdup(ns ? ns : "")) || !(s->name = fm_strdup(claimed->metadata.name))) {
-                /* Could not even track it: give it back. */
-                if (s) {
-                    free(s->key);
-                    free(s->ns);
-                    free(s->name);
-                }
-                free(s);
-                free(ctx);
-                requeue(a, claimed->metadata.namespace, claimed->metadata.name,
-                        &claimed->status.claimed_at, "AgentError", "out of memory");
-                fm_agentic_task_free(claimed);
-                return fm_error_set(FM_ENOMEM, "out of memory");
-            }
-            s->claimed_at = claimed->status.claimed_at;
-            ctx->a = a;
-            ctx->slot = s;
-            ctx->task = claimed;
-            fm_log_info("task claimed", "task", s->name, "namespace", s->ns, "resourceVersion",
-                     claimed->metadata.resource_version, NULL);
-            pthread_mutex_lock(&a->mu);
-            s->next = a->slots;
-            a->slots = s;
-            a->n_running++;
-            fm_metrics_set(a->m_running, (double)a->n_running);
-            pthread_attr_t attr;
-            pthread_attr_init(&attr);
-            pthread_attr_setstacksize(&attr, 256 * 1024);
-            int e = pthread_create(&s->thread, &attr, runner_main, ctx);
-            pthread_attr_destroy(&attr);
-            if (e != 0) {
-                s->finished = true;
-                a->n_running--;
-                pthread_mutex_unlock(&a->mu);
-                fm_log_error("starting a task thread failed", "task", s->name, "error", strerror(e), NULL);
-                requeue(a, s->ns, s->name, &s->claimed_at, "AgentError", "could not start a thread");
-                fm_agentic_task_free(claimed);
-                free(ctx);
-                return fm_error_set(FM_ERROR, "pthread_create: %s", strerror(e));
-            }
-            pthread_mutex_unlock(&a->mu);
-            return 1;
-        }
-        if (rc == FM_ECONFLICT) {
-            fm_log_info("claim conflicted; reading the task again", "task", name, "namespace", ns, NULL);
-            fm_agentic_task_free(cur);
-            cur = NULL;
-            rc = get_task(&cur, a, ns, name);
-            if (rc != 0) {
-                if (rc == FM_ENOTFOUND) return 0;
-                break;
-            }
-            continue;
-        }
-        if (rc == FM_ENOTFOUND) {
-            fm_agentic_task_free(cur);
-            return 0;
-        }
-        break;
+    s->claimed_at = claimed->status.claimed_at;
+    ctx->a = a;
+    ctx->slot = s;
+    ctx->task = claimed;
+    fm_log_info("task claimed", "task", s->name, "namespace", s->ns, "resourceVersion",
+             claimed->metadata.resource_version, NULL);
+    pthread_mutex_lock(&a->mu);
+    s->next = a->slots;
+    a->slots = s;
+    a->n_running++;
+    fm_metrics_set(a->m_running, (double)a->n_running);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 256 * 1024);
+    int e = pthread_create(&s->thread, &attr, runner_main, ctx);
+    pthread_attr_destroy(&attr);
+    if (e != 0) {
+        s->finished = true;
+        a->n_running--;
+        pthread_mutex_unlock(&a->mu);
+        fm_log_error("starting a task thread failed", "task", s->name, "error", strerror(e), NULL);
+        fm_agentcore_requeue(&a->core, s->ns, s->name, &s->claimed_at, "AgentError",
+                             "could not start a thread");
+        fm_agentic_task_free(claimed);
+        free(ctx);
+        return fm_error_set(FM_ERROR, "pthread_create: %s", strerror(e));
     }
-    fm_log_warn("claiming task failed", "task", name, "namespace", ns, "error", fm_error_last()->message,
-             NULL);
-    fm_agentic_task_free(cur);
-    return rc < 0 ? rc : FM_ERROR;
+    pthread_mutex_unlock(&a->mu);
+    return 1;
 }
 
 /* ------------------------------------------------------------ dispatcher */
@@ -823,7 +466,7 @@ static int scan_one(void *ud, const char *key, const void *obj)
 {
     scan_ctx *sc = ud;
     const fm_agentic_task *t = obj;
-    if (!assigned_here(sc->a, t)) return 0;
+    if (!fm_agentcore_assigned_here(&sc->a->core, t)) return 0;
     fm_task_phase want = sc->recovery ? FM_TASK_PHASE_RUNNING : FM_TASK_PHASE_SCHEDULED;
     if (t->status.phase != want) return 0;
     pthread_mutex_lock(&sc->a->mu);
@@ -942,7 +585,7 @@ static void *disp_main(void *arg)
                      a->cfg.name);
             for (size_t i = 0; i < sc.n; i++) {
                 const fm_agentic_task *t = sc.c[i].task;
-                if (requeue(a, t->metadata.namespace, t->metadata.name, &t->status.claimed_at,
+                if (fm_agentcore_requeue(&a->core, t->metadata.namespace, t->metadata.name, &t->status.claimed_at,
                             recovery_pending ? "AgentRestartRecovery" : "ClaimLost", msg) != 0)
                     ok = false;
             }
@@ -986,10 +629,10 @@ static bool check_taken_away(agent *a, const fm_agentic_task *t, bool deleted)
     /* A run that already ended is writing its result: nothing to stop. */
     if (s && !(s->run && fm_executor_done(s->run))) {
         const fm_agentic_task_status *st = &t->status;
-        bool ours = st->phase == FM_TASK_PHASE_RUNNING && assigned_here(a, t) &&
+        bool ours = st->phase == FM_TASK_PHASE_RUNNING && fm_agentcore_assigned_here(&a->core, t) &&
                     time_eq(st->claimed_at, s->claimed_at);
         /* A Scheduled version older than our claim may still arrive. */
-        bool stale = st->phase == FM_TASK_PHASE_SCHEDULED && assigned_here(a, t);
+        bool stale = st->phase == FM_TASK_PHASE_SCHEDULED && fm_agentcore_assigned_here(&a->core, t);
         bool terminating = fm_k8s_object_meta_has_deletion_timestamp(&t->metadata);
         if (deleted || terminating || (!ours && !stale)) {
             fm_log_info("task deleted or taken away while running; cancelling", "task", s->name,
@@ -1021,7 +664,7 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
      * it), which the dispatcher must give back; nothing else may wake it,
      * since the operator counts the task against this node's capacity. */
     if (t->status.phase == FM_TASK_PHASE_SCHEDULED ||
-        (t->status.phase == FM_TASK_PHASE_RUNNING && assigned_here(a, t) && !held))
+        (t->status.phase == FM_TASK_PHASE_RUNNING && fm_agentcore_assigned_here(&a->core, t) && !held))
         disp_kick(a);
 }
 
@@ -1105,6 +748,9 @@ static int choose_selector(agent *a)
 
 int tasks_start(agent *a)
 {
+    fm_objapi_kube(&a->core.api, a->kc);
+    snprintf(a->core.node, sizeof a->core.node, "%s", a->cfg.name);
+    a->core.draining = &a->draining;
     int src = credential_paths(a);
     if (src != 0) return src;
     if (a->cfg.executor == &fm_executor_exec_ops && !fm_executor_exec_isolation())
@@ -1116,7 +762,7 @@ int tasks_start(agent *a)
     fm_log_info("watching the tasks placed here", "by", a->by_field ? "field status.assignedNode" : "label",
              "selector", a->by_field ? a->field_selector : a->label_selector, NULL);
     const char *delay = getenv(CLAIM_DELAY_ENV);
-    if (delay && fm_goduration_parse(&claim_delay_ns, delay) != 0) claim_delay_ns = 0;
+    if (delay && fm_goduration_parse(&a->core.claim_delay_ns, delay) != 0) a->core.claim_delay_ns = 0;
     fm_clock_cond_init(&a->disp_cond);
     fm_metric *dm = NULL;
     if (fm_metrics_counter(&dm, fm_metrics_default(), "foreman_decode_errors_total",
@@ -1128,7 +774,7 @@ int tasks_start(agent *a)
                         "Retries of terminal task status writes (conflicts, transport failures, "
                         "refusals).",
                         NULL) == 0)
-        fm_metrics_series(&result_retries, dm, NULL);
+        fm_metrics_series(&a->core.result_retries, dm, NULL);
     size_t n_ns = a->cfg.task_namespaces.len ? a->cfg.task_namespaces.len : 1;
     char **nss = a->cfg.task_namespaces.items;
     for (size_t i = 0; i < n_ns; i++) {

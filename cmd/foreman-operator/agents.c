@@ -22,6 +22,7 @@
 #include <pthread.h>
 
 #include "agentdef.h"
+#include "conditions.h"
 #include "error.h"
 #include "log.h"
 #include "operator.h"
@@ -94,9 +95,9 @@ static int dirty_if_ours(void *ud, const char *key, const void *obj)
     if (!fm_agentic_task_spec_has_agent_ref(&t->spec) || !name || !fm_sched_task_waiting(t)) return 0;
     size_t nl = strlen(ns);
     if (strncmp(d->agent, ns, nl) || d->agent[nl] != '/' || strcmp(d->agent + nl + 1, name)) return 0;
-    pthread_mutex_lock(&d->op->mu);
-    d->work |= fm_sched_plan_task_dirty(d->op->plan, key);
-    pthread_mutex_unlock(&d->op->mu);
+    pthread_mutex_lock(&d->op->core.mu);
+    d->work |= fm_sched_plan_task_dirty(d->op->core.plan, key);
+    pthread_mutex_unlock(&d->op->core.mu);
     return 0;
 }
 
@@ -121,9 +122,9 @@ static int agent_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcil
     fm_agent_set_status_present(next, true);
     fm_agent_status_set_conditions_present(&next->status, true);
     fm_agent_status_set_observed_generation(&next->status, ag->metadata.generation);
-    rc = op_condition_set(&next->status.conditions, "Validated",
+    rc = fm_condition_set(&next->status.conditions, "Validated",
                           reason ? FM_K8S_CONDITION_STATUS_FALSE : FM_K8S_CONDITION_STATUS_TRUE,
-                          reason ? reason : "Valid", msg, fm_codec_time_now());
+                          reason ? reason : "Valid", msg, 0, fm_codec_time_now());
     if (rc == 0 && !fm_codec_equal(&ag->status, &next->status, &fm_agent_status_desc)) {
         fm_buf b = FM_BUF_INIT;
         rc = fm_agent_merge_patch(&b, ag, next, ag->metadata.resource_version);

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "agentdef.h"
+#include "conditions.h"
 #include "error.h"
 #include "operator.h"
 
@@ -202,7 +203,7 @@ int op_issues_rollup(fm_operator *op, const fm_workload *w, fm_k8s_condition_lis
         char type[32], msg[600];
         snprintf(type, sizeof type, "Issue%d", n);
         snprintf(msg, sizeof msg, "branch %s commit %.12s gate %s review %s", branch, commit, gate, review);
-        rc = op_condition_set(conds, type, status, reason, msg, now);
+        rc = fm_condition_set(conds, type, status, reason, msg, 0, now);
     }
     fm_store_read_unlock(op->tasks);
     return rc;

@@ -23,6 +23,7 @@
 #include "goduration.h"
 #include "httpserver.h"
 #include "leader.h"
+#include "manager.h"
 #include "log.h"
 #include "operator.h"
 #include "signals.h"
@@ -115,62 +116,43 @@ void op_metrics_refresh(fm_operator *op)
 
 /* ------------------------------------------------------------ lifecycle */
 
-static atomic_int controllers_started;
-static atomic_int lost_lease;
-static atomic_int shutting_down;
-
-static int start_controllers(fm_operator *op)
+/* The scheduler's writers start before the controllers (once leading) and
+ * stop after the scheduler controller (the manager stops in reverse). */
+static int writers_start(void *ud)
 {
-    if (atomic_exchange(&controllers_started, 1)) return 0;
-    int rc;
-    if ((rc = op_scheduler_start(op)) || (rc = fm_controller_start(op->sched_ctl)) ||
-        (rc = fm_controller_start(op->task_ctl)) ||
-        (rc = fm_controller_start(op->node_ctl)) || (rc = fm_controller_start(op->workload_ctl)) ||
-        (rc = fm_controller_start(op->agent_ctl)))
-        return rc;
-    op_trigger_pass(op);
-    fm_log_info("controllers started", "identity", op->identity, NULL);
+    return op_scheduler_start(ud);
+}
+
+static void writers_stop(void *ud)
+{
+    op_scheduler_stop(ud);
+}
+
+/* Runs last among the runnables: the first pass after the start. */
+static int first_pass(void *ud)
+{
+    op_trigger_pass(ud);
     return 0;
 }
 
-static void stop_controllers(fm_operator *op)
-{
-    if (!atomic_load(&controllers_started)) return;
-    fm_controller_stop(op->sched_ctl);
-    op_scheduler_stop(op);
-    fm_controller_stop(op->task_ctl);
-    fm_controller_stop(op->node_ctl);
-    fm_controller_stop(op->workload_ctl);
-    fm_controller_stop(op->agent_ctl);
-}
-
-static void on_started_leading(void *ud)
+static void on_manager_event(void *ud, fm_manager_event ev, const char *detail)
 {
     fm_operator *op = ud;
-    fm_log_info("became leader", "identity", op->identity, NULL);
-    if (start_controllers(op) != 0) {
-        fm_log_error("starting controllers failed", "error", fm_error_last()->message, NULL);
-        fm_signals_request_shutdown();
+    switch (ev) {
+    case FM_MANAGER_SYNCED: fm_log_info("caches synced", NULL); break;
+    case FM_MANAGER_LEADING: fm_log_info("became leader", "identity", op->identity, NULL); break;
+    case FM_MANAGER_STARTED: fm_log_info("controllers started", "identity", op->identity, NULL); break;
+    case FM_MANAGER_START_FAILED: fm_log_error("starting controllers failed", "error", detail, NULL); break;
+    case FM_MANAGER_LEASE_LOST: fm_log_error("leader election lost", "identity", op->identity, NULL); break;
+    case FM_MANAGER_NEW_LEADER: fm_log_info("new leader observed", "leader", detail, NULL); break;
+    case FM_MANAGER_LEADER_ERROR: fm_log_v(1, "leader election error", "error", detail, NULL); break;
+    case FM_MANAGER_STOPPING: fm_log_info("shutting down", NULL); break;
     }
 }
 
-static void on_stopped_leading(void *ud)
+static void metrics_tick(void *ud)
 {
-    fm_operator *op = ud;
-    if (atomic_load(&shutting_down)) return;
-    fm_log_error("leader election lost", "identity", op->identity, NULL);
-    atomic_store(&lost_lease, 1);
-    fm_signals_request_shutdown();
-}
-
-static void on_new_leader(void *ud, const char *identity)
-{
-    fm_log_info("new leader observed", "leader", identity, NULL);
-}
-
-static void on_leader_error(void *ud, int code, const char *message)
-{
-    fm_log_v(1, "leader election error", "error", message, NULL);
+    op_metrics_refresh(ud);
 }
 
 static void on_informer_error(void *ud, int code, const char *message)
@@ -227,13 +209,6 @@ bool op_staleness_held(fm_operator *op, fm_time now, int64_t *wait_ms)
     if (left <= 0) return false;
     if (wait_ms) *wait_ms = left / 1000000 + 1;
     return true;
-}
-
-static bool ready_fn(void *ud)
-{
-    fm_operator *op = ud;
-    return fm_informer_has_synced(op->task_inf) && fm_informer_has_synced(op->node_inf) &&
-           fm_informer_has_synced(op->workload_inf) && fm_informer_has_synced(op->agent_inf);
 }
 
 /*
@@ -393,8 +368,8 @@ static int config_from_cli(op_config *cfg, const cli *c)
 
 /* ------------------------------------------------------------ main */
 
-static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *k, const char *what,
-                        int slot)
+static int new_informer(fm_informer **out, fm_manager *mgr, fm_operator *op, const fm_kind_desc *k,
+                        const char *what, int slot)
 {
     op->inf_ctx[slot].op = op;
     op->inf_ctx[slot].what = what;
@@ -404,7 +379,9 @@ static int new_informer(fm_informer **out, fm_operator *op, const fm_kind_desc *
     fm_informer_options io = {.kind = k, .ns = NULL, .on_error = on_informer_error,
                            .on_recovered = on_informer_recovered,
                            .on_decode_error = on_informer_decode_error, .on_error_ud = &op->inf_ctx[slot]};
-    return fm_informer_new(out, op->client, &io);
+    int rc = fm_informer_new(out, op->client, &io);
+    if (rc == 0) rc = fm_manager_add_informer(mgr, *out);
+    return rc;
 }
 
 int main(int argc, char **argv)
@@ -446,10 +423,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", fm_error_last()->message);
         return 2;
     }
-    if (fm_signals_setup() != 0) {
-        fm_log_error("signal setup failed", "error", fm_error_last()->message, NULL);
-        return 1;
-    }
     char host[200] = "operator";
     gethostname(host, sizeof host - 1);
     /* host_<random>, like controller-runtime's host_<uuid>: in a container
@@ -461,31 +434,55 @@ int main(int argc, char **argv)
         suffix = (uint64_t)getpid() ^ ((uint64_t)time(NULL) << 20);
     snprintf(op->identity, sizeof op->identity, "%s_%016llx", host, (unsigned long long)suffix);
     if (op->cfg.leader_id) snprintf(op->identity, sizeof op->identity, "%s", op->cfg.leader_id);
-    pthread_mutex_init(&op->mu, NULL);
+    op->registry = fm_metrics_default();
+    /* Every replica starts the informers; only the leader runs the
+     * controllers (manager.h). */
+    fm_manager_options mo = {
+        .metrics_bind = op->cfg.metrics_bind,
+        .probe_bind = op->cfg.probe_bind,
+        .registry = op->registry,
+        .leader_elect = op->cfg.leader_elect,
+        .leader = {
+            .name = LEADER_DEFAULT_NAME,
+            .ns = op->cfg.leader_ns,
+            .identity = op->identity,
+            .lease_duration_ms = op->cfg.lease_duration_ns / 1000000,
+            .renew_deadline_ms = op->cfg.renew_deadline_ns / 1000000,
+            .retry_period_ms = op->cfg.retry_period_ns / 1000000,
+        },
+        .tick = metrics_tick,
+        .tick_ms = 2000,
+        .on_event = on_manager_event,
+        .ud = op,
+    };
+    fm_manager *mgr = NULL;
+    if (fm_manager_new(&mgr, &mo) != 0) {
+        fm_log_error("signal setup failed", "error", fm_error_last()->message, NULL);
+        return 1;
+    }
     /* Events per object: 25 at once, then one per 5 minutes (client-go's
      * spam filter), so a flapping task cannot flood the API server. */
     if (fm_event_filter_new(&op->event_filter, EVENT_FILTER_DEFAULT_BURST, EVENT_FILTER_DEFAULT_REFILL,
                          EVENT_FILTER_DEFAULT_MAX_KEYS) != 0) {
         fprintf(stderr, "foreman-operator: %s\n", fm_error_last()->message);
+        fm_manager_free(mgr);
         return 1;
     }
-    op->registry = fm_metrics_default();
 
     int exit_code = 1;
-    fm_httpserver *metrics_srv = NULL, *probe_srv = NULL;
-    fm_leader *leader = NULL;
     fm_kube_client_opts ko = {.program = "operator", .qps = op->cfg.qps, .burst = op->cfg.burst};
-    if ((rc = fm_kube_client_new_default(&op->client, op->cfg.kubeconfig, op->cfg.kube_context, &ko))) {
+    if ((rc = fm_manager_connect(mgr, op->cfg.kubeconfig, op->cfg.kube_context, &ko))) {
         fm_log_error("cannot create the API client", "error", fm_error_last()->message, NULL);
         goto out;
     }
+    op->client = fm_manager_client(mgr);
     if (fm_kube_client_warning(op->client)) fm_log_warn(fm_kube_client_warning(op->client), NULL);
     if (op->cfg.node_label_mode == OP_LABEL_AUTO) decide_node_label(op);
-    if ((rc = fm_sched_ledger_new(&op->ledger)) || (rc = op_metrics_setup(op)) ||
-        (rc = new_informer(&op->task_inf, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
-        (rc = new_informer(&op->node_inf, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
-        (rc = new_informer(&op->workload_inf, op, &fm_workload_kind, "Workload", 2)) ||
-        (rc = new_informer(&op->agent_inf, op, &fm_agent_kind, "Agent", 3))) {
+    if ((rc = fm_opcore_init(&op->core)) || (rc = op_metrics_setup(op)) ||
+        (rc = new_informer(&op->task_inf, mgr, op, &fm_agentic_task_kind, "AgenticTask", 0)) ||
+        (rc = new_informer(&op->node_inf, mgr, op, &fm_fleet_node_kind, "FleetNode", 1)) ||
+        (rc = new_informer(&op->workload_inf, mgr, op, &fm_workload_kind, "Workload", 2)) ||
+        (rc = new_informer(&op->agent_inf, mgr, op, &fm_agent_kind, "Agent", 3))) {
         fm_log_error("setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
@@ -495,15 +492,18 @@ int main(int argc, char **argv)
     op->agents = fm_informer_store(op->agent_inf);
     if ((rc = op_events_setup(op)) || (rc = op_scheduler_setup(op)) || (rc = op_tasks_setup(op)) ||
         (rc = op_nodes_setup(op)) ||
-        (rc = op_workloads_setup(op)) || (rc = op_agents_setup(op))) {
+        (rc = op_workloads_setup(op)) || (rc = op_agents_setup(op)) ||
+        (rc = fm_manager_add_runnable(mgr, writers_start, writers_stop, op)) ||
+        (rc = fm_manager_add_controller(mgr, op->sched_ctl)) ||
+        (rc = fm_manager_add_controller(mgr, op->task_ctl)) ||
+        (rc = fm_manager_add_controller(mgr, op->node_ctl)) ||
+        (rc = fm_manager_add_controller(mgr, op->workload_ctl)) ||
+        (rc = fm_manager_add_controller(mgr, op->agent_ctl)) ||
+        (rc = fm_manager_add_runnable(mgr, first_pass, NULL, op))) {
         fm_log_error("controller setup failed", "error", fm_error_last()->message, NULL);
         goto out;
     }
-    if ((rc = fm_httpserver_new(&metrics_srv, op->cfg.metrics_bind)) ||
-        (rc = fm_httpserver_add_metrics(metrics_srv, op->registry)) ||
-        (rc = fm_httpserver_start(metrics_srv)) ||
-        (rc = fm_httpserver_new(&probe_srv, op->cfg.probe_bind)) ||
-        (rc = fm_httpserver_add_health(probe_srv, ready_fn, op)) || (rc = fm_httpserver_start(probe_srv))) {
+    if ((rc = fm_manager_serve(mgr))) {
         fm_log_error("cannot serve metrics/health", "error", fm_error_last()->message, NULL);
         goto out;
     }
@@ -515,72 +515,18 @@ int main(int argc, char **argv)
              fm_kube_client_server(op->client), "placement", placement, "nodeStaleAfter", stale,
              "leaderElect", op->cfg.leader_elect ? "true" : "false", "identity", op->identity, NULL);
 
-    if ((rc = fm_informer_start(op->task_inf)) || (rc = fm_informer_start(op->node_inf)) ||
-        (rc = fm_informer_start(op->workload_inf)) || (rc = fm_informer_start(op->agent_inf))) {
-        fm_log_error("cannot start informers", "error", fm_error_last()->message, NULL);
+    rc = fm_manager_run(mgr);
+    if (rc < 0) {
+        fm_log_error("cannot start", "error", fm_error_last()->message, NULL);
         goto out;
     }
-    /* Wait for the caches (or shutdown) before acting on them. */
-    while (!fm_signals_shutdown_requested() && !ready_fn(op)) fm_signals_wait(100);
-    if (fm_signals_shutdown_requested()) {
-        exit_code = 0;
-        goto out;
-    }
-    fm_log_info("caches synced", NULL);
-
-    if (op->cfg.leader_elect) {
-        fm_leader_options lo = {
-            .client = op->client,
-            .name = LEADER_DEFAULT_NAME,
-            .ns = op->cfg.leader_ns,
-            .identity = op->identity,
-            .lease_duration_ms = op->cfg.lease_duration_ns / 1000000,
-            .renew_deadline_ms = op->cfg.renew_deadline_ns / 1000000,
-            .retry_period_ms = op->cfg.retry_period_ns / 1000000,
-            .metrics = op->registry,
-            .on_started_leading = on_started_leading,
-            .on_stopped_leading = on_stopped_leading,
-            .on_new_leader = on_new_leader,
-            .on_error = on_leader_error,
-            .ud = op,
-        };
-        if ((rc = fm_leader_new(&leader, &lo)) || (rc = fm_leader_start(leader))) {
-            fm_log_error("cannot start leader election", "error", fm_error_last()->message, NULL);
-            goto out;
-        }
-    } else if ((rc = start_controllers(op)) != 0) {
-        fm_log_error("cannot start controllers", "error", fm_error_last()->message, NULL);
-        goto out;
-    }
-
-    while (!fm_signals_wait(2000)) op_metrics_refresh(op);
-    exit_code = atomic_load(&lost_lease) ? 1 : 0;
-    fm_log_info("shutting down", NULL);
+    exit_code = rc;
 
 out:
-    atomic_store(&shutting_down, 1);
-    stop_controllers(op);
-    fm_leader_free(leader); /* releases a held lease */
-    if (op->task_inf) fm_informer_stop(op->task_inf);
-    if (op->node_inf) fm_informer_stop(op->node_inf);
-    if (op->workload_inf) fm_informer_stop(op->workload_inf);
-    if (op->agent_inf) fm_informer_stop(op->agent_inf);
-    fm_httpserver_free(metrics_srv);
-    fm_httpserver_free(probe_srv);
-    fm_controller_free(op->sched_ctl);
-    op_scheduler_free(op);
-    op_events_free(op); /* after every writer of Events stopped */
-    fm_controller_free(op->task_ctl);
-    fm_controller_free(op->node_ctl);
-    fm_controller_free(op->workload_ctl);
-    fm_controller_free(op->agent_ctl);
-    fm_informer_free(op->task_inf);
-    fm_informer_free(op->node_inf);
-    fm_informer_free(op->workload_inf);
-    fm_informer_free(op->agent_inf);
-    fm_sched_ledger_free(op->ledger);
-    fm_sched_ns_counts_free(op->ns_turns);
-    fm_kube_client_free(op->client);
+    fm_manager_stop(mgr); /* controllers, writers, lease, informers, servers */
+    op_events_free(op);   /* after every writer of Events stopped */
+    fm_manager_free(mgr); /* controllers, informers, client */
+    fm_opcore_free(&op->core);
     fm_event_filter_free(op->event_filter);
     fm_flags_free(&fs);
     return exit_code;

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "conditions.h"
 #include "log.h"
 #include "operator.h"
 
@@ -45,9 +46,9 @@ static void on_add(void *ud, const void *obj)
 {
     fm_operator *op = ud;
     const fm_fleet_node *n = obj;
-    pthread_mutex_lock(&op->mu);
-    bool work = fm_sched_plan_node_event(op->plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_lock(&op->core.mu);
+    bool work = fm_sched_plan_node_event(op->core.plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
     else op_enqueue_tasks_on_node(op, n->metadata.name);
 }
@@ -59,9 +60,9 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     fm_time now = fm_codec_time_now();
     bool is_ok = fm_sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     /* A pass only when the node can take work it could not take before. */
-    pthread_mutex_lock(&op->mu);
-    bool work = fm_sched_plan_node_event(op->plan, o, n, now, op->cfg.node_stale_after_ns);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_lock(&op->core.mu);
+    bool work = fm_sched_plan_node_event(op->core.plan, o, n, now, op->cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
     if (o->status.phase != n->status.phase || !is_ok || namespaces_changed(o, n))
         op_enqueue_tasks_on_node(op, n->metadata.name);
@@ -93,8 +94,8 @@ static int mark_not_ready(fm_operator *op, const fm_fleet_node *n, fm_time now)
     fm_fleet_node_set_status_present(next, true);
     next->status.phase = FM_NODE_PHASE_NOT_READY;
     fm_fleet_node_status_set_conditions_present(&next->status, true);
-    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_FALSE,
-                          "HeartbeatStale", msg, now);
+    rc = fm_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_FALSE,
+                          "HeartbeatStale", msg, 0, now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
     if (rc == 0)
@@ -108,8 +109,8 @@ static int mark_ready_again(fm_operator *op, const fm_fleet_node *n, fm_time now
     fm_fleet_node *next = NULL;
     int rc = fm_fleet_node_copy(&next, n);
     if (rc) return rc;
-    rc = op_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_TRUE,
-                          "HeartbeatReceived", "the agent is heartbeating", now);
+    rc = fm_condition_set(&next->status.conditions, "Ready", FM_K8S_CONDITION_STATUS_TRUE,
+                          "HeartbeatReceived", "the agent is heartbeating", 0, now);
     if (rc == 0) rc = op_node_patch(op, n, next, true);
     fm_fleet_node_free(next);
     return rc;

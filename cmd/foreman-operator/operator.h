@@ -42,15 +42,16 @@
 #include "k8s_core.h"
 #include "kube.h"
 #include "metrics.h"
+#include "opcore.h"
 #include "schedule.h"
 #include "schedplan.h"
 
 /* Index names of the task store. */
 #define OP_IDX_NODE "node"         /* holding node (schedule.h) */
 #define OP_IDX_DEP "dep"           /* each spec.dependsOn entry (a name) */
-#define OP_IDX_PHASE "phase"       /* status.phase, "None" when unset */
+#define OP_IDX_PHASE FM_OPCORE_IDX_PHASE /* status.phase, "None" when unset */
 #define OP_IDX_WORKLOAD "workload" /* label foreman.llmkube.dev/workload */
-#define OP_IDX_CLASS "class"       /* waiting tasks by requirement class (schedplan.h) */
+#define OP_IDX_CLASS FM_OPCORE_IDX_CLASS /* waiting tasks by requirement class (schedplan.h) */
 
 /* The scheduler controller's only key. */
 #define OP_PASS_KEY "pass"
@@ -112,12 +113,9 @@ typedef struct fm_operator {
     fm_informer *task_inf, *node_inf, *workload_inf, *agent_inf;
     fm_store *tasks, *nodes, *workloads, *agents;
     fm_controller *task_ctl, *node_ctl, *workload_ctl, *sched_ctl, *agent_ctl;
-    pthread_mutex_t mu;          /* guards ledger, plan, ns_turns */
-    fm_sched_ledger *ledger;
-    fm_sched_plan *plan;            /* what the next scheduling pass looks at */
-    fm_sched_ns_counts *ns_turns;   /* namespace -> sequence of its latest placement */
-    long turn_seq;
-    fm_sched_ns_counts *pass_held;  /* during a pass: tasks each namespace holds */
+    /* The scheduling core (opcore.h): core.mu guards its ledger and plan,
+     * which the handlers keep current and the pass consults. */
+    fm_opcore core;
     op_metrics m;
     fm_metrics *registry;
     char identity[256];
@@ -126,7 +124,6 @@ typedef struct fm_operator {
     /* Wall-clock nanoseconds until which stale heartbeats are not acted on
      * (see op_staleness_held); 0 when no hold was ever set. */
     atomic_llong stale_hold_until_ns;
-    struct op_writers *writers;  /* the scheduler's placement writers */
     struct op_events *events;    /* the background Event sender (events.c) */
 } fm_operator;
 
@@ -179,10 +176,9 @@ int op_events_setup(fm_operator *op);
 void op_events_free(fm_operator *op);
 
 /* The scheduler's writer threads: started with the controllers (once
- * leading), stopped before them; free also stops. */
+ * leading), stopped before them; fm_opcore_free also stops. */
 int op_scheduler_start(fm_operator *op);
 void op_scheduler_stop(fm_operator *op);
-void op_scheduler_free(fm_operator *op);
 
 /* Asks for a scheduling pass (coalesced). */
 void op_trigger_pass(fm_operator *op);
@@ -205,6 +201,7 @@ static inline int op_condition_set(fm_k8s_condition_list *l, const char *type, f
  * status subresource) with old's resourceVersion as the precondition.
  * *out (may be NULL) receives the server's object. Returns 0, or a
  * negative FM_E* (FM_ECONFLICT after a 409).
+ * The task writes of the scheduler live in the core (opcore.h).
  */
 int op_task_patch(fm_operator *op, fm_agentic_task **out, const fm_agentic_task *old_obj,
                   const fm_agentic_task *new_obj, bool status_sub);
@@ -215,49 +212,8 @@ int op_node_patch(fm_operator *op, const fm_fleet_node *old_obj, const fm_fleet_
 int op_workload_patch(fm_operator *op, const fm_workload *old_obj, const fm_workload *new_obj,
                       bool status_sub);
 
-/* GETs the current task ns/name into *out (caller frees). */
-int op_task_get(fm_operator *op, fm_agentic_task **out, const char *ns, const char *name);
 
-/*
- * Places task t (as cached: new or Pending) on node: status, then label
- * (see writes.c). On 409 it re-reads the task and decides again: it
- * retries while the task is still new or Pending and the node still
- * healthy and matching, at most 4 times. *out_rv receives the
- * resourceVersion of the last write that succeeded (malloc'd), *labelled
- * whether the routing label is on (false: the status write succeeded but
- * the label write did not; the task controller repairs it). Returns 0,
- * FM_ENOTFOUND when the task stopped being placeable there (deleted, no
- * longer new or Pending, node no longer fits), or another FM_E*.
- */
-int op_place_task(fm_operator *op, char **out_rv, bool *labelled, const fm_agentic_task *t,
-                  const char *node);
 
-/*
- * Marks a task that cannot be placed now: phase Pending (for a new task
- * without a phase) and, when unschedulable is not NULL, condition
- * Scheduled=False reason Unschedulable with that message. Guarded by the
- * cached resourceVersion; *out_rv receives the version written. Returns 0,
- * FM_ENOTFOUND when it is gone or changed meanwhile (409, 404) or no
- * longer new or Pending, or another FM_E*.
- */
-int op_mark_pending(fm_operator *op, char **out_rv, const fm_agentic_task *t,
-                    const char *unschedulable);
-
-/*
- * Fails task t (verdict INCOMPLETE, phase Failed, finishedAt, condition
- * Completed=False with reason and message), guarded by resourceVersion.
- * Returns 0 or FM_E* (a 409 is returned as is: the caller's next
- * reconcile sees the newer version).
- */
-int op_fail_task(fm_operator *op, const fm_agentic_task *t, const char *reason,
-                 const char *message);
-
-/*
- * Releases task t back to Pending after its claim expired (status first,
- * then label removal and the expiry counter annotation), or fails it with
- * ClaimExpiryLimitReached when fail is true. why names the cause.
- */
-int op_release_task(fm_operator *op, const fm_agentic_task *t, bool fail, const char *why);
 
 /* Records a Kubernetes Event about any object of kind k, named by its
  * metadata (best effort; errors ignored; rate-limited per object). */

@@ -1,506 +1,61 @@
 /*
- * scheduler.c - the scheduling pass: the new or Pending AgenticTasks whose
- * dependencies succeeded go, in priority order (schedule.h:
- * fm_sched_task_cmp), to the node the placement policy picks among the
- * eligible nodes with free capacity.
+ * scheduler.c - the scheduler controller: wiring of the scheduling core
+ * (foreman/operator/opcore.h) into foreman-operator.
  *
- * The pass is incremental (foreman/sched/schedplan.h): the informer handlers
- * mark what changed (tasks new, edited, back to Pending or with their
- * dependencies just met; nodes that turned Ready, offer something new or
- * got a slot back), and a pass looks only at the dirty tasks and at the
- * waiting tasks whose requirement class fits a dirty node. It places them
- * exactly as a pass over every waiting task would. The first pass after a
- * start (or an error) is a full one.
- *
- * A pass decides; a pool of writer threads writes:
- *   decide  in memory, under the read locks of both caches (no copies of
- *           nodes or of tasks it does not place), and record each
- *           placement in the ledger at once (an assumption with the write
- *           still in flight), so the next pick, in this pass or the next,
- *           already sees the slot taken. A task no node can take is marked
- *           Unschedulable with a summary over every node ("0/200 fleet
- *           nodes fit: 150 AcceleratorMismatch, 50 NodeFull"), only when a
- *           reason appeared or went away since the condition was written,
- *           under an assumption with no node, so no later pass marks it
- *           twice. That write comes back as a watch event that changes
- *           nothing the plan looks at: it triggers no pass.
- *   write   the decisions go to cfg.writers threads and the pass returns at
- *           once. Each task is a different object, so the writes never
- *           conflict with each other. A write that fails gives its slot
- *           back, marks the task and the node dirty and asks for another
- *           pass (after a backoff when the API server is failing).
- * A placement is one status write (no Pending write first, no label
- * where agents select on status.assignedNode).
- *
- * Costs: a pass with nothing dirty is O(1) and reads no cache; otherwise
- * O(candidates log candidates + candidates x open nodes + classes x dirty
- * nodes), plus one summary over every node per requirement class among
- * the candidates no node took. There is no periodic timer.
+ * The core decides a pass over the caches and writes the decisions from
+ * its writer pool; this file gives it the real API (fm_objapi_kube), the
+ * caches of the informers and hooks that turn its outcomes into work-queue
+ * keys, metrics and Events. The controller has one key, "pass"; its work
+ * queue coalesces the triggers, so a burst of events costs one pass.
  */
-#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
 #include "error.h"
 #include "log.h"
 #include "operator.h"
-
-typedef struct decision {
-    struct decision *next; /* the writers' queue */
-    fm_agentic_task *task; /* private copy */
-    char key[512];
-    char *node;            /* NULL: mark the task Pending / Unschedulable */
-    char *why;             /* with node NULL: the Unschedulable message, or NULL */
-} decision;
-
-/* The writer pool: a FIFO of decisions and the threads that write them. */
-struct op_writers {
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    decision *head, *tail;
-    bool stop;
-    size_t n_threads;
-    pthread_t th[64];
-    int failures; /* consecutive failed writes, for the retry backoff */
-};
-
-typedef struct pass {
-    fm_operator *op;
-    decision *head, *tail;         /* made by this pass */
-    size_t placed, marked;
-    fm_sched_plan_result res;
-    fm_time now;
-} pass;
 
 void op_trigger_pass(fm_operator *op)
 {
     if (op->sched_ctl) fm_controller_enqueue(op->sched_ctl, OP_PASS_KEY);
 }
 
-/* Dependency lookups straight from the store (caller holds its read lock). */
-static const fm_agentic_task *store_lookup(void *ud, const char *ns, const char *name)
+static void hook_trigger_pass(void *ud)
+{
+    op_trigger_pass(ud);
+}
+
+static void hook_retry_pass_after(void *ud, int64_t delay_ms)
 {
     fm_operator *op = ud;
-    char key[512];
-    snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
-    return fm_store_get(op->tasks, key);
+    if (op->sched_ctl) fm_controller_enqueue_after(op->sched_ctl, OP_PASS_KEY, delay_ms);
 }
 
-/* ------------------------------------------------------------ the plan's view of the caches */
-
-/* All of these run under the read locks of both stores and op->mu. */
-
-typedef struct visit {
-    void *arg;
-    fm_sched_task_visit_fn task_fn;
-    fm_sched_node_visit_fn node_fn;
-} visit;
-
-static int visit_task(void *ud, const char *key, const void *obj)
-{
-    visit *vi = ud;
-    return vi->task_fn(vi->arg, key, obj);
-}
-
-static int visit_node(void *ud, const char *key, const void *obj)
-{
-    visit *vi = ud;
-    return vi->node_fn(vi->arg, obj);
-}
-
-static int view_each_waiting(void *ud, fm_sched_task_visit_fn fn, void *arg)
+static void hook_recheck_task(void *ud, const char *key, int64_t delay_ms)
 {
     fm_operator *op = ud;
-    visit vi = {arg, fn, NULL};
-    int rc = fm_store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "Pending", visit_task, &vi);
-    if (rc == 0) rc = fm_store_index_foreach_locked(op->tasks, OP_IDX_PHASE, "None", visit_task, &vi);
-    return rc;
+    if (!op->task_ctl) return;
+    if (delay_ms > 0) fm_controller_enqueue_after(op->task_ctl, key, delay_ms);
+    else fm_controller_enqueue(op->task_ctl, key);
 }
 
-static int view_each_in_class(void *ud, const char *class_key, fm_sched_task_visit_fn fn, void *arg)
+static void hook_scheduled(void *ud, const fm_agentic_task *t, const char *node)
 {
     fm_operator *op = ud;
-    visit vi = {arg, fn, NULL};
-    return fm_store_index_foreach_locked(op->tasks, OP_IDX_CLASS, class_key, visit_task, &vi);
-}
-
-static const fm_agentic_task *view_task(void *ud, const char *key)
-{
-    fm_operator *op = ud;
-    return fm_store_get(op->tasks, key);
-}
-
-/* The requiredCapability of the Agent a task names in spec.agentRef (same
- * namespace), borrowed from the Agent store (read-locked by decide), so a
- * task created directly with agentRef is placed as a Workload's step task
- * with the Agent's requirement joined in. NULL: no Agent, or none required. */
-static const fm_required_capability *view_agent_requirement(void *ud, const fm_agentic_task *t)
-{
-    fm_operator *op = ud;
-    const char *name = t->spec.agent_ref.name;
-    if (!op->agents || !fm_agentic_task_spec_has_agent_ref(&t->spec) || !name || !name[0]) return NULL;
-    char key[512];
-    snprintf(key, sizeof key, "%s/%s", t->metadata.namespace ? t->metadata.namespace : "", name);
-    const fm_agent *ag = fm_store_get(op->agents, key);
-    if (!ag || !fm_agent_spec_has_required_capability(&ag->spec)) return NULL;
-    return &ag->spec.required_capability;
-}
-
-static int view_each_node(void *ud, fm_sched_node_visit_fn fn, void *arg)
-{
-    fm_operator *op = ud;
-    visit vi = {arg, NULL, fn};
-    return fm_store_foreach_locked(op->nodes, visit_node, &vi);
-}
-
-static const fm_fleet_node *view_node(void *ud, const char *name)
-{
-    fm_operator *op = ud;
-    return fm_store_get(op->nodes, name);
-}
-
-static int32_t view_load(void *ud, const char *node)
-{
-    fm_operator *op = ud;
-    return fm_sched_ledger_load(op->ledger, node);
-}
-
-/* Dependencies met and no write of ours in flight. */
-static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
-{
-    fm_operator *op = ud;
-    if (fm_sched_ledger_is_assumed(op->ledger, key)) return 0;
-    fm_sched_deps st;
-    int rc = fm_sched_deps_check(&st, NULL, t, store_lookup, op);
-    if (rc) return rc;
-    return st == SCHED_DEPS_READY; /* the task controller handles the rest */
-}
-
-/*
- * Per-namespace fairness (schedule.h: fm_sched_fair_order): at equal priority
- * namespaces take turns, the one holding the fewest tasks first, then the
- * one served longest ago, each giving up to its weight per turn. The counts
- * of held tasks are taken from the ledger once per pass that has
- * candidates (O(tasks held)), then kept by the placed hook.
- */
-static int view_order(void *ud, const fm_agentic_task **tasks, size_t n)
-{
-    fm_operator *op = ud;
-    int rc = 0;
-    if (!op->pass_held) {
-        rc = fm_sched_ns_counts_new(&op->pass_held);
-        if (rc == 0) rc = fm_sched_ledger_count_namespaces(op->ledger, op->pass_held);
-    }
-    if (rc == 0 && !op->ns_turns) rc = fm_sched_ns_counts_new(&op->ns_turns);
-    if (rc == 0) rc = fm_sched_fair_order(tasks, n, op->pass_held, op->ns_turns, &op->cfg.ns_weights);
-    return rc < 0 ? fm_error_set(rc, "scheduling pass: namespace fairness: out of memory") : 0;
-}
-
-/* The optional cap (--max-running-per-namespace) on tasks a namespace
- * holds, placements of this pass included. */
-static bool view_admit(void *ud, const fm_agentic_task *t)
-{
-    fm_operator *op = ud;
-    if (op->cfg.max_running_per_ns <= 0) return true;
-    return fm_sched_ns_counts_get(op->pass_held, t->metadata.namespace) < op->cfg.max_running_per_ns;
-}
-
-static void view_placed(void *ud, const fm_agentic_task *t)
-{
-    fm_operator *op = ud;
-    const char *ns = t->metadata.namespace ? t->metadata.namespace : "";
-    /* Out of memory here only weakens fairness for the rest of the pass. */
-    if (fm_sched_ns_counts_add(op->pass_held, ns, 1) != 0 ||
-        fm_sched_ns_counts_set(op->ns_turns, ns, ++op->turn_seq) != 0)
-        fm_log_warn("namespace fairness: out of memory; counts may be off for this pass", "namespace", ns,
-                 NULL);
-}
-
-/* ------------------------------------------------------------ decide */
-
-/* Records a decision for t (node NULL: mark it Pending, and Unschedulable
- * with message why when that is not NULL) with its assumption. */
-static int add_decision(pass *p, const char *key, const fm_agentic_task *t, const char *node,
-                        const char *why)
-{
-    decision *d = calloc(1, sizeof *d);
-    if (!d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    snprintf(d->key, sizeof d->key, "%s", key);
-    int rc = fm_agentic_task_copy(&d->task, t);
-    if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
-    if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
-    if (rc == 0) rc = fm_sched_ledger_assume(p->op->ledger, d->key, node, NULL);
-    if (rc) {
-        fm_agentic_task_free(d->task);
-        free(d->node);
-        free(d->why);
-        free(d);
-        return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    }
-    if (p->tail) p->tail->next = d;
-    else p->head = d;
-    p->tail = d;
-    if (node) p->placed++;
-    else p->marked++;
-    return 0;
-}
-
-/*
- * A task no node can take now gets condition Scheduled=False reason
- * Unschedulable with the summary over every node ("0/200 fleet nodes fit:
- * 150 AcceleratorMismatch, 50 NodeFull"), as kube-scheduler reports it;
- * written only when a reason appears or goes away (counts alone do not
- * count), so waiting costs no writes. A new task (no phase) is also marked
- * Pending.
- */
-static int mark_unplaced(pass *p, const fm_sched_plan_unplaced *u)
-{
-    const fm_agentic_task *t = u->task;
-    const char *unsched = u->message;
-    const fm_k8s_condition *c = fm_condition_get(&t->status.conditions, "Scheduled");
-    if (c && c->status == FM_K8S_CONDITION_STATUS_FALSE && c->reason &&
-        strcmp(c->reason, "Unschedulable") == 0 && fm_sched_unschedulable_same(c->message, u->message))
-        unsched = NULL;
-    if (!unsched && t->status.phase != FM_TASK_PHASE_UNSET) return 0;
-    return add_decision(p, u->key, t, NULL, unsched);
-}
-
-static int decide(pass *p)
-{
-    fm_operator *op = p->op;
-    int rc = 0;
-    static const fm_sched_plan_view view_ops = {
-        .each_waiting = view_each_waiting,
-        .each_in_class = view_each_in_class,
-        .task = view_task,
-        .each_node = view_each_node,
-        .node = view_node,
-        .load = view_load,
-        .eligible = view_eligible,
-        .order = view_order,
-        .admit = view_admit,
-        .placed = view_placed,
-        .agent_requirement = view_agent_requirement,
-    };
-    fm_sched_plan_view view = view_ops;
-    view.ud = op;
-    /* Lock order, everywhere: task store, node store, Agent store, then op->mu. */
-    fm_store_read_lock(op->tasks);
-    fm_store_read_lock(op->nodes);
-    if (op->agents) fm_store_read_lock(op->agents);
-    pthread_mutex_lock(&op->mu);
-    rc = fm_sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
-    for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
-        const fm_sched_plan_placement *pp = &p->res.placed[i];
-        rc = add_decision(p, pp->key, pp->task, pp->node->metadata.name, NULL);
-    }
-    for (size_t i = 0; rc == 0 && i < p->res.n_unplaced; i++) {
-        const fm_sched_plan_unplaced *u = &p->res.unplaced[i];
-        if (fm_log_enabled(3))
-            fm_log_v(3, "no node fits", "controller", "scheduler", "object", u->key, "reason", u->message, NULL);
-        rc = mark_unplaced(p, u);
-    }
-    if (rc) fm_sched_plan_full(op->plan);
-    fm_sched_ns_counts_free(op->pass_held);
-    op->pass_held = NULL;
-    pthread_mutex_unlock(&op->mu);
-    if (op->agents) fm_store_read_unlock(op->agents);
-    fm_store_read_unlock(op->nodes);
-    fm_store_read_unlock(op->tasks);
-    return rc;
-}
-
-/* ------------------------------------------------------------ write */
-
-static void decision_free(decision *d)
-{
-    fm_agentic_task_free(d->task);
-    free(d->node);
-    free(d->why);
-    free(d);
-}
-
-/* After a failed write: another pass, at once when the task simply went
- * away or changed (its slot is free for others), after a growing delay
- * (0.2 s doubling to 10 s) while writes fail for other reasons. */
-static void retry_pass(fm_operator *op, int rc)
-{
-    struct op_writers *w = op->writers;
-    if (rc == FM_ENOTFOUND) {
-        op_trigger_pass(op);
-        return;
-    }
-    pthread_mutex_lock(&w->mu);
-    int n = w->failures < 6 ? w->failures : 6;
-    w->failures++;
-    pthread_mutex_unlock(&w->mu);
-    int64_t delay = 200LL << n;
-    if (op->sched_ctl) fm_controller_enqueue_after(op->sched_ctl, OP_PASS_KEY, delay > 10000 ? 10000 : delay);
-}
-
-/*
- * A placement write failed without an answer (broken connection, timeout,
- * 5xx): the server may have applied it. Until that is known the slot stays
- * held, or a cache that lags behind the outage could fill the node above
- * its capacity. Reads the task until the server answers (backing off, up
- * to 5 s apart; a stopping pool gives up) and settles the assumption from
- * what it says. Returns 0 when the task turned out placed there.
- */
-static int settle_unanswered(fm_operator *op, decision *d)
-{
-    struct op_writers *w = op->writers;
-    const char *ns = d->task->metadata.namespace, *name = d->task->metadata.name;
-    int64_t backoff_ms = 200;
-    for (;;) {
-        fm_agentic_task *cur = NULL;
-        int rc = op_task_get(op, &cur, ns, name);
-        if (rc == 0 || rc == FM_ENOTFOUND) {
-            const char *holds = rc == 0 ? fm_sched_task_holding_node(cur) : NULL;
-            bool placed = holds && strcmp(holds, d->node) == 0;
-            pthread_mutex_lock(&op->mu);
-            if (placed) {
-                fm_sched_ledger_assume(op->ledger, d->key, d->node, cur->metadata.resource_version);
-            } else {
-                fm_sched_ledger_unassume(op->ledger, d->key);
-                fm_sched_plan_task_dirty(op->plan, d->key);
-                fm_sched_plan_node_dirty(op->plan, d->node);
-            }
-            pthread_mutex_unlock(&op->mu);
-            fm_agentic_task_free(cur);
-            if (placed)
-                fm_log_info("placement applied although its answer was lost", "controller", "scheduler",
-                         "object", d->key, "node", d->node, NULL);
-            return placed ? 0 : FM_ENOTFOUND;
-        }
-        pthread_mutex_lock(&w->mu);
-        if (!w->stop) fm_clock_wait_until(NULL, &w->cv, &w->mu, fm_clock_now(NULL) + backoff_ms * 1000000);
-        bool stop = w->stop;
-        pthread_mutex_unlock(&w->mu);
-        if (stop) {
-            pthread_mutex_lock(&op->mu);
-            fm_sched_ledger_unassume(op->ledger, d->key);
-            fm_sched_plan_full(op->plan);
-            pthread_mutex_unlock(&op->mu);
-            return FM_ECANCELED;
-        }
-        backoff_ms = backoff_ms * 2 > 5000 ? 5000 : backoff_ms * 2;
-    }
-}
-
-/* Writes one decision and settles its assumption. */
-static void execute_one(fm_operator *op, decision *d)
-{
-    char *rv = NULL;
-    bool labelled = true;
-    int rc = d->node ? op_place_task(op, &rv, &labelled, d->task, d->node)
-                     : op_mark_pending(op, &rv, d->task, d->why);
-    /* 429 (FM_EUNAVAILABLE too) was refused unread: not unanswered */
-    bool unanswered = d->node && (rc == FM_ETRANSPORT || rc == FM_ETIMEOUT ||
-                                  (rc == FM_EUNAVAILABLE && fm_error_last()->http_status != 429));
-    if (unanswered) {
-        fm_log_warn("placement write got no answer; reading the task back", "controller", "scheduler",
-                 "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
-        if (settle_unanswered(op, d) == 0) {
-            labelled = false; /* unknown: the task controller checks */
-            rc = 0;
-        } else {
-            rc = FM_ENOTFOUND; /* not placed: decide again */
-        }
-    } else {
-        pthread_mutex_lock(&op->mu);
-        if (rc == 0) {
-            fm_sched_ledger_assume(op->ledger, d->key, d->node, rv);
-        } else {
-            /* Decide again for the task, and for others on its slot. */
-            fm_sched_ledger_unassume(op->ledger, d->key);
-            fm_sched_plan_task_dirty(op->plan, d->key);
-            fm_sched_plan_node_dirty(op->plan, d->node);
-        }
-        pthread_mutex_unlock(&op->mu);
-    }
-    free(rv);
-    if (rc) {
-        /* The task may have changed under us (placed by a write whose
-         * answer was lost, say): its own controller looks at it again. */
-        if (op->task_ctl) fm_controller_enqueue(op->task_ctl, d->key);
-        if (rc != FM_ENOTFOUND)
-            fm_log_warn(d->node ? "placement failed" : "marking the task Pending failed", "controller", "scheduler",
-                     "object", d->key, "node", d->node, "error", fm_error_last()->message, NULL);
-        retry_pass(op, rc);
-        return;
-    }
-    pthread_mutex_lock(&op->writers->mu);
-    op->writers->failures = 0;
-    pthread_mutex_unlock(&op->writers->mu);
-    if (!d->node) return;
-    /* The routing label did not stick: the task controller adds it (with
-     * its own retries) once this assumption has ended. */
-    if (!labelled && op->task_ctl) fm_controller_enqueue_after(op->task_ctl, d->key, 200);
     fm_metrics_inc(op->m.scheduled_total);
-    if (fm_k8s_object_meta_has_creation_timestamp(&d->task->metadata)) {
-        double s = (double)fm_sched_time_diff_ns(d->task->metadata.creation_timestamp, fm_codec_time_now()) / 1e9;
+    if (fm_k8s_object_meta_has_creation_timestamp(&t->metadata)) {
+        double s = (double)fm_sched_time_diff_ns(t->metadata.creation_timestamp, fm_codec_time_now()) / 1e9;
         fm_metrics_observe(op->m.latency, s < 0 ? 0 : s);
     }
     char msg[320];
-    snprintf(msg, sizeof msg, "assigned to fleet node %s", d->node);
-    op_task_event(op, d->task, "Normal", "Scheduled", msg);
-    fm_log_v(1, "scheduled", "controller", "scheduler", "object", d->key, "node", d->node, NULL);
+    snprintf(msg, sizeof msg, "assigned to fleet node %s", node);
+    op_task_event(op, t, "Normal", "Scheduled", msg);
 }
 
-static void *writer_main(void *arg)
+static void hook_task_event(void *ud, const fm_agentic_task *t, const char *type, const char *reason,
+                            const char *message)
 {
-    fm_operator *op = arg;
-    struct op_writers *w = op->writers;
-    pthread_mutex_lock(&w->mu);
-    for (;;) {
-        while (!w->head && !w->stop) pthread_cond_wait(&w->cv, &w->mu);
-        if (w->stop) break;
-        decision *d = w->head;
-        w->head = d->next;
-        if (!w->head) w->tail = NULL;
-        else pthread_cond_signal(&w->cv); /* more queued: pass the baton */
-        pthread_mutex_unlock(&w->mu);
-        execute_one(op, d);
-        decision_free(d);
-        pthread_mutex_lock(&w->mu);
-    }
-    pthread_mutex_unlock(&w->mu);
-    return NULL;
-}
-
-/* Hands a pass's decisions to the writers. */
-static void submit(fm_operator *op, pass *p)
-{
-    if (!p->head) return;
-    struct op_writers *w = op->writers;
-    pthread_mutex_lock(&w->mu);
-    if (w->tail) w->tail->next = p->head;
-    else w->head = p->head;
-    w->tail = p->tail;
-    /* One writer per decision, not the whole pool: at a steady arrival
-     * rate a pass places one task, and waking every writer for it cost
-     * more CPU than the write (docs/performance.md, Scheduler). */
-    size_t n = 0;
-    for (decision *d = p->head; d && n < w->n_threads; d = d->next, n++) pthread_cond_signal(&w->cv);
-    pthread_mutex_unlock(&w->mu);
-    p->head = p->tail = NULL;
-}
-
-/* Gives back the slots of decisions that will never be written. */
-static void drop_decisions(fm_operator *op, decision *d)
-{
-    while (d) {
-        decision *next = d->next;
-        pthread_mutex_lock(&op->mu);
-        fm_sched_ledger_unassume(op->ledger, d->key);
-        fm_sched_plan_task_dirty(op->plan, d->key);
-        fm_sched_plan_node_dirty(op->plan, d->node);
-        pthread_mutex_unlock(&op->mu);
-        decision_free(d);
-        d = next;
-    }
+    op_task_event(ud, t, type, reason, message);
 }
 
 /*
@@ -510,42 +65,41 @@ static void drop_decisions(fm_operator *op, decision *d)
 static int pass_reconcile(fm_reconcile_result *out, void *ud, const fm_reconcile_ctx *ctx)
 {
     fm_operator *op = ud;
-    /* Nothing changed that could place a task: O(1). */
-    pthread_mutex_lock(&op->mu);
-    bool work = fm_sched_plan_has_work(op->plan);
-    pthread_mutex_unlock(&op->mu);
-    if (!work) return 0;
-    pass p;
-    memset(&p, 0, sizeof p);
-    p.op = op;
-    p.now = fm_codec_time_now();
-    int rc = decide(&p);
-    if (rc) drop_decisions(op, p.head);
-    else submit(op, &p);
+    fm_opcore_pass_stats st;
+    int rc = fm_opcore_pass(&op->core, &st, fm_codec_time_now());
+    if (!st.ran) return rc;
     fm_metrics_inc(op->m.passes);
-    if (p.placed || p.marked || fm_log_enabled(2)) {
+    if (st.placed || st.marked || fm_log_enabled(2)) {
         char a[24], b[24], c[24], d[24];
-        fm_log_v(1, "scheduling pass", "controller", "scheduler", "full", p.res.full ? "true" : "false",
-              "candidates", fm_log_int(a, (long long)p.res.n_candidates), "openNodes",
-              fm_log_int(d, (long long)p.res.n_open), "placing", fm_log_int(b, (long long)p.placed),
-              "marking", fm_log_int(c, (long long)p.marked), NULL);
+        fm_log_v(1, "scheduling pass", "controller", "scheduler", "full", st.full ? "true" : "false",
+              "candidates", fm_log_int(a, (long long)st.candidates), "openNodes",
+              fm_log_int(d, (long long)st.open_nodes), "placing", fm_log_int(b, (long long)st.placed),
+              "marking", fm_log_int(c, (long long)st.marked), NULL);
     }
-    fm_sched_plan_result_free(&p.res);
     return rc;
 }
 
 int op_scheduler_setup(fm_operator *op)
 {
-    struct op_writers *w = calloc(1, sizeof *w);
-    if (!w) return fm_error_set(FM_ENOMEM, "scheduler: out of memory");
-    pthread_mutex_init(&w->mu, NULL);
-    if (fm_clock_cond_init(&w->cv) != 0) {
-        free(w);
-        return fm_error_set(FM_ERROR, "scheduler: cannot set up the writers' condition variable");
-    }
-    op->writers = w;
-    int rc = fm_sched_plan_new(&op->plan);
-    if (rc) return rc;
+    fm_opcore *c = &op->core;
+    c->cfg.placement = op->cfg.placement;
+    c->cfg.node_stale_after_ns = op->cfg.node_stale_after_ns;
+    c->cfg.ns_weights = &op->cfg.ns_weights;
+    c->cfg.max_running_per_ns = op->cfg.max_running_per_ns;
+    c->cfg.node_label = op->cfg.node_label;
+    c->cfg.writers = op->cfg.writers;
+    c->tasks = op->tasks;
+    c->nodes = op->nodes;
+    c->agents = op->agents;
+    fm_objapi_kube(&c->api, op->client);
+    c->hooks = (fm_opcore_hooks){
+        .ud = op,
+        .trigger_pass = hook_trigger_pass,
+        .retry_pass_after = hook_retry_pass_after,
+        .recheck_task = hook_recheck_task,
+        .scheduled = hook_scheduled,
+        .task_event = hook_task_event,
+    };
     fm_controller_options co = {
         .name = "scheduler",
         .reconcile = pass_reconcile,
@@ -560,44 +114,10 @@ int op_scheduler_setup(fm_operator *op)
 
 int op_scheduler_start(fm_operator *op)
 {
-    struct op_writers *w = op->writers;
-    size_t want = op->cfg.writers > 0 ? (size_t)op->cfg.writers : 1;
-    if (want > sizeof w->th / sizeof w->th[0]) want = sizeof w->th / sizeof w->th[0];
-    while (w->n_threads < want) {
-        if (pthread_create(&w->th[w->n_threads], NULL, writer_main, op) != 0)
-            return w->n_threads ? 0 : fm_error_set(FM_ERROR, "scheduler: cannot start writer threads");
-        w->n_threads++;
-    }
-    return 0;
+    return fm_opcore_start(&op->core);
 }
 
 void op_scheduler_stop(fm_operator *op)
 {
-    struct op_writers *w = op->writers;
-    if (!w) return;
-    /* Writes in flight finish; queued ones are dropped (after a lost lease
-     * this replica must not write, and on shutdown the next leader
-     * decides again from the server's state). */
-    pthread_mutex_lock(&w->mu);
-    w->stop = true;
-    decision *rest = w->head;
-    w->head = w->tail = NULL;
-    pthread_cond_broadcast(&w->cv);
-    pthread_mutex_unlock(&w->mu);
-    for (size_t i = 0; i < w->n_threads; i++) pthread_join(w->th[i], NULL);
-    w->n_threads = 0;
-    drop_decisions(op, rest);
-}
-
-void op_scheduler_free(fm_operator *op)
-{
-    struct op_writers *w = op->writers;
-    if (!w) return;
-    op_scheduler_stop(op);
-    pthread_mutex_destroy(&w->mu);
-    pthread_cond_destroy(&w->cv);
-    free(w);
-    op->writers = NULL;
-    fm_sched_plan_free(op->plan);
-    op->plan = NULL;
+    fm_opcore_stop(&op->core);
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "conditions.h"
 #include "log.h"
 #include "operator.h"
 
@@ -53,25 +54,6 @@ static size_t idx_dep(const char **out, size_t cap, const void *obj, void *ud)
         n++;
     }
     return n;
-}
-
-static size_t idx_phase(const char **out, size_t cap, const void *obj, void *ud)
-{
-    const fm_agentic_task *t = obj;
-    const char *p = fm_task_phase_name(t->status.phase);
-    if (cap >= 1) out[0] = p ? p : "None";
-    return 1;
-}
-
-/* The requirement class of a waiting task (schedplan.h). The store copies
- * the value at once, so a per-thread buffer is enough. */
-static size_t idx_class(const char **out, size_t cap, const void *obj, void *ud)
-{
-    static _Thread_local char buf[SCHED_CLASS_KEY_MAX];
-    const fm_agentic_task *t = obj;
-    if (!fm_sched_task_waiting(t)) return 0;
-    if (cap >= 1) out[0] = fm_sched_class_key(buf, sizeof buf, t);
-    return 1;
 }
 
 static size_t idx_workload(const char **out, size_t cap, const void *obj, void *ud)
@@ -130,13 +112,13 @@ static void enqueue_workload(fm_operator *op, const fm_agentic_task *t)
  * With a per-namespace cap (--max-running-per-namespace), a task that gives
  * its slot back may let a capped task of its namespace run, on any node
  * that fits it, not only the one the slot was on: the next pass looks at
- * every waiting task. Without a cap this costs nothing. Call under op->mu.
+ * every waiting task. Without a cap this costs nothing. Call under op->core.mu.
  */
 static bool cap_slot_freed(fm_operator *op, const fm_agentic_task *o, const fm_agentic_task *t)
 {
     if (op->cfg.max_running_per_ns <= 0 || !o || !fm_sched_task_holding_node(o)) return false;
     if (t && fm_sched_task_holding_node(t)) return false;
-    fm_sched_plan_full(op->plan);
+    fm_sched_plan_full(op->core.plan);
     return true;
 }
 
@@ -146,14 +128,14 @@ static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_
 {
     char key[512];
     task_key(key, sizeof key, t);
-    pthread_mutex_lock(&op->mu);
-    if (fm_sched_ledger_observe(op->ledger, key, fm_sched_task_holding_node(t),
+    pthread_mutex_lock(&op->core.mu);
+    if (fm_sched_ledger_observe(op->core.ledger, key, fm_sched_task_holding_node(t),
                              t->metadata.resource_version) != 0)
         fm_log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
-    bool work = fm_sched_plan_task_event(op->plan, key, o, t);
+    bool work = fm_sched_plan_task_event(op->core.plan, key, o, t);
     work |= cap_slot_freed(op, o, t);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
 }
 
@@ -205,11 +187,11 @@ static void on_delete(void *ud, const void *old_obj)
     const fm_agentic_task *t = old_obj;
     char key[512];
     task_key(key, sizeof key, t);
-    pthread_mutex_lock(&op->mu);
-    fm_sched_ledger_forget(op->ledger, key);
-    bool work = fm_sched_plan_task_event(op->plan, key, t, NULL); /* its slot */
+    pthread_mutex_lock(&op->core.mu);
+    fm_sched_ledger_forget(op->core.ledger, key);
+    bool work = fm_sched_plan_task_event(op->core.plan, key, t, NULL); /* its slot */
     work |= cap_slot_freed(op, t, NULL);
-    pthread_mutex_unlock(&op->mu);
+    pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
     enqueue_dependents(op, t);
     enqueue_workload(op, t);
@@ -289,8 +271,8 @@ static int note_missing_dependency(fm_operator *op, const fm_agentic_task *t, co
     if (rc == 0) {
         fm_agentic_task_set_status_present(next, true);
         fm_agentic_task_status_set_conditions_present(&next->status, true);
-        rc = op_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
-                              missing ? "DependencyNotFound" : "WaitingForDependencies", msg, fm_codec_time_now());
+        rc = fm_condition_set(&next->status.conditions, "Scheduled", FM_K8S_CONDITION_STATUS_FALSE,
+                              missing ? "DependencyNotFound" : "WaitingForDependencies", msg, 0, fm_codec_time_now());
     }
     if (rc == 0) rc = op_task_patch(op, NULL, t, next, true);
     fm_agentic_task_free(next);
@@ -309,19 +291,19 @@ static int reconcile_pending(fm_operator *op, const fm_agentic_task *t)
     if (st == SCHED_DEPS_CYCLE) {
         snprintf(msg, sizeof msg, "dependency cycle: %s depends on itself through %s",
                  t->metadata.name, dep ? dep : "?");
-        rc = op_fail_task(op, t, "DependencyCycle", msg);
+        rc = fm_opcore_fail_task(&op->core, t, "DependencyCycle", msg);
     } else if (st == SCHED_DEPS_FAILED) {
         snprintf(msg, sizeof msg, "dependency %s failed", dep ? dep : "?");
-        rc = op_fail_task(op, t, "UpstreamFailed", msg);
+        rc = fm_opcore_fail_task(&op->core, t, "UpstreamFailed", msg);
     } else if (st == SCHED_DEPS_READY) {
         /* To the pass, unless a pass already looked at it since its last
          * change: the reconcile that follows a status write of our own
          * (an Unschedulable condition) costs nothing. */
         char key[512];
         task_key(key, sizeof key, t);
-        pthread_mutex_lock(&op->mu);
-        bool work = fm_sched_plan_task_ready(op->plan, key);
-        pthread_mutex_unlock(&op->mu);
+        pthread_mutex_lock(&op->core.mu);
+        bool work = fm_sched_plan_task_ready(op->core.plan, key);
+        pthread_mutex_unlock(&op->core.mu);
         if (work) op_trigger_pass(op);
     } else if (t->status.phase == FM_TASK_PHASE_UNSET) {
         fm_agentic_task *next = NULL;
@@ -375,7 +357,7 @@ static int reconcile_assigned(fm_operator *op, fm_reconcile_result *out, const f
             out->requeue_after_ms = hold_ms;
             goto done;
         }
-        rc = op_release_task(op, t, c == SCHED_CLAIM_FAIL, why);
+        rc = fm_opcore_release_task(&op->core, t, c == SCHED_CLAIM_FAIL, why);
         if (rc == 0) {
             fm_metrics_inc(op->m.claim_expiries);
             fm_log_info(c == SCHED_CLAIM_FAIL ? "claim expired: task failed" : "claim expired: task released",
@@ -394,7 +376,7 @@ static int reconcile_assigned(fm_operator *op, fm_reconcile_result *out, const f
             char msg[200];
             snprintf(msg, sizeof msg, "still running %d s after its %d s timeout; failed by the operator",
                      SCHED_TIMEOUT_GRACE_SECONDS, secs);
-            rc = op_fail_task(op, t, "Timeout", msg);
+            rc = fm_opcore_fail_task(&op->core, t, "Timeout", msg);
             if (rc == 0) fm_metrics_inc(op->m.timeouts);
         } else {
             /* Round up so the requeue never lands just before the deadline. */
@@ -406,9 +388,9 @@ static int reconcile_assigned(fm_operator *op, fm_reconcile_result *out, const f
         const char *lbl = fm_strmap_get(&t->metadata.labels, SCHED_LABEL_ASSIGNED_NODE);
         char key[512];
         task_key(key, sizeof key, t);
-        pthread_mutex_lock(&op->mu);
-        bool writing = fm_sched_ledger_is_assumed(op->ledger, key); /* the placement's own label write */
-        pthread_mutex_unlock(&op->mu);
+        pthread_mutex_lock(&op->core.mu);
+        bool writing = fm_sched_ledger_is_assumed(op->core.ledger, key); /* the placement's own label write */
+        pthread_mutex_unlock(&op->core.mu);
         if (writing && (!lbl || strcmp(lbl, node) != 0)) {
             /* The placement's writer is on it; look again in case it
              * fails or gives up. */
@@ -468,9 +450,9 @@ int op_tasks_setup(fm_operator *op)
     int rc;
     if ((rc = fm_informer_add_index(op->task_inf, OP_IDX_NODE, idx_node, NULL)) ||
         (rc = fm_informer_add_index(op->task_inf, OP_IDX_DEP, idx_dep, NULL)) ||
-        (rc = fm_informer_add_index(op->task_inf, OP_IDX_PHASE, idx_phase, NULL)) ||
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_PHASE, fm_opcore_idx_phase, NULL)) ||
         (rc = fm_informer_add_index(op->task_inf, OP_IDX_WORKLOAD, idx_workload, NULL)) ||
-        (rc = fm_informer_add_index(op->task_inf, OP_IDX_CLASS, idx_class, NULL)))
+        (rc = fm_informer_add_index(op->task_inf, OP_IDX_CLASS, fm_opcore_idx_class, NULL)))
         return rc;
     fm_informer_handlers h = {.on_add = on_add, .on_update = on_update, .on_delete = on_delete, .ud = op};
     if ((rc = fm_informer_add_handlers(op->task_inf, &h))) return rc;

@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "conditions.h"
 #include "log.h"
 #include "operator.h"
 
@@ -56,8 +57,8 @@ static int fail_planning(fm_operator *op, const fm_workload *w, const char *reas
     fm_workload_set_status_present(next, true);
     next->status.phase = FM_WORKLOAD_PHASE_FAILED;
     fm_workload_status_set_conditions_present(&next->status, true);
-    rc = op_condition_set(&next->status.conditions, "Planned", FM_K8S_CONDITION_STATUS_FALSE, reason,
-                          msg, fm_codec_time_now());
+    rc = fm_condition_set(&next->status.conditions, "Planned", FM_K8S_CONDITION_STATUS_FALSE, reason,
+                          msg, 0, fm_codec_time_now());
     if (rc == 0) rc = write_status(op, w, next);
     fm_workload_free(next);
     if (rc == 0)
@@ -178,21 +179,21 @@ static int rollup(fm_operator *op, const fm_workload *w, const bool *keep, size_
     char msg[400];
     fm_workload_status_set_conditions_present(st, true);
     snprintf(msg, sizeof msg, "%zu task(s) from the pipeline", kept);
-    rc = op_condition_set(&st->conditions, "Planned", existing < kept ? FM_K8S_CONDITION_STATUS_FALSE : FM_K8S_CONDITION_STATUS_TRUE,
-                          existing < kept ? "CreatingTasks" : "PipelineExpanded", msg, now);
+    rc = fm_condition_set(&st->conditions, "Planned", existing < kept ? FM_K8S_CONDITION_STATUS_FALSE : FM_K8S_CONDITION_STATUS_TRUE,
+                          existing < kept ? "CreatingTasks" : "PipelineExpanded", msg, 0, now);
     if (rc == 0 && kept < w->spec.pipeline.len) {
         snprintf(msg, sizeof msg, "created %zu of %zu pipeline steps (maxTasks %d)", kept,
                  w->spec.pipeline.len, w->spec.max_tasks);
-        rc = op_condition_set(&st->conditions, "Truncated", FM_K8S_CONDITION_STATUS_TRUE,
-                              "MaxTasksExceeded", msg, now);
+        rc = fm_condition_set(&st->conditions, "Truncated", FM_K8S_CONDITION_STATUS_TRUE,
+                              "MaxTasksExceeded", msg, 0, now);
     }
     if (rc == 0 && st->phase == FM_WORKLOAD_PHASE_COMPLETED)
-        rc = op_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_TRUE,
-                              "AllTasksSucceeded", "every task succeeded", now);
+        rc = fm_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_TRUE,
+                              "AllTasksSucceeded", "every task succeeded", 0, now);
     if (rc == 0 && st->phase == FM_WORKLOAD_PHASE_FAILED) {
         snprintf(msg, sizeof msg, "task %s failed", failed_name);
-        rc = op_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE,
-                              "TaskFailed", msg, now);
+        rc = fm_condition_set(&st->conditions, "Completed", FM_K8S_CONDITION_STATUS_FALSE,
+                              "TaskFailed", msg, 0, now);
     }
     if (rc == 0 && w->spec.issues.len) rc = op_issues_rollup(op, w, &st->conditions, now);
     if (rc == 0) rc = write_status(op, w, next);
