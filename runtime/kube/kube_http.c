@@ -1183,18 +1183,14 @@ static const char *reason_for(long status)
 /* Appends up to 3 causes (field: message) that the message lacks. */
 static void add_causes(fm_buf *m, const char *body, size_t len, const char *msg)
 {
-    const char *arr;
-    size_t alen, pos = 0;
+    const char *arr, *cv;
+    size_t alen, cl, pos = 0;
     int added = 0;
-    if (fm_kube_json_path(body, len, "details.causes", &arr, &alen) < 0 || alen < 2 || arr[0] != '[') return;
-    pos = 1;
-    while (pos < alen && added < 3) {
-        while (pos < alen && (arr[pos] == ' ' || arr[pos] == ',' || arr[pos] == '\n')) pos++;
-        if (pos >= alen || arr[pos] != '{') break;
-        size_t start = pos;
-        if (fm_kube_json_skip(arr, alen, &pos) < 0) break;
-        char *cm = fm_kube_json_path_string(arr + start, pos - start, "message");
-        char *cf = fm_kube_json_path_string(arr + start, pos - start, "field");
+    if (fm_kube_json_path(body, len, "details.causes", &arr, &alen) < 0) return;
+    while (added < 3 && fm_kube_json_array_next(arr, alen, &pos, FM_KUBE_JSON_BOUNDED, &cv, &cl) == 1 &&
+           cv[0] == '{') {
+        char *cm = fm_kube_json_path_string(cv, cl, "message");
+        char *cf = fm_kube_json_path_string(cv, cl, "field");
         if (cm && (!msg || !strstr(msg, cm))) {
             fm_buf_printf(m, "; %s%s%s", cf ? cf : "", cf ? ": " : "", cm);
             added++;

@@ -49,6 +49,17 @@ int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *
  */
 int fm_kube_http_status_error(long status, const char *body, size_t len, const char *what);
 
+/*
+ * Finds the "type" and "object" members of one watch event (the framed
+ * line) with the client's JSON scanner, at any depth, and maps the type:
+ * *type is 0 for a type this client does not know (*tv, *tl name it).
+ * Returns 0, FM_EPARSE for an event without both members, or FM_ENOMEM.
+ * What fm_kube_watch does with every event, and what fuzz_watchframe
+ * feeds its events to.
+ */
+int fm_kube_watch_event_split(const char *ev, size_t len, fm_kube_watch_event_type *type, const char **tv,
+                              size_t *tl, const char **ov, size_t *ol);
+
 /* The client's default fieldManager ("foreman-<program>"). */
 const char *fm_kube_http_field_manager(const fm_kube_client *c);
 
