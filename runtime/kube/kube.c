@@ -1,6 +1,7 @@
 /*
  * kube.c - the REST verbs, watch and error predicates of the Kubernetes
- * client (see kube.h). Transport and credentials live in kube_http.c.
+ * client (see kube.h). Transport lives in kube_http.c, credentials in
+ * kube_auth.c.
  *
  * Every verb builds a path from the kind descriptor, sends one request
  * through fm_kube_http_do() and decodes the answer with the generic codec into
