@@ -510,8 +510,8 @@ int fm_informer_start(fm_informer *inf)
 void fm_informer_stop(fm_informer *inf)
 {
     if (!inf || !inf->started) return;
-    atomic_store(&inf->stop, 1);
-    atomic_store(&inf->watch_cancel, 1);
+    fm_clock_stop_store(&inf->stop, 1);
+    fm_clock_stop_store(&inf->watch_cancel, 1);
     pthread_mutex_lock(&inf->mu);
     pthread_cond_broadcast(&inf->cond);
     pthread_mutex_unlock(&inf->mu);
@@ -571,7 +571,7 @@ void fm_informer_pause(fm_informer *inf, bool paused)
 {
     pthread_mutex_lock(&inf->mu);
     atomic_store(&inf->paused, paused ? 1 : 0);
-    atomic_store(&inf->watch_cancel, paused || atomic_load(&inf->stop) ? 1 : 0);
+    fm_clock_stop_store(&inf->watch_cancel, paused || atomic_load(&inf->stop) ? 1 : 0);
     pthread_cond_broadcast(&inf->cond);
     pthread_mutex_unlock(&inf->mu);
 }

@@ -67,16 +67,11 @@ static void sleep_ms(long ms)
     }
 }
 
-/* Sleeps ms, waking every 100 ms to check cancel; returns true if cancelled. */
+/* Sleeps ms, or until the caller's cancel flag is set through
+ * fm_clock_stop_store() (which wakes the sleep); true if cancelled. */
 static bool sleep_cancellable(long ms, const atomic_int *cancel)
 {
-    while (ms > 0) {
-        if (cancel && atomic_load(cancel)) return true;
-        long step = ms > 100 ? 100 : ms;
-        sleep_ms(step);
-        ms -= step;
-    }
-    return cancel && atomic_load(cancel);
+    return fm_clock_sleep(NULL, (int64_t)ms * FM_NSEC_PER_MSEC, cancel) == FM_ECANCELED;
 }
 
 static double mono_s(void)
