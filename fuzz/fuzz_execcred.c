@@ -4,7 +4,7 @@
  * program named in the kubeconfig), a server's Status error bodies, and the
  * small JSON scanner (kube_json.h) both are read with.
  *
- * The ExecCredential is parsed inside kube_http.c's exec_run(), which is not
+ * The ExecCredential is parsed inside kube_auth.c's exec_run(), which is not
  * callable alone (it spawns the plugin), so this target repeats its reading
  * steps call for call: kind, apiVersion, status.token,
  * status.clientCertificateData, status.clientKeyData and

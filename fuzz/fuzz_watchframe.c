@@ -14,7 +14,8 @@
  *   - the framer's buffer never grows beyond what one event needs;
  *   - every failure leaves a non-empty one-line message.
  * Each event of the single-feed run then goes through what fm_kube_watch does
- * with it: find "type" and "object", map the type, decode the object as a
+ * with it: find "type" and "object" and map the type
+ * (fm_kube_watch_event_split, the very function fm_kube_watch calls), decode the object as a
  * FleetNode or AgenticTask (or, for ERROR, turn the Status into an error),
  * re-encode it and decode that again.
  */
@@ -113,24 +114,25 @@ static int frame(sink *s, const char *buf, size_t len, size_t max_event, uint32_
 /* What fm_kube_watch's on_event does with one event, minus the callback. */
 static void handle_event(const char *ev, size_t len, int which)
 {
-    static const char *const types[] = {"\"ADDED\"", "\"MODIFIED\"", "\"DELETED\"", "\"BOOKMARK\"", "\"ERROR\""};
     const fm_struct_desc *d = which ? &fm_agentic_task_desc : &fm_fleet_node_desc;
     const char *tv, *ov;
-    size_t tl, ol, t;
+    size_t tl, ol;
+    fm_kube_watch_event_type t;
 
     /* The scanner reports failure by its return value only (no message);
      * fm_kube_watch writes the message itself. */
-    if (fm_kube_json_member(ev, len, "type", &tv, &tl) < 0 || fm_kube_json_member(ev, len, "object", &ov, &ol) < 0)
+    int src = fm_kube_watch_event_split(ev, len, &t, &tv, &tl, &ov, &ol);
+    if (src < 0) {
+        if (src != FM_EPARSE && src != FM_ENOMEM) fail("event split returned an unexpected code", NULL);
         return;
+    }
     if (tv < ev || tv + tl > ev + len || ov < ev || ov + ol > ev + len) fail("member span outside event", NULL);
-    for (t = 0; t < sizeof(types) / sizeof(types[0]); t++)
-        if (strlen(types[t]) == tl && memcmp(types[t], tv, tl) == 0) break;
-    if (t == sizeof(types) / sizeof(types[0])) {
+    if (!t) {
         char *s = fm_kube_json_string(tv, tl);
         free(s);
         return;
     }
-    if (t == 4) {
+    if (t == KUBE_WATCH_ERROR) {
         int64_t code = 0;
         const char *cv;
         size_t cl;

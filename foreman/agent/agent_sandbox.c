@@ -3,9 +3,11 @@
  *
  * Process tree of one command:
  *
- *   agent (run thread)          poll: output pipe, timeout, wake fd
- *     `- child                  setsid, cgroup, rlimits, unshare(user, mount,
- *          |                    PID, IPC, UTS, net), uid/gid maps; waits for
+ *   agent (run thread)          fm_proc_run: output pipe, pidfd, deadline,
+ *     |                         wake fd (runtime/core/proc.c)
+ *     `- child                  setsid, cgroup (child_setup hook); rlimits,
+ *          |                    unshare(user, mount, PID, IPC, UTS, net),
+ *          |                    uid/gid maps (child_exec hook); waits for
  *          |                    the grandchild and exits with its status
  *          `- grandchild        PID 1 of the new PID namespace: private
  *                               mounts (tmpfs /tmp, workspace bound back,
@@ -19,13 +21,18 @@
  * root agent (RLIMIT_NPROC does not bind uid 0); every process left in it is
  * killed at the end.
  *
+ * The child's layers are reported on a pipe it keeps as fd 3
+ * (fm_proc_spec.child_keep_fd), read once the run is over.
+ *
  * Between fork and execve only async-signal-safe calls are made: every
  * string and the seccomp program are prepared before the fork.
  */
 #include "agent_sandbox.h"
 
+#include "clock.h"
 #include "error.h"
 #include "executor.h"
+#include "proc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -240,17 +247,12 @@ static void cgroup_destroy(const char *dir)
 typedef struct plan {
     const fm_sandbox_config *cfg;
     const char *workdir;
-    const char *command;
-    char *const *envp;
-    int out_fd;
-    int null_fd;
-    int ws_fd;                /* O_PATH of the workspace (for the bind-back) */
     char procs_path[720];     /* cgroup.procs to join; "" = none */
     char uid_map[64], gid_map[64];
     int ll_abi;
     char ws_under_tmp;        /* the workspace lies under /tmp */
-    const char *shell;        /* /bin/bash, else /bin/sh */
-    int status_pipe;          /* write end: layers report to the parent */
+    int status_pipe;          /* write end (fd 3 in the child): layers
+                                 report to the parent; -1 = none */
 } plan;
 
 static void put_str(int fd, const char *s)
@@ -286,7 +288,7 @@ static void mkdirs(const char *path)
 
 /* The grandchild: PID 1 of the new namespace (or just the command's parent
  * when namespaces are off). Never returns. */
-static void grandchild(const plan *p, bool have_ns)
+static void grandchild(const plan *p, bool have_ns, const char *path, char *const argv[], char *const envp[])
 {
     char layers[128] = "";
     if (have_ns) {
@@ -335,26 +337,22 @@ static void grandchild(const plan *p, bool have_ns)
         put_str(p->status_pipe, layers);
         close(p->status_pipe);
     }
-    char *argv[] = {(char *)p->shell, (char *)"-c", (char *)p->command, NULL};
-    execve(p->shell, argv, p->envp);
+    execve(path, argv, envp);
     _exit(127);
 }
 
-static void child(const plan *p)
+/* fm_proc_spec.child_setup: the child has made its session and group. */
+static void child_setup(void *ud)
 {
-    sigset_t none;
-    sigemptyset(&none);
-    for (int s = 1; s < NSIG; s++) {
-        if (s == SIGKILL || s == SIGSTOP) continue;
-        struct sigaction sa;
-        memset(&sa, 0, sizeof(sa));
-        sa.sa_handler = SIG_DFL;
-        (void)sigaction(s, &sa, NULL);
-    }
-    sigprocmask(SIG_SETMASK, &none, NULL);
-    setsid();
+    const plan *p = ud;
     if (p->procs_path[0]) (void)write_file_str(p->procs_path, "0");
-    if (dup2(p->null_fd, 0) < 0 || dup2(p->out_fd, 1) < 0 || dup2(p->out_fd, 2) < 0) _exit(126);
+}
+
+/* fm_proc_spec.child_exec: signals are reset, stdin is /dev/null, stdout
+ * and stderr the output pipe, fd 3 the status pipe. Never returns. */
+static void child_exec(void *ud, const char *path, char *const argv[], char *const envp[])
+{
+    const plan *p = ud;
     const fm_sandbox_config *c = p->cfg;
     struct rlimit rl;
     rl.rlim_cur = rl.rlim_max = c->cpu_seconds ? c->cpu_seconds : 600;
@@ -387,7 +385,7 @@ static void child(const plan *p)
     if (p->status_pipe >= 0) put_str(p->status_pipe, layers);
     pid_t g = fork();
     if (g < 0) _exit(126);
-    if (g == 0) grandchild(p, have_ns);
+    if (g == 0) grandchild(p, have_ns, path, argv, envp);
     if (p->status_pipe >= 0) close(p->status_pipe);
     int st = 0;
     while (waitpid(g, &st, 0) < 0 && errno == EINTR) {}
@@ -424,38 +422,46 @@ static void free_env(char **env)
     free(env);
 }
 
+/* fm_proc_spec.on_output: keeps the first out_max bytes, counts all. */
+typedef struct collect {
+    fm_sandbox_result *res;
+    size_t out_max;
+} collect;
+
+static int on_output(void *ud, int stream, const char *data, size_t len)
+{
+    collect *c = ud;
+    (void)stream;
+    c->res->output_total += (uint64_t)len;
+    size_t room = c->res->output.len < c->out_max ? c->out_max - c->res->output.len : 0;
+    if (room) (void)fm_buf_put(&c->res->output, data, len < room ? len : room);
+    return 0;
+}
+
 int fm_sandbox_run(fm_sandbox_result *res, const fm_sandbox_config *cfg, const char *workdir, const char *command,
                 int64_t timeout_ns, int wake_fd)
 {
     memset(res, 0, sizeof(*res));
-    size_t out_max = cfg->output_max ? cfg->output_max : OUTPUT_MAX_DEFAULT;
+    collect col = {res, cfg->output_max ? cfg->output_max : OUTPUT_MAX_DEFAULT};
     plan p;
     memset(&p, 0, sizeof(p));
     p.cfg = cfg;
     p.workdir = workdir;
-    p.command = command;
     p.status_pipe = -1;
-    int outp[2] = {-1, -1}, stp[2] = {-1, -1};
+    int stp[2] = {-1, -1};
     char cg[600] = "";
     bool have_cg = false;
     char **env = build_env(workdir);
-    p.envp = env; /* bash's whole environment: the allow-list, nothing inherited */
-    p.null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
-    p.ws_fd = open(workdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (!env || p.null_fd < 0 || p.ws_fd < 0 || pipe2(outp, O_CLOEXEC) != 0 || pipe2(stp, O_CLOEXEC) != 0) {
+    int ws_fd = open(workdir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (!env || ws_fd < 0 || pipe2(stp, O_CLOEXEC) != 0) {
         int e = errno;
         free_env(env);
-        if (p.null_fd >= 0) close(p.null_fd);
-        if (p.ws_fd >= 0) close(p.ws_fd);
-        for (int i = 0; i < 2; i++) {
-            if (outp[i] >= 0) close(outp[i]);
-            if (stp[i] >= 0) close(stp[i]);
-        }
+        if (ws_fd >= 0) close(ws_fd);
         return fm_error_set(FM_EIO, "sandbox: preparing to run in %s: %s", workdir, strerror(e));
     }
-    p.out_fd = outp[1];
-    p.status_pipe = stp[1];
-    p.shell = access("/bin/bash", X_OK) == 0 ? "/bin/bash" : "/bin/sh";
+    close(ws_fd);
+    p.status_pipe = 3; /* where fm_proc_run puts child_keep_fd */
+    const char *shell = access("/bin/bash", X_OK) == 0 ? "/bin/bash" : "/bin/sh";
     p.ws_under_tmp = strncmp(workdir, "/tmp/", 5) == 0 || strcmp(workdir, "/tmp") == 0;
     snprintf(p.uid_map, sizeof(p.uid_map), "0 %d 1", (int)getuid());
     snprintf(p.gid_map, sizeof(p.gid_map), "0 %d 1", (int)getgid());
@@ -469,87 +475,64 @@ int fm_sandbox_run(fm_sandbox_result *res, const fm_sandbox_config *cfg, const c
             snprintf(p.procs_path, sizeof(p.procs_path), "%s/cgroup.procs", cg);
         }
     }
-    int64_t start = fm_clock_now(NULL);
-    pid_t pid = fork();
-    if (pid == 0) child(&p);
-    int fork_errno = errno;
-    close(outp[1]);
+
+    /* Timeout and wake fd end the run with SIGKILL to the whole group at
+     * once; once the shell is gone, stragglers holding the output pipe go
+     * with its group right away (linger 1 ns). */
+    char *argv[] = {(char *)shell, (char *)"-c", (char *)command, NULL};
+    fm_proc_spec ps = FM_PROC_SPEC_INIT;
+    fm_proc_result pr;
+    int64_t now = fm_clock_now(NULL);
+    ps.path = shell;
+    ps.argv = argv;
+    ps.envp = env; /* bash's whole environment: the allow-list, nothing inherited */
+    ps.merge_stderr = true;
+    ps.on_output = on_output;
+    ps.output_ud = &col;
+    if (timeout_ns <= 0) ps.deadline_ns = now; /* already due */
+    else if (timeout_ns <= INT64_MAX - now) ps.deadline_ns = now + timeout_ns;
+    ps.cancel_fd = wake_fd;
+    ps.grace_ns = 0;
+    ps.linger_ns = 1;
+    ps.new_session = true;
+    ps.child_setup = child_setup;
+    ps.child_exec = child_exec;
+    ps.child_ud = &p;
+    ps.child_keep_fd = stp[1];
+    int rc = fm_proc_run(&pr, &ps);
     close(stp[1]);
-    close(p.null_fd);
-    close(p.ws_fd);
     free_env(env);
-    if (pid < 0) {
-        close(outp[0]);
+    if (rc < 0) {
+        char why[FM_ERROR_MAX];
+        snprintf(why, sizeof(why), "%s", fm_error_last()->message);
         close(stp[0]);
         if (have_cg) cgroup_destroy(cg);
-        return fm_error_set(FM_EIO, "sandbox: fork: %s", strerror(fork_errno));
+        fm_proc_result_free(&pr);
+        return fm_error_set(FM_EIO, "sandbox: %s", why);
     }
-    setpgid(pid, pid);
-    fcntl(outp[0], F_SETFL, O_NONBLOCK);
-    fcntl(stp[0], F_SETFL, O_NONBLOCK);
-    bool eof = false, st_eof = false, exited = false, killed = false;
-    int status = 0;
-    int64_t kill_at = 0;
+    if (have_cg) cgroup_destroy(cg);
+
+    /* Every writer of the status pipe is gone: read what they left. */
     char layers[256] = "";
     size_t ll = 0;
+    fcntl(stp[0], F_SETFL, O_NONBLOCK);
     for (;;) {
-        struct pollfd pf[3] = {{eof ? -1 : outp[0], POLLIN, 0}, {st_eof ? -1 : stp[0], POLLIN, 0},
-                               {killed ? -1 : wake_fd, POLLIN, 0}};
-        (void)poll(pf, 3, 50);
-        char buf[16384];
-        ssize_t n;
-        while (!eof && (n = read(outp[0], buf, sizeof(buf))) != 0) {
-            if (n < 0) {
-                if (errno != EAGAIN && errno != EINTR) eof = true;
-                break;
-            }
-            res->output_total += (uint64_t)n;
-            size_t room = res->output.len < out_max ? out_max - res->output.len : 0;
-            if (room) (void)fm_buf_put(&res->output, buf, (size_t)n < room ? (size_t)n : room);
-        }
-        if (n == 0) eof = true;
-        while (!st_eof && (n = read(stp[0], layers + ll, sizeof(layers) - 1 - ll)) != 0) {
-            if (n < 0) {
-                if (errno != EAGAIN && errno != EINTR) st_eof = true;
-                break;
-            }
-            ll += (size_t)n;
-            if (ll >= sizeof(layers) - 1) st_eof = true;
-        }
-        if (n == 0) st_eof = true;
-        if (!exited && waitpid(pid, &status, WNOHANG) == pid) exited = true;
-        int64_t now = fm_clock_now(NULL);
-        if (!killed && !exited) {
-            bool cancel = wake_fd >= 0 && (pf[2].revents & POLLIN);
-            if (cancel || now - start >= timeout_ns) {
-                res->cancelled = cancel;
-                res->timed_out = !cancel;
-                kill(-pid, SIGKILL);
-                killed = true;
-                kill_at = now;
-            }
-        }
-        if (exited && eof) break;
-        if (exited && !killed) {
-            /* the shell is gone; stragglers holding the pipe go with its group */
-            kill(-pid, SIGKILL);
-            killed = true;
-            kill_at = now;
-        }
-        if (killed && exited && now - kill_at > 1000 * INT64_C(1000000)) break;
-        if (killed && !exited && now - kill_at > 5000 * INT64_C(1000000)) break;
+        ssize_t n = read(stp[0], layers + ll, sizeof(layers) - 1 - ll);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        ll += (size_t)n;
+        if (ll >= sizeof(layers) - 1) break;
     }
-    kill(-pid, SIGKILL);
-    if (!exited) waitpid(pid, &status, 0);
-    if (have_cg) cgroup_destroy(cg);
-    close(outp[0]);
     close(stp[0]);
     layers[ll] = '\0';
     if (have_cg) strncat(layers, "cgroup-pids,", sizeof(layers) - strlen(layers) - 1);
     size_t L = strlen(layers);
     if (L > 0 && layers[L - 1] == ',') layers[L - 1] = '\0';
     snprintf(res->layers, sizeof(res->layers), "%s", layers);
-    res->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    res->timed_out = pr.timed_out;
+    res->cancelled = pr.cancelled;
+    res->exit_code = pr.exited ? pr.exit_code : 128 + pr.term_signal;
+    fm_proc_result_free(&pr);
     if (!res->output.data) (void)fm_buf_put(&res->output, "", 0);
     return 0;
 }

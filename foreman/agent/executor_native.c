@@ -21,12 +21,12 @@
 #include "executor.h"
 
 #include "error.h"
+#include "proc.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +35,6 @@
 #include <unistd.h>
 
 extern char **environ;
-
 
 /* Reads the API key file: the first line, trimmed. NULL on error. */
 static char *read_key(const char *path)
@@ -68,6 +67,20 @@ static char *read_prompt_file(const char *path)
     return b;
 }
 
+/* git status's output: stdout into the buffer (more than 1 MiB stops the
+ * run), stderr to the agent's own stderr, as an inherited fd 2 would. */
+static int git_status_output(void *ud, int stream, const char *data, size_t len)
+{
+    fm_buf *out = ud;
+    if (stream == 2) {
+        ssize_t w = write(STDERR_FILENO, data, len);
+        (void)w;
+        return 0;
+    }
+    if (out->len >= (1u << 20)) return 1;
+    return fm_buf_put(out, data, len) < 0 ? 1 : 0;
+}
+
 /*
  * Adds to changed what git sees changed in the clone at work (edits made
  * through bash included): `git status --porcelain -z`, untracked files
@@ -78,30 +91,21 @@ static void git_changed(fm_list *changed, const char *work)
     char gitdir[PATH_MAX + 16];
     snprintf(gitdir, sizeof(gitdir), "%s/.git", work);
     if (access(gitdir, F_OK) != 0) return;
-    int p[2];
-    if (pipe2(p, O_CLOEXEC) != 0) return;
     const char *argv[] = {"git", "-C", work, "status", "--porcelain=v1", "-z", "--untracked-files=all", NULL};
     static char *const env[] = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/nonexistent", "GIT_CONFIG_NOSYSTEM=1",
                                 "GIT_OPTIONAL_LOCKS=0", NULL};
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, p[1], 1);
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, env);
-    posix_spawn_file_actions_destroy(&fa);
-    close(p[1]);
-    if (rc != 0) {
-        close(p[0]);
-        return;
-    }
     fm_buf out = FM_BUF_INIT;
-    char chunk[8192];
-    ssize_t n;
-    while ((n = read(p[0], chunk, sizeof(chunk))) > 0 && out.len < (1u << 20)) fm_buf_put(&out, chunk, (size_t)n);
-    close(p[0]);
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || !out.data) {
+    fm_proc_spec ps = FM_PROC_SPEC_INIT;
+    fm_proc_result pr;
+    ps.path = "git";
+    ps.argv = (char *const *)argv;
+    ps.envp = env;
+    ps.on_output = git_status_output; /* stdout kept (1 MiB), stderr to ours */
+    ps.output_ud = &out;
+    int rc = fm_proc_run(&pr, &ps);
+    bool ok = rc == 0 && pr.exited && pr.exit_code == 0 && !pr.cancelled && out.data;
+    fm_proc_result_free(&pr);
+    if (!ok) {
         fm_buf_free(&out);
         return;
     }

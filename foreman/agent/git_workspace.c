@@ -6,15 +6,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "proc.h"
 
 bool fm_gitws_cloneable(const char *repo)
 {
@@ -91,40 +90,52 @@ static void build_env(fm_gitws *g, char store[][PATH_MAX + 64], const char **env
     env[k] = NULL;
 }
 
-/* Runs git with argv (argv[0] = "git"), stdout into out (may be NULL). */
+/* Where git's output goes: stdout into out (when given) or the log, stderr
+ * into the log; without a log fd, nowhere. */
+typedef struct git_sink {
+    fm_buf *out;
+    int log_fd;
+} git_sink;
+
+static int git_output(void *ud, int stream, const char *data, size_t len)
+{
+    git_sink *k = ud;
+    if (stream == 1 && k->out) {
+        (void)fm_buf_put(k->out, data, len);
+        return 0;
+    }
+    while (k->log_fd >= 0 && len > 0) {
+        ssize_t w = write(k->log_fd, data, len);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) break;
+        data += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Runs git with argv (argv[0] = "git"), stdout into out (may be NULL),
+ * through the process runner (its own process group, gone with it). */
 static int run_git(fm_gitws *g, fm_buf *out, const char *const *argv, bool in_repo)
 {
     char store[6][PATH_MAX + 64];
     const char *env[24];
     build_env(g, store, env, in_repo);
-    int pfd[2] = {-1, -1};
-    if (out && pipe2(pfd, O_CLOEXEC) != 0) return -1;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    posix_spawn_file_actions_adddup2(&fa, devnull, 0);
-    if (out) posix_spawn_file_actions_adddup2(&fa, pfd[1], 1);
-    else posix_spawn_file_actions_adddup2(&fa, g->log_fd >= 0 ? g->log_fd : devnull, 1);
-    posix_spawn_file_actions_adddup2(&fa, g->log_fd >= 0 ? g->log_fd : devnull, 2);
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, (char *const *)env);
-    posix_spawn_file_actions_destroy(&fa);
-    if (devnull >= 0) close(devnull);
-    if (out) close(pfd[1]);
-    if (rc != 0) {
-        if (out) close(pfd[0]);
+    git_sink k = {out, g->log_fd};
+    fm_proc_spec ps = FM_PROC_SPEC_INIT;
+    fm_proc_result pr;
+    ps.path = "git";
+    ps.argv = (char *const *)argv;
+    ps.envp = (char *const *)env;
+    ps.on_output = git_output;
+    ps.output_ud = &k;
+    if (fm_proc_run(&pr, &ps) < 0) {
+        fm_proc_result_free(&pr);
         return -1;
     }
-    if (out) {
-        char buf[8192];
-        ssize_t n;
-        while ((n = read(pfd[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
-            if (n > 0) fm_buf_put(out, buf, (size_t)n);
-        close(pfd[0]);
-    }
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR) {}
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    int rc = pr.exited ? pr.exit_code : -1;
+    fm_proc_result_free(&pr);
+    return rc;
 }
 
 /* git with the safety options first: no hooks, no fsmonitor. */

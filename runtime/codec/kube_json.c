@@ -10,7 +10,7 @@
 #include "codec_internal.h"
 #include "error.h"
 
-#define JSON_MAX_DEPTH 512
+_Static_assert(FM_KUBE_JSON_MAX_DEPTH == CODEC_MAX_DEPTH, "the scanner's bound is the decoder's");
 
 static void skip_ws(const char *s, size_t len, size_t *pos)
 {
@@ -39,36 +39,78 @@ static int skip_string(const char *s, size_t len, size_t *pos)
 }
 
 /*
- * Iterative skip of one value: containers are tracked with a small stack of
- * expected closers, so hostile nesting cannot exhaust the C stack; depth is
- * bounded by JSON_MAX_DEPTH. Separators are checked loosely (a comma or
- * colon is accepted between any two tokens of a container), which is enough
- * to find spans in documents the API server produced.
+ * The closers expected by the open containers, one bit a level (set: '}',
+ * clear: ']'). The first FM_KUBE_JSON_MAX_DEPTH levels live on the stack;
+ * only FM_KUBE_JSON_ANY_DEPTH goes deeper, onto the heap, doubling: at
+ * most one bit per input byte, so a hostile 64 MiB event costs 8 MiB.
  */
-int fm_kube_json_skip(const char *s, size_t len, size_t *pos)
-{
-    char stack[JSON_MAX_DEPTH];
-    int depth = 0;
-    size_t i = *pos;
-    int rc;
+typedef struct closers {
+    uint64_t inl[FM_KUBE_JSON_MAX_DEPTH / 64];
+    uint64_t *bits;
+    size_t cap;   /* levels bits can hold */
+    size_t depth;
+    bool any;
+} closers;
 
+static int closers_push(closers *c, char closer)
+{
+    if (c->depth == c->cap) {
+        if (!c->any) return FM_ELIMIT;
+        size_t ncap = c->cap * 2;
+        uint64_t *grown = malloc(ncap / 8);
+        if (!grown) return FM_ENOMEM;
+        memcpy(grown, c->bits, c->cap / 8);
+        if (c->bits != c->inl) free(c->bits);
+        c->bits = grown;
+        c->cap = ncap;
+    }
+    uint64_t bit = (uint64_t)1 << (c->depth % 64);
+    if (closer == '}') c->bits[c->depth / 64] |= bit;
+    else c->bits[c->depth / 64] &= ~bit;
+    c->depth++;
+    return 0;
+}
+
+static char closers_top(const closers *c)
+{
+    size_t d = c->depth - 1;
+    return (c->bits[d / 64] >> (d % 64)) & 1 ? '}' : ']';
+}
+
+/*
+ * Iterative skip of one value: containers are tracked with the closers
+ * stack above, so hostile nesting cannot exhaust the C stack. Separators
+ * are checked loosely (a comma or colon is accepted between any two tokens
+ * of a container), which is enough to find spans in documents the API
+ * server produced.
+ */
+static int skip_value(const char *s, size_t len, size_t *pos, fm_kube_json_depth mode)
+{
+    closers st;
+    size_t i = *pos;
+    int rc = FM_EPARSE;
+
+    st.bits = st.inl;
+    st.cap = FM_KUBE_JSON_MAX_DEPTH;
+    st.depth = 0;
+    st.any = mode == FM_KUBE_JSON_ANY_DEPTH;
     for (;;) {
         skip_ws(s, len, &i);
-        if (i >= len) return FM_EPARSE;
+        if (i >= len) goto out;
         char ch = s[i];
         if (ch == '{' || ch == '[') {
-            if (depth == JSON_MAX_DEPTH) return FM_ELIMIT;
-            stack[depth++] = ch == '{' ? '}' : ']';
+            if ((rc = closers_push(&st, ch == '{' ? '}' : ']')) < 0) goto out;
+            rc = FM_EPARSE;
             i++;
             skip_ws(s, len, &i);
-            if (i < len && s[i] == stack[depth - 1]) {
-                depth--;
+            if (i < len && s[i] == closers_top(&st)) {
+                st.depth--;
                 i++;
                 goto after_value;
             }
             continue;
         } else if (ch == '"') {
-            if ((rc = skip_string(s, len, &i)) < 0) return rc;
+            if ((rc = skip_string(s, len, &i)) < 0) goto out;
         } else if (ch == '-' || (ch >= '0' && ch <= '9')) {
             i++;
             while (i < len && s[i] && strchr("0123456789.eE+-", s[i]) != NULL) i++;
@@ -79,28 +121,42 @@ int fm_kube_json_skip(const char *s, size_t len, size_t *pos)
         } else if (len - i >= 4 && memcmp(s + i, "null", 4) == 0) {
             i += 4;
         } else {
-            return FM_EPARSE;
+            goto out;
         }
     after_value:
         for (;;) {
-            if (depth == 0) {
+            if (st.depth == 0) {
                 *pos = i;
-                return 0;
+                rc = 0;
+                goto out;
             }
             skip_ws(s, len, &i);
-            if (i >= len) return FM_EPARSE;
+            if (i >= len) goto out;
             if (s[i] == ',' || s[i] == ':') {
                 i++;
                 break;
             }
-            if (s[i] == stack[depth - 1]) {
-                depth--;
+            if (s[i] == closers_top(&st)) {
+                st.depth--;
                 i++;
                 continue;
             }
-            return FM_EPARSE;
+            goto out;
         }
     }
+out:
+    if (st.bits != st.inl) free(st.bits);
+    return rc;
+}
+
+int fm_kube_json_skip(const char *s, size_t len, size_t *pos)
+{
+    return skip_value(s, len, pos, FM_KUBE_JSON_BOUNDED);
+}
+
+int fm_kube_json_skip_depth(const char *s, size_t len, size_t *pos, fm_kube_json_depth mode)
+{
+    return skip_value(s, len, pos, mode);
 }
 
 /* Compares the JSON string literal at s[a..b) (quotes included) with name,
@@ -116,8 +172,8 @@ static bool key_equals(const char *s, size_t a, size_t b, const char *name)
     return eq;
 }
 
-int fm_kube_json_member(const char *obj, size_t len, const char *name,
-                     const char **val, size_t *val_len)
+static int member(const char *obj, size_t len, const char *name, fm_kube_json_depth mode, const char **val,
+                  size_t *val_len)
 {
     size_t i = 0;
     int rc;
@@ -137,7 +193,7 @@ int fm_kube_json_member(const char *obj, size_t len, const char *name,
         i++;
         skip_ws(obj, len, &i);
         size_t va = i;
-        if ((rc = fm_kube_json_skip(obj, len, &i)) < 0) return rc;
+        if ((rc = skip_value(obj, len, &i, mode)) < 0) return rc;
         if (key_equals(obj, ka, kb, name)) {
             *val = obj + va;
             *val_len = i - va;
@@ -152,6 +208,55 @@ int fm_kube_json_member(const char *obj, size_t len, const char *name,
         if (obj[i] == '}') return FM_ENOTFOUND;
         return FM_EPARSE;
     }
+}
+
+int fm_kube_json_member(const char *obj, size_t len, const char *name,
+                     const char **val, size_t *val_len)
+{
+    return member(obj, len, name, FM_KUBE_JSON_BOUNDED, val, val_len);
+}
+
+int fm_kube_json_member_depth(const char *obj, size_t len, const char *name, fm_kube_json_depth mode,
+                              const char **val, size_t *val_len)
+{
+    return member(obj, len, name, mode, val, val_len);
+}
+
+/*
+ * *pos is 0 before the first call; afterwards it is just past the element
+ * last returned, or on the closing bracket once the end was reported, so
+ * a further call reports the end again.
+ */
+int fm_kube_json_array_next(const char *arr, size_t len, size_t *pos, fm_kube_json_depth mode,
+                            const char **val, size_t *val_len)
+{
+    size_t i = *pos;
+    int rc;
+    skip_ws(arr, len, &i);
+    if (*pos == 0) {
+        if (i >= len || arr[i] != '[') return FM_EPARSE;
+        i++;
+        skip_ws(arr, len, &i);
+    } else {
+        if (i < len && arr[i] == ',') {
+            i++;
+            skip_ws(arr, len, &i);
+        } else if (i >= len || arr[i] != ']') {
+            return FM_EPARSE;
+        }
+    }
+    if (i >= len) return FM_EPARSE;
+    if (arr[i] == ']') {
+        /* "[1,]" ends here too: as loose as the skip's separators */
+        *pos = i;
+        return 0;
+    }
+    size_t start = i;
+    if ((rc = skip_value(arr, len, &i, mode)) < 0) return rc;
+    *val = arr + start;
+    *val_len = i - start;
+    *pos = i;
+    return 1;
 }
 
 int fm_kube_json_path(const char *obj, size_t len, const char *path,

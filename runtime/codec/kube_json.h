@@ -6,7 +6,13 @@
  * it is about to PUT, an ExecCredential). Rather than decoding the whole
  * document, these helpers find the text span of one member and unescape
  * strings. They validate only what they walk over; input is never modified
- * and nothing is allocated except by fm_kube_json_string().
+ * and nothing is allocated except by fm_kube_json_string() and, for
+ * nesting deeper than FM_KUBE_JSON_MAX_DEPTH, by FM_KUBE_JSON_ANY_DEPTH.
+ *
+ * This is the client's one JSON scanner: the codec decodes whole documents
+ * with jsmn, everything that looks up a member of a document it does not
+ * decode (watch events, list pages, Status bodies, ExecCredentials, LLM
+ * answers) uses the functions below.
  *
  * Unlike the rest of the runtime these helpers do not record a last error
  * (error.h): FM_ENOTFOUND here is an answer ("no such member"), they run on
@@ -25,12 +31,32 @@
 extern "C" {
 #endif
 
+/* The decoder's nesting limit (CODEC_MAX_DEPTH), checked at compile time. */
+#define FM_KUBE_JSON_MAX_DEPTH 512
+
+/*
+ * How deep the scanner follows nesting. BOUNDED stops at
+ * FM_KUBE_JSON_MAX_DEPTH with FM_ELIMIT, like the decoder. ANY_DEPTH
+ * follows any nesting, the levels past the bound on the heap (FM_ENOMEM
+ * when that fails): a watch event or list page must find the members
+ * around an object nested too deep to decode, so that one object is
+ * reported alone instead of failing the whole stream or page (the
+ * "one bad object, never a bad list",
+ * docs/schema.md).
+ */
+typedef enum fm_kube_json_depth {
+    FM_KUBE_JSON_BOUNDED = 0,
+    FM_KUBE_JSON_ANY_DEPTH = 1,
+} fm_kube_json_depth;
+
 /*
  * Skips whitespace and then one JSON value starting at s[*pos]; on success
  * *pos is just past the value. Returns 0, or FM_EPARSE on malformed or
- * truncated input (nesting deeper than 512 is FM_ELIMIT).
+ * truncated input (nesting deeper than FM_KUBE_JSON_MAX_DEPTH is
+ * FM_ELIMIT). fm_kube_json_skip() is the BOUNDED mode.
  */
 int fm_kube_json_skip(const char *s, size_t len, size_t *pos);
+int fm_kube_json_skip_depth(const char *s, size_t len, size_t *pos, fm_kube_json_depth mode);
 
 /*
  * Finds member `name` of the JSON object in obj[0..len) (leading whitespace
@@ -41,6 +67,19 @@ int fm_kube_json_skip(const char *s, size_t len, size_t *pos);
  */
 int fm_kube_json_member(const char *obj, size_t len, const char *name,
                      const char **val, size_t *val_len);
+/* fm_kube_json_member (which is BOUNDED) with the depth mode given. */
+int fm_kube_json_member_depth(const char *obj, size_t len, const char *name, fm_kube_json_depth mode,
+                              const char **val, size_t *val_len);
+
+/*
+ * Steps through the elements of the JSON array arr[0..len) (leading
+ * whitespace allowed). Start with *pos = 0; each call stores the span of
+ * the next element in *val, *val_len and returns 1, returns 0 at the
+ * closing bracket, or a negative code (FM_EPARSE, FM_ELIMIT, FM_ENOMEM)
+ * when arr is not an array or the element is malformed.
+ */
+int fm_kube_json_array_next(const char *arr, size_t len, size_t *pos, fm_kube_json_depth mode,
+                            const char **val, size_t *val_len);
 
 /* Like fm_kube_json_member with a dotted path ("metadata.resourceVersion"). */
 int fm_kube_json_path(const char *obj, size_t len, const char *path,

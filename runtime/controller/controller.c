@@ -301,7 +301,7 @@ int fm_controller_start(fm_controller *c)
 void fm_controller_stop(fm_controller *c)
 {
     if (!c || !c->running) return;
-    atomic_store(&c->stop, 1);
+    fm_clock_stop_store(&c->stop, 1);
     if (c->resync_running) {
         pthread_join(c->resync_thread, NULL);
         c->resync_running = false;

@@ -290,7 +290,7 @@ int fm_leader_start(fm_leader *l)
 void fm_leader_stop(fm_leader *l)
 {
     if (!l || !l->running) return;
-    atomic_store(&l->stop, 1);
+    fm_clock_stop_store(&l->stop, 1);
     pthread_join(l->thread, NULL);
     l->running = false;
 }

@@ -405,8 +405,8 @@ void fm_watcher_rearm(fm_watcher *w)
 
 void fm_watcher_stop(fm_watcher *w)
 {
-    atomic_store(&w->stop, 1);
-    atomic_store(&w->watch_cancel, 1);
+    fm_clock_stop_store(&w->stop, 1);
+    fm_clock_stop_store(&w->watch_cancel, 1);
     pthread_mutex_lock(&w->mu);
     pthread_cond_broadcast(&w->cond);
     pthread_mutex_unlock(&w->mu);
@@ -416,7 +416,7 @@ void fm_watcher_pause(fm_watcher *w, bool paused)
 {
     pthread_mutex_lock(&w->mu);
     atomic_store(&w->paused, paused ? 1 : 0);
-    atomic_store(&w->watch_cancel, paused || atomic_load(&w->stop) ? 1 : 0);
+    fm_clock_stop_store(&w->watch_cancel, paused || atomic_load(&w->stop) ? 1 : 0);
     pthread_cond_broadcast(&w->cond);
     pthread_mutex_unlock(&w->mu);
 }

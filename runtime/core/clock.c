@@ -190,9 +190,41 @@ int fm_clock_wait_until(fm_clock *c, pthread_cond_t *cond, pthread_mutex_t *mu,
 }
 
 /*
- * Sleeps on a private condition variable. On the real clock the wait is cut
- * into slices of at most 50 ms so that a stop flag set by another thread
- * (or a signal handler) is noticed promptly without any wake-up protocol.
+ * The sleepers that have a stop flag, each with its private (cond, mutex),
+ * linked through their stack frames. fm_clock_stop_store() broadcasts to
+ * all of them: a stop is rare, so one wake-up of every sleeper (each
+ * re-checks its own flag) costs less than any bookkeeping per flag.
+ * Lock order: sleepers_mu -> a sleeper's mutex; a sleeper never takes
+ * sleepers_mu while holding its own.
+ */
+typedef struct sleeper {
+    pthread_cond_t *cond;
+    pthread_mutex_t *mu;
+    struct sleeper *prev, *next;
+} sleeper;
+
+static pthread_mutex_t sleepers_mu = PTHREAD_MUTEX_INITIALIZER;
+static sleeper *sleepers;
+
+void fm_clock_stop_store(atomic_int *flag, int v)
+{
+    atomic_store(flag, v);
+    if (!v) return;
+    pthread_mutex_lock(&sleepers_mu);
+    /* Taking each sleeper's mutex closes the window between its flag check
+     * and its wait, as fm_clock_fake_advance() does. */
+    for (sleeper *s = sleepers; s; s = s->next) {
+        pthread_mutex_lock(s->mu);
+        pthread_cond_broadcast(s->cond);
+        pthread_mutex_unlock(s->mu);
+    }
+    pthread_mutex_unlock(&sleepers_mu);
+}
+
+/*
+ * Sleeps on a private condition variable until the deadline (a timed wait
+ * on the real clock; on a fake one, until an advance passes it), or until
+ * fm_clock_stop_store() sets the stop flag and wakes it. Nothing polls.
  */
 int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop)
 {
@@ -206,6 +238,14 @@ int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop)
         pthread_cond_destroy(&cond);
         return rc;
     }
+    sleeper me = {&cond, &mu, NULL, NULL};
+    if (stop) {
+        pthread_mutex_lock(&sleepers_mu);
+        me.next = sleepers;
+        if (sleepers) sleepers->prev = &me;
+        sleepers = &me;
+        pthread_mutex_unlock(&sleepers_mu);
+    }
     int64_t deadline = fm_clock_now(c) + (delta_ns > 0 ? delta_ns : 0);
     pthread_mutex_lock(&mu);
     for (;;) {
@@ -213,25 +253,17 @@ int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop)
             rc = fm_error_set(FM_ECANCELED, "clock sleep: stopped");
             break;
         }
-        int64_t now = fm_clock_now(c);
-        if (now >= deadline) break;
-        int64_t until = deadline;
-        if (!c->fake && until - now > 50 * FM_NSEC_PER_MSEC) until = now + 50 * FM_NSEC_PER_MSEC;
-        if (c->fake) {
-            /* A fake clock only moves when advanced; still poll the stop flag
-             * in real time so a test can cancel a sleeper. */
-            struct timespec ts;
-            clock_gettime(CLOCK_MONOTONIC, &ts);
-            int64_t real_deadline = (int64_t)ts.tv_sec * FM_NSEC_PER_SEC + ts.tv_nsec +
-                                    50 * FM_NSEC_PER_MSEC;
-            struct timespec rd = {.tv_sec = (time_t)(real_deadline / FM_NSEC_PER_SEC),
-                                  .tv_nsec = (long)(real_deadline % FM_NSEC_PER_SEC)};
-            pthread_cond_timedwait(&cond, &mu, &rd);
-        } else {
-            fm_clock_wait_until(c, &cond, &mu, until);
-        }
+        if (fm_clock_now(c) >= deadline) break;
+        fm_clock_wait_until(c, &cond, &mu, deadline);
     }
     pthread_mutex_unlock(&mu);
+    if (stop) {
+        pthread_mutex_lock(&sleepers_mu);
+        if (me.prev) me.prev->next = me.next;
+        else sleepers = me.next;
+        if (me.next) me.next->prev = me.prev;
+        pthread_mutex_unlock(&sleepers_mu);
+    }
     fm_clock_unwatch(c, &cond, &mu);
     pthread_cond_destroy(&cond);
     return rc;

@@ -96,11 +96,20 @@ int fm_clock_wait_until(fm_clock *c, pthread_cond_t *cond, pthread_mutex_t *mu,
                         int64_t deadline_ns);
 
 /*
- * Sleeps for delta_ns on the clock, or until *stop becomes non-zero (checked
- * when the clock is advanced or every 50 ms of real time). Returns 0 when the
- * time elapsed, FM_ECANCELED when stopped. stop may be NULL.
+ * Sleeps for delta_ns on the clock, or until *stop becomes non-zero through
+ * fm_clock_stop_store(), which wakes the sleeper (nothing polls the flag:
+ * one set with a bare atomic_store is seen only when the time is up).
+ * Returns 0 when the time elapsed, FM_ECANCELED when stopped. stop may be
+ * NULL.
  */
 int fm_clock_sleep(fm_clock *c, int64_t delta_ns, const atomic_int *stop);
+
+/*
+ * Stores v in *flag; when v is non-zero, wakes every fm_clock_sleep() that
+ * has a stop flag, so those sleeping on flag return FM_ECANCELED at once
+ * (the others re-check theirs and sleep on). Not async-signal-safe.
+ */
+void fm_clock_stop_store(atomic_int *flag, int v);
 
 #ifdef __cplusplus
 }

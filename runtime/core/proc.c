@@ -59,7 +59,8 @@ static char *resolve(const char *prog)
 static void child(const fm_proc_spec *s, const char *path, char *const envp[], int in_fd, int out_fd,
                   int err_fd)
 {
-    setpgid(0, 0);
+    if (s->new_session) setsid();
+    else setpgid(0, 0);
     if (s->child_setup) s->child_setup(s->child_ud);
     for (int sig = 1; sig < NSIG; sig++) {
         if (sig == SIGKILL || sig == SIGSTOP) continue;
@@ -72,11 +73,16 @@ static void child(const fm_proc_spec *s, const char *path, char *const envp[], i
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
     if (s->dir && chdir(s->dir) != 0) _exit(126);
+    /* the kept fd first goes above the stdio fds, so no dup2 there hits it */
+    int keep = s->child_keep_fd >= 0 ? fcntl(s->child_keep_fd, F_DUPFD, 3) : -1;
+    if (s->child_keep_fd >= 0 && keep < 0) _exit(126);
     if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(126);
+    if (keep > 3 && dup2(keep, 3) < 0) _exit(126);
+    unsigned first = keep >= 0 ? 4u : 3u;
 #ifdef SYS_close_range
-    if (syscall(SYS_close_range, 3u, ~0u, 0u) != 0)
+    if (syscall(SYS_close_range, first, ~0u, 0u) != 0)
 #endif
-        for (int fd = 3; fd < 1024; fd++) close(fd);
+        for (int fd = (int)first; fd < 1024; fd++) close(fd);
     if (s->child_exec) s->child_exec(s->child_ud, path, s->argv, envp);
     execve(path, s->argv, envp);
     _exit(127);
@@ -143,6 +149,14 @@ static int drain(run *r, int fd, int stream)
     }
 }
 
+/* Signals the child's process group; while there is none yet (a new
+ * session not yet made by the child, which does nothing else before), the
+ * child alone. */
+static void signal_group(pid_t pid, int sig)
+{
+    if (kill(-pid, sig) < 0 && errno == ESRCH) kill(pid, sig);
+}
+
 static void close_fd(int *fd)
 {
     if (*fd >= 0) close(*fd);
@@ -175,7 +189,9 @@ int fm_proc_run(fm_proc_result *res, const fm_proc_spec *s)
         goto done;
     }
     if (pid == 0) child(s, path, envp, in_fd, outp[1], s->merge_stderr ? outp[1] : errp[1]);
-    setpgid(pid, pid); /* also in the child: whoever runs first, no race */
+    /* also in the child: whoever runs first, no race. Not for a new
+     * session: setsid() fails in a child that already leads a group. */
+    if (!s->new_session) setpgid(pid, pid);
     close_fd(&outp[1]);
     close_fd(&errp[1]);
     close_fd(&inp[0]);
@@ -196,14 +212,14 @@ int fm_proc_run(fm_proc_result *res, const fm_proc_spec *s)
 
 #define KILL_GROUP()                                                                               \
     do {                                                                                           \
-        kill(-pid, SIGKILL);                                                                       \
+        signal_group(pid, SIGKILL);                                                                \
         if (!killed) kill_at = now;                                                                \
         killed = true;                                                                             \
     } while (0)
 #define STOP()                                                                                     \
     do {                                                                                           \
         if (grace > 0 && !termed) {                                                                \
-            kill(-pid, SIGTERM);                                                                   \
+            signal_group(pid, SIGTERM);                                                            \
             termed = true;                                                                         \
             term_at = now;                                                                         \
         } else if (!killed) {                                                                      \
@@ -281,7 +297,7 @@ int fm_proc_run(fm_proc_result *res, const fm_proc_spec *s)
 #undef STOP
 #undef KILL_GROUP
 
-    kill(-pid, SIGKILL); /* whatever the run left behind in its group */
+    signal_group(pid, SIGKILL); /* whatever the run left behind in its group */
     if (!exited) {
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }

@@ -77,9 +77,17 @@ typedef struct fm_proc_spec {
     void (*child_setup)(void *ud);
     void (*child_exec)(void *ud, const char *path, char *const argv[], char *const envp[]);
     void *child_ud;
+    /* An fd of ours the child keeps, as its fd 3 (not close-on-exec: the
+     * hooks close it, or the program inherits it), for instance a pipe on
+     * which the hooks report; every other fd above 2 is closed. -1: none. */
+    int child_keep_fd;
+    /* The child calls setsid() instead of setpgid(): a new session (no
+     * controlling terminal) whose process group the runner signals as
+     * usual. */
+    bool new_session;
 } fm_proc_spec;
 
-#define FM_PROC_SPEC_INIT {.stdin_fd = -1, .cancel_fd = -1}
+#define FM_PROC_SPEC_INIT {.stdin_fd = -1, .cancel_fd = -1, .child_keep_fd = -1}
 
 typedef struct fm_proc_result {
     int wait_status;       /* waitpid(2) status of the child */

@@ -1,6 +1,7 @@
 /*
  * kube.c - the REST verbs, watch and error predicates of the Kubernetes
- * client (see kube.h). Transport and credentials live in kube_http.c.
+ * client (see kube.h). Transport lives in kube_http.c, credentials in
+ * kube_auth.c.
  *
  * Every verb builds a path from the kind descriptor, sends one request
  * through fm_kube_http_do() and decodes the answer with the generic codec into
@@ -185,77 +186,6 @@ int fm_kube_get(void **out, fm_kube_client *c, const fm_kind_desc *k, const char
 
 /* ------------------------------------------------------------ per-item lists */
 
-static size_t ws_skip(const char *s, size_t p, size_t len)
-{
-    while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r')) p++;
-    return p;
-}
-
-/*
- * End of the JSON value starting at s[p] (just past it), found by counting
- * brackets outside strings: iterative and without a depth limit, so it can
- * step over an item nested deeper than the decoder accepts. Nothing is
- * validated (the decoder does that per item). Returns 0 when the value
- * runs past len.
- */
-static size_t value_end(const char *s, size_t p, size_t len)
-{
-    size_t depth = 0;
-    if (p >= len) return 0;
-    if (s[p] != '{' && s[p] != '[' && s[p] != '"') {
-        size_t q = p;
-        while (q < len && s[q] != ',' && s[q] != '}' && s[q] != ']' && s[q] != ' ' && s[q] != '\n' &&
-               s[q] != '\t' && s[q] != '\r')
-            q++;
-        return q > p ? q : 0;
-    }
-    for (; p < len; p++) {
-        char ch = s[p];
-        if (ch == '"') {
-            for (p++; p < len && s[p] != '"'; p++)
-                if (s[p] == '\\') p++;
-            if (p >= len) return 0;
-            if (depth == 0) return p + 1;
-        } else if (ch == '{' || ch == '[') {
-            depth++;
-        } else if (ch == '}' || ch == ']') {
-            if (depth == 0 || --depth == 0) return p + 1;
-        }
-    }
-    return 0;
-}
-
-/* Finds the root member `name` (plain, no escapes) of the object in s;
- * *vs and *ve get the span of its value. Unlike fm_kube_json_member this
- * steps over values of any depth, so a member after (or inside) an object
- * nested past the decoder's limit is still found. Returns 0 or
- * FM_ENOTFOUND (also for malformed text). */
-static int find_member(const char *s, size_t len, const char *name, size_t *vs, size_t *ve)
-{
-    size_t nl = strlen(name);
-    size_t p = ws_skip(s, 0, len);
-    if (p >= len || s[p] != '{') return FM_ENOTFOUND;
-    p = ws_skip(s, p + 1, len);
-    while (p < len && s[p] == '"') {
-        size_t ke = value_end(s, p, len);
-        if (!ke) return FM_ENOTFOUND;
-        bool match = ke - p == nl + 2 && memcmp(s + p + 1, name, nl) == 0;
-        p = ws_skip(s, ke, len);
-        if (p >= len || s[p] != ':') return FM_ENOTFOUND;
-        p = ws_skip(s, p + 1, len);
-        size_t e = value_end(s, p, len);
-        if (!e) return FM_ENOTFOUND;
-        if (match) {
-            *vs = p;
-            *ve = e;
-            return 0;
-        }
-        p = ws_skip(s, e, len);
-        if (p < len && s[p] == ',') p = ws_skip(s, p + 1, len);
-    }
-    return FM_ENOTFOUND;
-}
-
 /*
  * The slow path of a list page that did not decode as a whole: the page
  * without its items (the list's metadata) is decoded as usual, then every
@@ -267,14 +197,19 @@ static int decode_list_per_item(void **out, const fm_kind_desc *k, const char *b
                                  const char *what, const fm_kube_list_opts *o)
 {
     const fm_field_desc *items = field_named(k->list, "items");
-    size_t vs = 0, ve = 0;
+    const char *iv = NULL;
+    size_t il = 0, vs, ve;
     char *skel = NULL;
     void *list = NULL;
     int rc;
 
     *out = NULL;
-    if (!items || items->type != FM_T_LIST || find_member(body, len, "items", &vs, &ve) != 0 || body[vs] != '[')
+    /* ANY_DEPTH: the items array may hold the object nested too deep. */
+    if (!items || items->type != FM_T_LIST ||
+        fm_kube_json_member_depth(body, len, "items", FM_KUBE_JSON_ANY_DEPTH, &iv, &il) != 0 || iv[0] != '[')
         return fm_error_set(FM_EPARSE, "%s: the list has no items array", what);
+    vs = (size_t)(iv - body);
+    ve = vs + il;
     if (!(skel = malloc(len + 3))) return fm_error_set(FM_ENOMEM, "%s: out of memory", what);
     memcpy(skel, body, vs);
     memcpy(skel + vs, "[]", 2);
@@ -285,22 +220,28 @@ static int decode_list_per_item(void **out, const fm_kind_desc *k, const char *b
     if (rc < 0) return rc;
 
     fm_list *l = (fm_list *)((char *)list + items->offset);
-    size_t p = ws_skip(body, vs + 1, ve);
-    while (p < ve && body[p] != ']') {
-        size_t e = value_end(body, p, ve);
-        if (!e) {
-            rc = fm_error_set(FM_EPARSE, "%s: malformed item at byte %zu", what, p);
+    size_t pos = 0;
+    const char *ev;
+    size_t el;
+    for (;;) {
+        int nrc = fm_kube_json_array_next(iv, il, &pos, FM_KUBE_JSON_ANY_DEPTH, &ev, &el);
+        if (nrc == 0) break;
+        if (nrc == FM_ENOMEM) {
+            rc = fm_error_set(FM_ENOMEM, "%s: out of memory", what);
+            break;
+        }
+        if (nrc < 0) {
+            rc = fm_error_set(FM_EPARSE, "%s: malformed item at byte %zu", what, vs + pos);
             break;
         }
         void *obj = NULL;
-        int drc = decode_new(&obj, k->object, body + p, e - p, what);
+        int drc = decode_new(&obj, k->object, ev, el, what);
         if (drc == FM_ENOMEM) {
             rc = drc;
             break;
         }
         if (drc < 0) {
-            o->on_bad_object(o->bad_object_ud, KUBE_WATCH_ADDED, body + p, e - p, drc,
-                             fm_error_last()->message);
+            o->on_bad_object(o->bad_object_ud, KUBE_WATCH_ADDED, ev, el, drc, fm_error_last()->message);
         } else {
             void *grown = realloc(l->items, (l->len + 1) * items->elem_size);
             if (!grown) {
@@ -313,8 +254,6 @@ static int decode_list_per_item(void **out, const fm_kind_desc *k, const char *b
             l->len++;
             free(obj); /* its contents moved into the list */
         }
-        p = ws_skip(body, e, ve);
-        if (p < ve && body[p] == ',') p = ws_skip(body, p + 1, ve);
     }
     if (rc < 0) {
         fm_kube_object_free(k->list, list);
@@ -642,6 +581,19 @@ static fm_kube_watch_event_type event_type(const char *v, size_t n)
     return 0;
 }
 
+int fm_kube_watch_event_split(const char *ev, size_t len, fm_kube_watch_event_type *type, const char **tv,
+                              size_t *tl, const char **ov, size_t *ol)
+{
+    /* ANY_DEPTH: an object nested deeper than the decoder's limit must
+     * reach the decoder, which reports it as one bad object instead of a
+     * broken stream; and "type" may come after it. */
+    int rc = fm_kube_json_member_depth(ev, len, "type", FM_KUBE_JSON_ANY_DEPTH, tv, tl);
+    if (rc == 0) rc = fm_kube_json_member_depth(ev, len, "object", FM_KUBE_JSON_ANY_DEPTH, ov, ol);
+    if (rc < 0) return rc == FM_ENOMEM ? rc : FM_EPARSE;
+    *type = event_type(*tv, *tl);
+    return 0;
+}
+
 /*
  * One framed event: {"type":"...","object":{...}}. Decodes the object and
  * hands it to the user's callback; an ERROR event ends the watch with
@@ -652,17 +604,10 @@ static int on_event(void *ud, const char *data, size_t len)
     watch_state *w = ud;
     const char *tv, *ov;
     size_t tl, ol;
-    size_t ts_, te_, os_, oe_;
-    /* find_member, not fm_kube_json_member: an object nested deeper than the
-     * JSON scanner's limit must reach the decoder, which reports it as one
-     * bad object instead of a broken stream. */
-    if (find_member(data, len, "type", &ts_, &te_) < 0 || find_member(data, len, "object", &os_, &oe_) < 0)
-        return fm_error_set(FM_EPARSE, "%s: watch: malformed event (%zu bytes)", w->what, len);
-    tv = data + ts_;
-    tl = te_ - ts_;
-    ov = data + os_;
-    ol = oe_ - os_;
-    fm_kube_watch_event_type t = event_type(tv, tl);
+    fm_kube_watch_event_type t;
+    int src = fm_kube_watch_event_split(data, len, &t, &tv, &tl, &ov, &ol);
+    if (src == FM_ENOMEM) return fm_error_set(FM_ENOMEM, "%s: watch: out of memory", w->what);
+    if (src < 0) return fm_error_set(FM_EPARSE, "%s: watch: malformed event (%zu bytes)", w->what, len);
     if (!t) {
         char tn[40];
         snprintf(tn, sizeof(tn), "%.*s", (int)(tl < 32 ? tl : 32), tv);

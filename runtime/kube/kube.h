@@ -301,7 +301,9 @@ typedef struct fm_kube_watch_opts {
     const atomic_int *cancel;      /* when it becomes non-zero the watch ends
                                       with FM_ECANCELED within about a second
                                       (libcurl polls it once a second on an idle
-                                      stream); may be NULL */
+                                      stream; a retry sleep between attempts
+                                      wakes at once when it is set with
+                                      fm_clock_stop_store()); may be NULL */
     size_t max_event_bytes;        /* 0 -> 64 MiB; a bigger event fails with FM_ELIMIT */
     /* When set, an event whose object does not decode (FM_EPARSE or
      * FM_ELIMIT from the codec; the event itself is well formed) is handed

@@ -1,7 +1,8 @@
 /*
- * kube_http.c - the client's transport: libcurl handles, TLS, credentials
- * (static, token file, exec plugin), rate limiting, retries and the mapping
- * of failures to one-line errors. kube.c builds the REST calls on top.
+ * kube_http.c - the client's transport: the client object, libcurl handles,
+ * TLS, rate limiting, retries, the rest_client metrics and the mapping of
+ * failures to one-line errors. Credentials (static, token file, exec
+ * plugin) come from kube_auth.c; kube.c builds the REST calls on top.
  *
  * Connection reuse. libcurl 7.88 documents that a connection cache shared
  * through CURLSH (CURL_LOCK_DATA_CONNECT) must not be used by concurrent
@@ -16,37 +17,22 @@
 
 #include <curl/curl.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
 #include "error.h"
 #include "kube_json.h"
-#include "metrics.h"
-#include "proc.h"
-#include "signals.h"
-#include "tokenbucket.h"
 
-extern char **environ;
-
-#define POOL_MAX_IDLE 8
 #define RETRY_THROTTLE_MAX 10        /* 429/503 retries */
 #define RETRY_THROTTLE_CAP_MS 10000  /* longest Retry-After sleep */
 #define RETRY_CONN_MAX 5             /* connection-failure retries */
 #define RETRY_CONN_BASE_MS 100
 #define RETRY_CONN_CAP_MS 5000
-#define TOKEN_FILE_REFRESH_S 60
-#define EXEC_TIMEOUT_S 60
-#define EXEC_MAX_OUTPUT (1u << 20)
 #define WATCH_SILENCE_MARGIN_S 30
 
 #if defined(__x86_64__)
@@ -72,46 +58,6 @@ extern char **environ;
 #define GO_OS "unknown"
 #endif
 
-struct fm_kube_client {
-    /* immutable after creation */
-    fm_kube_config *cfg;
-    char *user_agent;
-    char *field_manager;
-    char *url_base;            /* server, or https://tls-server-name:port when set */
-    char *connect_to;          /* CURLOPT_CONNECT_TO entry for tls-server-name */
-    long connect_timeout_ms;
-    long request_timeout_ms;
-
-    CURLSH *share;
-    pthread_mutex_t share_mu[CURL_LOCK_DATA_LAST];
-
-    pthread_mutex_t pool_mu;
-    CURL *idle[POOL_MAX_IDLE];
-    size_t n_idle;
-
-    /* credentials that change over time */
-    pthread_mutex_t auth_mu;
-    char *file_token;          /* last token read from cfg->token_file */
-    time_t file_token_at;
-    char *exec_token;          /* cached ExecCredential */
-    fm_kube_blob exec_cert, exec_key;
-    time_t exec_expiry;        /* 0 = none given (valid until a 401) */
-    bool exec_valid;
-
-    /* token bucket */
-    pthread_mutex_t rl_mu;
-    double qps;                /* <= 0: no limit */
-    fm_token_bucket rl;
-
-    _Atomic uint64_t n_requests, n_retries, n_exec, n_handles, n_connects, n_http2;
-
-    /* client-go's metric families in the default registry (NULL when they
-     * could not be registered: then nothing is recorded) and the host label
-     * they carry, the server's host[:port] as written in the kubeconfig. */
-    fm_metric *m_requests, *m_duration, *m_limiter;
-    char *metric_host;
-};
-
 /* ------------------------------------------------------------ small helpers */
 
 static void sleep_ms(long ms)
@@ -121,16 +67,11 @@ static void sleep_ms(long ms)
     }
 }
 
-/* Sleeps ms, waking every 100 ms to check cancel; returns true if cancelled. */
+/* Sleeps ms, or until the caller's cancel flag is set through
+ * fm_clock_stop_store() (which wakes the sleep); true if cancelled. */
 static bool sleep_cancellable(long ms, const atomic_int *cancel)
 {
-    while (ms > 0) {
-        if (cancel && atomic_load(cancel)) return true;
-        long step = ms > 100 ? 100 : ms;
-        sleep_ms(step);
-        ms -= step;
-    }
-    return cancel && atomic_load(cancel);
+    return fm_clock_sleep(NULL, (int64_t)ms * FM_NSEC_PER_MSEC, cancel) == FM_ECANCELED;
 }
 
 static double mono_s(void)
@@ -141,34 +82,6 @@ static double mono_s(void)
 static long jitter_ms(long max)
 {
     return max > 0 ? (long)(fm_rand64() % (uint64_t)max) : 0;
-}
-
-static void wipe_free(char *s)
-{
-    if (!s) return;
-    memset(s, 0, strlen(s));
-    free(s);
-}
-
-static void blob_wipe(fm_kube_blob *b)
-{
-    if (b->data) memset(b->data, 0, b->len);
-    free(b->data);
-    b->data = NULL;
-    b->len = 0;
-}
-
-static int blob_dup(fm_kube_blob *dst, const fm_kube_blob *src)
-{
-    dst->data = NULL;
-    dst->len = 0;
-    if (!src->data) return 0;
-    dst->data = malloc(src->len + 1);
-    if (!dst->data) return FM_ENOMEM;
-    memcpy(dst->data, src->data, src->len);
-    dst->data[src->len] = 0;
-    dst->len = src->len;
-    return 0;
 }
 
 /* Deep copy of a resolved config (the client keeps its own). */
@@ -182,8 +95,8 @@ static fm_kube_config *config_dup(const fm_kube_config *s)
               !fm_strset(&d->cluster_name, s->cluster_name) && !fm_strset(&d->user_name, s->user_name) &&
               !fm_strset(&d->namespace_, s->namespace_ ? s->namespace_ : "default") &&
               !fm_strset(&d->server, s->server) && !fm_strset(&d->tls_server_name, s->tls_server_name) &&
-              !fm_strset(&d->proxy_url, s->proxy_url) && !blob_dup(&d->ca, &s->ca) &&
-              !blob_dup(&d->client_cert, &s->client_cert) && !blob_dup(&d->client_key, &s->client_key) &&
+              !fm_strset(&d->proxy_url, s->proxy_url) && !fm_kube_blob_dup(&d->ca, &s->ca) &&
+              !fm_kube_blob_dup(&d->client_cert, &s->client_cert) && !fm_kube_blob_dup(&d->client_key, &s->client_key) &&
               !fm_strset(&d->token, s->token) && !fm_strset(&d->token_file, s->token_file) &&
               !fm_strset(&d->username, s->username) && !fm_strset(&d->password, s->password) &&
               !fm_strset(&d->warning, s->warning);
@@ -353,10 +266,7 @@ void fm_kube_client_free(fm_kube_client *c)
     free(c->url_base);
     free(c->metric_host);
     free(c->connect_to);
-    wipe_free(c->file_token);
-    wipe_free(c->exec_token);
-    blob_wipe(&c->exec_cert);
-    blob_wipe(&c->exec_key);
+    fm_kube_auth_clear(c);
     pthread_mutex_destroy(&c->pool_mu);
     pthread_mutex_destroy(&c->auth_mu);
     pthread_mutex_destroy(&c->rl_mu);
@@ -505,274 +415,6 @@ static void rate_limit(fm_kube_client *c, const char *method)
         fm_metrics_observe(s, wait > 0 ? wait : 0);
 }
 
-/* ------------------------------------------------------------ exec plugin */
-
-/* Builds KUBERNETES_EXEC_INFO: the ExecCredential the plugin reads. */
-static int exec_info(fm_buf *b, const fm_kube_client *c)
-{
-    const fm_kube_exec_config *e = c->cfg->exec;
-    int rc = fm_buf_printf(b, "KUBERNETES_EXEC_INFO={\"apiVersion\":\"%s\",\"kind\":\"ExecCredential\",\"spec\":{",
-                           e->api_version);
-    if (e->provide_cluster_info) {
-        rc |= fm_buf_puts(b, "\"cluster\":{\"server\":");
-        rc |= fm_buf_put_json_string(b, c->cfg->server, strlen(c->cfg->server));
-        if (c->cfg->tls_server_name) {
-            rc |= fm_buf_puts(b, ",\"tls-server-name\":");
-            rc |= fm_buf_put_json_string(b, c->cfg->tls_server_name, strlen(c->cfg->tls_server_name));
-        }
-        if (c->cfg->insecure_skip_tls_verify) rc |= fm_buf_puts(b, ",\"insecure-skip-tls-verify\":true");
-        if (c->cfg->ca.data) {
-            static const char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-            const unsigned char *p = (const unsigned char *)c->cfg->ca.data;
-            size_t n = c->cfg->ca.len;
-            rc |= fm_buf_puts(b, ",\"certificate-authority-data\":\"");
-            for (size_t i = 0; i < n; i += 3) {
-                uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) |
-                             (i + 2 < n ? p[i + 2] : 0);
-                char q[4] = {tbl[(v >> 18) & 63], tbl[(v >> 12) & 63], i + 1 < n ? tbl[(v >> 6) & 63] : '=',
-                             i + 2 < n ? tbl[v & 63] : '='};
-                rc |= fm_buf_put(b, q, 4);
-            }
-            rc |= fm_buf_puts(b, "\"");
-        }
-        rc |= fm_buf_puts(b, "},");
-    }
-    rc |= fm_buf_puts(b, "\"interactive\":false}}");
-    return rc < 0 ? FM_ENOMEM : 0;
-}
-
-/*
- * Runs the exec plugin and caches its credential (c->auth_mu held).
- * Returns 0 or FM_EIO/FM_EPARSE/FM_ENOMEM with a message naming the
- * command; the credential itself never appears in messages.
- */
-static int exec_run(fm_kube_client *c)
-{
-    const fm_kube_exec_config *e = c->cfg->exec;
-    fm_buf info = FM_BUF_INIT;
-    fm_proc_result pr = {0};
-    char **envp = NULL, **argv = NULL;
-    int rc = 0;
-    size_t nenv = 0;
-
-    atomic_fetch_add(&c->n_exec, 1);
-    if (exec_info(&info, c) < 0) {
-        rc = fm_error_set(FM_ENOMEM, "exec plugin %s: out of memory", e->command);
-        goto done;
-    }
-    /* environment: ours, minus names the config overrides, + config + info */
-    for (char **p = environ; *p; p++) nenv++;
-    envp = calloc(nenv + e->n_env + 2, sizeof(char *));
-    argv = calloc(e->n_args + 2, sizeof(char *));
-    if (!envp || !argv) {
-        rc = fm_error_set(FM_ENOMEM, "exec plugin %s: out of memory", e->command);
-        goto done;
-    }
-    size_t k = 0;
-    for (char **p = environ; *p; p++) {
-        const char *eq = strchr(*p, '=');
-        size_t nl = eq ? (size_t)(eq - *p) : strlen(*p);
-        bool overridden = nl == strlen("KUBERNETES_EXEC_INFO") && strncmp(*p, "KUBERNETES_EXEC_INFO", nl) == 0;
-        for (size_t i = 0; !overridden && i < e->n_env; i++)
-            overridden = strncmp(e->env[i], *p, nl) == 0 && e->env[i][nl] == '=';
-        if (!overridden) envp[k++] = *p;
-    }
-    for (size_t i = 0; i < e->n_env; i++) envp[k++] = e->env[i];
-    envp[k++] = info.data;
-    argv[0] = e->command;
-    for (size_t i = 0; i < e->n_args; i++) argv[i + 1] = e->args[i];
-
-    if (fm_signals_shutdown_requested()) {
-        rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
-        goto done;
-    }
-    /* Its own process group (fm_proc_run): on a timeout or a shutdown the
-     * whole group is killed, helpers the plugin started included. */
-    fm_proc_spec ps = FM_PROC_SPEC_INIT;
-    ps.path = e->command;
-    ps.argv = argv;
-    ps.envp = envp;
-    ps.max_output = EXEC_MAX_OUTPUT;
-    ps.deadline_ns = fm_clock_now(NULL) + EXEC_TIMEOUT_S * FM_NSEC_PER_SEC;
-    ps.cancel_fd = fm_signals_fd(); /* a shutdown must not wait for a hanging plugin */
-    if ((rc = fm_proc_run(&pr, &ps)) < 0) {
-        char why[FM_ERROR_MAX]; /* "<command>: cannot run: <errno text>" */
-        snprintf(why, sizeof(why), "%s", fm_error_last()->message);
-        rc = fm_error_set(rc, "exec plugin %s", why);
-        goto done;
-    }
-    if (pr.over_cap) {
-        rc = fm_error_set(FM_ELIMIT, "exec plugin %s: output larger than %u bytes", e->command, EXEC_MAX_OUTPUT);
-        goto done;
-    }
-    if (pr.cancelled) {
-        rc = fm_error_set(FM_ECANCELED, "exec plugin %s: cancelled by shutdown", e->command);
-        goto done;
-    }
-    if (pr.timed_out) {
-        rc = fm_error_set(FM_EIO, "exec plugin %s: no answer within %d s", e->command, EXEC_TIMEOUT_S);
-        goto done;
-    }
-    if (!pr.exited || pr.exit_code != 0) {
-        /* Its stderr is not quoted: a failing plugin may well print the
-         * credential it could not use, and this message is logged. */
-        if (pr.exited)
-            rc = fm_error_set(FM_EIO, "exec plugin %s: exited with status %d (%zu bytes on stderr, not shown)",
-                              e->command, pr.exit_code, pr.err.len);
-        else
-            rc = fm_error_set(FM_EIO, "exec plugin %s: killed by signal %d", e->command, pr.term_signal);
-        goto done;
-    }
-
-    /* Parse the ExecCredential. */
-    const char *js = pr.out.data ? pr.out.data : "";
-    size_t jl = pr.out.len;
-    char *kind = fm_kube_json_path_string(js, jl, "kind");
-    char *api = fm_kube_json_path_string(js, jl, "apiVersion");
-    bool shape_ok = kind && strcmp(kind, "ExecCredential") == 0;
-    bool api_ok = api && strcmp(api, e->api_version) == 0;
-    free(kind);
-    if (!shape_ok) {
-        free(api);
-        rc = fm_error_set(FM_EPARSE, "exec plugin %s: output is not an ExecCredential", e->command);
-        goto done;
-    }
-    if (!api_ok) {
-        rc = fm_error_set(FM_EPARSE, "exec plugin %s: ExecCredential apiVersion \"%s\", expected \"%s\"",
-                          e->command, api ? api : "", e->api_version);
-        free(api);
-        goto done;
-    }
-    free(api);
-    char *tok = fm_kube_json_path_string(js, jl, "status.token");
-    char *cert = fm_kube_json_path_string(js, jl, "status.clientCertificateData");
-    char *key = fm_kube_json_path_string(js, jl, "status.clientKeyData");
-    char *exp = fm_kube_json_path_string(js, jl, "status.expirationTimestamp");
-    if (!(tok && tok[0]) && !(cert && cert[0] && key && key[0])) {
-        rc = fm_error_set(FM_EPARSE, "exec plugin %s: ExecCredential status has neither a token nor a client certificate and key",
-                          e->command);
-    } else if ((cert && cert[0]) != (key && key[0])) {
-        rc = fm_error_set(FM_EPARSE, "exec plugin %s: ExecCredential has only one of clientCertificateData and clientKeyData",
-                          e->command);
-    }
-    fm_time t = {0, 0};
-    if (rc == 0 && exp && exp[0] && fm_codec_time_parse(&t, exp, strlen(exp)) < 0)
-        rc = fm_error_set(FM_EPARSE, "exec plugin %s: bad status.expirationTimestamp \"%.40s\"", e->command, exp);
-    if (rc == 0) {
-        wipe_free(c->exec_token);
-        blob_wipe(&c->exec_cert);
-        blob_wipe(&c->exec_key);
-        c->exec_token = tok && tok[0] ? tok : NULL;
-        if (c->exec_token) tok = NULL;
-        if (cert && cert[0]) {
-            c->exec_cert.data = cert;
-            c->exec_cert.len = strlen(cert);
-            c->exec_key.data = key;
-            c->exec_key.len = strlen(key);
-            cert = key = NULL;
-        }
-        c->exec_expiry = exp && exp[0] ? (time_t)t.sec : 0;
-        c->exec_valid = true;
-    }
-    wipe_free(tok);
-    free(cert);
-    wipe_free(key);
-    free(exp);
-done:
-    fm_proc_result_free(&pr);
-    fm_buf_free(&info);
-    free(envp);
-    free(argv);
-    return rc;
-}
-
-/* ------------------------------------------------------------ credentials */
-
-/* A snapshot of the credentials for one attempt (freed after setopt). */
-typedef struct cred {
-    char *bearer;
-    fm_kube_blob cert, key; /* exec-provided; static ones are used from cfg */
-    bool from_exec;
-    bool from_file;
-} cred;
-
-static void cred_free(cred *k)
-{
-    wipe_free(k->bearer);
-    blob_wipe(&k->cert);
-    blob_wipe(&k->key);
-    memset(k, 0, sizeof(*k));
-}
-
-/*
- * Reads the token file into c->file_token when it was never read, is older
- * than TOKEN_FILE_REFRESH_S, or force is set (after a 401). auth_mu held.
- * A read failure keeps the previous token when there is one.
- */
-static int token_file_refresh(fm_kube_client *c, bool force)
-{
-    time_t now = time(NULL);
-    if (!force && c->file_token && now - c->file_token_at < TOKEN_FILE_REFRESH_S) return 0;
-    FILE *f = fopen(c->cfg->token_file, "r");
-    if (!f) {
-        if (c->file_token) return 0;
-        return fm_error_set(FM_EIO, "token file %s: %s", c->cfg->token_file, strerror(errno));
-    }
-    fm_buf b = FM_BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < (1u << 20)) fm_buf_put(&b, chunk, n);
-    fclose(f);
-    while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r' || b.data[b.len - 1] == ' '))
-        b.data[--b.len] = 0;
-    if (!b.len) {
-        fm_buf_free(&b);
-        if (c->file_token) return 0;
-        return fm_error_set(FM_EIO, "token file %s: empty", c->cfg->token_file);
-    }
-    wipe_free(c->file_token);
-    c->file_token = fm_buf_detach(&b);
-    c->file_token_at = now;
-    return 0;
-}
-
-/*
- * Picks the credentials for the next attempt. refresh is set after a 401:
- * the exec plugin is run again and the token file re-read.
- */
-static int cred_get(cred *out, fm_kube_client *c, bool refresh)
-{
-    int rc = 0;
-    memset(out, 0, sizeof(*out));
-    pthread_mutex_lock(&c->auth_mu);
-    if (c->cfg->exec) {
-        bool expired = c->exec_expiry && time(NULL) >= c->exec_expiry;
-        if (refresh || !c->exec_valid || expired) {
-            c->exec_valid = false;
-            rc = exec_run(c);
-        }
-        if (rc == 0) {
-            out->from_exec = true;
-            if (c->exec_token && !(out->bearer = fm_strdup(c->exec_token))) rc = FM_ENOMEM;
-            if (rc == 0 && (blob_dup(&out->cert, &c->exec_cert) < 0 || blob_dup(&out->key, &c->exec_key) < 0))
-                rc = FM_ENOMEM;
-        }
-    }
-    if (rc == 0 && !out->bearer && c->cfg->token_file && (!c->cfg->exec || !out->cert.data)) {
-        rc = token_file_refresh(c, refresh);
-        if (rc == 0) {
-            out->from_file = true;
-            if (!(out->bearer = fm_strdup(c->file_token))) rc = FM_ENOMEM;
-        }
-    }
-    if (rc == 0 && !out->bearer && c->cfg->token && !out->cert.data && !(out->bearer = fm_strdup(c->cfg->token)))
-        rc = FM_ENOMEM;
-    pthread_mutex_unlock(&c->auth_mu);
-    if (rc == FM_ENOMEM) fm_error_set(FM_ENOMEM, "kube client: out of memory");
-    if (rc < 0) cred_free(out);
-    return rc;
-}
-
 /* ------------------------------------------------------------ one attempt */
 
 typedef struct xfer {
@@ -843,7 +485,7 @@ static int on_progress(void *ud, curl_off_t dlt, curl_off_t dln, curl_off_t ult,
 }
 
 /* Sets every option of one attempt on h. Returns 0 or FM_ENOMEM. */
-static int setup(fm_kube_client *c, CURL *h, fm_kube_http_req *r, xfer *x, const cred *k,
+static int setup(fm_kube_client *c, CURL *h, fm_kube_http_req *r, xfer *x, const fm_kube_cred *k,
                  struct curl_slist **hdrs, char *errbuf, const char *url)
 {
     const fm_kube_config *cfg = c->cfg;
@@ -895,26 +537,7 @@ static int setup(fm_kube_client *c, CURL *h, fm_kube_http_req *r, xfer *x, const
         struct curl_blob b = {cfg->ca.data, cfg->ca.len, CURL_BLOB_COPY};
         curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &b);
     }
-    const fm_kube_blob *cert = k->cert.data ? &k->cert : &cfg->client_cert;
-    const fm_kube_blob *key = k->cert.data ? &k->key : &cfg->client_key;
-    if (cert->data && key->data) {
-        struct curl_blob cb = {cert->data, cert->len, CURL_BLOB_COPY};
-        struct curl_blob kb = {key->data, key->len, CURL_BLOB_COPY};
-        curl_easy_setopt(h, CURLOPT_SSLCERTTYPE, "PEM");
-        curl_easy_setopt(h, CURLOPT_SSLCERT_BLOB, &cb);
-        curl_easy_setopt(h, CURLOPT_SSLKEYTYPE, "PEM");
-        curl_easy_setopt(h, CURLOPT_SSLKEY_BLOB, &kb);
-    }
-
-    /* Authentication: a bearer token wins over basic auth. */
-    if (k->bearer) {
-        curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BEARER);
-        curl_easy_setopt(h, CURLOPT_XOAUTH2_BEARER, k->bearer);
-    } else if (cfg->username) {
-        curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-        curl_easy_setopt(h, CURLOPT_USERNAME, cfg->username);
-        curl_easy_setopt(h, CURLOPT_PASSWORD, cfg->password ? cfg->password : "");
-    }
+    fm_kube_auth_apply(h, cfg, k);
 
     /* Method and body */
     struct curl_slist *hl = curl_slist_append(NULL, "Accept: application/json");
@@ -1047,8 +670,8 @@ int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *
         return fm_error_set(FM_ENOMEM, "%s: out of memory", r->what);
 
     for (;;) {
-        cred k;
-        if ((rc = cred_get(&k, c, refresh)) < 0) {
+        fm_kube_cred k;
+        if ((rc = fm_kube_auth_get(&k, c, refresh)) < 0) {
             fm_error_prefix("%s", r->what);
             break;
         }
@@ -1056,7 +679,7 @@ int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *
         rate_limit(c, r->method);
         CURL *h = pool_get(c);
         if (!h) {
-            cred_free(&k);
+            fm_kube_cred_free(&k);
             rc = fm_error_set(FM_ENOMEM, "%s: cannot create a curl handle", r->what);
             break;
         }
@@ -1066,7 +689,7 @@ int fm_kube_http_do(fm_kube_response *out, fm_kube_client *c, fm_kube_http_req *
         fm_kube_response_free(out);
         r->sink_rc = 0;
         rc = setup(c, h, r, &x, &k, hdrs, errbuf, url.data);
-        cred_free(&k);
+        fm_kube_cred_free(&k);
         if (rc < 0) {
             curl_slist_free_all(hdrs[0]);
             curl_slist_free_all(hdrs[1]);
@@ -1223,18 +846,14 @@ static int error_class(long status, const char *reason)
 /* Appends up to 3 causes (field: message) that the message lacks. */
 static void add_causes(fm_buf *m, const char *body, size_t len, const char *msg)
 {
-    const char *arr;
-    size_t alen, pos = 0;
+    const char *arr, *cv;
+    size_t alen, cl, pos = 0;
     int added = 0;
-    if (fm_kube_json_path(body, len, "details.causes", &arr, &alen) < 0 || alen < 2 || arr[0] != '[') return;
-    pos = 1;
-    while (pos < alen && added < 3) {
-        while (pos < alen && (arr[pos] == ' ' || arr[pos] == ',' || arr[pos] == '\n')) pos++;
-        if (pos >= alen || arr[pos] != '{') break;
-        size_t start = pos;
-        if (fm_kube_json_skip(arr, alen, &pos) < 0) break;
-        char *cm = fm_kube_json_path_string(arr + start, pos - start, "message");
-        char *cf = fm_kube_json_path_string(arr + start, pos - start, "field");
+    if (fm_kube_json_path(body, len, "details.causes", &arr, &alen) < 0) return;
+    while (added < 3 && fm_kube_json_array_next(arr, alen, &pos, FM_KUBE_JSON_BOUNDED, &cv, &cl) == 1 &&
+           cv[0] == '{') {
+        char *cm = fm_kube_json_path_string(cv, cl, "message");
+        char *cf = fm_kube_json_path_string(cv, cl, "field");
         if (cm && (!msg || !strstr(msg, cm))) {
             fm_buf_printf(m, "; %s%s%s", cf ? cf : "", cf ? ": " : "", cm);
             added++;

@@ -158,8 +158,20 @@ TEST(test_sleep_on_fake_clock_and_cancel)
     s.c = fm_clock_real();
     pthread_create(&t, NULL, sleep_main, &s);
     usleep(20000);
-    atomic_store(&s.stop, 1);
+    fm_clock_stop_store(&s.stop, 1);
     for (int i = 0; i < 200 && !atomic_load(&s.done); i++) usleep(5000);
+    CHECK_INT(atomic_load(&s.done), 1); /* woken, not the 10 s run out */
+    pthread_join(t, NULL);
+    CHECK_INT(s.rc, FM_ECANCELED);
+
+    /* The same on the fake clock, which never moves here. */
+    memset(&s, 0, sizeof(s));
+    s.c = c;
+    pthread_create(&t, NULL, sleep_main, &s);
+    usleep(20000);
+    fm_clock_stop_store(&s.stop, 1);
+    for (int i = 0; i < 200 && !atomic_load(&s.done); i++) usleep(5000);
+    CHECK_INT(atomic_load(&s.done), 1);
     pthread_join(t, NULL);
     CHECK_INT(s.rc, FM_ECANCELED);
     fm_clock_free(c);

@@ -3,6 +3,7 @@
  * deadlines, cancel with and without grace, stragglers killed with the
  * group, and a program that does not exist.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -203,6 +204,35 @@ TEST(missing_program)
     fm_proc_result_free(&r);
 }
 
+/* new_session: the child leads a session (field 6 of /proc/PID/stat is
+ * the session id) and the group is still the one signalled; child_keep_fd
+ * arrives as fd 3 while other fds are closed. */
+static int keep_fd = -1;
+static void session_and_keep(fm_proc_spec *s)
+{
+    s->new_session = true;
+    s->child_keep_fd = keep_fd;
+}
+
+TEST(new_session_and_kept_fd)
+{
+    int p[2];
+    CHECK_INT(pipe2(p, O_CLOEXEC), 0);
+    keep_fd = p[1];
+    fm_proc_result r;
+    CHECK_INT(sh(&r, "set -- $(cat /proc/$$/stat); [ \"$6\" = \"$$\" ] && echo leader; echo kept >&3; "
+                     "[ -e /proc/self/fd/4 ] || echo closed",
+                 session_and_keep),
+              0);
+    close(p[1]);
+    CHECK(r.out.data && strcmp(r.out.data, "leader\nclosed\n") == 0);
+    fm_proc_result_free(&r);
+    char buf[64] = "";
+    ssize_t n = read(p[0], buf, sizeof(buf) - 1);
+    CHECK(n == 5 && memcmp(buf, "kept\n", 5) == 0);
+    close(p[0]);
+}
+
 int main(void)
 {
     RUN(exit_and_capture);
@@ -213,5 +243,6 @@ int main(void)
     RUN(stragglers_die_with_the_group);
     RUN(merged_callback);
     RUN(missing_program);
+    RUN(new_session_and_kept_fd);
     return test_summary();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "kube_internal.h"
 #include "kube_json.h"
 #include "watchframe.h"
 #include "test.h"
@@ -250,9 +251,79 @@ TEST(json_skip_limits)
     CHECK_INT(fm_kube_json_skip("nul", 3, &pos), FM_EPARSE);
 }
 
+/* ANY_DEPTH steps over nesting past the bound (onto the heap), still
+ * matching closers; BOUNDED stops there. */
+TEST(json_any_depth)
+{
+    fm_buf deep = FM_BUF_INIT;
+    size_t pos = 0;
+    const char *v;
+    size_t vl;
+    fm_buf_puts(&deep, "{\"object\":");
+    for (int i = 0; i < 5000; i++) fm_buf_put(&deep, i % 2 ? "[" : "{\"a\":", i % 2 ? 1 : 5);
+    fm_buf_puts(&deep, "1");
+    for (int i = 4999; i >= 0; i--) fm_buf_put(&deep, i % 2 ? "]" : "}", 1);
+    fm_buf_puts(&deep, ",\"type\":\"ADDED\"}");
+    CHECK_INT(fm_kube_json_skip(deep.data, deep.len, &pos), FM_ELIMIT);
+    pos = 0;
+    CHECK_INT(fm_kube_json_skip_depth(deep.data, deep.len, &pos, FM_KUBE_JSON_ANY_DEPTH), 0);
+    CHECK_INT(pos, deep.len);
+    CHECK_INT(fm_kube_json_member(deep.data, deep.len, "type", &v, &vl), FM_ELIMIT);
+    CHECK_INT(fm_kube_json_member_depth(deep.data, deep.len, "type", FM_KUBE_JSON_ANY_DEPTH, &v, &vl), 0);
+    CHECK(vl == 7 && memcmp(v, "\"ADDED\"", 7) == 0);
+
+    fm_kube_watch_event_type t = 0;
+    const char *tv, *ov;
+    size_t tl, ol;
+    CHECK_INT(fm_kube_watch_event_split(deep.data, deep.len, &t, &tv, &tl, &ov, &ol), 0);
+    CHECK_INT(t, KUBE_WATCH_ADDED);
+    CHECK(ov[0] == '{' && ov[ol - 1] == '}');
+    /* a mismatched closer deep down is still malformed */
+    deep.data[deep.len - 20] = deep.data[deep.len - 20] == ']' ? '}' : ']';
+    pos = 0;
+    CHECK_INT(fm_kube_json_skip_depth(deep.data, deep.len, &pos, FM_KUBE_JSON_ANY_DEPTH), FM_EPARSE);
+    fm_buf_free(&deep);
+
+    CHECK_INT(fm_kube_watch_event_split("{\"type\":\"NEW\",\"object\":{}}", 26, &t, &tv, &tl, &ov, &ol), 0);
+    CHECK_INT(t, 0);
+    CHECK(tl == 5 && memcmp(tv, "\"NEW\"", 5) == 0);
+    CHECK_INT(fm_kube_watch_event_split("{\"type\":\"ADDED\"}", 16, &t, &tv, &tl, &ov, &ol), FM_EPARSE);
+    CHECK_INT(fm_kube_watch_event_split("{\"type\":\"ADDED\",\"object\":{", 26, &t, &tv, &tl, &ov, &ol),
+              FM_EPARSE);
+}
+
+TEST(json_array_next)
+{
+    const char *arr = " [ {\"a\":1} , \"x\",[2] ,3 ] ";
+    size_t len = strlen(arr), pos = 0, vl;
+    const char *v;
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK(vl == 7 && memcmp(v, "{\"a\":1}", 7) == 0);
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK(vl == 3 && memcmp(v, "\"x\"", 3) == 0);
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK(vl == 3 && memcmp(v, "[2]", 3) == 0);
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK(vl == 1 && v[0] == '3');
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 0);
+    CHECK_INT(fm_kube_json_array_next(arr, len, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 0);
+    pos = 0;
+    CHECK_INT(fm_kube_json_array_next("[]", 2, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 0);
+    pos = 0;
+    CHECK_INT(fm_kube_json_array_next("{}", 2, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), FM_EPARSE);
+    pos = 0;
+    CHECK_INT(fm_kube_json_array_next("[1 2]", 5, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK_INT(fm_kube_json_array_next("[1 2]", 5, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), FM_EPARSE);
+    pos = 0;
+    CHECK_INT(fm_kube_json_array_next("[1,", 3, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), 1);
+    CHECK_INT(fm_kube_json_array_next("[1,", 3, &pos, FM_KUBE_JSON_BOUNDED, &v, &vl), FM_EPARSE);
+}
+
 int main(void)
 {
     RUN(many_events_one_chunk);
+    RUN(json_any_depth);
+    RUN(json_array_next);
     RUN(split_anywhere);
     RUN(random_chunks);
     RUN(multi_megabyte_event);
