@@ -23,7 +23,12 @@
  *           reason appeared or went away since the condition was written,
  *           under an assumption with no node, so no later pass marks it
  *           twice. That write comes back as a watch event that changes
- *           nothing the plan looks at: it triggers no pass.
+ *           nothing the plan looks at: it triggers no pass. A pass that
+ *           meets the task while the write is in flight skips it; the end
+ *           of the assumption (the writer's answer or the watch event,
+ *           whichever comes last) then offers it again
+ *           (op_assumption_ended), or it would wait for an unrelated
+ *           event.
  *   write   the decisions go to cfg.writers threads and the pass returns at
  *           once. Each task is a different object, so the writes never
  *           conflict with each other. A write that fails gives its slot
@@ -77,6 +82,12 @@ typedef struct pass {
 void op_trigger_pass(fm_operator *op)
 {
     if (op->sched_ctl) controller_enqueue(op->sched_ctl, OP_PASS_KEY);
+}
+
+bool op_assumption_ended(fm_operator *op, const char *key, bool was_assumed, bool waiting)
+{
+    if (!was_assumed || !waiting || sched_ledger_is_assumed(op->ledger, key)) return false;
+    return sched_plan_task_ready(op->plan, key);
 }
 
 /* Dependency lookups straight from the store (caller holds its read lock). */
@@ -167,7 +178,9 @@ static int32_t view_load(void *ud, const char *node)
     return sched_ledger_load(op->ledger, node);
 }
 
-/* Dependencies met and no write of ours in flight. */
+/* Dependencies met and no write of ours in flight. A waiting task skipped
+ * for its write (a Pending / Unschedulable mark) is offered again when the
+ * assumption ends: op_assumption_ended. */
 static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
 {
     fm_operator *op = ud;
@@ -393,7 +406,7 @@ static int settle_unanswered(fm_operator *op, decision *d)
 static void execute_one(fm_operator *op, decision *d)
 {
     char *rv = NULL;
-    bool labelled = true;
+    bool labelled = true, again = false;
     int rc = d->node ? op_place_task(op, &rv, &labelled, d->task, d->node)
                      : op_mark_pending(op, &rv, d->task, d->why);
     bool unanswered = rc && rc != FM_ENOTFOUND && d->node &&
@@ -411,6 +424,11 @@ static void execute_one(fm_operator *op, decision *d)
         pthread_mutex_lock(&op->mu);
         if (rc == 0) {
             sched_ledger_assume(op->ledger, d->key, d->node, rv);
+            /* A mark leaves the task waiting. When the cache already holds
+             * the version written, the assumption ends here, after the
+             * task's own event: a pass that skipped the task meanwhile
+             * (a node turned Ready) needs this to look at it again. */
+            if (!d->node) again = op_assumption_ended(op, d->key, true, true);
         } else {
             /* Decide again for the task, and for others on its slot. */
             sched_ledger_unassume(op->ledger, d->key);
@@ -420,6 +438,7 @@ static void execute_one(fm_operator *op, decision *d)
         pthread_mutex_unlock(&op->mu);
     }
     free(rv);
+    if (again) op_trigger_pass(op);
     if (rc) {
         /* The task may have changed under us (placed by a write whose
          * answer was lost, say): its own controller looks at it again. */

@@ -147,11 +147,15 @@ static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_
     char key[512];
     task_key(key, sizeof key, t);
     pthread_mutex_lock(&op->mu);
+    bool was_assumed = sched_ledger_is_assumed(op->ledger, key);
     if (sched_ledger_observe(op->ledger, key, sched_task_holding_node(t),
                              t->metadata.resource_version) != 0)
         log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
     bool work = sched_plan_task_event(op->plan, key, o, t);
+    /* The cache caught up with a write of ours: a pass that skipped the
+     * task while it was in flight must look at it again. */
+    work |= op_assumption_ended(op, key, was_assumed, sched_task_waiting(t));
     work |= cap_slot_freed(op, o, t);
     pthread_mutex_unlock(&op->mu);
     if (work) op_trigger_pass(op);
