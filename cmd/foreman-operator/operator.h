@@ -182,6 +182,12 @@ void op_scheduler_stop(fm_operator *op);
 
 /* Asks for a scheduling pass (coalesced). */
 void op_trigger_pass(fm_operator *op);
+/* Under op->mu, after a ledger call that may have ended the assumption of
+ * task `key` (it had one: was_assumed): a scheduling pass skips a task
+ * while a write of ours for it is in flight (and forgets it), so a task
+ * still waiting is offered to the plan again (fm_sched_plan_task_ready).
+ * Returns true when a pass has work (the caller triggers it, unlocked). */
+bool op_assumption_ended(fm_operator *op, const char *key, bool was_assumed, bool waiting);
 
 /* Enqueues every task that holds a slot on node (claim expiry checks). */
 void op_enqueue_tasks_on_node(fm_operator *op, const char *node);

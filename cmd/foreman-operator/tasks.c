@@ -129,11 +129,15 @@ static void observe(fm_operator *op, const fm_agentic_task *o, const fm_agentic_
     char key[512];
     task_key(key, sizeof key, t);
     pthread_mutex_lock(&op->core.mu);
+    bool was_assumed = fm_sched_ledger_is_assumed(op->core.ledger, key);
     if (fm_sched_ledger_observe(op->core.ledger, key, fm_sched_task_holding_node(t),
                              t->metadata.resource_version) != 0)
         fm_log_error("scheduler ledger update failed", "object", key, "error",
                   fm_error_last()->message, NULL);
     bool work = fm_sched_plan_task_event(op->core.plan, key, o, t);
+    /* The cache caught up with a write of ours: a pass that skipped the
+     * task while it was in flight must look at it again. */
+    work |= fm_opcore_assumption_ended(&op->core, key, was_assumed, fm_sched_task_waiting(t));
     work |= cap_slot_freed(op, o, t);
     pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);

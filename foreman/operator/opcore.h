@@ -169,4 +169,13 @@ int fm_opcore_fail_task(fm_opcore *c, const fm_agentic_task *t, const char *reas
  * ClaimExpiryLimitReached when fail), status first, then the metadata. */
 int fm_opcore_release_task(fm_opcore *c, const fm_agentic_task *t, bool fail, const char *why);
 
+/*
+ * Under op->mu, after a ledger call that may have ended the assumption of
+ * task `key` (it had one: was_assumed): a scheduling pass skips a task
+ * while a write of ours for it is in flight (and forgets it), so a task
+ * still waiting is offered to the plan again (fm_sched_plan_task_ready).
+ * Returns true when a pass has work (the caller triggers it, unlocked).
+ */
+bool fm_opcore_assumption_ended(fm_opcore *op, const char *key, bool was_assumed, bool waiting);
+
 #endif

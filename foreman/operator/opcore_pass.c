@@ -162,7 +162,9 @@ static int32_t view_load(void *ud, const char *node)
     return fm_sched_ledger_load(op->ledger, node);
 }
 
-/* Dependencies met and no write of ours in flight. */
+/* Dependencies met and no write of ours in flight. A waiting task skipped
+ * for its write (a Pending / Unschedulable mark) is offered again when the
+ * assumption ends: fm_opcore_assumption_ended. */
 static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
 {
     fm_opcore *op = ud;
@@ -384,11 +386,17 @@ static int settle_unanswered(fm_opcore *op, decision *d)
     }
 }
 
+bool fm_opcore_assumption_ended(fm_opcore *op, const char *key, bool was_assumed, bool waiting)
+{
+    if (!was_assumed || !waiting || fm_sched_ledger_is_assumed(op->ledger, key)) return false;
+    return fm_sched_plan_task_ready(op->plan, key);
+}
+
 /* Writes one decision and settles its assumption (opcore.h). */
 int fm_opcore_execute(fm_opcore *op, decision *d)
 {
     char *rv = NULL;
-    bool labelled = true;
+    bool labelled = true, again = false;
     int rc = d->node ? fm_opcore_place_task(op, &rv, &labelled, d->task, d->node)
                      : fm_opcore_mark_pending(op, &rv, d->task, d->why);
     bool unanswered = d->node && fm_objapi_unanswered(rc);
@@ -406,6 +414,11 @@ int fm_opcore_execute(fm_opcore *op, decision *d)
         pthread_mutex_lock(&op->mu);
         if (rc == 0) {
             fm_sched_ledger_assume(op->ledger, d->key, d->node, rv);
+            /* A mark leaves the task waiting. When the cache already holds
+             * the version written, the assumption ends here, after the
+             * task's own event: a pass that skipped the task meanwhile
+             * (a node turned Ready) needs this to look at it again. */
+            if (!d->node) again = fm_opcore_assumption_ended(op, d->key, true, true);
         } else {
             /* Decide again for the task, and for others on its slot. */
             fm_sched_ledger_unassume(op->ledger, d->key);
@@ -415,6 +428,7 @@ int fm_opcore_execute(fm_opcore *op, decision *d)
         pthread_mutex_unlock(&op->mu);
     }
     free(rv);
+    if (again) trigger_pass(op);
     if (rc) {
         /* The task may have changed under us (placed by a write whose
          * answer was lost, say): its own controller looks at it again. */

@@ -346,8 +346,9 @@ static int add_candidate(void *arg, const char *key, const fm_agentic_task *t)
     if (fm_hashmap_put(&r->seen, key, (void *)key, NULL) != 0) return r->err = FM_ENOMEM;
     if (!e) {
         /* Not looked at in this state (a dependency went missing again, a
-         * write in flight): the reconcile that finds it ready again must
-         * bring it back. */
+         * write in flight): whoever finds it ready again brings it back
+         * with fm_sched_plan_task_ready (the reconcile that finds its
+         * dependencies met, the end of the write's assumption). */
         set_del(&r->pl->parked, key);
         return 0;
     }

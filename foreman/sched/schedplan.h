@@ -96,9 +96,12 @@ bool fm_sched_plan_task_event(fm_sched_plan *pl, const char *key, const fm_agent
 bool fm_sched_plan_node_event(fm_sched_plan *pl, const fm_fleet_node *old_obj, const fm_fleet_node *new_obj,
                            fm_time now, int64_t stale_after_ns);
 
-/* The task's dependencies are met (its controller found them all
- * Succeeded): dirty unless a pass already looked at it since its last
- * change. Returns true when a pass has work now. */
+/* The task may be decided now (its controller found its dependencies all
+ * Succeeded, or a write of ours for it ended): dirty unless a pass already
+ * looked at it since its last change. A pass that finds a task not
+ * eligible (view->eligible: dependencies unmet, a write in flight) forgets
+ * it: whatever makes it eligible again must call this, or the task waits
+ * for an unrelated event. Returns true when a pass has work now. */
 bool fm_sched_plan_task_ready(fm_sched_plan *pl, const char *key);
 
 /* Marks a task dirty (a write for it failed: decide again). */
