@@ -140,9 +140,9 @@ static void handle_event(const char *ev, size_t len, int which)
         char *msg = fm_kube_json_path_string(ov, ol, "message");
         free(msg);
         long st = code > 0 && code < 1000 ? (long)code : 500;
-        int src = fm_kube_http_status_error(st, ov, ol, "fleetnodes");
+        int got = fm_kube_http_status_error(st, ov, ol, "fleetnodes");
         int want = fm_kube_status_code(st, fm_error_last()->reason);
-        if (src >= 0 || src != (want ? want : FM_EHTTP))
+        if (got >= 0 || got != (want ? want : FM_EHTTP))
             fail("status error did not give the status's class", NULL);
         check_message();
         return;

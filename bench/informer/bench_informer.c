@@ -455,7 +455,7 @@ static void report_kind(fm_kube_client *c, fm_informer *inf, const fm_kind_desc 
     fm_buf_free(&a.buf);
     if (!a.n) return;
     printf("%s x%zu:\n", k->kind, a.n);
-    printf("  RSS delta per object               %8.0f bytes\n", rss_delta_kib * 1024.0 / (double)a.n);
+    printf("  RSS delta per object               %8.0f bytes\n", (double)rss_delta_kib * 1024.0 / (double)a.n);
     printf("  heap per object (decoded struct)   %8.0f bytes (struct %zu + strings/lists/raw JSON; %.1f blocks)\n",
            (double)a.heap / (double)a.n, k->object->size, (double)chunks_seen / (double)a.n);
     printf("  of which malloc overhead           %8.0f bytes (asked for %.0f: headers and rounding)\n",
@@ -475,7 +475,7 @@ static void report_kind(fm_kube_client *c, fm_informer *inf, const fm_kind_desc 
            get_s * 1e3, dec_s * 1e3);
     printf("  cached / served JSON               %8.2f (heap+bookkeeping), %.2f (RSS delta)\n",
            served > 0 ? (double)(a.heap + over) / (double)a.n / served : 0,
-           served > 0 ? rss_delta_kib * 1024.0 / (double)a.n / served : 0);
+           served > 0 ? (double)rss_delta_kib * 1024.0 / (double)a.n / served : 0);
 }
 
 static void delete_all(fm_kube_client *c, int nns)

@@ -594,7 +594,7 @@ static int run_unschedulable(const char *exe, const char *log, double *op_start)
     rss_of(op_pid, &rss, &hwm);
     printf("  then %d s with nothing to place (heartbeats every %d s): operator CPU %.2f s (%.1f%% of a core), "
            "%ld more writes; at most %d writes per task in all; RSS %.1f MiB\n",
-           unsched_s, heartbeat_s, cpu, cpu * 100 / unsched_s, w_after, max_total, rss / 1024.0);
+           unsched_s, heartbeat_s, cpu, cpu * 100 / unsched_s, w_after, max_total, (double)rss / 1024.0);
     fflush(stdout);
     kill(op_pid, SIGTERM);
     waitpid(op_pid, NULL, 0);
@@ -762,9 +762,9 @@ int main(int argc, char **argv)
     printf("\n");
     long rss, hwm;
     rss_of(op_pid, &rss, &hwm);
-    if (rss0 >= 0) printf("  operator RSS: %.1f MiB at start (empty caches), ", rss0 / 1024.0);
+    if (rss0 >= 0) printf("  operator RSS: %.1f MiB at start (empty caches), ", (double)rss0 / 1024.0);
     else printf("  operator RSS: ");
-    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s; %ld threads\n", rss / 1024.0, hwm / 1024.0,
+    printf("%.1f MiB at end, peak %.1f MiB; CPU %.1f s; %ld threads\n", (double)rss / 1024.0, (double)hwm / 1024.0,
            cpu_of(op_pid), last_threads);
     {
         char tp[512];
@@ -772,7 +772,7 @@ int main(int argc, char **argv)
         double jt = json_bytes(tp), jn = json_bytes(nodes_path);
         if (jt >= 0 && jn >= 0)
             printf("  cached objects as JSON from the API server: tasks %.1f MiB + nodes %.1f MiB; operator RSS / JSON "
-                   "ratio %.2f\n", jt / 1048576, jn / 1048576, rss * 1024.0 / (jt + jn));
+                   "ratio %.2f\n", jt / 1048576, jn / 1048576, (double)rss * 1024.0 / (jt + jn));
     }
     int ml = max_load();
     printf("  most tasks on one node: %d (capacity %d)%s\n", ml, capacity,

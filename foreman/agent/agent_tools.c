@@ -54,8 +54,8 @@ int fm_tools_open_beneath(int dirfd, const char *path, int flags, int mode)
 #if defined(__linux__) && defined(SYS_openat2)
     struct open_how how;
     memset(&how, 0, sizeof(how));
-    how.flags = (uint64_t)(flags | O_CLOEXEC);
-    how.mode = (flags & O_CREAT) ? (uint64_t)mode : 0;
+    how.flags = (__u64)(unsigned)(flags | O_CLOEXEC);
+    how.mode = (flags & O_CREAT) ? (__u64)mode : 0;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
     long fd = syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
     if (fd >= 0 || errno != ENOSYS) return (int)fd;
