@@ -201,6 +201,9 @@ void tasks_shutdown(agent *a);
 
 /* True when every runner and the dispatcher have finished. */
 bool tasks_all_done(agent *a);
+/* Waits until tasks_all_done or the monotonic clock reaches deadline_ns;
+ * returns tasks_all_done. */
+bool tasks_wait_done(agent *a, int64_t deadline_ns);
 
 /* Stops the informers, joins finished threads and frees. Only when
  * tasks_all_done(). */

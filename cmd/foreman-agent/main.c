@@ -172,7 +172,7 @@ static int run_agent(int argc, char **argv)
         fm_log_warn("marking the FleetNode Draining failed", "fleetnode", a->cfg.name, "error",
                  fm_error_last()->message, NULL);
     int64_t limit = t0 + AGENT_DRAIN_TIMEOUT_NS + 500 * NS_PER_MS;
-    while (!tasks_all_done(a) && fm_clock_now(NULL) < limit) usleep(20000);
+    tasks_wait_done(a, limit);
     pthread_mutex_lock(&a->mu);
     bool hb_done = !a->hb_started || a->hb_exited;
     pthread_mutex_unlock(&a->mu);

@@ -612,6 +612,7 @@ static void *disp_main(void *arg)
             fm_clock_wait_until(NULL, &a->disp_cond, &a->mu, retry_at);
     }
     a->disp_exited = true;
+    pthread_cond_broadcast(&a->disp_cond); /* tasks_wait_done */
     pthread_mutex_unlock(&a->mu);
     return NULL;
 }
@@ -830,12 +831,31 @@ void tasks_shutdown(agent *a)
     pthread_mutex_unlock(&a->mu);
 }
 
-bool tasks_all_done(agent *a)
+/* Under a->mu. */
+static bool all_done_locked(agent *a)
 {
-    pthread_mutex_lock(&a->mu);
     bool done = !a->disp_started || a->disp_exited;
     for (agent_slot *s = a->slots; s && done; s = s->next)
         if (!s->finished) done = false;
+    return done;
+}
+
+bool tasks_all_done(agent *a)
+{
+    pthread_mutex_lock(&a->mu);
+    bool done = all_done_locked(a);
+    pthread_mutex_unlock(&a->mu);
+    return done;
+}
+
+bool tasks_wait_done(agent *a, int64_t deadline_ns)
+{
+    /* A runner that finishes and the dispatcher that exits both broadcast
+     * disp_cond, so this wakes when the answer may have changed. */
+    pthread_mutex_lock(&a->mu);
+    bool done;
+    while (!(done = all_done_locked(a)) && fm_clock_now(NULL) < deadline_ns)
+        fm_clock_wait_until(NULL, &a->disp_cond, &a->mu, deadline_ns);
     pthread_mutex_unlock(&a->mu);
     return done;
 }
