@@ -19,7 +19,6 @@
  */
 #include "workqueue.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,7 +324,10 @@ done:
 /* Per-key exponential backoff for a key that failed `failures` times. */
 static int64_t backoff_ns(const fm_workqueue *q, int failures)
 {
-    double d = (double)q->base_ns * pow(2.0, failures);
+    /* base * 2^failures without libm's pow() (the agent links no libm) */
+    if (failures < 0) failures = 0;
+    if (failures > 62) return q->max_ns;
+    double d = (double)q->base_ns * (double)(UINT64_C(1) << failures);
     if (d > (double)q->max_ns) return q->max_ns;
     return (int64_t)d;
 }
