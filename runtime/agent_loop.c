@@ -549,11 +549,13 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
         /* parallel_tool_calls false is not always honoured: keep the first */
         if (nc > 1) nc = 1;
 
-        /* arguments that are not JSON: resample this turn a few times */
-        bool bad_args = false;
+        /* arguments that are not JSON: resample this turn a few times, but
+         * not when the answer was cut at max_tokens (the same request hits
+         * the same limit; at temperature 0 it is the same answer) */
+        bool bad_args = false, cut = !strcmp(m.finish_reason, "length");
         for (size_t i = 0; i < nc; i++)
             if (!json_object_ok(calls[i].args, calls[i].args_len)) bad_args = true;
-        if (bad_args && resample < cfg.max_resample) {
+        if (bad_args && resample < cfg.max_resample && !cut) {
             resample++;
             tr_write(&tr, "note", "resampling: tool call arguments are not valid JSON", 50, false);
             continue;
@@ -598,7 +600,15 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
                 e |= fm_buf_printf(&a, "{\"id\":\"%s\",\"type\":\"function\",\"function\":{\"name\":", calls[i].id);
                 e |= fm_buf_put_json_string(&a, calls[i].name, strlen(calls[i].name));
                 e |= fm_buf_puts(&a, ",\"arguments\":");
-                e |= fm_buf_put_json_string(&a, calls[i].args, calls[i].args_len);
+                /* arguments that are not a JSON object never go back to the
+                 * server: llama.cpp parses every earlier call's arguments to
+                 * render the prompt and answers each later request with a
+                 * 500 (the run then ended in ModelError); the call's tool
+                 * result says what was wrong, the transcript has the text */
+                if (json_object_ok(calls[i].args, calls[i].args_len))
+                    e |= fm_buf_put_json_string(&a, calls[i].args, calls[i].args_len);
+                else
+                    e |= fm_buf_puts(&a, "\"{}\"");
                 e |= fm_buf_puts(&a, "}}");
             }
             e |= fm_buf_puts(&a, "]}");
@@ -629,7 +639,12 @@ int agent_loop_run(agent_loop_result *res, const agent_loop_config *cfg_in, tool
             }
             if (!json_object_ok(c->args, c->args_len)) {
                 is_err = true;
-                fm_buf_printf(&out, "error: the arguments of %s are not valid JSON; send one JSON object", c->name);
+                if (cut)
+                    fm_buf_printf(&out, "error: your call of %s was cut off at the output limit before its arguments "
+                                        "were complete; nothing was run. Send a shorter call: one complete JSON object.",
+                                  c->name);
+                else
+                    fm_buf_printf(&out, "error: the arguments of %s are not valid JSON; send one JSON object", c->name);
             } else if (!strcmp(c->name, "submit_result")) {
                 if (take_submit(res, c->args, c->args_len, &out)) {
                     submitted = true;
