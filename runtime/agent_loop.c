@@ -241,7 +241,11 @@ static bool stop_requested(int wake_fd)
 static char *orientation(const tools_ctx *tools)
 {
     fm_buf b = FM_BUF_INIT;
-    int rc = fm_buf_printf(&b, "Workspace root: %s (use relative paths). Top-level entries:", tools->root);
+    /* no absolute path here: small models copy it into every call, and a
+     * random directory name makes the prompt (and so a temperature-0
+     * answer) differ from run to run */
+    int rc = fm_buf_puts(&b, "The workspace root is the current directory of every tool; use relative paths. "
+                             "Top-level entries:");
     int fd = openat(tools->root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
     char *names[ORIENT_FILES_MAX];
