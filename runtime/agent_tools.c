@@ -146,9 +146,10 @@ static char *arg_str(const char *args, size_t len, const char *name)
 /*
  * The "path" argument, malloc'd, NULL when absent. An absolute path that
  * names the workspace root or something under it (models copy the root
- * from the orientation message) is made relative to the root; the result
- * still goes through tools_open_beneath, so nothing outside is reachable
- * (an absolute path anywhere else stays absolute and is refused there).
+ * from what bash or an error message showed them) is made relative to the
+ * root; the result still goes through tools_open_beneath, so nothing
+ * outside is reachable (an absolute path anywhere else stays absolute and
+ * is refused there).
  */
 static char *arg_path(const tools_ctx *c, const char *args, size_t len)
 {
