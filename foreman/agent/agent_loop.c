@@ -242,7 +242,11 @@ static bool stop_requested(int wake_fd)
 static char *orientation(const fm_tools_ctx *tools)
 {
     fm_buf b = FM_BUF_INIT;
-    int rc = fm_buf_printf(&b, "Workspace root: %s (use relative paths). Top-level entries:", tools->root);
+    /* no absolute path here: small models copy it into every call, and a
+     * random directory name makes the prompt (and so a temperature-0
+     * answer) differ from run to run */
+    int rc = fm_buf_puts(&b, "The workspace root is the current directory of every tool; use relative paths. "
+                             "Top-level entries:");
     int fd = openat(tools->root_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
     char *names[ORIENT_FILES_MAX];
@@ -550,11 +554,13 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
         /* parallel_tool_calls false is not always honoured: keep the first */
         if (nc > 1) nc = 1;
 
-        /* arguments that are not JSON: resample this turn a few times */
-        bool bad_args = false;
+        /* arguments that are not JSON: resample this turn a few times, but
+         * not when the answer was cut at max_tokens (the same request hits
+         * the same limit; at temperature 0 it is the same answer) */
+        bool bad_args = false, cut = !strcmp(m.finish_reason, "length");
         for (size_t i = 0; i < nc; i++)
             if (!json_object_ok(calls[i].args, calls[i].args_len)) bad_args = true;
-        if (bad_args && resample < cfg.max_resample) {
+        if (bad_args && resample < cfg.max_resample && !cut) {
             resample++;
             tr_write(&tr, "note", "resampling: tool call arguments are not valid JSON", 50, false);
             continue;
@@ -599,7 +605,15 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
                 e |= fm_buf_printf(&a, "{\"id\":\"%s\",\"type\":\"function\",\"function\":{\"name\":", calls[i].id);
                 e |= fm_buf_put_json_string(&a, calls[i].name, strlen(calls[i].name));
                 e |= fm_buf_puts(&a, ",\"arguments\":");
-                e |= fm_buf_put_json_string(&a, calls[i].args, calls[i].args_len);
+                /* arguments that are not a JSON object never go back to the
+                 * server: llama.cpp parses every earlier call's arguments to
+                 * render the prompt and answers each later request with a
+                 * 500 (the run then ended in ModelError); the call's tool
+                 * result says what was wrong, the transcript has the text */
+                if (json_object_ok(calls[i].args, calls[i].args_len))
+                    e |= fm_buf_put_json_string(&a, calls[i].args, calls[i].args_len);
+                else
+                    e |= fm_buf_puts(&a, "\"{}\"");
                 e |= fm_buf_puts(&a, "}}");
             }
             e |= fm_buf_puts(&a, "]}");
@@ -630,7 +644,12 @@ int fm_agent_loop_run(fm_agent_loop_result *res, const fm_agent_loop_config *cfg
             }
             if (!json_object_ok(c->args, c->args_len)) {
                 is_err = true;
-                fm_buf_printf(&out, "error: the arguments of %s are not valid JSON; send one JSON object", c->name);
+                if (cut)
+                    fm_buf_printf(&out, "error: your call of %s was cut off at the output limit before its arguments "
+                                        "were complete; nothing was run. Send a shorter call: one complete JSON object.",
+                                  c->name);
+                else
+                    fm_buf_printf(&out, "error: the arguments of %s are not valid JSON; send one JSON object", c->name);
             } else if (!strcmp(c->name, "submit_result")) {
                 if (take_submit(res, c->args, c->args_len, &out)) {
                     submitted = true;

@@ -143,6 +143,27 @@ static char *arg_str(const char *args, size_t len, const char *name)
     return fm_kube_json_string(v, vl);
 }
 
+/*
+ * The "path" argument, malloc'd, NULL when absent. An absolute path that
+ * names the workspace root or something under it (models copy the root
+ * from what bash or an error message showed them) is made relative to the
+ * root; the result still goes through fm_tools_open_beneath, so nothing
+ * outside is reachable (an absolute path anywhere else stays absolute and
+ * is refused there).
+ */
+static char *arg_path(const fm_tools_ctx *c, const char *args, size_t len)
+{
+    char *path = arg_str(args, len, "path");
+    if (!path || path[0] != '/' || !c->root || c->root[0] != '/') return path;
+    size_t rl = strlen(c->root);
+    while (rl > 1 && c->root[rl - 1] == '/') rl--;
+    if (strncmp(path, c->root, rl) != 0 || (path[rl] != '\0' && path[rl] != '/')) return path;
+    const char *rest = path + rl;
+    while (*rest == '/') rest++;
+    memmove(path, rest[0] ? rest : ".", strlen(rest[0] ? rest : ".") + 1);
+    return path;
+}
+
 /* The integer member name (also accepted as a numeric string); def when absent. */
 static int64_t arg_int(const char *args, size_t len, const char *name, int64_t def)
 {
@@ -254,7 +275,7 @@ static int path_error(fm_buf *out, bool *is_error, const char *what, const char 
 
 static int tool_read_file(fm_buf *out, fm_tools_ctx *c, const char *args, size_t len, bool *is_error)
 {
-    char *path = arg_str(args, len, "path");
+    char *path = arg_path(c, args, len);
     int rc = 0;
     if (!path) {
         *is_error = true;
@@ -304,7 +325,7 @@ static int tool_read_file(fm_buf *out, fm_tools_ctx *c, const char *args, size_t
 
 static int tool_write_file(fm_buf *out, fm_tools_ctx *c, const char *args, size_t len, bool *is_error)
 {
-    char *path = arg_str(args, len, "path");
+    char *path = arg_path(c, args, len);
     char *content = arg_str(args, len, "content");
     int rc;
     if (!path || !content) {
@@ -396,7 +417,7 @@ static size_t similarity(const char *a, size_t al, const char *b, size_t bl)
 
 static int tool_str_replace(fm_buf *out, fm_tools_ctx *c, const char *args, size_t len, bool *is_error)
 {
-    char *path = arg_str(args, len, "path");
+    char *path = arg_path(c, args, len);
     char *old = arg_str(args, len, "old_str");
     char *new_ = arg_str(args, len, "new_str");
     fm_buf b = FM_BUF_INIT, nb = FM_BUF_INIT;
@@ -635,7 +656,7 @@ static void walk_dir(walk *w, int fd, const char *rel, int depth)
 
 static int tool_walk(fm_buf *out, fm_tools_ctx *c, const char *args, size_t len, bool *is_error, bool grep)
 {
-    char *path = arg_str(args, len, "path");
+    char *path = arg_path(c, args, len);
     char *glob = arg_str(args, len, "glob");
     if (!glob) glob = arg_str(args, len, "pattern_glob");
     char *pattern = grep ? arg_str(args, len, "pattern") : NULL;

@@ -175,6 +175,41 @@ TEST(correctives_then_submit)
     scn_stop(s);
 }
 
+/* A call cut at max_tokens (llama.cpp with a 135M model: a second, parallel
+ * call and a rambling string, finish_reason length) is not resampled (the
+ * same request hits the same limit), and its broken arguments never go back
+ * to the server: llama.cpp answers every later request with a 500 when an
+ * earlier call's arguments do not parse, which ended the run in ModelError. */
+TEST(cut_call_not_resent)
+{
+    static const char *const cut[] = {
+        "{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":null}]}",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+        "\"type\":\"function\",\"function\":{\"name\":\"submit_result\",\"arguments\":\"{\\n    \\\"verdict\\\": \\\"GO\\\",\\n"
+        "    \\\"summary\\\": \\\"RAMBLING file size, file size, file\"}}]},\"finish_reason\":null}]}",
+        "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"length\"}]}",
+        "{\"choices\":[],\"usage\":{\"prompt_tokens\":1043,\"completion_tokens\":96,\"total_tokens\":1139}}",
+    };
+    scn_turn t[3];
+    t[0] = scn_sse(cut, 4, true);
+    t[1] = scn_tool_call("submit_result", "{\"verdict\":\"NO-GO\",\"summary\":\"short\"}", 5);
+    scn_server *s = scn_start(t, 2);
+    fm_agent_loop_config c = config_for(s);
+    fm_agent_loop_result r;
+    CHECK_INT(fm_agent_loop_run(&r, &c, &tools, &task, -1), 0);
+    CHECK(!r.failed);
+    CHECK_INT(r.verdict, FM_VERDICT_NO_GO);
+    CHECK_INT(r.turns, 2);
+    CHECK_INT(r.tool_errors, 1);
+    CHECK_INT((int)scn_requests(s), 2); /* no resample */
+    const char *second = scn_request(s, 1);
+    CHECK_CONTAINS(second, "\"name\":\"submit_result\",\"arguments\":\"{}\"");
+    CHECK_CONTAINS(second, "cut off at the output limit");
+    CHECK(strstr(second, "RAMBLING") == NULL);
+    fm_agent_loop_result_clear(&r);
+    scn_stop(s);
+}
+
 TEST(stuck_loop_ends)
 {
     scn_turn t[8];
@@ -427,6 +462,7 @@ int main(void)
     RUN(text_call_families_run);
     RUN(transcript_capped);
     RUN(correctives_then_submit);
+    RUN(cut_call_not_resent);
     RUN(stuck_loop_ends);
     RUN(turn_budget_offers_only_submit);
     RUN(agent_tools_limit_the_loop);

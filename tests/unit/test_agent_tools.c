@@ -127,6 +127,47 @@ TEST(path_escapes_refused)
     unlink(q);
 }
 
+/* A model often copies the absolute workspace root: a path under it is
+ * taken as relative; anything else absolute, or leaving it through "..",
+ * or a sibling that only shares the prefix, is still refused. */
+TEST(absolute_path_under_root)
+{
+    bool err;
+    char args[1200], sib[300];
+    put("abs.txt", "ABSOLUTE OK\n");
+    snprintf(args, sizeof(args), "{\"path\":\"%s/abs.txt\"}", ws);
+    const char *r = call("read_file", args, &err);
+    CHECK(!err);
+    CHECK_CONTAINS(r, "ABSOLUTE OK");
+    snprintf(args, sizeof(args), "{\"path\":\"%s//sub/w.txt\",\"content\":\"w\\n\"}", ws);
+    r = call("write_file", args, &err);
+    CHECK(!err);
+    CHECK_STR(slurp_rel(ws, "sub/w.txt"), "w\n");
+    CHECK_STR(((char **)ctx.changed.items)[ctx.changed.len - 1], "sub/w.txt");
+    snprintf(args, sizeof(args), "{\"path\":\"%s\"}", ws);
+    r = call("list_files", args, &err);
+    CHECK(!err);
+    CHECK_CONTAINS(r, "abs.txt");
+    snprintf(args, sizeof(args), "{\"path\":\"%s/\"}", ws);
+    r = call("list_files", args, &err);
+    CHECK(!err);
+    CHECK_CONTAINS(r, "sub/w.txt");
+    snprintf(args, sizeof(args), "{\"path\":\"%s/../%s/secret\"}", ws, strrchr(outside, '/') + 1);
+    r = call("read_file", args, &err);
+    CHECK(err);
+    CHECK_CONTAINS(r, "outside the workspace");
+    /* a sibling whose name starts with the root's */
+    snprintf(sib, sizeof(sib), "%sx", ws);
+    CHECK_FATAL(mkdir(sib, 0700) == 0);
+    snprintf(args, sizeof(args), "{\"path\":\"%s/f\",\"content\":\"x\"}", sib);
+    r = call("write_file", args, &err);
+    CHECK(err);
+    CHECK_CONTAINS(r, "outside the workspace");
+    snprintf(args, sizeof(args), "%s/f", sib);
+    CHECK(access(args, F_OK) != 0);
+    rmdir(sib);
+}
+
 TEST(write_file_and_changed)
 {
     bool err;
@@ -372,6 +413,7 @@ int main(void)
     if (fm_tools_open(&ctx, ws) != 0) return 1;
     RUN(read_file_ranges_and_errors);
     RUN(path_escapes_refused);
+    RUN(absolute_path_under_root);
     RUN(write_file_and_changed);
     RUN(str_replace_cases);
     RUN(list_and_grep);
