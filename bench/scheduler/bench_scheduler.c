@@ -258,9 +258,17 @@ static int task_index(const char *name)
     return i >= 0 && i < total_tasks ? i : -1;
 }
 
-static int on_event(void *ud, fm_kube_watch_event_type type, void *obj, const char *raw, size_t len)
+/* The last resourceVersion the watch saw (its thread only): a re-watch
+ * resumes there. A watch without one would begin with an ADDED event for
+ * every task that exists (100,000 at the largest size), and the events of
+ * the phase then running would wait behind them. */
+static char watch_rv[64];
+
+static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
     fm_agentic_task *t = obj;
+    if (t && t->metadata.resource_version && strlen(t->metadata.resource_version) < sizeof watch_rv)
+        strcpy(watch_rv, t->metadata.resource_version);
     if (t && unsched_at && (type == KUBE_WATCH_ADDED || type == KUBE_WATCH_MODIFIED)) {
         int i = task_index(t->metadata.name);
         if (i >= 0 && type == KUBE_WATCH_MODIFIED) writes[i]++;
@@ -292,9 +300,16 @@ static void *watch_main(void *arg)
     while (!atomic_load(&stop_watch)) {
         char sel[80];
         snprintf(sel, sizeof sel, "bench=%s", label);
-        fm_kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel};
-        /* from "now": the namespaces are new and empty when this starts */
-        fm_kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
+        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel,
+                             .allow_bookmarks = true, .resource_version = watch_rv[0] ? watch_rv : NULL};
+        /* the first from "now": the namespaces are new and empty then */
+        int rc = kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
+        if (rc == FM_EGONE) {
+            fprintf(stderr, "bench_scheduler: the watch's version expired; watching from now\n");
+            watch_rv[0] = 0;
+        } else if (rc && rc != FM_ECANCELED) {
+            usleep(200000);
+        }
     }
     return NULL;
 }
