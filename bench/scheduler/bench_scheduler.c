@@ -73,7 +73,7 @@ static int n_nodes = 1000, n_tasks = 10000, capacity = 14, rate = 100, steady_s 
 static int live_burst = 0, settle_s = 45, heartbeat_s = 30;
 static int unsched_n = 0, unsched_s = 60;
 static int floor_patches = -1; /* API floor: -1 = as many as the backlog, 0 = none */
-static kube_client *kc;
+static fm_kube_client *kc;
 static char ns[64];            /* the first namespace; the others are ns-01, ns-02, ... */
 #define MAX_NS 64
 static int n_ns = 1;
@@ -264,7 +264,7 @@ static int task_index(const char *name)
  * the phase then running would wait behind them. */
 static char watch_rv[64];
 
-static int on_event(void *ud, kube_watch_event_type type, void *obj, const char *raw, size_t len)
+static int on_event(void *ud, fm_kube_watch_event_type type, void *obj, const char *raw, size_t len)
 {
     fm_agentic_task *t = obj;
     if (t && t->metadata.resource_version && strlen(t->metadata.resource_version) < sizeof watch_rv)
@@ -300,10 +300,10 @@ static void *watch_main(void *arg)
     while (!atomic_load(&stop_watch)) {
         char sel[80];
         snprintf(sel, sizeof sel, "bench=%s", label);
-        kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel,
+        fm_kube_watch_opts o = {.cancel = &stop_watch, .timeout_seconds = 280, .label_selector = sel,
                              .allow_bookmarks = true, .resource_version = watch_rv[0] ? watch_rv : NULL};
         /* the first from "now": the namespaces are new and empty then */
-        int rc = kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
+        int rc = fm_kube_watch(kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &o, on_event, NULL);
         if (rc == FM_EGONE) {
             fprintf(stderr, "bench_scheduler: the watch's version expired; watching from now\n");
             watch_rv[0] = 0;
@@ -563,8 +563,8 @@ static int max_load(void)
     fm_agentic_task_list *l = NULL;
     char sel[80];
     snprintf(sel, sizeof sel, "bench=%s", label);
-    kube_list_opts lo = {.label_selector = sel, .limit = 5000};
-    if (kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
+    fm_kube_list_opts lo = {.label_selector = sel, .limit = 5000};
+    if (fm_kube_list_all((void **)&l, kc, &fm_agentic_task_kind, KUBE_ALL_NAMESPACES, &lo) != 0) die("list tasks");
     int *load = calloc((size_t)n_nodes, sizeof *load), best = 0, failed = 0;
     for (size_t i = 0; i < l->items.len; i++) {
         const fm_agentic_task *t = &l->items.items[i];
@@ -852,8 +852,8 @@ int main(int argc, char **argv)
         printf("  backlog: %d tasks created in %.1f s (%d errors) before the operator started; %d Scheduled "
                "%.1f s after its start (%.0f tasks/s)\n",
                n_tasks, created, errs, sched_burst, burst, sched_burst / (burst > 0 ? burst : 1));
-    printf("  operator after the drain: RSS %.1f MiB, peak %.1f MiB, CPU %.1f s\n", rss_drain / 1024.0,
-           hwm_drain / 1024.0, cpu_of(op_pid));
+    printf("  operator after the drain: RSS %.1f MiB, peak %.1f MiB, CPU %.1f s\n", (double)rss_drain / 1024.0,
+           (double)hwm_drain / 1024.0, cpu_of(op_pid));
     fflush(stdout);
 
     /* steady, once the backlog's background work (Events) is done */
@@ -893,10 +893,10 @@ int main(int argc, char **argv)
         if (jt >= 0 && jn >= 0) {
             printf("  cached objects as JSON from the API server (list pages of 500): tasks %.1f MiB + nodes %.1f MiB "
                    "= %.1f MiB; operator RSS / JSON ratio %.2f\n",
-                   jt / 1048576, jn / 1048576, (jt + jn) / 1048576, rss * 1024.0 / (jt + jn));
+                   jt / 1048576, jn / 1048576, (jt + jn) / 1048576, (double)rss * 1024.0 / (jt + jn));
             printf("  the same without metadata.managedFields (%.1f MiB of it, which the operator does not cache): "
                    "%.1f MiB; RSS / that %.2f\n", (mt + mn) / 1048576, (jt + jn - mt - mn) / 1048576,
-                   rss * 1024.0 / (jt + jn - mt - mn));
+                   (double)rss * 1024.0 / (jt + jn - mt - mn));
         }
     }
     int ml = max_load();
@@ -950,7 +950,7 @@ int main(int argc, char **argv)
     pthread_join(wt, NULL);
     report_heartbeats();
     cleanup();
-    kube_client_free(kc);
+    fm_kube_client_free(kc);
     int nr = log_lines_with(log, "fleet node not ready"), ce = log_lines_with(log, "claim expired");
     if (nr || ce)
         printf("  ** the operator marked %d nodes NotReady and let %d claims expire (heartbeats late) **\n", nr, ce);
