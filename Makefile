@@ -5,6 +5,9 @@ SAN_BUILD ?= build-san
 JOBS ?= $(shell nproc)
 CTEST_ARGS ?= --output-on-failure
 LOCAL_DIR ?= $(CURDIR)/.local
+# The unit tests are independent (loopback ports they pick, their own temp
+# directories), so they run one per core.
+UNIT_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: all deps build generate charts test test-unit test-integration test-san \
         test-valgrind test-isolated bench fuzz testenv run-local stop-local install clean \
@@ -33,7 +36,7 @@ testenv: deps
 	tests/testenv/testenv build
 
 test: build testenv
-	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
+	cd $(BUILD) && ctest $(CTEST_ARGS) -j $(UNIT_JOBS) -L unit
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
 
 # The images, built here with buildah and no registry (scripts/build-images.sh).
@@ -50,7 +53,7 @@ test-cluster: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -V -L cluster
 
 test-unit: build
-	cd $(BUILD) && ctest $(CTEST_ARGS) -L unit
+	cd $(BUILD) && ctest $(CTEST_ARGS) -j $(UNIT_JOBS) -L unit
 
 test-integration: build testenv
 	cd $(BUILD) && ctest $(CTEST_ARGS) -L integration
