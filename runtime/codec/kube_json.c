@@ -111,6 +111,7 @@ static int skip_value(const char *s, size_t len, size_t *pos, fm_kube_json_depth
             continue;
         } else if (ch == '"') {
             if ((rc = skip_string(s, len, &i)) < 0) goto out;
+            rc = FM_EPARSE; /* a document that ends after the string is cut short */
         } else if (ch == '-' || (ch >= '0' && ch <= '9')) {
             i++;
             while (i < len && s[i] && strchr("0123456789.eE+-", s[i]) != NULL) i++;

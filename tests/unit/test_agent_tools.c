@@ -341,10 +341,13 @@ TEST(sandbox_network_connect_fails)
 TEST(sandbox_fork_bomb_contained)
 {
     fm_sandbox_result res;
-    int64_t t0 = fm_clock_now(NULL);
+    /* Contained: the bomb runs out of processes and the command ends on
+     * its own, long before its deadline (a generous one: how long the
+     * bomb takes to burn out depends on the machine's load, which a test
+     * does not assert on). */
     CHECK_INT(fm_sandbox_run(&res, &ctx.sandbox, ws, "bomb() { bomb | bomb & }; bomb; sleep 2; echo survived",
-                          20 * INT64_C(1000000000), -1), 0);
-    CHECK(fm_clock_now(NULL) - t0 < 15 * INT64_C(1000000000));
+                          120 * INT64_C(1000000000), -1), 0);
+    CHECK(!res.timed_out);
     fm_sandbox_result_clear(&res);
     /* the host can still fork */
     pid_t p = fork();

@@ -249,6 +249,14 @@ TEST(json_skip_limits)
     CHECK_INT(fm_kube_json_skip("[1,2", 4, &pos), FM_EPARSE);
     pos = 0;
     CHECK_INT(fm_kube_json_skip("nul", 3, &pos), FM_EPARSE);
+    /* cut short right after a string inside a container (found by
+     * fuzz_execcred: the string's success leaked out as the result) */
+    pos = 6;
+    CHECK_INT(fm_kube_json_skip("{\"m\": {\"a\":\"b\"", 14, &pos), FM_EPARSE);
+    CHECK_INT(pos, 6);
+    const char *v = NULL;
+    size_t vl = 0;
+    CHECK(fm_kube_json_member("{\"m\": {\"a\":\"b\"", 14, "m", &v, &vl) != 0);
 }
 
 /* ANY_DEPTH steps over nesting past the bound (onto the heap), still
