@@ -1,12 +1,18 @@
 /*
  * store.c - the keyed object cache with secondary indexes (see store.h).
  *
- * Layout: `entries` maps key -> entry (the entry owns the key string and the
- * object). Each index maps value -> bucket, and a bucket maps key -> entry
- * (borrowing the entry's key). An entry also keeps its own copy of the
- * values it was indexed under, so an update or delete removes it from
- * exactly those buckets without calling the index function on the old
- * object. Empty buckets are freed at once.
+ * Layout: `entries` maps key -> entry (the entry holds its key inline and
+ * owns the object). Each index maps value -> bucket (the bucket holds its
+ * value inline), and a bucket maps key -> entry (borrowing the entry's
+ * key). An entry remembers, per index, the buckets it is in (one slot per
+ * index: none, one bucket, or a tagged pointer to a list of them), so an
+ * update or delete removes it from exactly those buckets without calling
+ * the index function on the old object, and without a copy of each value
+ * per entry. Empty buckets are freed at once.
+ *
+ * Memory per object, 64-bit: the entry (24 bytes and the key) and its slot
+ * array (8 bytes per index), one table slot in `entries` and one in each
+ * bucket it is in (24 bytes each, tables at most 3/4 full).
  */
 #include "store.h"
 
@@ -20,22 +26,23 @@
 
 #define INLINE_VALUES 16
 
-typedef struct ivals {
-    char **v;
+typedef struct bucket {
+    fm_hashmap keys; /* entry key -> entry */
+    char value[];
+} bucket;
+
+/* An entry in several buckets of one index: slot = (uintptr_t)multi | 1. */
+typedef struct multi {
     size_t n;
-} ivals;
+    bucket *b[];
+} multi;
 
 typedef struct entry {
-    char *key;
     void *obj;
     uint64_t epoch;
-    ivals *idx; /* one per index */
+    void **idx; /* one slot per index: NULL, a bucket, or a tagged multi */
+    char key[];
 } entry;
-
-typedef struct bucket {
-    char *value;
-    fm_hashmap keys; /* entry key -> entry */
-} bucket;
 
 typedef struct index {
     char *name;
@@ -53,6 +60,38 @@ struct fm_store {
     size_t n_indexes;
     uint64_t epoch;
 };
+
+static bool slot_is_multi(const void *slot)
+{
+    return ((uintptr_t)slot & 1u) != 0;
+}
+
+static multi *slot_multi(void *slot)
+{
+    return (multi *)((uintptr_t)slot & ~(uintptr_t)1);
+}
+
+/* The buckets of a slot: *one gets the single bucket case. */
+static bucket **slot_buckets(void **slot, size_t *n)
+{
+    if (!*slot) {
+        *n = 0;
+        return NULL;
+    }
+    if (slot_is_multi(*slot)) {
+        multi *m = slot_multi(*slot);
+        *n = m->n;
+        return m->b;
+    }
+    *n = 1;
+    return (bucket **)slot;
+}
+
+static void slot_free(void **slot)
+{
+    if (*slot && slot_is_multi(*slot)) free(slot_multi(*slot));
+    *slot = NULL;
+}
 
 /* Offset of the fm_k8s_object_meta "metadata" field of d, or -1. */
 static long find_meta(const fm_struct_desc *d)
@@ -98,23 +137,14 @@ void fm_store_object_free(const fm_store *s, void *obj)
     free(obj);
 }
 
-static void ivals_clear(ivals *iv)
-{
-    for (size_t i = 0; i < iv->n; i++) free(iv->v[i]);
-    free(iv->v);
-    iv->v = NULL;
-    iv->n = 0;
-}
-
 static void entry_free(fm_store *s, entry *e, bool free_obj)
 {
     if (!e) return;
     if (e->idx) {
-        for (size_t i = 0; i < s->n_indexes; i++) ivals_clear(&e->idx[i]);
+        for (size_t i = 0; i < s->n_indexes; i++) slot_free(&e->idx[i]);
         free(e->idx);
     }
     if (free_obj) fm_store_object_free(s, e->obj);
-    free(e->key);
     free(e);
 }
 
@@ -125,7 +155,6 @@ static void index_clear(index_t *ix)
     while (fm_hashmap_next(&ix->by_value, &it, NULL, &v)) {
         bucket *b = v;
         fm_hashmap_clear(&b->keys);
-        free(b->value);
         free(b);
     }
     fm_hashmap_clear(&ix->by_value);
@@ -145,6 +174,25 @@ void fm_store_free(fm_store *s)
     free(s);
 }
 
+/* The key of obj ("ns/name" or "name") into buf (cap bytes); its length, 0
+ * when obj has no name, or (size_t)-1 when it does not fit. */
+static size_t object_key(char *buf, size_t cap, const fm_k8s_object_meta *m)
+{
+    if (!m->name || !*m->name) return 0;
+    size_t nl = strlen(m->name);
+    size_t sl = m->namespace && *m->namespace ? strlen(m->namespace) : 0;
+    size_t len = sl + (sl ? 1 : 0) + nl;
+    if (len + 1 > cap) return (size_t)-1;
+    if (sl) {
+        memcpy(buf, m->namespace, sl);
+        buf[sl] = '/';
+        memcpy(buf + sl + 1, m->name, nl + 1);
+    } else {
+        memcpy(buf, m->name, nl + 1);
+    }
+    return len;
+}
+
 int fm_store_object_key(char **out, const fm_struct_desc *d, const void *obj)
 {
     *out = NULL;
@@ -152,78 +200,47 @@ int fm_store_object_key(char **out, const fm_struct_desc *d, const void *obj)
     if (off < 0) return fm_error_set(FM_EINVAL, "store: type %s has no metadata", d->name);
     const fm_k8s_object_meta *m = (const fm_k8s_object_meta *)((const char *)obj + off);
     if (!m->name || !*m->name) return fm_error_set(FM_EINVAL, "%s: object without metadata.name", d->name);
-    size_t nl = strlen(m->name);
-    size_t sl = m->namespace && *m->namespace ? strlen(m->namespace) : 0;
-    char *k = malloc(sl + (sl ? 1 : 0) + nl + 1);
+    size_t cap = strlen(m->name) + (m->namespace ? strlen(m->namespace) : 0) + 2;
+    char *k = malloc(cap);
     if (!k) return fm_error_set(FM_ENOMEM, "store: out of memory");
-    if (sl) {
-        memcpy(k, m->namespace, sl);
-        k[sl] = '/';
-        memcpy(k + sl + 1, m->name, nl + 1);
-    } else {
-        memcpy(k, m->name, nl + 1);
-    }
+    object_key(k, cap, m);
     *out = k;
     return 0;
 }
 
-/* Computes the copied values of index ix for obj into iv. */
-static int compute_values(ivals *iv, const index_t *ix, const void *obj)
-{
-    const char *local[INLINE_VALUES];
-    const char **vals = local;
-    size_t n = ix->fn(local, INLINE_VALUES, obj, ix->ud);
-    if (n > INLINE_VALUES) {
-        vals = malloc(n * sizeof(*vals));
-        if (!vals) return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
-        size_t again = ix->fn(vals, n, obj, ix->ud);
-        if (again < n) n = again;
-    }
-    iv->v = NULL;
-    iv->n = 0;
-    int rc = 0;
-    if (n) {
-        iv->v = calloc(n, sizeof(char *));
-        if (!iv->v) rc = FM_ENOMEM;
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (!vals[i]) continue; /* NULL values are skipped */
-            if (!(iv->v[iv->n] = fm_strdup(vals[i]))) rc = FM_ENOMEM;
-            else iv->n++;
-        }
-    }
-    if (vals != local) free(vals);
-    if (rc) {
-        ivals_clear(iv);
-        return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
-    }
-    return 0;
-}
-
-static int bucket_add(index_t *ix, const char *value, entry *e)
+/* The bucket of value in ix, made when missing; NULL when out of memory. */
+static bucket *bucket_get(index_t *ix, const char *value)
 {
     bucket *b = fm_hashmap_get(&ix->by_value, value);
-    if (!b) {
-        b = calloc(1, sizeof(*b));
-        if (!b || !(b->value = fm_strdup(value)) || fm_hashmap_put(&ix->by_value, b->value, b, NULL)) {
-            if (b) free(b->value);
-            free(b);
-            return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
-        }
+    if (b) return b;
+    size_t n = strlen(value);
+    b = calloc(1, sizeof(*b) + n + 1);
+    if (!b) return NULL;
+    memcpy(b->value, value, n + 1);
+    if (fm_hashmap_put(&ix->by_value, b->value, b, NULL)) {
+        free(b);
+        return NULL;
     }
-    if (fm_hashmap_put(&b->keys, e->key, e, NULL))
-        return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
-    return 0;
+    return b;
 }
 
-static void bucket_remove(index_t *ix, const char *value, const entry *e)
+/* Takes e out of bucket b of ix, freeing the bucket when it empties. */
+static void bucket_leave(index_t *ix, bucket *b, const entry *e)
 {
-    bucket *b = fm_hashmap_get(&ix->by_value, value);
-    if (!b) return;
     fm_hashmap_remove(&b->keys, e->key);
     if (b->keys.len == 0) {
         fm_hashmap_remove(&ix->by_value, b->value);
         fm_hashmap_clear(&b->keys);
-        free(b->value);
+        free(b);
+    }
+}
+
+/* Drops an empty bucket (made by bucket_get, joined by nobody). */
+static void bucket_drop_if_empty(index_t *ix, bucket *b)
+{
+    if (b->keys.len == 0) {
+        fm_hashmap_remove(&ix->by_value, b->value);
+        fm_hashmap_clear(&b->keys);
         free(b);
     }
 }
@@ -231,21 +248,80 @@ static void bucket_remove(index_t *ix, const char *value, const entry *e)
 static void unindex(fm_store *s, entry *e)
 {
     for (size_t i = 0; i < s->n_indexes; i++) {
-        for (size_t j = 0; j < e->idx[i].n; j++) bucket_remove(&s->indexes[i], e->idx[i].v[j], e);
-        ivals_clear(&e->idx[i]);
+        size_t n;
+        bucket **bs = slot_buckets(&e->idx[i], &n);
+        for (size_t j = 0; j < n; j++) bucket_leave(&s->indexes[i], bs[j], e);
+        slot_free(&e->idx[i]);
     }
 }
 
-/* Indexes e under the precomputed values fresh[] (taken over by e). */
-static int reindex(fm_store *s, entry *e, ivals *fresh)
+/*
+ * Puts e into the buckets of index ix (number i) for the values obj has
+ * there. The values are used at once (they may be borrowed from obj or be
+ * in a per-thread buffer). A value listed twice joins once.
+ */
+static int index_entry(fm_store *s, size_t i, entry *e)
+{
+    index_t *ix = &s->indexes[i];
+    const char *local[INLINE_VALUES];
+    const char **vals = local;
+    size_t n = ix->fn(local, INLINE_VALUES, e->obj, ix->ud);
+    if (n > INLINE_VALUES) {
+        vals = malloc(n * sizeof(*vals));
+        if (!vals) return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
+        size_t again = ix->fn(vals, n, e->obj, ix->ud);
+        if (again < n) n = again;
+    }
+    int rc = 0;
+    multi *m = NULL;
+    bucket *one = NULL;
+    size_t got = 0;
+    for (size_t k = 0; k < n && !rc; k++) {
+        if (!vals[k]) continue; /* NULL values are skipped */
+        bucket *b = bucket_get(ix, vals[k]);
+        if (!b) {
+            rc = FM_ENOMEM;
+            break;
+        }
+        bool dup = one == b;
+        for (size_t j = 0; m && j < m->n && !dup; j++) dup = m->b[j] == b;
+        if (dup) continue;
+        if (fm_hashmap_put(&b->keys, e->key, e, NULL)) {
+            bucket_drop_if_empty(ix, b);
+            rc = FM_ENOMEM;
+            break;
+        }
+        if (got == 0) {
+            one = b;
+        } else {
+            if (!m) {
+                m = malloc(sizeof(*m) + n * sizeof(bucket *));
+                if (!m) {
+                    bucket_leave(ix, b, e);
+                    rc = FM_ENOMEM;
+                    break;
+                }
+                m->n = 1;
+                m->b[0] = one;
+            }
+            m->b[m->n++] = b;
+        }
+        got++;
+    }
+    if (vals != local) free(vals);
+    if (m) e->idx[i] = (void *)((uintptr_t)m | 1u);
+    else e->idx[i] = one;
+    if (rc) return fm_error_set(FM_ENOMEM, "store index %s: out of memory", ix->name);
+    return 0;
+}
+
+/* Indexes e under every index of s. */
+static int reindex(fm_store *s, entry *e)
 {
     int rc = 0;
     for (size_t i = 0; i < s->n_indexes; i++) {
-        e->idx[i] = fresh[i];
-        for (size_t j = 0; j < e->idx[i].n; j++) {
-            int r = bucket_add(&s->indexes[i], e->idx[i].v[j], e);
-            if (r && !rc) rc = r;
-        }
+        int r = index_entry(s, i, e);
+        if (r && !rc) rc = r;
     }
     return rc;
 }
@@ -279,14 +355,13 @@ int fm_store_add_index(fm_store *s, const char *name, fm_store_index_fn fn, void
     void *v;
     while (fm_hashmap_next(&s->entries, &it, NULL, &v)) {
         entry *e = v;
-        ivals *g = realloc(e->idx, (s->n_indexes + 1) * sizeof(*g));
+        void **g = realloc(e->idx, (s->n_indexes + 1) * sizeof(*g));
         if (!g) {
             rc = fm_error_set(FM_ENOMEM, "store: out of memory");
             break;
         }
         e->idx = g;
-        g[s->n_indexes].v = NULL;
-        g[s->n_indexes].n = 0;
+        g[s->n_indexes] = NULL;
     }
     if (rc) {
         free(ix->name);
@@ -294,12 +369,7 @@ int fm_store_add_index(fm_store *s, const char *name, fm_store_index_fn fn, void
     }
     s->n_indexes++;
     it = 0;
-    while (!rc && fm_hashmap_next(&s->entries, &it, NULL, &v)) {
-        entry *e = v;
-        rc = compute_values(&e->idx[s->n_indexes - 1], ix, e->obj);
-        for (size_t j = 0; !rc && j < e->idx[s->n_indexes - 1].n; j++)
-            rc = bucket_add(ix, e->idx[s->n_indexes - 1].v[j], e);
-    }
+    while (!rc && fm_hashmap_next(&s->entries, &it, NULL, &v)) rc = index_entry(s, s->n_indexes - 1, v);
 done:
     pthread_rwlock_unlock(&s->lock);
     return rc;
@@ -308,35 +378,38 @@ done:
 int fm_store_upsert(fm_store *s, void *obj, void **out_old)
 {
     if (out_old) *out_old = NULL;
-    char *key = NULL;
-    int rc = fm_store_object_key(&key, s->desc, obj);
-    if (rc) {
+    const fm_k8s_object_meta *m = (const fm_k8s_object_meta *)((const char *)obj + s->meta_offset);
+    char kbuf[512], *key = kbuf;
+    size_t kl = object_key(kbuf, sizeof kbuf, m);
+    if (kl == (size_t)-1) {
+        int rc = fm_store_object_key(&key, s->desc, obj);
+        if (rc) {
+            fm_store_object_free(s, obj);
+            return rc;
+        }
+        kl = strlen(key);
+    } else if (kl == 0) {
         fm_store_object_free(s, obj);
-        return rc;
+        return fm_error_set(FM_EINVAL, "%s: object without metadata.name", s->desc->name);
     }
+    int rc = 0;
     /* Index values are computed under the write lock because the index
      * table itself may grow (fm_store_add_index) concurrently. */
-    ivals *fresh = calloc(s->n_indexes ? s->n_indexes : 1, sizeof(*fresh));
-    if (!fresh) rc = fm_error_set(FM_ENOMEM, "store: out of memory");
     pthread_rwlock_wrlock(&s->lock);
-    for (size_t i = 0; i < s->n_indexes && !rc; i++) rc = compute_values(&fresh[i], &s->indexes[i], obj);
-    if (rc) goto fail;
-
     entry *e = fm_hashmap_get(&s->entries, key);
     void *old = NULL;
     if (e) {
         unindex(s, e);
         old = e->obj;
         e->obj = obj;
-        free(key);
     } else {
-        e = calloc(1, sizeof(*e));
-        if (!e || !(e->idx = calloc(s->n_indexes ? s->n_indexes : 1, sizeof(ivals)))) {
+        e = calloc(1, sizeof(*e) + kl + 1);
+        if (!e || !(e->idx = calloc(s->n_indexes ? s->n_indexes : 1, sizeof(void *)))) {
             free(e);
             rc = fm_error_set(FM_ENOMEM, "store: out of memory");
             goto fail;
         }
-        e->key = key;
+        memcpy(e->key, key, kl + 1);
         e->obj = obj;
         if (fm_hashmap_put(&s->entries, e->key, e, NULL)) {
             free(e->idx);
@@ -345,19 +418,16 @@ int fm_store_upsert(fm_store *s, void *obj, void **out_old)
             goto fail;
         }
     }
-    key = NULL;
     e->epoch = s->epoch;
-    rc = reindex(s, e, fresh);
+    rc = reindex(s, e);
     pthread_rwlock_unlock(&s->lock);
-    free(fresh);
+    if (key != kbuf) free(key);
     if (out_old) *out_old = old;
     else fm_store_object_free(s, old);
     return rc;
 fail:
     pthread_rwlock_unlock(&s->lock);
-    for (size_t i = 0; fresh && i < s->n_indexes; i++) ivals_clear(&fresh[i]);
-    free(fresh);
-    free(key);
+    if (key != kbuf) free(key);
     fm_store_object_free(s, obj);
     return rc;
 }
@@ -617,11 +687,10 @@ size_t fm_store_overhead_bytes(fm_store *s)
     void *v;
     while (fm_hashmap_next(&s->entries, &it, NULL, &v)) {
         entry *e = v;
-        n += sizeof(*e) + strlen(e->key) + 1 + s->n_indexes * sizeof(ivals);
-        for (size_t i = 0; i < s->n_indexes; i++) {
-            n += e->idx[i].n * sizeof(char *);
-            for (size_t j = 0; j < e->idx[i].n; j++) n += strlen(e->idx[i].v[j]) + 1;
-        }
+        n += sizeof(*e) + strlen(e->key) + 1 + s->n_indexes * sizeof(void *);
+        for (size_t i = 0; i < s->n_indexes; i++)
+            if (e->idx[i] && slot_is_multi(e->idx[i]))
+                n += sizeof(multi) + slot_multi(e->idx[i])->n * sizeof(bucket *);
     }
     for (size_t i = 0; i < s->n_indexes; i++) {
         n += fm_hashmap_bytes(&s->indexes[i].by_value);

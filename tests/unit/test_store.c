@@ -231,6 +231,41 @@ TEST(test_multi_value_index_and_late_index)
     fm_store_free(s);
 }
 
+/* A value listed twice joins its bucket once; updates and deletes of
+ * multi-valued entries leave no member behind and free emptied buckets. */
+TEST(test_multi_value_updates_and_duplicates)
+{
+    fm_store *s = NULL;
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    CHECK_INT(fm_store_add_index(s, "dep", by_dependency, NULL), 0);
+    fm_store_upsert(s, task("ns", "a", "1", "Pending", NULL, "\"x\",\"y\",\"x\",\"z\""), NULL);
+    fm_store_upsert(s, task("ns", "b", "1", "Pending", NULL, "\"x\""), NULL);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/x"), 2);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/y"), 1);
+    /* a drops y and the duplicate, keeps x, adds w */
+    fm_store_upsert(s, task("ns", "a", "2", "Pending", NULL, "\"w\",\"x\",\"w\""), NULL);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/x"), 2);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/y"), 0);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/z"), 0);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/w"), 1);
+    /* a single value again, then none */
+    fm_store_upsert(s, task("ns", "a", "3", "Pending", NULL, "\"x\""), NULL);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/w"), 0);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/x"), 2);
+    fm_store_upsert(s, task("ns", "a", "4", "Pending", NULL, NULL), NULL);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/x"), 1);
+    fm_store_upsert(s, task("ns", "a", "5", "Pending", NULL, "\"q\",\"r\""), NULL);
+    void *old = NULL;
+    CHECK_INT(fm_store_delete(s, "ns/a", &old), 0);
+    fm_store_object_free(s, old);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/q"), 0);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/r"), 0);
+    CHECK_INT(fm_store_delete(s, "ns/b", NULL), 0);
+    CHECK_INT(fm_store_index_count(s, "dep", "ns/x"), 0);
+    CHECK_INT(fm_store_len(s), 0);
+    fm_store_free(s);
+}
+
 typedef struct deleted {
     char keys[8][64];
     int n;
@@ -398,6 +433,7 @@ int main(void)
     RUN(test_cluster_scoped_key);
     RUN(test_indexes_follow_updates);
     RUN(test_multi_value_index_and_late_index);
+    RUN(test_multi_value_updates_and_duplicates);
     RUN(test_replace_generation_reports_vanished);
     RUN(test_locked_walks);
     RUN(test_concurrent_readers_see_whole_objects);
