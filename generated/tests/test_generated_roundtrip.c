@@ -4,9 +4,9 @@
  * for every kind and kind list, build an object with EVERY field set (once
  * with zero values: "", 0, false, empty lists and maps; once with rich values:
  * escapes, UTF-8, extreme integers, fractional times), encode it, decode the
- * text, and require equality, an identical re-encoding, an equal deep copy and
- * an empty merge patch. Also checks enum name/parse tables and the shape of
- * every descriptor table.
+ * text, and require equality, an identical re-encoding, an equal deep copy,
+ * an equal packed copy (fm_codec_pack) and an empty merge patch. Also checks
+ * enum name/parse tables and the shape of every descriptor table.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -1379,6 +1379,22 @@ static void roundtrip_fm_k8s_config_map(int seed)
         CHECK_INT(fm_k8s_config_map_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_config_map *packed = fm_codec_pack(obj, &fm_k8s_config_map_desc);
+    CHECK(packed != NULL && fm_k8s_config_map_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_config_map *again = NULL;
+        CHECK_INT(fm_k8s_config_map_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_config_map_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_config_map_equal(obj, again));
+        fm_k8s_config_map_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_config_map_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -1444,6 +1460,22 @@ static void roundtrip_fm_k8s_config_map_list(int seed)
         CHECK_INT(fm_k8s_config_map_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_config_map_list *packed = fm_codec_pack(obj, &fm_k8s_config_map_list_desc);
+    CHECK(packed != NULL && fm_k8s_config_map_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_config_map_list *again = NULL;
+        CHECK_INT(fm_k8s_config_map_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_config_map_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_config_map_list_equal(obj, again));
+        fm_k8s_config_map_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_config_map_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -1512,6 +1544,22 @@ static void roundtrip_fm_k8s_event(int seed)
         CHECK_INT(fm_k8s_event_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_event *packed = fm_codec_pack(obj, &fm_k8s_event_desc);
+    CHECK(packed != NULL && fm_k8s_event_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_event *again = NULL;
+        CHECK_INT(fm_k8s_event_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_event_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_event_equal(obj, again));
+        fm_k8s_event_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_event_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"action\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -1589,6 +1637,22 @@ static void roundtrip_fm_k8s_event_list(int seed)
         CHECK_INT(fm_k8s_event_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_event_list *packed = fm_codec_pack(obj, &fm_k8s_event_list_desc);
+    CHECK(packed != NULL && fm_k8s_event_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_event_list *again = NULL;
+        CHECK_INT(fm_k8s_event_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_event_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_event_list_equal(obj, again));
+        fm_k8s_event_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_event_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"action\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -1669,6 +1733,22 @@ static void roundtrip_fm_k8s_lease(int seed)
         CHECK_INT(fm_k8s_lease_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_lease *packed = fm_codec_pack(obj, &fm_k8s_lease_desc);
+    CHECK(packed != NULL && fm_k8s_lease_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_lease *again = NULL;
+        CHECK_INT(fm_k8s_lease_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_lease_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_lease_equal(obj, again));
+        fm_k8s_lease_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_lease_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"acquireTime\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -1737,6 +1817,22 @@ static void roundtrip_fm_k8s_lease_list(int seed)
         CHECK_INT(fm_k8s_lease_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_lease_list *packed = fm_codec_pack(obj, &fm_k8s_lease_list_desc);
+    CHECK(packed != NULL && fm_k8s_lease_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_lease_list *again = NULL;
+        CHECK_INT(fm_k8s_lease_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_lease_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_lease_list_equal(obj, again));
+        fm_k8s_lease_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_lease_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"acquireTime\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -1808,6 +1904,22 @@ static void roundtrip_fm_k8s_secret(int seed)
         CHECK_INT(fm_k8s_secret_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_secret *packed = fm_codec_pack(obj, &fm_k8s_secret_desc);
+    CHECK(packed != NULL && fm_k8s_secret_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_secret *again = NULL;
+        CHECK_INT(fm_k8s_secret_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_secret_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_secret_equal(obj, again));
+        fm_k8s_secret_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_secret_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -1874,6 +1986,22 @@ static void roundtrip_fm_k8s_secret_list(int seed)
         CHECK_INT(fm_k8s_secret_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_secret_list *packed = fm_codec_pack(obj, &fm_k8s_secret_list_desc);
+    CHECK(packed != NULL && fm_k8s_secret_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_secret_list *again = NULL;
+        CHECK_INT(fm_k8s_secret_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_secret_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_secret_list_equal(obj, again));
+        fm_k8s_secret_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_secret_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -1943,6 +2071,22 @@ static void roundtrip_fm_k8s_status(int seed)
         CHECK_INT(fm_k8s_status_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_k8s_status *packed = fm_codec_pack(obj, &fm_k8s_status_desc);
+    CHECK(packed != NULL && fm_k8s_status_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_k8s_status *again = NULL;
+        CHECK_INT(fm_k8s_status_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_k8s_status_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_k8s_status_equal(obj, again));
+        fm_k8s_status_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_k8s_status_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
         CHECK_CONTAINS(a.data, "\"causes\":");
@@ -2004,6 +2148,22 @@ static void roundtrip_fm_agent(int seed)
         CHECK_INT(fm_agent_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agent *packed = fm_codec_pack(obj, &fm_agent_desc);
+    CHECK(packed != NULL && fm_agent_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agent *again = NULL;
+        CHECK_INT(fm_agent_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agent_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agent_equal(obj, again));
+        fm_agent_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agent_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"activeDeadlineSeconds\":");
@@ -2134,6 +2294,22 @@ static void roundtrip_fm_agent_list(int seed)
         CHECK_INT(fm_agent_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agent_list *packed = fm_codec_pack(obj, &fm_agent_list_desc);
+    CHECK(packed != NULL && fm_agent_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agent_list *again = NULL;
+        CHECK_INT(fm_agent_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agent_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agent_list_equal(obj, again));
+        fm_agent_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agent_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"activeDeadlineSeconds\":");
@@ -2267,6 +2443,22 @@ static void roundtrip_fm_agent_release(int seed)
         CHECK_INT(fm_agent_release_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agent_release *packed = fm_codec_pack(obj, &fm_agent_release_desc);
+    CHECK(packed != NULL && fm_agent_release_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agent_release *again = NULL;
+        CHECK_INT(fm_agent_release_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agent_release_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agent_release_equal(obj, again));
+        fm_agent_release_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agent_release_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"agentKind\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -2364,6 +2556,22 @@ static void roundtrip_fm_agent_release_list(int seed)
         CHECK_INT(fm_agent_release_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agent_release_list *packed = fm_codec_pack(obj, &fm_agent_release_list_desc);
+    CHECK(packed != NULL && fm_agent_release_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agent_release_list *again = NULL;
+        CHECK_INT(fm_agent_release_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agent_release_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agent_release_list_equal(obj, again));
+        fm_agent_release_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agent_release_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"agentKind\":");
         CHECK_CONTAINS(a.data, "\"annotations\":");
@@ -2464,6 +2672,22 @@ static void roundtrip_fm_agentic_task(int seed)
         CHECK_INT(fm_agentic_task_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agentic_task *packed = fm_codec_pack(obj, &fm_agentic_task_desc);
+    CHECK(packed != NULL && fm_agentic_task_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agentic_task *again = NULL;
+        CHECK_INT(fm_agentic_task_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agentic_task_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agentic_task_equal(obj, again));
+        fm_agentic_task_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agentic_task_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agent\":");
@@ -2597,6 +2821,22 @@ static void roundtrip_fm_agentic_task_list(int seed)
         CHECK_INT(fm_agentic_task_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_agentic_task_list *packed = fm_codec_pack(obj, &fm_agentic_task_list_desc);
+    CHECK(packed != NULL && fm_agentic_task_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_agentic_task_list *again = NULL;
+        CHECK_INT(fm_agentic_task_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_agentic_task_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_agentic_task_list_equal(obj, again));
+        fm_agentic_task_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_agentic_task_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agent\":");
@@ -2733,6 +2973,22 @@ static void roundtrip_fm_fleet_node(int seed)
         CHECK_INT(fm_fleet_node_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_fleet_node *packed = fm_codec_pack(obj, &fm_fleet_node_desc);
+    CHECK(packed != NULL && fm_fleet_node_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_fleet_node *again = NULL;
+        CHECK_INT(fm_fleet_node_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_fleet_node_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_fleet_node_equal(obj, again));
+        fm_fleet_node_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_fleet_node_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agentInstance\":");
@@ -2831,6 +3087,22 @@ static void roundtrip_fm_fleet_node_list(int seed)
         CHECK_INT(fm_fleet_node_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_fleet_node_list *packed = fm_codec_pack(obj, &fm_fleet_node_list_desc);
+    CHECK(packed != NULL && fm_fleet_node_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_fleet_node_list *again = NULL;
+        CHECK_INT(fm_fleet_node_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_fleet_node_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_fleet_node_list_equal(obj, again));
+        fm_fleet_node_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_fleet_node_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agentInstance\":");
@@ -2932,6 +3204,22 @@ static void roundtrip_fm_model_profile(int seed)
         CHECK_INT(fm_model_profile_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_model_profile *packed = fm_codec_pack(obj, &fm_model_profile_desc);
+    CHECK(packed != NULL && fm_model_profile_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_model_profile *again = NULL;
+        CHECK_INT(fm_model_profile_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_model_profile_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_model_profile_equal(obj, again));
+        fm_model_profile_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_model_profile_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -3011,6 +3299,22 @@ static void roundtrip_fm_model_profile_list(int seed)
         CHECK_INT(fm_model_profile_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_model_profile_list *packed = fm_codec_pack(obj, &fm_model_profile_list_desc);
+    CHECK(packed != NULL && fm_model_profile_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_model_profile_list *again = NULL;
+        CHECK_INT(fm_model_profile_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_model_profile_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_model_profile_list_equal(obj, again));
+        fm_model_profile_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_model_profile_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"annotations\":");
         CHECK_CONTAINS(a.data, "\"apiVersion\":");
@@ -3093,6 +3397,22 @@ static void roundtrip_fm_workload(int seed)
         CHECK_INT(fm_workload_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_workload *packed = fm_codec_pack(obj, &fm_workload_desc);
+    CHECK(packed != NULL && fm_workload_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_workload *again = NULL;
+        CHECK_INT(fm_workload_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_workload_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_workload_equal(obj, again));
+        fm_workload_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_workload_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agent\":");
@@ -3235,6 +3555,22 @@ static void roundtrip_fm_workload_list(int seed)
         CHECK_INT(fm_workload_list_merge_patch(&patch, obj, copy, NULL), 0);
         CHECK_STR(patch.data, "{}");
     }
+    /* Packed into one block (fm_codec_pack, as the informers cache objects):
+     * equal, the same encoding, a deep copy of it equal, and freed whole
+     * by fm_codec_object_free (valgrind and ASan see a stray free). */
+    fm_workload_list *packed = fm_codec_pack(obj, &fm_workload_list_desc);
+    CHECK(packed != NULL && fm_workload_list_equal(obj, packed));
+    if (packed) {
+        fm_buf c = FM_BUF_INIT;
+        fm_workload_list *again = NULL;
+        CHECK_INT(fm_workload_list_encode(&c, packed), 0);
+        CHECK_STR(c.data, a.data);
+        CHECK_INT(fm_workload_list_copy(&again, packed), 0);
+        CHECK(again != NULL && fm_workload_list_equal(obj, again));
+        fm_workload_list_free(again);
+        fm_buf_free(&c);
+    }
+    fm_codec_object_free(packed, &fm_workload_list_desc);
     if (seed != 0) {
         CHECK_CONTAINS(a.data, "\"accelerator\":");
         CHECK_CONTAINS(a.data, "\"agent\":");

@@ -11,6 +11,7 @@
 #include "codec_internal.h"
 #include "error.h"
 
+#include <malloc.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,6 +251,245 @@ int fm_codec_copy(void *dst, const void *src, const fm_struct_desc *d)
     rc = copy_struct(dst, src, d);
     if (rc) fm_codec_clear(dst, d);
     return rc;
+}
+
+/* ------------------------------------------------------------- pack */
+
+/*
+ * fm_codec_pack: one block holding the struct and everything it owns. Two
+ * walks over the same descriptor path: the first (base NULL) only counts
+ * bytes, the second copies. Strings are packed byte to byte, arrays at
+ * 8-byte alignment. The destination already holds a bitwise copy of the
+ * source (the top struct is copied whole, and each array is copied whole
+ * before its elements are walked), so a walk only redirects the owned
+ * pointers into the block. While counting, dst is src and nothing is
+ * written.
+ */
+typedef struct pack_arena {
+    char *base; /* NULL: counting */
+    size_t off;
+} pack_arena;
+
+static void *pack_alloc(pack_arena *a, size_t n, size_t align)
+{
+    a->off = (a->off + align - 1) & ~(align - 1);
+    void *r = a->base ? a->base + a->off : NULL;
+    a->off += n;
+    return r;
+}
+
+static char *pack_str(pack_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = pack_alloc(a, n, 1);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+static void pack_struct(pack_arena *a, void *dst, const void *src, const fm_struct_desc *d);
+static void pack_list(pack_arena *a, fm_list *dl, const fm_list *sl, const fm_field_desc *f);
+static void pack_mapv(pack_arena *a, fm_map *dm, const fm_map *sm, const fm_field_desc *f);
+
+static void pack_value(pack_arena *a, int type, const fm_field_desc *f, void *dst, const void *src)
+{
+    switch (type) {
+    case FM_T_STRING:
+    case FM_T_JSON: {
+        char *v = pack_str(a, *(char *const *)src);
+        if (a->base) *(char **)dst = v;
+        break;
+    }
+    case FM_T_STRUCT:
+        pack_struct(a, dst, src, f->sub);
+        break;
+    case FM_T_MAP: {
+        const fm_strmap *sm = src;
+        fm_strmap *dm = dst;
+        fm_strpair *items = sm->len ? pack_alloc(a, sm->len * sizeof(fm_strpair), 8) : NULL;
+        for (size_t i = 0; i < sm->len; i++) {
+            char *k = pack_str(a, sm->items[i].key), *v = pack_str(a, sm->items[i].value);
+            if (items) {
+                items[i].key = k;
+                items[i].value = v;
+            }
+        }
+        if (a->base) {
+            dm->items = items;
+            dm->len = items ? sm->len : 0;
+        }
+        break;
+    }
+    case FM_T_INTORSTR: {
+        char *v = pack_str(a, ((const fm_int_or_string *)src)->str);
+        if (a->base) ((fm_int_or_string *)dst)->str = v;
+        break;
+    }
+    case FM_T_LIST:
+        pack_list(a, dst, src, f->elem);
+        break;
+    case FM_T_MAPV:
+        pack_mapv(a, dst, src, f->elem);
+        break;
+    default:
+        break; /* scalars came with the bitwise copy */
+    }
+}
+
+static void pack_list(pack_arena *a, fm_list *dl, const fm_list *sl, const fm_field_desc *f)
+{
+    char *items = sl->len ? pack_alloc(a, sl->len * f->elem_size, 8) : NULL;
+    if (items) memcpy(items, sl->items, sl->len * f->elem_size);
+    if (a->base) {
+        dl->items = items;
+        dl->len = items ? sl->len : 0;
+    }
+    if (!sl->len || scalar_size(f->elem_type)) return;
+    for (size_t k = 0; k < sl->len; k++) {
+        const char *sp = (const char *)sl->items + k * f->elem_size;
+        pack_value(a, f->elem_type, f, items ? items + k * f->elem_size : (void *)sp, sp);
+    }
+}
+
+static void pack_mapv(pack_arena *a, fm_map *dm, const fm_map *sm, const fm_field_desc *f)
+{
+    char **keys = sm->len ? pack_alloc(a, sm->len * sizeof(char *), 8) : NULL;
+    char *values = sm->len ? pack_alloc(a, sm->len * f->elem_size, 8) : NULL;
+    if (values) memcpy(values, sm->values, sm->len * f->elem_size);
+    for (size_t k = 0; k < sm->len; k++) {
+        char *key = pack_str(a, sm->keys[k]);
+        if (keys) keys[k] = key;
+        const char *sp = (const char *)sm->values + k * f->elem_size;
+        pack_value(a, f->elem_type, f, values ? values + k * f->elem_size : (void *)sp, sp);
+    }
+    if (a->base) {
+        dm->keys = keys;
+        dm->values = values;
+        dm->len = keys ? sm->len : 0;
+    }
+}
+
+static void pack_struct(pack_arena *a, void *dst, const void *src, const fm_struct_desc *d)
+{
+    for (size_t i = 0; i < d->n_fields; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        void *dp = a->base ? CODEC_FIELD(dst, f) : (void *)CODEC_CFIELD(src, f);
+        const void *sp = CODEC_CFIELD(src, f);
+        if (f->type == FM_T_LIST) pack_list(a, dp, sp, f);
+        else if (f->type == FM_T_MAPV) pack_mapv(a, dp, sp, f);
+        else pack_value(a, f->type, f, dp, sp);
+    }
+    char *u = pack_str(a, codec_unknown(src, d));
+    if (a->base) *codec_unknown_ptr(dst, d) = u;
+}
+
+size_t fm_codec_packed_size(const void *src, const fm_struct_desc *d)
+{
+    pack_arena a = {NULL, d->size};
+    pack_struct(&a, (void *)src, src, d);
+    return a.off;
+}
+
+void *fm_codec_pack(const void *src, const fm_struct_desc *d)
+{
+    size_t n = fm_codec_packed_size(src, d);
+    pack_arena a = {malloc(n), d->size};
+    if (!a.base) return NULL;
+    memcpy(a.base, src, d->size);
+    pack_struct(&a, a.base, src, d);
+    return a.base;
+}
+
+/*
+ * fm_codec_object_free: fm_codec_clear's walk, freeing only what lies outside
+ * [lo, hi), the object's own allocation. Everything a packed object owns
+ * lies inside; nothing a decoded or copied object owns does (its parts are
+ * separate allocations), so the one walk frees either kind.
+ */
+typedef struct free_range {
+    const char *lo, *hi;
+} free_range;
+
+static void release(const free_range *r, void *p)
+{
+    if (p && !((const char *)p >= r->lo && (const char *)p < r->hi)) free(p);
+}
+
+static void release_struct(const free_range *r, void *obj, const fm_struct_desc *d);
+static void release_list(const free_range *r, fm_list *l, const fm_field_desc *f);
+static void release_mapv(const free_range *r, fm_map *m, const fm_field_desc *f);
+
+static void release_value(const free_range *r, int type, const fm_field_desc *f, void *p)
+{
+    switch (type) {
+    case FM_T_STRING:
+    case FM_T_JSON:
+        release(r, *(char **)p);
+        break;
+    case FM_T_STRUCT:
+        release_struct(r, p, f->sub);
+        break;
+    case FM_T_MAP: {
+        fm_strmap *m = p;
+        for (size_t i = 0; i < m->len; i++) {
+            release(r, m->items[i].key);
+            release(r, m->items[i].value);
+        }
+        release(r, m->items);
+        break;
+    }
+    case FM_T_INTORSTR:
+        release(r, ((fm_int_or_string *)p)->str);
+        break;
+    case FM_T_LIST:
+        release_list(r, p, f->elem);
+        break;
+    case FM_T_MAPV:
+        release_mapv(r, p, f->elem);
+        break;
+    default:
+        break;
+    }
+}
+
+static void release_list(const free_range *r, fm_list *l, const fm_field_desc *f)
+{
+    if (!scalar_size(f->elem_type))
+        for (size_t k = 0; k < l->len; k++)
+            release_value(r, f->elem_type, f, (char *)l->items + k * f->elem_size);
+    release(r, l->items);
+}
+
+static void release_mapv(const free_range *r, fm_map *m, const fm_field_desc *f)
+{
+    for (size_t k = 0; k < m->len; k++) {
+        release(r, m->keys[k]);
+        release_value(r, f->elem_type, f, (char *)m->values + k * f->elem_size);
+    }
+    release(r, m->keys);
+    release(r, m->values);
+}
+
+static void release_struct(const free_range *r, void *obj, const fm_struct_desc *d)
+{
+    for (size_t i = 0; i < d->n_fields; i++) {
+        const fm_field_desc *f = &d->fields[i];
+        void *p = CODEC_FIELD(obj, f);
+        if (f->type == FM_T_LIST) release_list(r, p, f);
+        else if (f->type == FM_T_MAPV) release_mapv(r, p, f);
+        else release_value(r, f->type, f, p);
+    }
+    release(r, *codec_unknown_ptr(obj, d));
+}
+
+void fm_codec_object_free(void *obj, const fm_struct_desc *d)
+{
+    if (!obj) return;
+    if (d) {
+        free_range r = {obj, (const char *)obj + malloc_usable_size(obj)};
+        release_struct(&r, obj, d);
+    }
+    free(obj);
 }
 
 /* ------------------------------------------------------------- equal */

@@ -40,6 +40,7 @@ int fm_informer_new(fm_informer **out, fm_kube_client *c, const fm_informer_opti
         fm_informer_free(inf);
         return rc;
     }
+    inf->reflector.unpacked_objects = o->unpacked_objects;
     inf->sink = fm_reflector_sink(&inf->reflector);
     *out = inf;
     return 0;

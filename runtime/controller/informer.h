@@ -97,6 +97,12 @@ typedef struct fm_informer_options {
     /* Keep metadata.managedFields in cached objects (dropped by default,
      * like controller-runtime's TransformStripManagedFields). */
     bool keep_managed_fields;
+    /* Keep each cached object as the decoder made it (one allocation per
+     * string, list and map) instead of packing it into one block
+     * (fm_codec_pack): packing saves about 16 bytes of malloc overhead per
+     * part and keeps an object's parts together in memory. Either way the
+     * store's objects are read-only and freed with fm_store_object_free(). */
+    bool unpacked_objects;
 } fm_informer_options;
 
 typedef struct fm_informer_stats {

@@ -87,6 +87,15 @@ static int apply_upsert(fm_reflector *r, void *obj, bool quiet_same_rv)
             return sr;
         }
     }
+    /* One block per cached object (fm_codec_pack); kept as decoded when out
+     * of memory for the copy. Either kind is freed by fm_store_object_free. */
+    if (!r->unpacked_objects) {
+        void *packed = fm_codec_pack(obj, r->kind->object);
+        if (packed) {
+            fm_kube_object_free(r->kind->object, obj);
+            obj = packed;
+        }
+    }
     int rc = fm_store_upsert(r->store, obj, &old);
     if (rc) return rc; /* obj was freed by the store */
     if (!old) {

@@ -42,6 +42,7 @@ typedef struct fm_reflector {
     fm_store *store;             /* owned */
     uint32_t obj_meta_off;       /* fm_k8s_object_meta in the object */
     bool keep_managed_fields;
+    bool unpacked_objects;       /* cache objects as decoded, not packed */
     fm_informer_handlers handlers[FM_REFLECTOR_MAX_HANDLERS];
     size_t n_handlers;
 } fm_reflector;

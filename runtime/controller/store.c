@@ -132,9 +132,7 @@ const fm_struct_desc *fm_store_desc(const fm_store *s)
 
 void fm_store_object_free(const fm_store *s, void *obj)
 {
-    if (!obj) return;
-    fm_codec_clear(obj, s->desc);
-    free(obj);
+    fm_codec_object_free(obj, s->desc); /* packed (informer) or not (copies) */
 }
 
 static void entry_free(fm_store *s, entry *e, bool free_obj)

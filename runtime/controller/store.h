@@ -66,7 +66,8 @@ void fm_store_free(fm_store *s);
 /* The object descriptor of the store. */
 const fm_struct_desc *fm_store_desc(const fm_store *s);
 
-/* Frees an object of the store's type (fm_codec_clear + free); accepts NULL. */
+/* Frees an object of the store's type, packed (fm_codec_pack, as informers
+ * cache them) or not (fm_codec_object_free); accepts NULL. */
 void fm_store_object_free(const fm_store *s, void *obj);
 
 /*

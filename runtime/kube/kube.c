@@ -112,9 +112,7 @@ static void what_of(char *dst, size_t cap, const fm_kind_desc *k, const char *ns
 
 void fm_kube_object_free(const fm_struct_desc *d, void *obj)
 {
-    if (!obj) return;
-    if (d) fm_codec_clear(obj, d);
-    free(obj);
+    fm_codec_object_free(obj, d); /* a packed object (fm_codec_pack) too */
 }
 
 static const fm_field_desc *field_named(const fm_struct_desc *d, const char *name);

@@ -151,7 +151,8 @@ typedef enum fm_kube_watch_event_type {
     KUBE_WATCH_ERROR,
 } fm_kube_watch_event_type;
 
-/* Frees a decoded object or list (fm_codec_clear + free); accepts NULL. */
+/* Frees a decoded object or list, or a packed one (fm_codec_object_free);
+ * accepts NULL. */
 void fm_kube_object_free(const fm_struct_desc *d, void *obj);
 
 /*
