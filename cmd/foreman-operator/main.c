@@ -25,6 +25,7 @@
 #include "leader.h"
 #include "manager.h"
 #include "log.h"
+#include "objalloc.h"
 #include "operator.h"
 #include "signals.h"
 
@@ -416,6 +417,10 @@ int main(int argc, char **argv)
         return 2;
     }
     if (fm_flags_is_set(&fs, "v")) fm_log_set_verbosity((int)c.verbosity);
+    /* The informers' cached objects live in objalloc's slabs (see
+     * runtime/core/objalloc.h): reserve its range now, before any thread,
+     * and say whether it is on (off under ASan or FOREMAN_OBJALLOC=off). */
+    fm_log_v(1, "cached objects in size-classed slabs", "objalloc", fm_objalloc_init() ? "on" : "off", NULL);
 
     static fm_operator opx;
     fm_operator *op = &opx;

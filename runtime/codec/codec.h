@@ -225,14 +225,17 @@ int fm_codec_encode(fm_buf *out, const void *obj, const fm_struct_desc *d);
 void fm_codec_clear(void *obj, const fm_struct_desc *d);
 
 /*
- * A deep copy of the object src in ONE malloc'd block: the struct first,
- * then every string, list, map and unknown-member bag it owns (strings
- * byte to byte, arrays 8-byte aligned). For caches: an object of 30
- * separate allocations costs about 16 bytes of malloc header and rounding
- * for each, and its parts end up scattered over the heap. The result is
- * read-only (changing a field in place would free or realloc a pointer
- * into the block); take a fm_codec_copy() to modify it. Free it with
- * fm_codec_object_free(). NULL when out of memory.
+ * A deep copy of the object src in ONE block: the struct first, then
+ * every string, list, map and unknown-member bag it owns (strings byte to
+ * byte, arrays 8-byte aligned). For caches: an object of 30 separate
+ * allocations costs about 16 bytes of malloc header and rounding for
+ * each, and its parts end up scattered over the heap. The block comes
+ * from objalloc's size-classed slabs (objalloc.h; malloc when it cannot),
+ * and strings of a few fields whose values repeat (apiVersion, kind,
+ * namespace, assignedNode, nodeName, type, reason, map keys) point at one
+ * interned copy. The result is read-only (changing a field in place would
+ * free or realloc a pointer into the block); take a fm_codec_copy() to
+ * modify it. Free it with fm_codec_object_free(). NULL when out of memory.
  */
 void *fm_codec_pack(const void *src, const fm_struct_desc *d);
 
@@ -241,9 +244,9 @@ size_t fm_codec_packed_size(const void *src, const fm_struct_desc *d);
 
 /*
  * Frees a heap object of type d: one made by fm_codec_pack(), or a struct
- * from malloc/calloc filled by fm_codec_decode() or fm_codec_copy(). Parts that
- * lie inside the object's own allocation are not freed one by one. NULL
- * is accepted.
+ * from malloc/calloc filled by fm_codec_decode() or fm_codec_copy(). Parts
+ * that lie inside the object's own allocation, or are objalloc's
+ * (interned), are not freed one by one. NULL is accepted.
  */
 void fm_codec_object_free(void *obj, const fm_struct_desc *d);
 

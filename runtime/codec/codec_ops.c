@@ -10,6 +10,7 @@
 #include "codec.h"
 #include "codec_internal.h"
 #include "error.h"
+#include "objalloc.h"
 
 #include <malloc.h>
 #include <math.h>
@@ -287,6 +288,30 @@ static char *pack_str(pack_arena *a, const char *s)
     return d;
 }
 
+/*
+ * Fields whose values repeat across objects and come from a small set: an
+ * object points at one shared copy (fm_objalloc_intern) instead of holding
+ * its own. Counting interns already, so the copying walk finds the string
+ * in the table (nothing leaves it) and never needs more room than was
+ * counted; when the table is full both copy it.
+ */
+static bool interned_field(const fm_field_desc *f)
+{
+    static const char *const names[] = {"apiVersion", "kind", "namespace", "assignedNode", "nodeName",
+                                        "type", "reason"};
+    if (f->type != FM_T_STRING) return false;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(f->json_name, names[i]) == 0) return true;
+    return false;
+}
+
+static char *pack_str_interned(pack_arena *a, const char *s)
+{
+    if (!s) return NULL;
+    const char *in = fm_objalloc_intern(s);
+    return in ? (char *)in : pack_str(a, s);
+}
+
 static void pack_struct(pack_arena *a, void *dst, const void *src, const fm_struct_desc *d);
 static void pack_list(pack_arena *a, fm_list *dl, const fm_list *sl, const fm_field_desc *f);
 static void pack_mapv(pack_arena *a, fm_map *dm, const fm_map *sm, const fm_field_desc *f);
@@ -296,7 +321,10 @@ static void pack_value(pack_arena *a, int type, const fm_field_desc *f, void *ds
     switch (type) {
     case FM_T_STRING:
     case FM_T_JSON: {
-        char *v = pack_str(a, *(char *const *)src);
+        /* f is a list's or map's row for their elements: only a field of
+         * its own is interned */
+        const char *sv = *(char *const *)src;
+        char *v = type == f->type && interned_field(f) ? pack_str_interned(a, sv) : pack_str(a, sv);
         if (a->base) *(char **)dst = v;
         break;
     }
@@ -304,11 +332,12 @@ static void pack_value(pack_arena *a, int type, const fm_field_desc *f, void *ds
         pack_struct(a, dst, src, f->sub);
         break;
     case FM_T_MAP: {
+        /* label and annotation keys repeat; values seldom */
         const fm_strmap *sm = src;
         fm_strmap *dm = dst;
         fm_strpair *items = sm->len ? pack_alloc(a, sm->len * sizeof(fm_strpair), 8) : NULL;
         for (size_t i = 0; i < sm->len; i++) {
-            char *k = pack_str(a, sm->items[i].key), *v = pack_str(a, sm->items[i].value);
+            char *k = pack_str_interned(a, sm->items[i].key), *v = pack_str(a, sm->items[i].value);
             if (items) {
                 items[i].key = k;
                 items[i].value = v;
@@ -393,7 +422,8 @@ size_t fm_codec_packed_size(const void *src, const fm_struct_desc *d)
 void *fm_codec_pack(const void *src, const fm_struct_desc *d)
 {
     size_t n = fm_codec_packed_size(src, d);
-    pack_arena a = {malloc(n), d->size};
+    void *block = fm_objalloc_alloc(n);
+    pack_arena a = {block ? block : malloc(n), d->size};
     if (!a.base) return NULL;
     memcpy(a.base, src, d->size);
     pack_struct(&a, a.base, src, d);
@@ -412,7 +442,7 @@ typedef struct free_range {
 
 static void release(const free_range *r, void *p)
 {
-    if (p && !((const char *)p >= r->lo && (const char *)p < r->hi)) free(p);
+    if (p && !((const char *)p >= r->lo && (const char *)p < r->hi) && !fm_objalloc_owns(p)) free(p);
 }
 
 static void release_struct(const free_range *r, void *obj, const fm_struct_desc *d);
@@ -485,11 +515,13 @@ static void release_struct(const free_range *r, void *obj, const fm_struct_desc 
 void fm_codec_object_free(void *obj, const fm_struct_desc *d)
 {
     if (!obj) return;
+    bool slab = fm_objalloc_owns(obj);
     if (d) {
-        free_range r = {obj, (const char *)obj + malloc_usable_size(obj)};
+        free_range r = {obj, (const char *)obj + (slab ? fm_objalloc_block_size(obj) : malloc_usable_size(obj))};
         release_struct(&r, obj, d);
     }
-    free(obj);
+    if (slab) fm_objalloc_free(obj);
+    else free(obj);
 }
 
 /* ------------------------------------------------------------- equal */
