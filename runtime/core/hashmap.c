@@ -79,7 +79,11 @@ int fm_hashmap_put(fm_hashmap *m, const char *key, void *value, void **old)
 {
     if (old) *old = NULL;
     if (m->len + 1 > m->cap - m->cap / 4 || m->cap == 0) {
-        int rc = fm_hashmap_reserve(m, m->len + 1 > 6 ? (m->len + 1) * 2 : 6);
+        /* Double the table: room for len + 1 at most 3/4 full is the
+         * next power of two (asking for room for twice as many, as
+         * before, made it four times larger and the average table 1/4
+         * full: 70 bytes per entry instead of 35 in the caches). */
+        int rc = fm_hashmap_reserve(m, m->len + 1 > 6 ? m->len + 1 : 6);
         if (rc) return rc;
     }
     uint64_t h = fm_hashmap_hash(key, strlen(key), m->seed);
