@@ -9,8 +9,9 @@
  *   2. RSS after a loader process created N FleetNodes, then after it
  *      created M AgenticTasks (both with a status written through the
  *      status subresource), with every object cached: RSS delta per object,
- *      the heap bytes each cached object really holds (a walk of the
- *      decoded struct with malloc_usable_size), the store's own bookkeeping
+ *      the heap bytes each cached object really holds (its packed block,
+ *      or for an unpacked one a walk of the decoded struct with
+ *      malloc_usable_size), the store's own bookkeeping
  *      (fm_store_overhead_bytes) and, to compare, the JSON size of an object
  *      as the server serves it in a list and as our encoder writes it back;
  *   3. the time from start to synced of a fresh informer over the M tasks
@@ -41,6 +42,7 @@
 #include "foreman_v1alpha1.h"
 #include "informer.h"
 #include "kube.h"
+#include "objalloc.h"
 #include "store.h"
 
 extern char **environ;
@@ -279,11 +281,26 @@ static double run_loader(const char *kind, int count, int threads, int nns)
 static size_t chunks_seen; /* blocks counted by chunk(), for the report */
 static size_t asked;       /* bytes those blocks were asked for (strlen + 1, array sizes) */
 
+/* The packed object being walked (fm_codec_pack: one block, interned strings
+ * shared), or NULL for one whose parts are separate malloc blocks. */
+static const char *pk_lo, *pk_hi;
+
 static size_t chunk(const void *p)
 {
     if (!p) return 0;
+    if (pk_lo) return 0; /* inside the packed block, counted whole, or interned */
     chunks_seen++;
     return malloc_usable_size((void *)p) + sizeof(size_t);
+}
+
+/* For the breakdown by field of a packed object: the bytes a part takes in
+ * the block (what it asked for); an interned string is shared: 0. */
+static size_t part(const void *p, size_t n)
+{
+    if (!p) return 0;
+    if (!pk_lo) return chunk(p);
+    if ((const char *)p >= pk_lo && (const char *)p < pk_hi) return n;
+    return 0;
 }
 
 static size_t deep_struct(const fm_struct_desc *d, const void *obj);
@@ -296,17 +313,18 @@ static size_t deep_value(int type, const fm_field_desc *f, const void *p)
     case FM_T_JSON: {
         const char *str = *(char *const *)p;
         if (str) asked += strlen(str) + 1;
-        return chunk(str);
+        return part(str, str ? strlen(str) + 1 : 0);
     }
     case FM_T_STRUCT:
         return deep_struct(f->sub, p);
     case FM_T_MAP: {
         const fm_strmap *m = p;
-        s = chunk(m->items);
+        s = part(m->items, m->len * sizeof *m->items);
         if (m->items) asked += m->len * sizeof *m->items;
         for (i = 0; i < m->len; i++) {
             asked += strlen(m->items[i].key) + strlen(m->items[i].value) + 2;
-            s += chunk(m->items[i].key) + chunk(m->items[i].value);
+            s += part(m->items[i].key, strlen(m->items[i].key) + 1) +
+                 part(m->items[i].value, strlen(m->items[i].value) + 1);
         }
         return s;
     }
@@ -328,7 +346,7 @@ static size_t deep_struct(const fm_struct_desc *d, const void *obj)
         const char *p = (const char *)obj + f->offset;
         if (f->type == FM_T_LIST) {
             const fm_list *l = (const fm_list *)p;
-            s += chunk(l->items);
+            s += part(l->items, l->len * f->elem_size);
             if (l->items) asked += l->len * f->elem_size;
             for (j = 0; j < l->len; j++)
                 s += deep_value(f->elem_type, f, (const char *)l->items + j * f->elem_size);
@@ -339,7 +357,7 @@ static size_t deep_struct(const fm_struct_desc *d, const void *obj)
     {
         const char *unk = *(char *const *)((const char *)obj + d->unknown_offset);
         if (unk) asked += strlen(unk) + 1;
-        return s + chunk(unk);
+        return s + part(unk, unk ? strlen(unk) + 1 : 0);
     }
 }
 
@@ -356,18 +374,38 @@ static int acct_one(void *ud, const char *key, const void *obj)
     cache_acct *a = ud;
     size_t i;
     a->n++;
-    a->heap += chunk(obj) + deep_struct(a->d, obj);
+    /* Packed (the informers' default): one block from objalloc, or from
+     * malloc when objalloc is off; its size is the object's whole cost.
+     * A packed object's metadata.name lies inside its own block. */
+    const char *name = NULL;
+    for (i = 0; i < a->d->n_fields; i++)
+        if (!strcmp(a->d->fields[i].json_name, "metadata"))
+            name = ((const fm_k8s_object_meta *)((const char *)obj + a->d->fields[i].offset))->name;
+    size_t block = fm_objalloc_owns(obj) ? fm_objalloc_block_size(obj) : malloc_usable_size((void *)obj);
+    if (name && name >= (const char *)obj && name < (const char *)obj + block) {
+        pk_lo = obj;
+        pk_hi = (const char *)obj + block;
+        a->heap += block + (fm_objalloc_owns(obj) ? 0 : sizeof(size_t));
+        chunks_seen++;
+        deep_struct(a->d, obj); /* counts `asked` */
+    } else {
+        pk_lo = pk_hi = NULL;
+        a->heap += chunk(obj) + deep_struct(a->d, obj);
+    }
     asked += a->d->size;
     size_t saved_chunks = chunks_seen, saved_asked = asked; /* the breakdown walks again */
     for (i = 0; i < a->d->n_fields && i < 16; i++) {
         const fm_field_desc *f = &a->d->fields[i];
         const char *p = (const char *)obj + f->offset;
         a->field[i] += f->type == FM_T_LIST ? 0 : deep_value(f->type, f, p);
-        if (!strcmp(f->json_name, "metadata"))
-            a->meta_unknown += chunk(*(char *const *)(p + f->sub->unknown_offset));
+        if (!strcmp(f->json_name, "metadata")) {
+            const char *u = *(char *const *)(p + f->sub->unknown_offset);
+            a->meta_unknown += part(u, u ? strlen(u) + 1 : 0);
+        }
     }
     chunks_seen = saved_chunks;
     asked = saved_asked;
+    pk_lo = pk_hi = NULL;
     a->buf.len = 0;
     if (fm_codec_encode(&a->buf, obj, a->d) == 0) a->json += a->buf.len;
     return 0;
@@ -459,7 +497,7 @@ static void report_kind(fm_kube_client *c, fm_informer *inf, const fm_kind_desc 
     printf("  heap per object (decoded struct)   %8.0f bytes (struct %zu + strings/lists/raw JSON; %.1f blocks)\n",
            (double)a.heap / (double)a.n, k->object->size, (double)chunks_seen / (double)a.n);
     printf("  of which malloc overhead           %8.0f bytes (asked for %.0f: headers and rounding)\n",
-           (double)(a.heap - asked) / (double)a.n, (double)asked / (double)a.n);
+           ((double)a.heap - (double)asked) / (double)a.n, (double)asked / (double)a.n);
     printf("  store bookkeeping per object       %8.0f bytes (fm_store_overhead_bytes %zu)\n",
            (double)over / (double)a.n, over);
     printf("  cached total per object            %8.0f bytes (heap + bookkeeping)\n",

@@ -23,6 +23,7 @@
 #include "error.h"
 #include "hashmap.h"
 #include "k8s_core.h"
+#include "objalloc.h"
 
 #define INLINE_VALUES 16
 
@@ -140,10 +141,10 @@ static void entry_free(fm_store *s, entry *e, bool free_obj)
     if (!e) return;
     if (e->idx) {
         for (size_t i = 0; i < s->n_indexes; i++) slot_free(&e->idx[i]);
-        free(e->idx);
+        fm_objalloc_free_any(e->idx);
     }
     if (free_obj) fm_store_object_free(s, e->obj);
-    free(e);
+    fm_objalloc_free_any(e);
 }
 
 static void index_clear(index_t *ix)
@@ -353,13 +354,14 @@ int fm_store_add_index(fm_store *s, const char *name, fm_store_index_fn fn, void
     void *v;
     while (fm_hashmap_next(&s->entries, &it, NULL, &v)) {
         entry *e = v;
-        void **g = realloc(e->idx, (s->n_indexes + 1) * sizeof(*g));
+        void **g = fm_objalloc_calloc_any((s->n_indexes + 1) * sizeof(*g));
         if (!g) {
             rc = fm_error_set(FM_ENOMEM, "store: out of memory");
             break;
         }
+        if (s->n_indexes) memcpy(g, e->idx, s->n_indexes * sizeof(*g));
+        fm_objalloc_free_any(e->idx);
         e->idx = g;
-        g[s->n_indexes] = NULL;
     }
     if (rc) {
         free(ix->name);
@@ -401,17 +403,18 @@ int fm_store_upsert(fm_store *s, void *obj, void **out_old)
         old = e->obj;
         e->obj = obj;
     } else {
-        e = calloc(1, sizeof(*e) + kl + 1);
-        if (!e || !(e->idx = calloc(s->n_indexes ? s->n_indexes : 1, sizeof(void *)))) {
-            free(e);
+        /* entries live as long as their objects: in objalloc's slabs too */
+        e = fm_objalloc_calloc_any(sizeof(*e) + kl + 1);
+        if (!e || !(e->idx = fm_objalloc_calloc_any((s->n_indexes ? s->n_indexes : 1) * sizeof(void *)))) {
+            fm_objalloc_free_any(e);
             rc = fm_error_set(FM_ENOMEM, "store: out of memory");
             goto fail;
         }
         memcpy(e->key, key, kl + 1);
         e->obj = obj;
         if (fm_hashmap_put(&s->entries, e->key, e, NULL)) {
-            free(e->idx);
-            free(e);
+            fm_objalloc_free_any(e->idx);
+            fm_objalloc_free_any(e);
             rc = fm_error_set(FM_ENOMEM, "store: out of memory");
             goto fail;
         }

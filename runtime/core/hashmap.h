@@ -52,7 +52,9 @@ int fm_hashmap_put(fm_hashmap *m, const char *key, void *value, void **old);
 /* The value stored for key, or NULL. */
 void *fm_hashmap_get(const fm_hashmap *m, const char *key);
 
-/* Removes key; returns its value, or NULL when absent. */
+/* Removes key; returns its value, or NULL when absent. A table that falls
+ * below 1/8 full shrinks (to about 1/4 full), so room reserved with
+ * fm_hashmap_reserve() lasts only until entries are removed. */
 void *fm_hashmap_remove(fm_hashmap *m, const char *key);
 
 /*

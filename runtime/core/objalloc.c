@@ -219,6 +219,21 @@ void fm_objalloc_free(void *p)
     pthread_mutex_unlock(&mu);
 }
 
+void *fm_objalloc_calloc_any(size_t n)
+{
+    void *p = fm_objalloc_alloc(n);
+    if (!p) return calloc(1, n ? n : 1);
+    memset(p, 0, n);
+    return p;
+}
+
+void fm_objalloc_free_any(void *p)
+{
+    if (!p) return;
+    if (fm_objalloc_owns(p)) fm_objalloc_free(p);
+    else free(p);
+}
+
 /* ------------------------------------------------------------ intern */
 
 const char *fm_objalloc_intern(const char *s)

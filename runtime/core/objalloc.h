@@ -60,6 +60,17 @@ void *fm_objalloc_alloc(size_t n);
 /* Frees a block from fm_objalloc_alloc(). */
 void fm_objalloc_free(void *p);
 
+/* n zeroed bytes from objalloc, or from calloc when objalloc has none;
+ * free with fm_objalloc_free_any(). For small structures that live as
+ * long as a cached object (store entries): kept apart from the heap's
+ * short-lived blocks, they no longer pin its pages. NULL when out of
+ * memory. */
+void *fm_objalloc_calloc_any(size_t n);
+
+/* Frees a block from fm_objalloc_calloc_any() (or any malloc'd block);
+ * accepts NULL. */
+void fm_objalloc_free_any(void *p);
+
 /* True when p points into objalloc's range (a block or an interned string). */
 bool fm_objalloc_owns(const void *p);
 

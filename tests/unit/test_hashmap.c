@@ -96,6 +96,35 @@ TEST(test_reserve_and_replace_key_pointer)
     CHECK(fm_hashmap_hash("abc", 3, 1) != fm_hashmap_hash("abc", 3, 2));
 }
 
+/* A full table doubles (never fourfold), and one that empties below 1/8
+ * shrinks to about 1/4 full, every key still found. */
+TEST(test_grow_doubles_and_shrinks)
+{
+    enum { N = 20000, KEEP = 100 };
+    static char keys[N][16];
+    fm_hashmap m = FM_HASHMAP_INIT;
+    size_t prev = 0;
+    for (int i = 0; i < N; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%d", i);
+        CHECK_INT(fm_hashmap_put(&m, keys[i], keys[i], NULL), 0);
+        if (m.cap != prev) {
+            if (prev) CHECK_INT(m.cap, prev * 2);
+            prev = m.cap;
+        }
+        CHECK(m.len <= m.cap - m.cap / 4);
+    }
+    CHECK(m.cap < (size_t)N * 8 / 3 + 1); /* more than 3/8 full after the last growth */
+    for (int i = KEEP; i < N; i++) CHECK(fm_hashmap_remove(&m, keys[i]) == keys[i]);
+    CHECK_INT(m.len, KEEP);
+    CHECK(m.cap <= 512); /* 100 keys: at most about 1/4 full, never under 1/8 */
+    CHECK(m.len >= m.cap / 8);
+    for (int i = 0; i < N; i++) CHECK(fm_hashmap_get(&m, keys[i]) == (i < KEEP ? keys[i] : NULL));
+    for (int i = 0; i < KEEP; i++) CHECK(fm_hashmap_remove(&m, keys[i]) == keys[i]);
+    CHECK_INT(m.len, 0);
+    CHECK(m.cap <= 64);
+    fm_hashmap_clear(&m);
+}
+
 TEST(test_fake_clock)
 {
     fm_clock *c = NULL;
@@ -181,6 +210,7 @@ int main(void)
 {
     RUN(test_random_ops_match_reference);
     RUN(test_reserve_and_replace_key_pointer);
+    RUN(test_grow_doubles_and_shrinks);
     RUN(test_fake_clock);
     RUN(test_sleep_on_fake_clock_and_cancel);
     return test_summary();

@@ -82,6 +82,33 @@ TEST(test_slabs_come_back)
     CHECK_INT(s2.block_bytes, s0.block_bytes);
 }
 
+/* calloc_any: zeroed, from the slabs when objalloc is on, from calloc when
+ * it is off or the size is past FM_OBJALLOC_MAX; free_any frees either. */
+TEST(test_calloc_any)
+{
+    static const size_t sizes[] = {1, 40, 700, FM_OBJALLOC_MAX, FM_OBJALLOC_MAX + 1};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        unsigned char *p = fm_objalloc_calloc_any(sizes[i]);
+        CHECK_FATAL(p != NULL);
+        bool zero = true;
+        for (size_t k = 0; k < sizes[i]; k++) zero = zero && p[k] == 0;
+        CHECK(zero);
+        CHECK(fm_objalloc_owns(p) == (on() && sizes[i] <= FM_OBJALLOC_MAX));
+        memset(p, 0xcd, sizes[i]);
+        fm_objalloc_free_any(p);
+    }
+    /* a reused slot comes back zeroed */
+    if (on()) {
+        unsigned char *a = fm_objalloc_calloc_any(100);
+        memset(a, 0xff, 100);
+        fm_objalloc_free_any(a);
+        unsigned char *b = fm_objalloc_calloc_any(100);
+        CHECK(b[0] == 0 && b[8] == 0 && b[99] == 0);
+        fm_objalloc_free_any(b);
+    }
+    fm_objalloc_free_any(NULL);
+}
+
 TEST(test_intern)
 {
     if (!on()) return;
@@ -178,6 +205,7 @@ int main(void)
 {
     RUN(test_blocks_and_classes);
     RUN(test_slabs_come_back);
+    RUN(test_calloc_any);
     RUN(test_intern);
     RUN(test_threads);
     RUN(test_packed_objects);
