@@ -80,14 +80,25 @@ typedef struct fm_opcore {
     struct fm_opcore_writers *writers;
 } fm_opcore;
 
-/* One decision of a pass: place task on node, or (node NULL) mark it
- * Pending, Unschedulable with message why when why is not NULL. */
+/*
+ * One decision of a pass: place task key on node, or (node NULL) mark it
+ * Pending, Unschedulable with message why when why is not NULL.
+ *
+ * A decision holds no copy of its task: a backlog of 100,000 tasks is
+ * decided in one pass, and as many deep copies waiting for the writers
+ * would double the operator's memory for minutes (and leave the heap
+ * fragmented after). fm_opcore_execute copies the task from the task
+ * cache when its turn comes; if the cached resourceVersion is no longer
+ * the one decided on (rv), the task changed in between and is decided
+ * again, as a write guarded by that version would have been refused.
+ */
 typedef struct fm_opcore_decision {
     struct fm_opcore_decision *next;
-    fm_agentic_task *task; /* private copy */
-    char key[512];
+    fm_agentic_task *task; /* the writer's copy from the cache, from fm_opcore_execute on */
     char *node;
     char *why;
+    char *rv;              /* the resourceVersion decided on (NULL: none) */
+    char key[];
 } fm_opcore_decision;
 
 /* What a pass did (for logs and metrics). */
@@ -120,7 +131,9 @@ size_t fm_opcore_idx_class(const char **out, size_t cap, const void *obj, void *
 int fm_opcore_decide(fm_opcore *c, fm_opcore_decision **out, fm_opcore_pass_stats *st, fm_time now);
 
 /*
- * Writes decision d and settles its assumption: kept with the written
+ * Copies d's task from the task cache (FM_ENOTFOUND when it is gone or
+ * its resourceVersion is no longer the one decided on), writes decision d
+ * and settles its assumption: kept with the written
  * resourceVersion when it was applied (also when only a re-read after a
  * lost answer shows it), given back otherwise (task and node dirty,
  * another pass asked for). Returns 0 when applied, FM_ENOTFOUND when the
@@ -128,6 +141,9 @@ int fm_opcore_decide(fm_opcore *c, fm_opcore_decision **out, fm_opcore_pass_stat
  * unanswered write is being settled, or another FM_E*. Does not free d.
  */
 int fm_opcore_execute(fm_opcore *c, fm_opcore_decision *d);
+
+/* Frees one decision (not its assumption). */
+void fm_opcore_decision_free(fm_opcore_decision *d);
 
 /* Gives back the assumptions of a list of decisions and frees them. */
 void fm_opcore_drop(fm_opcore *c, fm_opcore_decision *d);

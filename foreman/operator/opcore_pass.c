@@ -222,18 +222,17 @@ static void view_placed(void *ud, const fm_agentic_task *t)
 static int add_decision(pass *p, const char *key, const fm_agentic_task *t, const char *node,
                         const char *why)
 {
-    decision *d = calloc(1, sizeof *d);
+    size_t kl = strlen(key);
+    decision *d = calloc(1, sizeof *d + kl + 1);
     if (!d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    snprintf(d->key, sizeof d->key, "%s", key);
-    int rc = fm_agentic_task_copy(&d->task, t);
+    memcpy(d->key, key, kl + 1);
+    int rc = 0;
+    if (t->metadata.resource_version && !(d->rv = fm_strdup(t->metadata.resource_version))) rc = FM_ENOMEM;
     if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
     if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
     if (rc == 0) rc = fm_sched_ledger_assume(p->op->ledger, d->key, node, NULL);
     if (rc) {
-        fm_agentic_task_free(d->task);
-        free(d->node);
-        free(d->why);
-        free(d);
+        fm_opcore_decision_free(d);
         return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
     }
     if (p->tail) p->tail->next = d;
@@ -311,9 +310,11 @@ static int decide(pass *p)
 
 /* ------------------------------------------------------------ write */
 
-static void decision_free(decision *d)
+void fm_opcore_decision_free(decision *d)
 {
+    if (!d) return;
     fm_agentic_task_free(d->task);
+    free(d->rv);
     free(d->node);
     free(d->why);
     free(d);
@@ -392,12 +393,29 @@ bool fm_opcore_assumption_ended(fm_opcore *op, const char *key, bool was_assumed
     return fm_sched_plan_task_ready(op->plan, key);
 }
 
+/* The task as decided on, copied from the cache into d->task (under the
+ * cache's read lock: fm_store_get_copy). Returns 0, FM_ENOTFOUND (gone, or
+ * changed since: decide again) or FM_ENOMEM. */
+static int decided_version(fm_opcore *op, decision *d)
+{
+    fm_agentic_task_free(d->task);
+    d->task = NULL;
+    int rc = fm_store_get_copy((void **)&d->task, op->tasks, d->key);
+    if (rc) return rc == FM_ENOTFOUND ? FM_ENOTFOUND : fm_error_set(rc, "placement: out of memory");
+    const char *rv = d->task->metadata.resource_version;
+    if ((rv == NULL) != (d->rv == NULL) || (rv && strcmp(rv, d->rv) != 0))
+        return fm_error_set(FM_ENOTFOUND, "%s changed since it was decided on", d->key);
+    return 0;
+}
+
 /* Writes one decision and settles its assumption (opcore.h). */
 int fm_opcore_execute(fm_opcore *op, decision *d)
 {
     char *rv = NULL;
     bool labelled = true, again = false;
-    int rc = d->node ? fm_opcore_place_task(op, &rv, &labelled, d->task, d->node)
+    int rc = decided_version(op, d);
+    if (rc == 0)
+        rc = d->node ? fm_opcore_place_task(op, &rv, &labelled, d->task, d->node)
                      : fm_opcore_mark_pending(op, &rv, d->task, d->why);
     bool unanswered = d->node && fm_objapi_unanswered(rc);
     if (unanswered) {
@@ -467,7 +485,7 @@ static void *writer_main(void *arg)
         else pthread_cond_signal(&w->cv); /* more queued: pass the baton */
         pthread_mutex_unlock(&w->mu);
         fm_opcore_execute(op, d);
-        decision_free(d);
+        fm_opcore_decision_free(d);
         pthread_mutex_lock(&w->mu);
     }
     pthread_mutex_unlock(&w->mu);
@@ -502,7 +520,7 @@ void fm_opcore_drop(fm_opcore *op, decision *d)
         fm_sched_plan_task_dirty(op->plan, d->key);
         fm_sched_plan_node_dirty(op->plan, d->node);
         pthread_mutex_unlock(&op->mu);
-        decision_free(d);
+        fm_opcore_decision_free(d);
         d = next;
     }
 }

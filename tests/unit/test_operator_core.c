@@ -158,12 +158,7 @@ static int execute_all(env *e, fm_opcore_decision *d)
     while (d) {
         fm_opcore_decision *next = d->next;
         rc = fm_opcore_execute(&e->core, d);
-        d->next = NULL;
-        fm_opcore_drop(&e->core, NULL);
-        fm_agentic_task_free(d->task);
-        free(d->node);
-        free(d->why);
-        free(d);
+        fm_opcore_decision_free(d);
         d = next;
     }
     return rc;
@@ -341,6 +336,75 @@ TEST(task_deleted_during_conflict_retry)
     teardown(&e);
 }
 
+/* The decision holds no copy: the writer copies the task from the cache.
+ * A task whose cached version changed since the decision is not written
+ * with the old decision; its slot is given back and it is decided again. */
+TEST(task_changed_in_cache_is_decided_again)
+{
+    env e;
+    setup(&e, 2);
+    add_task(&e, "a", NULL, NULL);
+    int placed;
+    fm_opcore_decision *d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK(d->task == NULL);
+    CHECK_FATAL(d->rv != NULL);
+    char rv0[32];
+    snprintf(rv0, sizeof rv0, "%s", d->rv);
+    /* Another writer edits the task (a label, say) and the cache sees it. */
+    fm_agentic_task *t = fake_task(&e.fake, "ns", "a");
+    fake_put_task(&e.fake, t);
+    fm_agentic_task_free(t);
+    cache_sync(&e, "a");
+    int asked = e.passes_asked;
+    CHECK_INT(execute_all(&e, d), FM_ENOTFOUND);
+    CHECK_INT(e.fake.patches, 0);
+    CHECK(!fm_sched_ledger_is_assumed(e.core.ledger, "ns/a"));
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 0);
+    CHECK(e.passes_asked > asked);
+    CHECK_INT(e.rechecks, 1);
+    /* Decided again on the new version, and placed. */
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK(strcmp(d->rv, rv0) != 0);
+    CHECK_INT(execute_all(&e, d), 0);
+    CHECK_INT(e.fake.applied, 1);
+    check_on(&e, "a", FM_TASK_PHASE_SCHEDULED, "n1");
+    teardown(&e);
+}
+
+/* A task deleted from the cache before its writer's turn: nothing written,
+ * the slot is given back. */
+TEST(task_gone_from_cache_is_skipped)
+{
+    env e;
+    setup(&e, 1);
+    add_task(&e, "a", NULL, NULL);
+    add_task(&e, "b", NULL, NULL);
+    int placed;
+    fm_opcore_decision *d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    const char *placed_key = d->node ? d->key : d->next->key;
+    const char *name = strchr(placed_key, '/') + 1;
+    char gone[64];
+    snprintf(gone, sizeof gone, "%s", name);
+    fake_delete(&e.fake, "ns", gone);
+    cache_sync(&e, gone);
+    execute_all(&e, d); /* the other task is marked Pending */
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 0);
+    CHECK_INT(e.scheduled, 0);
+    CHECK_INT(e.fake.applied, 1);
+    cache_sync(&e, "a");
+    cache_sync(&e, "b");
+    /* The slot goes to the other task. */
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK_INT(execute_all(&e, d), 0);
+    CHECK_INT(e.scheduled, 1);
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 1);
+    teardown(&e);
+}
+
 /* A node at capacity takes nothing more: the new task is only marked. */
 TEST(full_ledger_places_nothing)
 {
@@ -400,6 +464,8 @@ int main(void)
     RUN(unanswered_not_applied_gives_slot_back);
     RUN(task_deleted_before_write_is_skipped);
     RUN(task_deleted_during_conflict_retry);
+    RUN(task_changed_in_cache_is_decided_again);
+    RUN(task_gone_from_cache_is_skipped);
     RUN(full_ledger_places_nothing);
     RUN(pass_through_writers);
     return test_summary();
