@@ -36,7 +36,7 @@
 #include "store.h"
 
 /* Index names of the task store the core reads (fm_opcore_idx_*). */
-#define FM_OPCORE_IDX_PHASE "phase" /* status.phase, "None" when unset */
+#define FM_OPCORE_IDX_PHASE "phase" /* waiting tasks only: "Pending", or "None" when unset */
 #define FM_OPCORE_IDX_CLASS "class" /* waiting tasks by requirement class (schedplan.h) */
 
 typedef struct fm_opcore_config {
@@ -117,7 +117,7 @@ int fm_opcore_init(fm_opcore *c);
 void fm_opcore_free(fm_opcore *c);
 
 /* The task-store index functions the pass reads: FM_OPCORE_IDX_PHASE
- * (status.phase, "None" when unset) and FM_OPCORE_IDX_CLASS (the
+ * (waiting tasks only: "Pending", or "None" when status.phase is unset) and FM_OPCORE_IDX_CLASS (the
  * requirement class of a waiting task). */
 size_t fm_opcore_idx_phase(const char **out, size_t cap, const void *obj, void *ud);
 size_t fm_opcore_idx_class(const char **out, size_t cap, const void *obj, void *ud);

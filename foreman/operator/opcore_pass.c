@@ -642,11 +642,17 @@ void fm_opcore_free(fm_opcore *op)
 
 /* ------------------------------------------------------------ indexes */
 
+/* Only the waiting phases are looked up (the pass's candidates, the
+ * pending gauge): indexing the others would cost every placed or finished
+ * task a place in a bucket of 100,000 for nothing. */
 size_t fm_opcore_idx_phase(const char **out, size_t cap, const void *obj, void *ud)
 {
     const fm_agentic_task *t = obj;
-    const char *ph = fm_task_phase_name(t->status.phase);
-    if (cap >= 1) out[0] = ph ? ph : "None";
+    const char *p = t->status.phase == FM_TASK_PHASE_PENDING ? "Pending"
+                    : t->status.phase == FM_TASK_PHASE_UNSET ? "None"
+                                                             : NULL;
+    if (!p) return 0;
+    if (cap >= 1) out[0] = p;
     return 1;
 }
 

@@ -432,6 +432,22 @@ TEST(full_ledger_places_nothing)
     teardown(&e);
 }
 
+/* The phase index holds only waiting tasks. */
+TEST(phase_index_holds_waiting_tasks_only)
+{
+    env e;
+    setup(&e, 4);
+    add_task(&e, "new", NULL, NULL);
+    add_task(&e, "pending", "Pending", NULL);
+    add_task(&e, "running", "Running", "n1");
+    add_task(&e, "done", "Succeeded", NULL);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "None"), 1);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Pending"), 1);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Running"), 0);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Succeeded"), 0);
+    teardown(&e);
+}
+
 /* The writer pool path: a pass queued to started writers lands. */
 TEST(pass_through_writers)
 {
@@ -467,6 +483,7 @@ int main(void)
     RUN(task_changed_in_cache_is_decided_again);
     RUN(task_gone_from_cache_is_skipped);
     RUN(full_ledger_places_nothing);
+    RUN(phase_index_holds_waiting_tasks_only);
     RUN(pass_through_writers);
     return test_summary();
 }
