@@ -179,8 +179,9 @@ static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
  * Per-namespace fairness (schedule.h: fm_sched_fair_order): at equal priority
  * namespaces take turns, the one holding the fewest tasks first, then the
  * one served longest ago, each giving up to its weight per turn. The counts
- * of held tasks are taken from the ledger once per pass that has
- * candidates (O(tasks held)), then kept by the placed hook.
+ * of held tasks are copied from the ledger (which keeps them per namespace
+ * as they change) once per pass that has candidates (O(namespaces)), then
+ * kept by the placed hook.
  */
 static int view_order(void *ud, const fm_agentic_task **tasks, size_t n)
 {

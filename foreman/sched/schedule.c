@@ -315,13 +315,46 @@ struct fm_sched_ledger {
     fm_hashmap tasks; /* key -> ledger_task */
     fm_hashmap nodes; /* name -> ledger_node */
     size_t n_assumed;
+    /* Tasks that hold a node (observed or assumed) per namespace, kept as
+     * they change: a pass with candidates needs them, and counting them
+     * from `tasks` cost O(cached tasks) per pass. NULL after running out
+     * of memory once: then they are counted the slow way. */
+    fm_sched_ns_counts *held;
 };
 
 int fm_sched_ledger_new(fm_sched_ledger **out)
 {
     *out = calloc(1, sizeof **out);
     if (!*out) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+    if (fm_sched_ns_counts_new(&(*out)->held) != 0) {
+        free(*out);
+        *out = NULL;
+        return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+    }
     return 0;
+}
+
+/* The namespace of a ledger key ("ns/name"; "" without a slash). */
+static const char *key_ns(const char *key, char *buf, size_t cap)
+{
+    const char *slash = strchr(key, '/');
+    size_t nl = slash ? (size_t)(slash - key) : 0;
+    if (nl >= cap) nl = cap - 1;
+    memcpy(buf, key, nl);
+    buf[nl] = 0;
+    return buf;
+}
+
+/* Counts the task of key in or out of its namespace's held tasks when its
+ * effective node goes from none to some or back. */
+static void held_change(fm_sched_ledger *l, const char *key, const void *from, const void *to)
+{
+    if (!l->held || (from == NULL) == (to == NULL)) return;
+    char ns[256];
+    if (fm_sched_ns_counts_add(l->held, key_ns(key, ns, sizeof ns), to ? 1 : -1) != 0) {
+        fm_sched_ns_counts_free(l->held);
+        l->held = NULL;
+    }
 }
 
 static const char *obs_rv(const ledger_task *lt)
@@ -402,6 +435,7 @@ void fm_sched_ledger_free(fm_sched_ledger *l)
     }
     fm_hashmap_clear(&l->tasks);
     fm_hashmap_clear(&l->nodes);
+    fm_sched_ns_counts_free(l->held);
     free(l);
 }
 
@@ -485,6 +519,7 @@ static bool caught_up(const ledger_task *lt, const char *rv, const char *node)
 /* Ends lt's assumption (the cache's view counts from now on). */
 static int end_assumption(fm_sched_ledger *l, ledger_task *lt)
 {
+    held_change(l, lt->key, lt->as_node, lt->obs_node);
     node_move(l, lt->as_node, lt->obs_node);
     lt->assumed = false;
     ledger_node *as = lt->as_node;
@@ -508,7 +543,10 @@ int fm_sched_ledger_observe(fm_sched_ledger *l, const char *key, const char *nod
         node_unref(l, new_obs);
         return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
     }
-    if (!lt->assumed) node_move(l, lt->obs_node, new_obs);
+    if (!lt->assumed) {
+        held_change(l, lt->key, lt->obs_node, new_obs);
+        node_move(l, lt->obs_node, new_obs);
+    }
     ledger_node *old = lt->obs_node;
     lt->obs_node = new_obs;
     node_unref(l, old);
@@ -522,6 +560,7 @@ void fm_sched_ledger_forget(fm_sched_ledger *l, const char *key)
     if (!lt) return;
     ledger_node *eff = effective_node(lt);
     if (eff) {
+        held_change(l, lt->key, eff, NULL);
         eff->load--; /* still named by lt: freed with it below if unused */
     }
     if (lt->assumed) l->n_assumed--;
@@ -542,6 +581,7 @@ int fm_sched_ledger_assume(fm_sched_ledger *l, const char *key, const char *node
         return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
     }
     if (n) n->refs++;
+    held_change(l, lt->key, effective_node(lt), n);
     node_move(l, effective_node(lt), n);
     if (!lt->assumed) l->n_assumed++;
     ledger_node *old = lt->as_node;
@@ -961,16 +1001,18 @@ int fm_sched_ledger_count_namespaces(const fm_sched_ledger *l, fm_sched_ns_count
     size_t it = 0;
     const char *k;
     void *v;
+    if (l->held) {
+        while (fm_hashmap_next(&l->held->m, &it, &k, &v)) {
+            const ns_count *e = v;
+            if (e->n != 0 && fm_sched_ns_counts_add(out, e->ns, e->n) != 0) return FM_ENOMEM;
+        }
+        return 0;
+    }
     char ns[256];
     while (fm_hashmap_next(&l->tasks, &it, &k, &v)) {
         const ledger_task *lt = v;
         if (!effective_node(lt)) continue;
-        const char *slash = strchr(lt->key, '/');
-        size_t nl = slash ? (size_t)(slash - lt->key) : 0;
-        if (nl >= sizeof ns) nl = sizeof ns - 1;
-        memcpy(ns, lt->key, nl);
-        ns[nl] = 0;
-        if (fm_sched_ns_counts_add(out, ns, 1) != 0) return FM_ENOMEM;
+        if (fm_sched_ns_counts_add(out, key_ns(lt->key, ns, sizeof ns), 1) != 0) return FM_ENOMEM;
     }
     return 0;
 }
