@@ -30,6 +30,7 @@
 #include <stdint.h>
 
 #include "foreman_v1alpha1.h"
+#include "hashmap.h"
 #include "objapi.h"
 #include "schedplan.h"
 #include "schedule.h"
@@ -46,6 +47,7 @@ typedef struct fm_opcore_config {
     int32_t max_running_per_ns;  /* 0 = no cap */
     bool node_label;             /* also write the assigned-node routing label */
     int writers;                 /* writer threads (fm_opcore_start) */
+    bool node_table;             /* the caller keeps the node table (fm_opcore_node_put) */
 } fm_opcore_config;
 
 /* What the program does with the core's outcomes. Every hook may be NULL. */
@@ -66,6 +68,13 @@ typedef struct fm_opcore_hooks {
 
 struct fm_opcore_writers;
 
+/* A cached FleetNode as a pass sees it (the node table; under mu). */
+typedef struct fm_opcore_node {
+    const fm_fleet_node *node;  /* the node store's current object */
+    fm_sched_ledger_node *load; /* held ledger entry: the node's load */
+    char name[];
+} fm_opcore_node;
+
 typedef struct fm_opcore {
     fm_opcore_config cfg;
     fm_opcore_hooks hooks;
@@ -78,6 +87,16 @@ typedef struct fm_opcore {
     long turn_seq;
     fm_sched_ns_counts *pass_held;    /* during a pass: tasks each namespace holds */
     struct fm_opcore_writers *writers;
+    /* With cfg.node_table: every cached FleetNode with its held ledger
+     * entry, in an array a pass walks instead of the node store's table
+     * plus a ledger lookup by name per node (the caller keeps it in step
+     * from the node informer's handlers; a pass holds mu, so a node object
+     * it reads is not freed under it). node_by_name: name -> index + 1.
+     * Guarded by mu. */
+    fm_opcore_node **node_tab;
+    size_t n_node_tab, cap_node_tab;
+    fm_hashmap node_by_name;
+    bool node_tab_broken;             /* out of memory once: passes walk the store */
 } fm_opcore;
 
 /*
@@ -115,6 +134,16 @@ int fm_opcore_init(fm_opcore *c);
 /* Stops the writers and frees what init made (not the stores). Accepts an
  * fm_opcore init never ran on (zeroed). */
 void fm_opcore_free(fm_opcore *c);
+
+/*
+ * The node table (cfg.node_table): the caller calls these under c->mu from
+ * the FleetNode informer's handlers, put with the store's current object
+ * (on_add, on_update) and del with its name (on_delete), before the
+ * informer frees the object they replace (informer.h). Out of memory
+ * leaves the table broken for good: passes then walk the node store.
+ */
+void fm_opcore_node_put(fm_opcore *c, const fm_fleet_node *n);
+void fm_opcore_node_del(fm_opcore *c, const char *name);
 
 /* The task-store index functions the pass reads: FM_OPCORE_IDX_PHASE
  * (waiting tasks only: "Pending", or "None" when status.phase is unset) and FM_OPCORE_IDX_CLASS (the

@@ -38,6 +38,7 @@
  * the candidates no node took. There is no periodic timer.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,19 @@ static int view_each_node(void *ud, fm_sched_node_visit_fn fn, void *arg)
     fm_opcore *op = ud;
     visit vi = {arg, NULL, fn};
     return fm_store_foreach_locked(op->nodes, visit_node, &vi);
+}
+
+/* The node table with each node's held ledger entry: no store table walk
+ * and no ledger lookup by name per node. */
+static int view_each_node_load(void *ud, fm_sched_node_load_visit_fn fn, void *arg)
+{
+    fm_opcore *op = ud;
+    for (size_t i = 0; i < op->n_node_tab; i++) {
+        const fm_opcore_node *e = op->node_tab[i];
+        int rc = fn(arg, e->node, fm_sched_ledger_node_load(e->load));
+        if (rc) return rc;
+    }
+    return 0;
 }
 
 static const fm_fleet_node *view_node(void *ud, const char *name)
@@ -288,6 +302,7 @@ static int decide(pass *p)
     fm_store_read_lock(op->nodes);
     if (op->agents) fm_store_read_lock(op->agents);
     pthread_mutex_lock(&op->mu);
+    if (op->cfg.node_table && !op->node_tab_broken) view.each_node_load = view_each_node_load;
     rc = fm_sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
     for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
         const fm_sched_plan_placement *pp = &p->res.placed[i];
@@ -569,6 +584,86 @@ int fm_opcore_pass(fm_opcore *op, fm_opcore_pass_stats *st, fm_time now)
     return rc;
 }
 
+/* ------------------------------------------------------------ node table */
+
+static void node_table_clear(fm_opcore *op)
+{
+    for (size_t i = 0; i < op->n_node_tab; i++) {
+        fm_sched_ledger_node_release(op->ledger, op->node_tab[i]->load);
+        free(op->node_tab[i]);
+    }
+    free(op->node_tab);
+    op->node_tab = NULL;
+    op->n_node_tab = op->cap_node_tab = 0;
+    fm_hashmap_clear(&op->node_by_name);
+}
+
+/* Out of memory: the table no longer lists every node; the store does.
+ * Dropping it also drops its pointers, which no handler keeps current
+ * from now on. */
+static void node_table_break(fm_opcore *op)
+{
+    node_table_clear(op);
+    op->node_tab_broken = true;
+    fm_log_error("fleet node table: out of memory; scheduling passes read the cache instead", NULL);
+}
+
+void fm_opcore_node_put(fm_opcore *op, const fm_fleet_node *n)
+{
+    const char *name = n->metadata.name;
+    if (!name || op->node_tab_broken) return;
+    void *v = fm_hashmap_get(&op->node_by_name, name);
+    if (v) {
+        op->node_tab[(uintptr_t)v - 1]->node = n;
+        return;
+    }
+    if (op->n_node_tab == op->cap_node_tab) {
+        size_t cap = op->cap_node_tab ? op->cap_node_tab * 2 : 64;
+        fm_opcore_node **t = realloc(op->node_tab, cap * sizeof *t);
+        if (!t) goto broken;
+        op->node_tab = t;
+        op->cap_node_tab = cap;
+    }
+    size_t len = strlen(name);
+    fm_opcore_node *e = malloc(sizeof *e + len + 1);
+    if (!e) goto broken;
+    memcpy(e->name, name, len + 1);
+    e->node = n;
+    if (!(e->load = fm_sched_ledger_node_hold(op->ledger, name))) {
+        free(e);
+        goto broken;
+    }
+    if (fm_hashmap_put(&op->node_by_name, e->name, (void *)(uintptr_t)(op->n_node_tab + 1), NULL) != 0) {
+        fm_sched_ledger_node_release(op->ledger, e->load);
+        free(e);
+        goto broken;
+    }
+    op->node_tab[op->n_node_tab++] = e;
+    return;
+broken:
+    node_table_break(op);
+}
+
+void fm_opcore_node_del(fm_opcore *op, const char *name)
+{
+    void *v = name ? fm_hashmap_get(&op->node_by_name, name) : NULL;
+    if (!v) return;
+    fm_hashmap_remove(&op->node_by_name, name);
+    size_t i = (uintptr_t)v - 1, last = op->n_node_tab - 1;
+    fm_opcore_node *e = op->node_tab[i];
+    bool broken = false;
+    if (i != last) {
+        op->node_tab[i] = op->node_tab[last];
+        /* Replaces the value of a present key just after a removal: the
+         * table does not grow, but a failure is handled all the same. */
+        broken = fm_hashmap_put(&op->node_by_name, op->node_tab[i]->name, (void *)(uintptr_t)(i + 1), NULL) != 0;
+    }
+    op->n_node_tab--;
+    fm_sched_ledger_node_release(op->ledger, e->load);
+    free(e);
+    if (broken) node_table_break(op);
+}
+
 int fm_opcore_init(fm_opcore *op)
 {
     struct fm_opcore_writers *w = calloc(1, sizeof *w);
@@ -633,6 +728,7 @@ void fm_opcore_free(fm_opcore *op)
     }
     fm_sched_plan_free(op->plan);
     op->plan = NULL;
+    node_table_clear(op); /* holds ledger entries */
     fm_sched_ledger_free(op->ledger);
     op->ledger = NULL;
     fm_sched_ns_counts_free(op->ns_turns);

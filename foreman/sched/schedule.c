@@ -294,9 +294,9 @@ const char *fm_sched_task_holding_node(const fm_agentic_task *t)
  */
 #define LEDGER_RV_INLINE 24
 
-typedef struct ledger_node {
+typedef struct fm_sched_ledger_node {
     int32_t load;
-    int32_t refs;     /* ledger_task fields that name it */
+    int32_t refs;     /* ledger_task fields that name it, and holds */
     char name[];
 } ledger_node;
 
@@ -606,6 +606,24 @@ bool fm_sched_ledger_is_assumed(const fm_sched_ledger *l, const char *key)
 {
     const ledger_task *lt = fm_hashmap_get(&l->tasks, key);
     return lt && lt->assumed;
+}
+
+fm_sched_ledger_node *fm_sched_ledger_node_hold(fm_sched_ledger *l, const char *node)
+{
+    int rc = 0;
+    ledger_node *ln = node_get(l, node, &rc);
+    if (ln) ln->refs++;
+    return ln;
+}
+
+void fm_sched_ledger_node_release(fm_sched_ledger *l, fm_sched_ledger_node *h)
+{
+    node_unref(l, h);
+}
+
+int32_t fm_sched_ledger_node_load(const fm_sched_ledger_node *h)
+{
+    return h ? h->load : 0;
 }
 
 int32_t fm_sched_ledger_load(const fm_sched_ledger *l, const char *node)

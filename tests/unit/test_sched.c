@@ -378,6 +378,9 @@ TEST(test_ledger_random_model)
     for (int k = 0; k < NODES; k++) snprintf(nodes[k], sizeof nodes[k], "n%d", k);
     fm_sched_ledger *l;
     CHECK_FATAL(fm_sched_ledger_new(&l) == 0);
+    /* three nodes held from the start, as the operator holds its nodes */
+    fm_sched_ledger_node *h[3];
+    for (int k = 0; k < 3; k++) CHECK_FATAL((h[k] = fm_sched_ledger_node_hold(l, nodes[k])) != NULL);
     unsigned seed = 12345;
     long rv = 1;
     int bad = 0;
@@ -424,6 +427,8 @@ TEST(test_ledger_random_model)
         }
         for (int k = 0; k < NODES; k++)
             if (fm_sched_ledger_load(l, nodes[k]) != load[k]) bad++;
+        for (int k = 0; k < 3; k++)
+            if (fm_sched_ledger_node_load(h[k]) != load[k]) bad++;
         if (fm_sched_ledger_assumed(l) != assumed) bad++;
         fm_sched_ns_counts *c = NULL;
         CHECK_FATAL(fm_sched_ns_counts_new(&c) == 0);
@@ -437,6 +442,7 @@ TEST(test_ledger_random_model)
         if (bad) fprintf(stderr, "ledger differs from the model after step %d (op %d, task %d)\n", step, op, i);
     }
     CHECK_INT(bad, 0);
+    for (int k = 0; k < 3; k++) fm_sched_ledger_node_release(l, h[k]);
     fm_sched_ledger_free(l);
 }
 
