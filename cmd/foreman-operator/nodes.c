@@ -14,6 +14,9 @@
  *       meantime is a newer version and is kept); a Draining node is not
  *       marked NotReady, so the reap still applies to it.
  *
+ * The handlers also keep the scheduling core's node table (opcore.h:
+ * fm_opcore_node_put), the nodes as a pass walks them.
+ *
  * Handlers: a node that can take work where it could not before, or whose
  * capability, labels, capacity or task namespaces changed, asks for a
  * scheduling pass; a node whose phase or task namespaces changed, or that
@@ -47,6 +50,7 @@ static void on_add(void *ud, const void *obj)
     fm_operator *op = ud;
     const fm_fleet_node *n = obj;
     pthread_mutex_lock(&op->core.mu);
+    fm_opcore_node_put(&op->core, n);
     bool work = fm_sched_plan_node_event(op->core.plan, NULL, n, fm_codec_time_now(), op->cfg.node_stale_after_ns);
     pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
@@ -61,6 +65,7 @@ static void on_update(void *ud, const void *old_obj, const void *new_obj)
     bool is_ok = fm_sched_node_health(n, now, op->cfg.node_stale_after_ns) == SCHED_FIT_OK;
     /* A pass only when the node can take work it could not take before. */
     pthread_mutex_lock(&op->core.mu);
+    fm_opcore_node_put(&op->core, n);
     bool work = fm_sched_plan_node_event(op->core.plan, o, n, now, op->cfg.node_stale_after_ns);
     pthread_mutex_unlock(&op->core.mu);
     if (work) op_trigger_pass(op);
@@ -72,6 +77,9 @@ static void on_delete(void *ud, const void *old_obj)
 {
     fm_operator *op = ud;
     const fm_fleet_node *n = old_obj;
+    pthread_mutex_lock(&op->core.mu);
+    fm_opcore_node_del(&op->core, n->metadata.name);
+    pthread_mutex_unlock(&op->core.mu);
     op_enqueue_tasks_on_node(op, n->metadata.name);
 }
 

@@ -49,7 +49,7 @@
 /* Index names of the task store. */
 #define OP_IDX_NODE "node"         /* holding node (schedule.h) */
 #define OP_IDX_DEP "dep"           /* each spec.dependsOn entry (a name) */
-#define OP_IDX_PHASE FM_OPCORE_IDX_PHASE /* status.phase, "None" when unset */
+#define OP_IDX_PHASE FM_OPCORE_IDX_PHASE /* waiting tasks only: "Pending", or "None" when unset */
 #define OP_IDX_WORKLOAD "workload" /* label foreman.llmkube.dev/workload */
 #define OP_IDX_CLASS FM_OPCORE_IDX_CLASS /* waiting tasks by requirement class (schedplan.h) */
 

@@ -88,6 +88,7 @@ int op_scheduler_setup(fm_operator *op)
     c->cfg.max_running_per_ns = op->cfg.max_running_per_ns;
     c->cfg.node_label = op->cfg.node_label;
     c->cfg.writers = op->cfg.writers;
+    c->cfg.node_table = true; /* kept by the FleetNode handlers (nodes.c) */
     c->tasks = op->tasks;
     c->nodes = op->nodes;
     c->agents = op->agents;

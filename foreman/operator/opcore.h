@@ -30,13 +30,14 @@
 #include <stdint.h>
 
 #include "foreman_v1alpha1.h"
+#include "hashmap.h"
 #include "objapi.h"
 #include "schedplan.h"
 #include "schedule.h"
 #include "store.h"
 
 /* Index names of the task store the core reads (fm_opcore_idx_*). */
-#define FM_OPCORE_IDX_PHASE "phase" /* status.phase, "None" when unset */
+#define FM_OPCORE_IDX_PHASE "phase" /* waiting tasks only: "Pending", or "None" when unset */
 #define FM_OPCORE_IDX_CLASS "class" /* waiting tasks by requirement class (schedplan.h) */
 
 typedef struct fm_opcore_config {
@@ -46,6 +47,7 @@ typedef struct fm_opcore_config {
     int32_t max_running_per_ns;  /* 0 = no cap */
     bool node_label;             /* also write the assigned-node routing label */
     int writers;                 /* writer threads (fm_opcore_start) */
+    bool node_table;             /* the caller keeps the node table (fm_opcore_node_put) */
 } fm_opcore_config;
 
 /* What the program does with the core's outcomes. Every hook may be NULL. */
@@ -66,6 +68,13 @@ typedef struct fm_opcore_hooks {
 
 struct fm_opcore_writers;
 
+/* A cached FleetNode as a pass sees it (the node table; under mu). */
+typedef struct fm_opcore_node {
+    const fm_fleet_node *node;  /* the node store's current object */
+    fm_sched_ledger_node *load; /* held ledger entry: the node's load */
+    char name[];
+} fm_opcore_node;
+
 typedef struct fm_opcore {
     fm_opcore_config cfg;
     fm_opcore_hooks hooks;
@@ -78,16 +87,37 @@ typedef struct fm_opcore {
     long turn_seq;
     fm_sched_ns_counts *pass_held;    /* during a pass: tasks each namespace holds */
     struct fm_opcore_writers *writers;
+    /* With cfg.node_table: every cached FleetNode with its held ledger
+     * entry, in an array a pass walks instead of the node store's table
+     * plus a ledger lookup by name per node (the caller keeps it in step
+     * from the node informer's handlers; a pass holds mu, so a node object
+     * it reads is not freed under it). node_by_name: name -> index + 1.
+     * Guarded by mu. */
+    fm_opcore_node **node_tab;
+    size_t n_node_tab, cap_node_tab;
+    fm_hashmap node_by_name;
+    bool node_tab_broken;             /* out of memory once: passes walk the store */
 } fm_opcore;
 
-/* One decision of a pass: place task on node, or (node NULL) mark it
- * Pending, Unschedulable with message why when why is not NULL. */
+/*
+ * One decision of a pass: place task key on node, or (node NULL) mark it
+ * Pending, Unschedulable with message why when why is not NULL.
+ *
+ * A decision holds no copy of its task: a backlog of 100,000 tasks is
+ * decided in one pass, and as many deep copies waiting for the writers
+ * would double the operator's memory for minutes (and leave the heap
+ * fragmented after). fm_opcore_execute copies the task from the task
+ * cache when its turn comes; if the cached resourceVersion is no longer
+ * the one decided on (rv), the task changed in between and is decided
+ * again, as a write guarded by that version would have been refused.
+ */
 typedef struct fm_opcore_decision {
     struct fm_opcore_decision *next;
-    fm_agentic_task *task; /* private copy */
-    char key[512];
+    fm_agentic_task *task; /* the writer's copy from the cache, from fm_opcore_execute on */
     char *node;
     char *why;
+    char *rv;              /* the resourceVersion decided on (NULL: none) */
+    char key[];
 } fm_opcore_decision;
 
 /* What a pass did (for logs and metrics). */
@@ -105,8 +135,18 @@ int fm_opcore_init(fm_opcore *c);
  * fm_opcore init never ran on (zeroed). */
 void fm_opcore_free(fm_opcore *c);
 
+/*
+ * The node table (cfg.node_table): the caller calls these under c->mu from
+ * the FleetNode informer's handlers, put with the store's current object
+ * (on_add, on_update) and del with its name (on_delete), before the
+ * informer frees the object they replace (informer.h). Out of memory
+ * leaves the table broken for good: passes then walk the node store.
+ */
+void fm_opcore_node_put(fm_opcore *c, const fm_fleet_node *n);
+void fm_opcore_node_del(fm_opcore *c, const char *name);
+
 /* The task-store index functions the pass reads: FM_OPCORE_IDX_PHASE
- * (status.phase, "None" when unset) and FM_OPCORE_IDX_CLASS (the
+ * (waiting tasks only: "Pending", or "None" when status.phase is unset) and FM_OPCORE_IDX_CLASS (the
  * requirement class of a waiting task). */
 size_t fm_opcore_idx_phase(const char **out, size_t cap, const void *obj, void *ud);
 size_t fm_opcore_idx_class(const char **out, size_t cap, const void *obj, void *ud);
@@ -120,7 +160,9 @@ size_t fm_opcore_idx_class(const char **out, size_t cap, const void *obj, void *
 int fm_opcore_decide(fm_opcore *c, fm_opcore_decision **out, fm_opcore_pass_stats *st, fm_time now);
 
 /*
- * Writes decision d and settles its assumption: kept with the written
+ * Copies d's task from the task cache (FM_ENOTFOUND when it is gone or
+ * its resourceVersion is no longer the one decided on), writes decision d
+ * and settles its assumption: kept with the written
  * resourceVersion when it was applied (also when only a re-read after a
  * lost answer shows it), given back otherwise (task and node dirty,
  * another pass asked for). Returns 0 when applied, FM_ENOTFOUND when the
@@ -128,6 +170,9 @@ int fm_opcore_decide(fm_opcore *c, fm_opcore_decision **out, fm_opcore_pass_stat
  * unanswered write is being settled, or another FM_E*. Does not free d.
  */
 int fm_opcore_execute(fm_opcore *c, fm_opcore_decision *d);
+
+/* Frees one decision (not its assumption). */
+void fm_opcore_decision_free(fm_opcore_decision *d);
 
 /* Gives back the assumptions of a list of decisions and frees them. */
 void fm_opcore_drop(fm_opcore *c, fm_opcore_decision *d);

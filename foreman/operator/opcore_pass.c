@@ -38,6 +38,7 @@
  * the candidates no node took. There is no periodic timer.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,19 @@ static int view_each_node(void *ud, fm_sched_node_visit_fn fn, void *arg)
     return fm_store_foreach_locked(op->nodes, visit_node, &vi);
 }
 
+/* The node table with each node's held ledger entry: no store table walk
+ * and no ledger lookup by name per node. */
+static int view_each_node_load(void *ud, fm_sched_node_load_visit_fn fn, void *arg)
+{
+    fm_opcore *op = ud;
+    for (size_t i = 0; i < op->n_node_tab; i++) {
+        const fm_opcore_node *e = op->node_tab[i];
+        int rc = fn(arg, e->node, fm_sched_ledger_node_load(e->load));
+        if (rc) return rc;
+    }
+    return 0;
+}
+
 static const fm_fleet_node *view_node(void *ud, const char *name)
 {
     fm_opcore *op = ud;
@@ -179,8 +193,9 @@ static int view_eligible(void *ud, const char *key, const fm_agentic_task *t)
  * Per-namespace fairness (schedule.h: fm_sched_fair_order): at equal priority
  * namespaces take turns, the one holding the fewest tasks first, then the
  * one served longest ago, each giving up to its weight per turn. The counts
- * of held tasks are taken from the ledger once per pass that has
- * candidates (O(tasks held)), then kept by the placed hook.
+ * of held tasks are copied from the ledger (which keeps them per namespace
+ * as they change) once per pass that has candidates (O(namespaces)), then
+ * kept by the placed hook.
  */
 static int view_order(void *ud, const fm_agentic_task **tasks, size_t n)
 {
@@ -222,18 +237,17 @@ static void view_placed(void *ud, const fm_agentic_task *t)
 static int add_decision(pass *p, const char *key, const fm_agentic_task *t, const char *node,
                         const char *why)
 {
-    decision *d = calloc(1, sizeof *d);
+    size_t kl = strlen(key);
+    decision *d = calloc(1, sizeof *d + kl + 1);
     if (!d) return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
-    snprintf(d->key, sizeof d->key, "%s", key);
-    int rc = fm_agentic_task_copy(&d->task, t);
+    memcpy(d->key, key, kl + 1);
+    int rc = 0;
+    if (t->metadata.resource_version && !(d->rv = fm_strdup(t->metadata.resource_version))) rc = FM_ENOMEM;
     if (rc == 0 && node && !(d->node = fm_strdup(node))) rc = FM_ENOMEM;
     if (rc == 0 && why && !(d->why = fm_strdup(why))) rc = FM_ENOMEM;
     if (rc == 0) rc = fm_sched_ledger_assume(p->op->ledger, d->key, node, NULL);
     if (rc) {
-        fm_agentic_task_free(d->task);
-        free(d->node);
-        free(d->why);
-        free(d);
+        fm_opcore_decision_free(d);
         return fm_error_set(FM_ENOMEM, "scheduling pass: out of memory");
     }
     if (p->tail) p->tail->next = d;
@@ -288,6 +302,7 @@ static int decide(pass *p)
     fm_store_read_lock(op->nodes);
     if (op->agents) fm_store_read_lock(op->agents);
     pthread_mutex_lock(&op->mu);
+    if (op->cfg.node_table && !op->node_tab_broken) view.each_node_load = view_each_node_load;
     rc = fm_sched_plan_run(op->plan, &view, op->cfg.placement, p->now, op->cfg.node_stale_after_ns, &p->res);
     for (size_t i = 0; rc == 0 && i < p->res.n_placed; i++) {
         const fm_sched_plan_placement *pp = &p->res.placed[i];
@@ -311,9 +326,11 @@ static int decide(pass *p)
 
 /* ------------------------------------------------------------ write */
 
-static void decision_free(decision *d)
+void fm_opcore_decision_free(decision *d)
 {
+    if (!d) return;
     fm_agentic_task_free(d->task);
+    free(d->rv);
     free(d->node);
     free(d->why);
     free(d);
@@ -392,12 +409,29 @@ bool fm_opcore_assumption_ended(fm_opcore *op, const char *key, bool was_assumed
     return fm_sched_plan_task_ready(op->plan, key);
 }
 
+/* The task as decided on, copied from the cache into d->task (under the
+ * cache's read lock: fm_store_get_copy). Returns 0, FM_ENOTFOUND (gone, or
+ * changed since: decide again) or FM_ENOMEM. */
+static int decided_version(fm_opcore *op, decision *d)
+{
+    fm_agentic_task_free(d->task);
+    d->task = NULL;
+    int rc = fm_store_get_copy((void **)&d->task, op->tasks, d->key);
+    if (rc) return rc == FM_ENOTFOUND ? FM_ENOTFOUND : fm_error_set(rc, "placement: out of memory");
+    const char *rv = d->task->metadata.resource_version;
+    if ((rv == NULL) != (d->rv == NULL) || (rv && strcmp(rv, d->rv) != 0))
+        return fm_error_set(FM_ENOTFOUND, "%s changed since it was decided on", d->key);
+    return 0;
+}
+
 /* Writes one decision and settles its assumption (opcore.h). */
 int fm_opcore_execute(fm_opcore *op, decision *d)
 {
     char *rv = NULL;
     bool labelled = true, again = false;
-    int rc = d->node ? fm_opcore_place_task(op, &rv, &labelled, d->task, d->node)
+    int rc = decided_version(op, d);
+    if (rc == 0)
+        rc = d->node ? fm_opcore_place_task(op, &rv, &labelled, d->task, d->node)
                      : fm_opcore_mark_pending(op, &rv, d->task, d->why);
     bool unanswered = d->node && fm_objapi_unanswered(rc);
     if (unanswered) {
@@ -467,7 +501,7 @@ static void *writer_main(void *arg)
         else pthread_cond_signal(&w->cv); /* more queued: pass the baton */
         pthread_mutex_unlock(&w->mu);
         fm_opcore_execute(op, d);
-        decision_free(d);
+        fm_opcore_decision_free(d);
         pthread_mutex_lock(&w->mu);
     }
     pthread_mutex_unlock(&w->mu);
@@ -502,7 +536,7 @@ void fm_opcore_drop(fm_opcore *op, decision *d)
         fm_sched_plan_task_dirty(op->plan, d->key);
         fm_sched_plan_node_dirty(op->plan, d->node);
         pthread_mutex_unlock(&op->mu);
-        decision_free(d);
+        fm_opcore_decision_free(d);
         d = next;
     }
 }
@@ -548,6 +582,86 @@ int fm_opcore_pass(fm_opcore *op, fm_opcore_pass_stats *st, fm_time now)
     int rc = run_decide(op, &p, st, now);
     if (rc == 0) submit(op, &p);
     return rc;
+}
+
+/* ------------------------------------------------------------ node table */
+
+static void node_table_clear(fm_opcore *op)
+{
+    for (size_t i = 0; i < op->n_node_tab; i++) {
+        fm_sched_ledger_node_release(op->ledger, op->node_tab[i]->load);
+        free(op->node_tab[i]);
+    }
+    free(op->node_tab);
+    op->node_tab = NULL;
+    op->n_node_tab = op->cap_node_tab = 0;
+    fm_hashmap_clear(&op->node_by_name);
+}
+
+/* Out of memory: the table no longer lists every node; the store does.
+ * Dropping it also drops its pointers, which no handler keeps current
+ * from now on. */
+static void node_table_break(fm_opcore *op)
+{
+    node_table_clear(op);
+    op->node_tab_broken = true;
+    fm_log_error("fleet node table: out of memory; scheduling passes read the cache instead", NULL);
+}
+
+void fm_opcore_node_put(fm_opcore *op, const fm_fleet_node *n)
+{
+    const char *name = n->metadata.name;
+    if (!name || op->node_tab_broken) return;
+    void *v = fm_hashmap_get(&op->node_by_name, name);
+    if (v) {
+        op->node_tab[(uintptr_t)v - 1]->node = n;
+        return;
+    }
+    if (op->n_node_tab == op->cap_node_tab) {
+        size_t cap = op->cap_node_tab ? op->cap_node_tab * 2 : 64;
+        fm_opcore_node **t = realloc(op->node_tab, cap * sizeof *t);
+        if (!t) goto broken;
+        op->node_tab = t;
+        op->cap_node_tab = cap;
+    }
+    size_t len = strlen(name);
+    fm_opcore_node *e = malloc(sizeof *e + len + 1);
+    if (!e) goto broken;
+    memcpy(e->name, name, len + 1);
+    e->node = n;
+    if (!(e->load = fm_sched_ledger_node_hold(op->ledger, name))) {
+        free(e);
+        goto broken;
+    }
+    if (fm_hashmap_put(&op->node_by_name, e->name, (void *)(uintptr_t)(op->n_node_tab + 1), NULL) != 0) {
+        fm_sched_ledger_node_release(op->ledger, e->load);
+        free(e);
+        goto broken;
+    }
+    op->node_tab[op->n_node_tab++] = e;
+    return;
+broken:
+    node_table_break(op);
+}
+
+void fm_opcore_node_del(fm_opcore *op, const char *name)
+{
+    void *v = name ? fm_hashmap_get(&op->node_by_name, name) : NULL;
+    if (!v) return;
+    fm_hashmap_remove(&op->node_by_name, name);
+    size_t i = (uintptr_t)v - 1, last = op->n_node_tab - 1;
+    fm_opcore_node *e = op->node_tab[i];
+    bool broken = false;
+    if (i != last) {
+        op->node_tab[i] = op->node_tab[last];
+        /* Replaces the value of a present key just after a removal: the
+         * table does not grow, but a failure is handled all the same. */
+        broken = fm_hashmap_put(&op->node_by_name, op->node_tab[i]->name, (void *)(uintptr_t)(i + 1), NULL) != 0;
+    }
+    op->n_node_tab--;
+    fm_sched_ledger_node_release(op->ledger, e->load);
+    free(e);
+    if (broken) node_table_break(op);
 }
 
 int fm_opcore_init(fm_opcore *op)
@@ -614,6 +728,7 @@ void fm_opcore_free(fm_opcore *op)
     }
     fm_sched_plan_free(op->plan);
     op->plan = NULL;
+    node_table_clear(op); /* holds ledger entries */
     fm_sched_ledger_free(op->ledger);
     op->ledger = NULL;
     fm_sched_ns_counts_free(op->ns_turns);
@@ -624,11 +739,17 @@ void fm_opcore_free(fm_opcore *op)
 
 /* ------------------------------------------------------------ indexes */
 
+/* Only the waiting phases are looked up (the pass's candidates, the
+ * pending gauge): indexing the others would cost every placed or finished
+ * task a place in a bucket of 100,000 for nothing. */
 size_t fm_opcore_idx_phase(const char **out, size_t cap, const void *obj, void *ud)
 {
     const fm_agentic_task *t = obj;
-    const char *ph = fm_task_phase_name(t->status.phase);
-    if (cap >= 1) out[0] = ph ? ph : "None";
+    const char *p = t->status.phase == FM_TASK_PHASE_PENDING ? "Pending"
+                    : t->status.phase == FM_TASK_PHASE_UNSET ? "None"
+                                                             : NULL;
+    if (!p) return 0;
+    if (cap >= 1) out[0] = p;
     return 1;
 }
 

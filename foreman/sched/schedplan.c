@@ -409,7 +409,9 @@ typedef struct node_ctx {
     int64_t stale;
 } node_ctx;
 
-static int add_node(void *arg, const fm_fleet_node *n)
+/* Adds n to the run's node lists; load < 0: ask the view (only when n is
+ * healthy, as a node that fails health is not counted). */
+static int add_node_load(void *arg, const fm_fleet_node *n, int32_t load)
 {
     node_ctx *nc = arg;
     run *r = nc->r;
@@ -421,7 +423,7 @@ static int add_node(void *arg, const fm_fleet_node *n)
         r->all[r->n_all++] = n;
         return 0;
     }
-    int32_t load = r->v->load(r->v->ud, n->metadata.name);
+    if (load < 0) load = r->v->load(r->v->ud, n->metadata.name);
     r->loads[r->n_all] = load;
     r->all[r->n_all++] = n;
     if (load >= fm_sched_node_capacity(n)) return 0;
@@ -431,6 +433,11 @@ static int add_node(void *arg, const fm_fleet_node *n)
     r->open_idx[r->n_open] = r->n_all - 1;
     r->open[r->n_open++] = (fm_sched_candidate){n, load};
     return 0;
+}
+
+static int add_node(void *arg, const fm_fleet_node *n)
+{
+    return add_node_load(arg, n, -1);
 }
 
 /*
@@ -525,7 +532,8 @@ int fm_sched_plan_run(fm_sched_plan *pl, const fm_sched_plan_view *v, fm_sched_p
     if (r.n_cands == 0) goto done;
 
     node_ctx nc = {&r, now, stale_after_ns};
-    if ((rc = v->each_node(v->ud, add_node, &nc)) != 0 || (rc = r.err) != 0) goto done;
+    rc = v->each_node_load ? v->each_node_load(v->ud, add_node_load, &nc) : v->each_node(v->ud, add_node, &nc);
+    if (rc != 0 || (rc = r.err) != 0) goto done;
     out->n_open = r.n_open;
     qsort(r.cands, r.n_cands, sizeof *r.cands, cand_cmp);
     if (v->order && (rc = reorder(&r, v)) != 0) goto done;

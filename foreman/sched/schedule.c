@@ -285,43 +285,135 @@ const char *fm_sched_task_holding_node(const fm_agentic_task *t)
 
 /* ------------------------------------------------------------ ledger */
 
-typedef struct ledger_task {
-    char *key;
-    char *obs_node;   /* node per the cache, NULL = none */
-    char *obs_rv;     /* resourceVersion the cache holds */
-    bool assumed;
-    char *as_node;    /* node per our own placement */
-    char *as_to;      /* resourceVersion the placement produced; NULL while
-                         the write is in flight */
-} ledger_task;
+/*
+ * Memory per task (the ledger holds every task of the cache): one
+ * allocation with the key inline; node names are shared with the node
+ * entries (a node entry lives while it has load or a task names it); the
+ * cache's resourceVersion is kept inline when it is short, as the API
+ * server's decimal ones are.
+ */
+#define LEDGER_RV_INLINE 24
 
-/* One allocation with the name inline: a pass looks up every node's load,
- * and the key compare and the load then share a cache line. */
-typedef struct ledger_node {
+typedef struct fm_sched_ledger_node {
     int32_t load;
+    int32_t refs;     /* ledger_task fields that name it, and holds */
     char name[];
 } ledger_node;
+
+typedef struct ledger_task {
+    ledger_node *obs_node; /* node per the cache, NULL = none */
+    ledger_node *as_node;  /* node per our own placement */
+    char *as_to;           /* resourceVersion the placement produced; NULL
+                              while the write is in flight */
+    char *obs_rv_long;     /* the cache's resourceVersion when too long for obs_rv */
+    char obs_rv[LEDGER_RV_INLINE]; /* "" = none (or in obs_rv_long) */
+    bool assumed;
+    char key[];
+} ledger_task;
 
 struct fm_sched_ledger {
     fm_hashmap tasks; /* key -> ledger_task */
     fm_hashmap nodes; /* name -> ledger_node */
     size_t n_assumed;
+    /* Tasks that hold a node (observed or assumed) per namespace, kept as
+     * they change: a pass with candidates needs them, and counting them
+     * from `tasks` cost O(cached tasks) per pass. NULL after running out
+     * of memory once: then they are counted the slow way. */
+    fm_sched_ns_counts *held;
 };
 
 int fm_sched_ledger_new(fm_sched_ledger **out)
 {
     *out = calloc(1, sizeof **out);
     if (!*out) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+    if (fm_sched_ns_counts_new(&(*out)->held) != 0) {
+        free(*out);
+        *out = NULL;
+        return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+    }
     return 0;
 }
 
-static void ledger_task_free(ledger_task *lt)
+/* The namespace of a ledger key ("ns/name"; "" without a slash). */
+static const char *key_ns(const char *key, char *buf, size_t cap)
+{
+    const char *slash = strchr(key, '/');
+    size_t nl = slash ? (size_t)(slash - key) : 0;
+    if (nl >= cap) nl = cap - 1;
+    memcpy(buf, key, nl);
+    buf[nl] = 0;
+    return buf;
+}
+
+/* Counts the task of key in or out of its namespace's held tasks when its
+ * effective node goes from none to some or back. */
+static void held_change(fm_sched_ledger *l, const char *key, const void *from, const void *to)
+{
+    if (!l->held || (from == NULL) == (to == NULL)) return;
+    char ns[256];
+    if (fm_sched_ns_counts_add(l->held, key_ns(key, ns, sizeof ns), to ? 1 : -1) != 0) {
+        fm_sched_ns_counts_free(l->held);
+        l->held = NULL;
+    }
+}
+
+static const char *obs_rv(const ledger_task *lt)
+{
+    return lt->obs_rv_long ? lt->obs_rv_long : lt->obs_rv[0] ? lt->obs_rv : NULL;
+}
+
+static const char *node_name(const ledger_node *ln)
+{
+    return ln ? ln->name : NULL;
+}
+
+/* Frees node entry ln once nothing counts on or names it. */
+static void node_maybe_drop(fm_sched_ledger *l, ledger_node *ln)
+{
+    if (ln && ln->load <= 0 && ln->refs <= 0) {
+        fm_hashmap_remove(&l->nodes, ln->name);
+        free(ln);
+    }
+}
+
+/* The entry of node (made with no load when missing); NULL for no node or
+ * out of memory (*rc says which). */
+static ledger_node *node_get(fm_sched_ledger *l, const char *node, int *rc)
+{
+    *rc = 0;
+    if (!node) return NULL;
+    ledger_node *ln = fm_hashmap_get(&l->nodes, node);
+    if (ln) return ln;
+    size_t len = strlen(node);
+    ln = malloc(sizeof *ln + len + 1);
+    if (!ln) {
+        *rc = fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+        return NULL;
+    }
+    ln->load = 0;
+    ln->refs = 0;
+    memcpy(ln->name, node, len + 1);
+    if (fm_hashmap_put(&l->nodes, ln->name, ln, NULL) != 0) {
+        free(ln);
+        *rc = fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
+        return NULL;
+    }
+    return ln;
+}
+
+static void node_unref(fm_sched_ledger *l, ledger_node *ln)
+{
+    if (!ln) return;
+    ln->refs--;
+    node_maybe_drop(l, ln);
+}
+
+static void ledger_task_free(fm_sched_ledger *l, ledger_task *lt)
 {
     if (!lt) return;
-    free(lt->key);
-    free(lt->obs_node);
-    free(lt->obs_rv);
-    free(lt->as_node);
+    node_unref(l, lt->obs_node);
+    node_unref(l, lt->as_node);
+    free(lt->obs_rv_long);
     free(lt->as_to);
     free(lt);
 }
@@ -331,70 +423,65 @@ void fm_sched_ledger_free(fm_sched_ledger *l)
     if (!l) return;
     size_t it = 0;
     void *v;
-    while (fm_hashmap_next(&l->tasks, &it, NULL, &v)) ledger_task_free(v);
+    while (fm_hashmap_next(&l->tasks, &it, NULL, &v)) {
+        ledger_task *lt = v;
+        free(lt->obs_rv_long);
+        free(lt->as_to);
+        free(lt);
+    }
     it = 0;
     while (fm_hashmap_next(&l->nodes, &it, NULL, &v)) {
         free(v);
     }
     fm_hashmap_clear(&l->tasks);
     fm_hashmap_clear(&l->nodes);
+    fm_sched_ns_counts_free(l->held);
     free(l);
 }
 
-static const char *effective_node(const ledger_task *lt)
+static ledger_node *effective_node(const ledger_task *lt)
 {
     return lt->assumed ? lt->as_node : lt->obs_node;
 }
 
-/* Adds delta to node's load, creating or dropping its entry. */
-static int node_add(fm_sched_ledger *l, const char *node, int delta)
+/* Moves one unit of load from `from` to `to` (either NULL). Both are held
+ * (named by a task) by the caller, so neither is freed here. */
+static void node_move(fm_sched_ledger *l, ledger_node *from, ledger_node *to)
 {
-    if (!node) return 0;
-    ledger_node *ln = fm_hashmap_get(&l->nodes, node);
-    if (!ln) {
-        if (delta <= 0) return 0;
-        size_t len = strlen(node);
-        ln = malloc(sizeof *ln + len + 1);
-        if (!ln) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
-        ln->load = 0;
-        memcpy(ln->name, node, len + 1);
-        if (fm_hashmap_put(&l->nodes, ln->name, ln, NULL) != 0) {
-            free(ln);
-            return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
-        }
+    if (from == to) return;
+    if (to) to->load++;
+    if (from) {
+        from->load--;
+        node_maybe_drop(l, from);
     }
-    ln->load += delta;
-    if (ln->load <= 0) {
-        fm_hashmap_remove(&l->nodes, ln->name);
-        free(ln);
-    }
-    return 0;
-}
-
-/* Moves one unit of load from `from` to `to` (either NULL). Adding first
- * means an allocation failure leaves the old count in place. */
-static int node_move(fm_sched_ledger *l, const char *from, const char *to)
-{
-    if (from && to && strcmp(from, to) == 0) return 0;
-    int rc = node_add(l, to, 1);
-    if (rc) return rc;
-    return node_add(l, from, -1);
 }
 
 static ledger_task *task_entry(fm_sched_ledger *l, const char *key)
 {
     ledger_task *lt = fm_hashmap_get(&l->tasks, key);
     if (lt) return lt;
-    lt = calloc(1, sizeof *lt);
-    if (!lt || !(lt->key = fm_strdup(key))) {
+    size_t kl = strlen(key);
+    lt = calloc(1, sizeof *lt + kl + 1);
+    if (!lt) return NULL;
+    memcpy(lt->key, key, kl + 1);
+    if (fm_hashmap_put(&l->tasks, lt->key, lt, NULL) != 0) {
         free(lt);
         return NULL;
     }
-    if (fm_hashmap_put(&l->tasks, lt->key, lt, NULL) != 0) {
-        ledger_task_free(lt);
-        return NULL;
-    }
     return lt;
+}
+
+/* Sets the cache's resourceVersion of lt. Returns 0 or FM_ENOMEM. */
+static int set_obs_rv(ledger_task *lt, const char *rv)
+{
+    size_t n = rv ? strlen(rv) : 0;
+    char *heap = NULL;
+    if (n >= LEDGER_RV_INLINE && !(heap = fm_strdup(rv))) return FM_ENOMEM;
+    free(lt->obs_rv_long);
+    lt->obs_rv_long = heap;
+    if (heap || !rv) lt->obs_rv[0] = 0;
+    else memcpy(lt->obs_rv, rv, n + 1);
+    return 0;
 }
 
 static bool is_decimal(const char *s)
@@ -432,12 +519,14 @@ static bool caught_up(const ledger_task *lt, const char *rv, const char *node)
 /* Ends lt's assumption (the cache's view counts from now on). */
 static int end_assumption(fm_sched_ledger *l, ledger_task *lt)
 {
-    int rc = node_move(l, lt->as_node, lt->obs_node);
-    if (rc) return rc;
+    held_change(l, lt->key, lt->as_node, lt->obs_node);
+    node_move(l, lt->as_node, lt->obs_node);
     lt->assumed = false;
-    free(lt->as_node);
+    ledger_node *as = lt->as_node;
+    lt->as_node = NULL;
+    node_unref(l, as);
     free(lt->as_to);
-    lt->as_node = lt->as_to = NULL;
+    lt->as_to = NULL;
     l->n_assumed--;
     return 0;
 }
@@ -446,24 +535,21 @@ int fm_sched_ledger_observe(fm_sched_ledger *l, const char *key, const char *nod
 {
     ledger_task *lt = task_entry(l, key);
     if (!lt) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
-    char *new_obs = fm_strdup(node), *new_rv = fm_strdup(rv);
-    if ((node && !new_obs) || (rv && !new_rv)) {
-        free(new_obs);
-        free(new_rv);
+    int rc = 0;
+    ledger_node *new_obs = node_get(l, node, &rc);
+    if (rc) return rc;
+    if (new_obs) new_obs->refs++;
+    if (set_obs_rv(lt, rv) != 0) {
+        node_unref(l, new_obs);
         return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
     }
     if (!lt->assumed) {
-        int rc = node_move(l, lt->obs_node, new_obs);
-        if (rc) {
-            free(new_obs);
-            free(new_rv);
-            return rc;
-        }
+        held_change(l, lt->key, lt->obs_node, new_obs);
+        node_move(l, lt->obs_node, new_obs);
     }
-    free(lt->obs_node);
-    free(lt->obs_rv);
+    ledger_node *old = lt->obs_node;
     lt->obs_node = new_obs;
-    lt->obs_rv = new_rv;
+    node_unref(l, old);
     if (lt->assumed && caught_up(lt, rv, node)) return end_assumption(l, lt);
     return 0;
 }
@@ -472,30 +558,40 @@ void fm_sched_ledger_forget(fm_sched_ledger *l, const char *key)
 {
     ledger_task *lt = fm_hashmap_get(&l->tasks, key);
     if (!lt) return;
-    node_add(l, effective_node(lt), -1);
+    ledger_node *eff = effective_node(lt);
+    if (eff) {
+        held_change(l, lt->key, eff, NULL);
+        eff->load--; /* still named by lt: freed with it below if unused */
+    }
     if (lt->assumed) l->n_assumed--;
     fm_hashmap_remove(&l->tasks, lt->key);
-    ledger_task_free(lt);
+    ledger_task_free(l, lt);
 }
 
 int fm_sched_ledger_assume(fm_sched_ledger *l, const char *key, const char *node, const char *to_rv)
 {
     ledger_task *lt = task_entry(l, key);
     if (!lt) return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
-    char *n = fm_strdup(node), *t = fm_strdup(to_rv);
-    if ((node && !n) || (to_rv && !t) || node_move(l, effective_node(lt), n) != 0) {
-        free(n);
-        free(t);
+    int rc = 0;
+    ledger_node *n = node_get(l, node, &rc);
+    if (rc) return rc;
+    char *t = fm_strdup(to_rv);
+    if (to_rv && !t) {
+        node_maybe_drop(l, n);
         return fm_error_set(FM_ENOMEM, "scheduler ledger: out of memory");
     }
+    if (n) n->refs++;
+    held_change(l, lt->key, effective_node(lt), n);
+    node_move(l, effective_node(lt), n);
     if (!lt->assumed) l->n_assumed++;
-    free(lt->as_node);
+    ledger_node *old = lt->as_node;
     free(lt->as_to);
     lt->assumed = true;
     lt->as_node = n;
     lt->as_to = t;
+    node_unref(l, old);
     /* The watch may have delivered the placement before the write returned. */
-    if (caught_up(lt, lt->obs_rv, lt->obs_node)) return end_assumption(l, lt);
+    if (caught_up(lt, obs_rv(lt), node_name(lt->obs_node))) return end_assumption(l, lt);
     return 0;
 }
 
@@ -503,8 +599,6 @@ void fm_sched_ledger_unassume(fm_sched_ledger *l, const char *key)
 {
     ledger_task *lt = fm_hashmap_get(&l->tasks, key);
     if (!lt || !lt->assumed) return;
-    /* On ENOMEM the assumption stays: the node keeps the slot, which errs
-     * on the safe side (never above capacity). */
     (void)end_assumption(l, lt);
 }
 
@@ -512,6 +606,24 @@ bool fm_sched_ledger_is_assumed(const fm_sched_ledger *l, const char *key)
 {
     const ledger_task *lt = fm_hashmap_get(&l->tasks, key);
     return lt && lt->assumed;
+}
+
+fm_sched_ledger_node *fm_sched_ledger_node_hold(fm_sched_ledger *l, const char *node)
+{
+    int rc = 0;
+    ledger_node *ln = node_get(l, node, &rc);
+    if (ln) ln->refs++;
+    return ln;
+}
+
+void fm_sched_ledger_node_release(fm_sched_ledger *l, fm_sched_ledger_node *h)
+{
+    node_unref(l, h);
+}
+
+int32_t fm_sched_ledger_node_load(const fm_sched_ledger_node *h)
+{
+    return h ? h->load : 0;
 }
 
 int32_t fm_sched_ledger_load(const fm_sched_ledger *l, const char *node)
@@ -907,17 +1019,18 @@ int fm_sched_ledger_count_namespaces(const fm_sched_ledger *l, fm_sched_ns_count
     size_t it = 0;
     const char *k;
     void *v;
+    if (l->held) {
+        while (fm_hashmap_next(&l->held->m, &it, &k, &v)) {
+            const ns_count *e = v;
+            if (e->n != 0 && fm_sched_ns_counts_add(out, e->ns, e->n) != 0) return FM_ENOMEM;
+        }
+        return 0;
+    }
     char ns[256];
     while (fm_hashmap_next(&l->tasks, &it, &k, &v)) {
         const ledger_task *lt = v;
-        const char *node = lt->assumed ? lt->as_node : lt->obs_node;
-        if (!node) continue;
-        const char *slash = strchr(lt->key, '/');
-        size_t nl = slash ? (size_t)(slash - lt->key) : 0;
-        if (nl >= sizeof ns) nl = sizeof ns - 1;
-        memcpy(ns, lt->key, nl);
-        ns[nl] = 0;
-        if (fm_sched_ns_counts_add(out, ns, 1) != 0) return FM_ENOMEM;
+        if (!effective_node(lt)) continue;
+        if (fm_sched_ns_counts_add(out, key_ns(lt->key, ns, sizeof ns), 1) != 0) return FM_ENOMEM;
     }
     return 0;
 }

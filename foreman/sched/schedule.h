@@ -218,6 +218,15 @@ bool fm_sched_ledger_is_assumed(const fm_sched_ledger *l, const char *key);
 /* The node's load: observed tasks plus assumed ones (each task once). */
 int32_t fm_sched_ledger_load(const fm_sched_ledger *l, const char *node);
 
+/* A node's entry held open, so its load can be read without a lookup by
+ * name (a pass reads every node's load; the operator holds one per cached
+ * FleetNode). The entry stays while held, at load 0 too. hold returns
+ * NULL when out of memory; release and load accept NULL. */
+typedef struct fm_sched_ledger_node fm_sched_ledger_node;
+fm_sched_ledger_node *fm_sched_ledger_node_hold(fm_sched_ledger *l, const char *node);
+void fm_sched_ledger_node_release(fm_sched_ledger *l, fm_sched_ledger_node *h);
+int32_t fm_sched_ledger_node_load(const fm_sched_ledger_node *h);
+
 /* How many assumptions are outstanding (for tests and metrics). */
 size_t fm_sched_ledger_assumed(const fm_sched_ledger *l);
 

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
+#include "base.h"
 #include "error.h"
 
 #define MAX_WATCHES 16
@@ -194,11 +194,29 @@ typedef struct worker_arg {
     int index;
 } worker_arg;
 
+/* splitmix64 over a per-thread state seeded once from fm_rand64
+ * (getrandom): a reconcile ID needs to be unique, not secret, and a system
+ * call per reconcile (a FleetNode's on every heartbeat) was measurable. */
+static uint64_t id_next(void)
+{
+    static _Thread_local uint64_t state;
+    static _Thread_local bool seeded;
+    if (!seeded) {
+        state = fm_rand64();
+        seeded = true;
+    }
+    uint64_t z = (state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
 static void new_reconcile_id(char out[37])
 {
     unsigned char b[16];
-    if (getrandom(b, sizeof(b), GRND_NONBLOCK) != (ssize_t)sizeof(b))
-        for (size_t i = 0; i < sizeof(b); i++) b[i] = (unsigned char)rand();
+    uint64_t x = id_next(), y = id_next();
+    memcpy(b, &x, 8);
+    memcpy(b + 8, &y, 8);
     b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* UUID version 4 */
     b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
     snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],

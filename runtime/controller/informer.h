@@ -28,6 +28,10 @@
  * Handlers run on the informer thread, after the store is updated, with
  * borrowed objects valid during the call only. They should be quick (enqueue
  * a key into a work queue) and may read the store, but never write it.
+ * A cached object is replaced or removed only with an on_update or
+ * on_delete naming it (a relist that finds it unchanged keeps it), and
+ * freed after that call: a handler may keep a pointer to the new object
+ * if its own lock keeps readers away until its next call for that key.
  *
  * The informer's store may be read from any thread (see store.h); indexes
  * are declared with fm_informer_add_index() before fm_informer_start().

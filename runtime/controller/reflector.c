@@ -72,10 +72,18 @@ static void on_vanished(void *ud, const char *key, const void *old)
 
 /* Puts obj (owned) into the store and tells the handlers. With
  * `quiet_same_rv`, an object whose resourceVersion did not change (a relist
- * re-delivering it) produces no event. */
+ * re-delivering it) produces no event and does not replace the cached one:
+ * every replacement or removal of a cached object goes through a handler
+ * before the object is freed. */
 static int apply_upsert(fm_reflector *r, void *obj, bool quiet_same_rv)
 {
     void *old = NULL;
+    /* Unchanged: the cached object stays, so a pointer a handler keeps to
+     * it (the operator's node table) stays valid; no event, as before. */
+    if (quiet_same_rv && fm_store_keep_same(r->store, obj)) {
+        fm_kube_object_free(r->kind->object, obj);
+        return 0;
+    }
     /* metadata.managedFields is the server's field-ownership bookkeeping:
      * about 40% of a typical object, and nothing here reads it. Dropping it
      * from the cache is safe for writes too: an update that omits

@@ -433,6 +433,27 @@ fail:
     return rc;
 }
 
+bool fm_store_keep_same(fm_store *s, const void *obj)
+{
+    const fm_k8s_object_meta *m = (const fm_k8s_object_meta *)((const char *)obj + s->meta_offset);
+    if (!m->resource_version || !*m->resource_version) return false;
+    char *key = NULL;
+    if (fm_store_object_key(&key, s->desc, obj) != 0) return false;
+    bool kept = false;
+    pthread_rwlock_wrlock(&s->lock);
+    entry *e = fm_hashmap_get(&s->entries, key);
+    if (e) {
+        const fm_k8s_object_meta *om = (const fm_k8s_object_meta *)((const char *)e->obj + s->meta_offset);
+        if (om->resource_version && strcmp(om->resource_version, m->resource_version) == 0) {
+            e->epoch = s->epoch;
+            kept = true;
+        }
+    }
+    pthread_rwlock_unlock(&s->lock);
+    free(key);
+    return kept;
+}
+
 int fm_store_delete(fm_store *s, const char *key, void **out_old)
 {
     if (out_old) *out_old = NULL;

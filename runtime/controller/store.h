@@ -92,6 +92,14 @@ int fm_store_object_key(char **out, const fm_struct_desc *d, const void *obj);
  */
 int fm_store_upsert(fm_store *s, void *obj, void **out_old);
 
+/*
+ * A relist delivering obj again: when the store holds obj's key at the
+ * same resourceVersion, that object stays (marked seen for the current
+ * relist generation) and true is returned; obj is still the caller's.
+ * Pointers to an unchanged cached object so stay valid across relists.
+ */
+bool fm_store_keep_same(fm_store *s, const void *obj);
+
 /* Removes key; *out_old (may be NULL) receives the removed object (caller
  * frees) or NULL when absent. Returns 0 or FM_ENOTFOUND. */
 int fm_store_delete(fm_store *s, const char *key, void **out_old);

@@ -84,6 +84,14 @@ TEST(test_reconciles_enqueued_keys)
     fm_controller_enqueue(c, "ns/c");
     CHECK_INT(wait_calls(&r, 3), 3);
     CHECK_INT(strlen(r.last_id), 36);
+    /* A UUID version 4, and a new one per reconcile. */
+    CHECK(r.last_id[14] == '4');
+    CHECK(strchr("89ab", r.last_id[19]) != NULL);
+    char first[40];
+    snprintf(first, sizeof first, "%s", r.last_id);
+    fm_controller_enqueue(c, "ns/d");
+    CHECK_INT(wait_calls(&r, 4), 4);
+    CHECK(strcmp(first, r.last_id) != 0);
     fm_controller_stop(c);
     fm_controller_stop(c);
     fm_controller_free(c);

@@ -111,6 +111,33 @@ static void add_task(env *e, const char *name, const char *phase, const char *no
     cache_sync(e, name);
 }
 
+/* Every test runs twice: passes walking the node store, then the node
+ * table the FleetNode handlers keep (cfg.node_table). */
+static bool use_node_table;
+
+/* A node in the cache, and in the node table as the handlers keep it. */
+static void add_node(env *e, const char *name, int capacity)
+{
+    fm_fleet_node *n = make_node(name, capacity);
+    void *old = NULL;
+    CHECK_FATAL(fm_store_upsert(e->nodes, n, &old) == 0);
+    pthread_mutex_lock(&e->core.mu);
+    if (use_node_table) fm_opcore_node_put(&e->core, n);
+    fm_sched_plan_node_event(e->core.plan, old, n, NOW, e->core.cfg.node_stale_after_ns);
+    pthread_mutex_unlock(&e->core.mu);
+    fm_store_object_free(e->nodes, old); /* after the handler, as the informer does */
+}
+
+static void del_node(env *e, const char *name)
+{
+    void *old = NULL;
+    fm_store_delete(e->nodes, name, &old);
+    pthread_mutex_lock(&e->core.mu);
+    if (use_node_table) fm_opcore_node_del(&e->core, name);
+    pthread_mutex_unlock(&e->core.mu);
+    fm_store_object_free(e->nodes, old);
+}
+
 static void setup(env *e, int capacity)
 {
     memset(e, 0, sizeof *e);
@@ -125,9 +152,10 @@ static void setup(env *e, int capacity)
     e->core.cfg.placement = SCHED_SPREAD;
     e->core.cfg.node_stale_after_ns = 90 * SEC;
     e->core.cfg.writers = 1;
+    e->core.cfg.node_table = use_node_table;
     e->core.hooks = (fm_opcore_hooks){.ud = e, .trigger_pass = hook_pass, .retry_pass_after = hook_pass_after,
                                       .recheck_task = hook_recheck, .scheduled = hook_scheduled};
-    fm_store_upsert(e->nodes, make_node("n1", capacity), NULL);
+    add_node(e, "n1", capacity);
     fm_sched_plan_full(e->core.plan);
 }
 
@@ -158,12 +186,7 @@ static int execute_all(env *e, fm_opcore_decision *d)
     while (d) {
         fm_opcore_decision *next = d->next;
         rc = fm_opcore_execute(&e->core, d);
-        d->next = NULL;
-        fm_opcore_drop(&e->core, NULL);
-        fm_agentic_task_free(d->task);
-        free(d->node);
-        free(d->why);
-        free(d);
+        fm_opcore_decision_free(d);
         d = next;
     }
     return rc;
@@ -341,6 +364,75 @@ TEST(task_deleted_during_conflict_retry)
     teardown(&e);
 }
 
+/* The decision holds no copy: the writer copies the task from the cache.
+ * A task whose cached version changed since the decision is not written
+ * with the old decision; its slot is given back and it is decided again. */
+TEST(task_changed_in_cache_is_decided_again)
+{
+    env e;
+    setup(&e, 2);
+    add_task(&e, "a", NULL, NULL);
+    int placed;
+    fm_opcore_decision *d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK(d->task == NULL);
+    CHECK_FATAL(d->rv != NULL);
+    char rv0[32];
+    snprintf(rv0, sizeof rv0, "%s", d->rv);
+    /* Another writer edits the task (a label, say) and the cache sees it. */
+    fm_agentic_task *t = fake_task(&e.fake, "ns", "a");
+    fake_put_task(&e.fake, t);
+    fm_agentic_task_free(t);
+    cache_sync(&e, "a");
+    int asked = e.passes_asked;
+    CHECK_INT(execute_all(&e, d), FM_ENOTFOUND);
+    CHECK_INT(e.fake.patches, 0);
+    CHECK(!fm_sched_ledger_is_assumed(e.core.ledger, "ns/a"));
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 0);
+    CHECK(e.passes_asked > asked);
+    CHECK_INT(e.rechecks, 1);
+    /* Decided again on the new version, and placed. */
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK(strcmp(d->rv, rv0) != 0);
+    CHECK_INT(execute_all(&e, d), 0);
+    CHECK_INT(e.fake.applied, 1);
+    check_on(&e, "a", FM_TASK_PHASE_SCHEDULED, "n1");
+    teardown(&e);
+}
+
+/* A task deleted from the cache before its writer's turn: nothing written,
+ * the slot is given back. */
+TEST(task_gone_from_cache_is_skipped)
+{
+    env e;
+    setup(&e, 1);
+    add_task(&e, "a", NULL, NULL);
+    add_task(&e, "b", NULL, NULL);
+    int placed;
+    fm_opcore_decision *d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    const char *placed_key = d->node ? d->key : d->next->key;
+    const char *name = strchr(placed_key, '/') + 1;
+    char gone[64];
+    snprintf(gone, sizeof gone, "%s", name);
+    fake_delete(&e.fake, "ns", gone);
+    cache_sync(&e, gone);
+    execute_all(&e, d); /* the other task is marked Pending */
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 0);
+    CHECK_INT(e.scheduled, 0);
+    CHECK_INT(e.fake.applied, 1);
+    cache_sync(&e, "a");
+    cache_sync(&e, "b");
+    /* The slot goes to the other task. */
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK_INT(execute_all(&e, d), 0);
+    CHECK_INT(e.scheduled, 1);
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 1);
+    teardown(&e);
+}
+
 /* A node at capacity takes nothing more: the new task is only marked. */
 TEST(full_ledger_places_nothing)
 {
@@ -368,6 +460,66 @@ TEST(full_ledger_places_nothing)
     teardown(&e);
 }
 
+/* The phase index holds only waiting tasks. */
+TEST(phase_index_holds_waiting_tasks_only)
+{
+    env e;
+    setup(&e, 4);
+    add_task(&e, "new", NULL, NULL);
+    add_task(&e, "pending", "Pending", NULL);
+    add_task(&e, "running", "Running", "n1");
+    add_task(&e, "done", "Succeeded", NULL);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "None"), 1);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Pending"), 1);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Running"), 0);
+    CHECK_INT(fm_store_index_count(e.tasks, FM_OPCORE_IDX_PHASE, "Succeeded"), 0);
+    teardown(&e);
+}
+
+/* Nodes come and go and change capacity: passes follow them (through
+ * the node table in the second run), and a node's load survives its
+ * object being replaced. */
+TEST(nodes_come_go_and_change)
+{
+    env e;
+    setup(&e, 1);
+    add_task(&e, "a", NULL, NULL);
+    add_task(&e, "b", NULL, NULL);
+    add_task(&e, "c", NULL, NULL);
+    int placed;
+    fm_opcore_decision *d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK_INT(execute_all(&e, d), 0);
+    cache_sync(&e, "a");
+    cache_sync(&e, "b");
+    cache_sync(&e, "c");
+    /* n1 grows to 2 (a new object for the same node): one more fits. */
+    add_node(&e, "n1", 2);
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 1);
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK_INT(execute_all(&e, d), 0);
+    cache_sync(&e, "a");
+    cache_sync(&e, "b");
+    cache_sync(&e, "c");
+    CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 2);
+    /* A second node takes the last task; once it is gone, nothing more
+     * goes to it. */
+    add_node(&e, "n2", 1);
+    del_node(&e, "n2");
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 0);
+    execute_all(&e, d);
+    add_node(&e, "n3", 1);
+    d = decide(&e, &placed);
+    CHECK_INT(placed, 1);
+    CHECK_STR(d->node, "n3");
+    CHECK_INT(execute_all(&e, d), 0);
+    CHECK_INT(e.scheduled, 3);
+    if (use_node_table) CHECK_INT(e.core.n_node_tab, 2);
+    teardown(&e);
+}
+
 /* The writer pool path: a pass queued to started writers lands. */
 TEST(pass_through_writers)
 {
@@ -392,15 +544,22 @@ TEST(pass_through_writers)
 int main(void)
 {
     NOW = fm_codec_time_now();
-    RUN(places_a_new_task);
-    RUN(conflict_retries_on_fresh_object_once);
-    RUN(conflict_with_placed_task_never_double_places);
-    RUN(conflict_gives_up_after_four);
-    RUN(lost_answer_settles_without_second_placement);
-    RUN(unanswered_not_applied_gives_slot_back);
-    RUN(task_deleted_before_write_is_skipped);
-    RUN(task_deleted_during_conflict_retry);
-    RUN(full_ledger_places_nothing);
-    RUN(pass_through_writers);
+    for (int round = 0; round < 2; round++) {
+        use_node_table = round == 1;
+        RUN(places_a_new_task);
+        RUN(conflict_retries_on_fresh_object_once);
+        RUN(conflict_with_placed_task_never_double_places);
+        RUN(conflict_gives_up_after_four);
+        RUN(lost_answer_settles_without_second_placement);
+        RUN(unanswered_not_applied_gives_slot_back);
+        RUN(task_deleted_before_write_is_skipped);
+        RUN(task_deleted_during_conflict_retry);
+        RUN(task_changed_in_cache_is_decided_again);
+        RUN(task_gone_from_cache_is_skipped);
+        RUN(full_ledger_places_nothing);
+        RUN(phase_index_holds_waiting_tasks_only);
+        RUN(pass_through_writers);
+        RUN(nodes_come_go_and_change);
+    }
     return test_summary();
 }

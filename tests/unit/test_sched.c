@@ -360,6 +360,92 @@ TEST(test_fair_order)
     for (size_t i = 0; i < N; i++) fm_agentic_task_free(t[i]);
 }
 
+/* The ledger against a model of it: random observes, assumptions (with
+ * and without a node, in flight or answered), unassumes and forgets; after
+ * every step each node's load, the held tasks per namespace, the number of
+ * assumptions and each task's assumed state must match the model. */
+TEST(test_ledger_random_model)
+{
+    enum { TASKS = 24, NODES = 5, STEPS = 20000 };
+    struct {
+        bool present, assumed;
+        int obs, as;        /* node index, -1 = none */
+        long obs_rv, as_to; /* -1 = none / in flight */
+    } m[TASKS];
+    memset(m, 0, sizeof m);
+    char keys[TASKS][32], nodes[NODES][8];
+    for (int i = 0; i < TASKS; i++) snprintf(keys[i], sizeof keys[i], "ns%d/t%d", i % 3, i);
+    for (int k = 0; k < NODES; k++) snprintf(nodes[k], sizeof nodes[k], "n%d", k);
+    fm_sched_ledger *l;
+    CHECK_FATAL(fm_sched_ledger_new(&l) == 0);
+    /* three nodes held from the start, as the operator holds its nodes */
+    fm_sched_ledger_node *h[3];
+    for (int k = 0; k < 3; k++) CHECK_FATAL((h[k] = fm_sched_ledger_node_hold(l, nodes[k])) != NULL);
+    unsigned seed = 12345;
+    long rv = 1;
+    int bad = 0;
+    for (int step = 0; step < STEPS && bad < 5; step++) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = seed >> 8;
+        int i = (int)(r % TASKS), op = (int)((r / TASKS) % 10), node = (int)((r / 240) % (NODES + 1)) - 1;
+        const char *nn = node >= 0 ? nodes[node] : NULL;
+        char rvs[24];
+        if (op < 4) { /* observe */
+            snprintf(rvs, sizeof rvs, "%ld", ++rv);
+            CHECK_INT(fm_sched_ledger_observe(l, keys[i], nn, rvs), 0);
+            if (!m[i].present) memset(&m[i], 0, sizeof m[i]), m[i].as_to = -1;
+            m[i].present = true;
+            m[i].obs = node;
+            m[i].obs_rv = rv;
+            if (m[i].assumed && m[i].as_to >= 0 && rv >= m[i].as_to) m[i].assumed = false;
+        } else if (op < 7) { /* assume: in flight, or answered with a version */
+            bool answered = op == 6;
+            long to = answered ? rv + 1 + (long)(r % 3) : -1;
+            snprintf(rvs, sizeof rvs, "%ld", to);
+            CHECK_INT(fm_sched_ledger_assume(l, keys[i], nn, answered ? rvs : NULL), 0);
+            if (!m[i].present) memset(&m[i], 0, sizeof m[i]), m[i].obs = -1, m[i].obs_rv = -1;
+            m[i].present = true;
+            m[i].assumed = true;
+            m[i].as = node;
+            m[i].as_to = to;
+            if (to >= 0 && m[i].obs_rv >= 0 && m[i].obs_rv >= to) m[i].assumed = false;
+        } else if (op < 9) {
+            fm_sched_ledger_unassume(l, keys[i]);
+            if (m[i].present) m[i].assumed = false;
+        } else {
+            fm_sched_ledger_forget(l, keys[i]);
+            m[i].present = false;
+        }
+        int load[NODES] = {0}, held[3] = {0};
+        size_t assumed = 0;
+        for (int j = 0; j < TASKS; j++) {
+            if (!m[j].present) continue;
+            int eff = m[j].assumed ? m[j].as : m[j].obs;
+            if (eff >= 0) load[eff]++, held[j % 3]++;
+            if (m[j].assumed) assumed++;
+            if (fm_sched_ledger_is_assumed(l, keys[j]) != m[j].assumed) bad++;
+        }
+        for (int k = 0; k < NODES; k++)
+            if (fm_sched_ledger_load(l, nodes[k]) != load[k]) bad++;
+        for (int k = 0; k < 3; k++)
+            if (fm_sched_ledger_node_load(h[k]) != load[k]) bad++;
+        if (fm_sched_ledger_assumed(l) != assumed) bad++;
+        fm_sched_ns_counts *c = NULL;
+        CHECK_FATAL(fm_sched_ns_counts_new(&c) == 0);
+        CHECK_INT(fm_sched_ledger_count_namespaces(l, c), 0);
+        for (int n = 0; n < 3; n++) {
+            char ns[8];
+            snprintf(ns, sizeof ns, "ns%d", n);
+            if (fm_sched_ns_counts_get(c, ns) != held[n]) bad++;
+        }
+        fm_sched_ns_counts_free(c);
+        if (bad) fprintf(stderr, "ledger differs from the model after step %d (op %d, task %d)\n", step, op, i);
+    }
+    CHECK_INT(bad, 0);
+    for (int k = 0; k < 3; k++) fm_sched_ledger_node_release(l, h[k]);
+    fm_sched_ledger_free(l);
+}
+
 /* Four nodes: a (load 1 of 4, 32 GB), b (load 0 of 4, 16 GB), c (load 0 of
  * 4, 64 GB), d (load 2 of 4, 8 GB), plus a stale one and a full one. */
 TEST(test_policies)
@@ -943,6 +1029,7 @@ int main(void)
     RUN(test_policies);
     RUN(test_spread_with_ledger);
     RUN(test_ledger_assume_cache);
+    RUN(test_ledger_random_model);
     RUN(test_rv_cmp);
     RUN(test_dependencies);
     RUN(test_cycles);

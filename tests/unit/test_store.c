@@ -277,6 +277,36 @@ static void on_delete(void *ud, const char *key, const void *old)
     if (d->n < 8) snprintf(d->keys[d->n++], 64, "%s", key);
 }
 
+/* A relist delivering an unchanged object keeps the cached one (same
+ * pointer), marked seen; a changed one is not kept. */
+TEST(test_keep_same)
+{
+    fm_store *s = NULL;
+    CHECK_FATAL(fm_store_new(&s, &fm_agentic_task_desc) == 0);
+    fm_store_upsert(s, task("ns", "a", "5", "Pending", NULL, NULL), NULL);
+    fm_store_upsert(s, task("ns", "b", "7", "Pending", NULL, NULL), NULL);
+    fm_store_read_lock(s);
+    const void *before = fm_store_get(s, "ns/a");
+    fm_store_read_unlock(s);
+    fm_store_begin_replace(s);
+    fm_agentic_task *same = task("ns", "a", "5", "Pending", NULL, NULL);
+    fm_agentic_task *newer = task("ns", "b", "8", "Running", NULL, NULL);
+    fm_agentic_task *unknown = task("ns", "c", "1", "Pending", NULL, NULL);
+    CHECK(fm_store_keep_same(s, same));
+    CHECK(!fm_store_keep_same(s, newer));
+    CHECK(!fm_store_keep_same(s, unknown));
+    fm_store_object_free(s, same);
+    fm_store_object_free(s, unknown);
+    fm_store_upsert(s, newer, NULL);
+    fm_store_read_lock(s);
+    CHECK(fm_store_get(s, "ns/a") == before);
+    fm_store_read_unlock(s);
+    /* a was seen, b upserted: nothing vanishes */
+    CHECK_INT(fm_store_finish_replace(s, NULL, NULL), 0);
+    CHECK_INT(fm_store_len(s), 2);
+    fm_store_free(s);
+}
+
 TEST(test_replace_generation_reports_vanished)
 {
     fm_store *s = NULL;
@@ -434,6 +464,7 @@ int main(void)
     RUN(test_indexes_follow_updates);
     RUN(test_multi_value_index_and_late_index);
     RUN(test_multi_value_updates_and_duplicates);
+    RUN(test_keep_same);
     RUN(test_replace_generation_reports_vanished);
     RUN(test_locked_walks);
     RUN(test_concurrent_readers_see_whole_objects);
