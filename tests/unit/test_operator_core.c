@@ -4,6 +4,7 @@
  * caches, its writes answered with 409s, lost answers, deleted tasks and a
  * full node, in milliseconds and without an API server.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,15 @@ static void cache_sync(env *e, const char *name)
         fm_store_object_free(e->tasks, old);
     }
     pthread_mutex_unlock(&e->core.mu);
+}
+
+/* cache_sync for each name of a NULL-terminated list. */
+static void cache_sync_all(env *e, ...)
+{
+    va_list ap;
+    va_start(ap, e);
+    for (const char *n; (n = va_arg(ap, const char *)) != NULL;) cache_sync(e, n);
+    va_end(ap);
 }
 
 /* A task on the server and in the cache. */
@@ -490,18 +500,14 @@ TEST(nodes_come_go_and_change)
     fm_opcore_decision *d = decide(&e, &placed);
     CHECK_INT(placed, 1);
     CHECK_INT(execute_all(&e, d), 0);
-    cache_sync(&e, "a");
-    cache_sync(&e, "b");
-    cache_sync(&e, "c");
+    cache_sync_all(&e, "a", "b", "c", NULL);
     /* n1 grows to 2 (a new object for the same node): one more fits. */
     add_node(&e, "n1", 2);
     CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 1);
     d = decide(&e, &placed);
     CHECK_INT(placed, 1);
     CHECK_INT(execute_all(&e, d), 0);
-    cache_sync(&e, "a");
-    cache_sync(&e, "b");
-    cache_sync(&e, "c");
+    cache_sync_all(&e, "a", "b", "c", NULL);
     CHECK_INT(fm_sched_ledger_load(e.core.ledger, "n1"), 2);
     /* A second node takes the last task; once it is gone, nothing more
      * goes to it. */
