@@ -373,7 +373,7 @@ TEST(test_ledger_random_model)
         long obs_rv, as_to; /* -1 = none / in flight */
     } m[TASKS];
     memset(m, 0, sizeof m);
-    char keys[TASKS][32], nodes[NODES][8];
+    char keys[TASKS][32], nodes[NODES][16];
     for (int i = 0; i < TASKS; i++) snprintf(keys[i], sizeof keys[i], "ns%d/t%d", i % 3, i);
     for (int k = 0; k < NODES; k++) snprintf(nodes[k], sizeof nodes[k], "n%d", k);
     fm_sched_ledger *l;
@@ -434,7 +434,7 @@ TEST(test_ledger_random_model)
         CHECK_FATAL(fm_sched_ns_counts_new(&c) == 0);
         CHECK_INT(fm_sched_ledger_count_namespaces(l, c), 0);
         for (int n = 0; n < 3; n++) {
-            char ns[8];
+            char ns[16];
             snprintf(ns, sizeof ns, "ns%d", n);
             if (fm_sched_ns_counts_get(c, ns) != held[n]) bad++;
         }
