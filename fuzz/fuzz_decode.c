@@ -11,6 +11,8 @@
  *     fixed point after one round);
  *   - a deep copy is equal, and the merge patch between equal objects is
  *     "{}";
+ *   - the packed copy the informers cache (fm_codec_pack: one block) is
+ *     equal, and fm_codec_object_free releases it whole;
  *   - decoding element by element (the split path of big list responses,
  *     forced here with threshold 0) accepts exactly the same inputs and
  *     gives an equal object.
@@ -65,6 +67,12 @@ static void check_one(const fm_struct_desc *d, const char *buf, size_t len)
     if (fm_codec_copy(c, a, d) != 0 || !fm_codec_equal(a, c, d)) fail("copy differs", d, e1.data, NULL);
     if (fm_codec_merge_patch(&p, a, b, d, NULL) != 0 || strcmp(p.data, "{}") != 0)
         fail("patch between equal objects not empty", d, e1.data, p.data);
+    {
+        /* the informers' packed form (one block) is equal and frees whole */
+        void *packed = fm_codec_pack(a, d);
+        if (!packed || !fm_codec_equal(a, packed, d)) fail("packed copy differs", d, e1.data, NULL);
+        fm_codec_object_free(packed, d);
+    }
 done:
     /* the split path must agree with the one-piece path */
     fm_codec_clear(c, d);
