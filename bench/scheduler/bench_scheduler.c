@@ -371,30 +371,22 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Fills lat with the creation-to-Scheduled latencies of tasks base ..
- * base+n-1 that were seen Scheduled, sorted; returns how many. */
 /*
- * Watch delivery: from before the POST to this benchmark's watch seeing the
- * task's first event. An operator learns of a new task the same way, so a
- * placement costs one such delivery more than the latency floor (whose
+ * Fills lat with the times from creation (before the POST) to at[] of the
+ * tasks base .. base+n-1 that at[] has seen (0 = not yet), sorted; returns
+ * how many. at = scheduled_at: the creation-to-Scheduled latency.
+ * at = added_at: the watch delivery, creation to the task's first event at
+ * this benchmark's watch. An operator learns of a new task the same way, so
+ * a placement costs one such delivery more than the latency floor (whose
  * client patches right after its own create returns): the part of the
  * steady latency above the floor that no watch-driven scheduler avoids on
  * this API server.
  */
-static int sorted_deliveries(double *lat, int base, int n)
+static int sorted_since_created(double *lat, const double *at, int base, int n)
 {
     int m = 0;
     for (int k = 0; k < n; k++)
-        if (added_at[base + k] > 0) lat[m++] = added_at[base + k] - created_at[base + k];
-    qsort(lat, (size_t)m, sizeof *lat, cmp_double);
-    return m;
-}
-
-static int sorted_latencies(double *lat, int base, int n)
-{
-    int m = 0;
-    for (int k = 0; k < n; k++)
-        if (scheduled_at[base + k] > 0) lat[m++] = scheduled_at[base + k] - created_at[base + k];
+        if (at[base + k] > 0) lat[m++] = at[base + k] - created_at[base + k];
     qsort(lat, (size_t)m, sizeof *lat, cmp_double);
     return m;
 }
@@ -897,13 +889,13 @@ int main(int argc, char **argv)
     double steady_wall = mono() - s0;
     double op_cpu = cpu_of(op_pid) - op_cpu0, api_cpu = api_pid ? cpu_of(api_pid) - api_cpu0 : -1;
     double *lat = calloc((size_t)n_steady + 1, sizeof *lat);
-    int nl = sorted_latencies(lat, n_tasks, n_steady);
+    int nl = sorted_since_created(lat, scheduled_at, n_tasks, n_steady);
     double p50 = percentile(lat, nl, 50), p99 = percentile(lat, nl, 99);
     printf("  steady: %d of %d Scheduled; creation-to-Scheduled p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            nl, n_steady, p50 * 1e3, p99 * 1e3, nl ? lat[nl - 1] * 1e3 : -1);
     if (nl) report_tail("steady", n_tasks, n_steady, s0, p99);
     double *dl = calloc((size_t)n_steady + 1, sizeof *dl);
-    int nd = dl ? sorted_deliveries(dl, n_tasks, n_steady) : 0;
+    int nd = dl ? sorted_since_created(dl, added_at, n_tasks, n_steady) : 0;
     if (nd)
         printf("  steady watch delivery (create to the task's first event at a watcher): p50 %.1f ms, p99 %.1f ms, "
                "max %.1f ms\n", percentile(dl, nd, 50) * 1e3, percentile(dl, nd, 99) * 1e3, dl[nd - 1] * 1e3);
@@ -968,7 +960,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "floor: %s\n", fm_error_last()->message);
     }
     wait_scheduled(total_tasks, 120);
-    int fl = sorted_latencies(lat, base, n_steady);
+    int fl = sorted_since_created(lat, scheduled_at, base, n_steady);
     double fp99 = percentile(lat, fl, 99);
     printf("  latency floor (create + one status patch, no operator): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
            percentile(lat, fl, 50) * 1e3, fp99 * 1e3, fl ? lat[fl - 1] * 1e3 : -1);
